@@ -1,0 +1,67 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Root entries the content target must not treat as its own files.
+let nonContentPaths =
+  ["Package.swift", "README.md", "Makefile", ".ci", "Tests", "Benchmarks", "docs"]
+  + [
+    "CEditLine", "CSQLite", "KubeCluster", "Kubectl", "Progress", "Shell", "Tutor",
+    "KubetutorTestSupport", "kubetutor",
+  ].map { "Sources/\($0)" }
+
+let package = Package(
+  name: "kubetutor",
+  products: [
+    .executable(name: "kubetutor", targets: ["kubetutor"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    // The simulated cluster. Knows nothing of terminals, SQLite or lessons.
+    .target(name: "KubeCluster"),
+
+    // kubectl: (arguments, stdin, cluster) -> (stdout, stderr, exit code).
+    .target(name: "Kubectl", dependencies: ["KubeCluster", .product(name: "Yams", package: "Yams")]),
+
+    // Lessons, scenarios, goals, quizzes, hints.
+    .target(
+      name: "Tutor",
+      dependencies: ["Kubectl", "KubeCluster", "TutorContent", .product(name: "Yams", package: "Yams")]),
+
+    // The shipped lessons/ and scenarios/ folders, as bundle resources.
+    .target(
+      name: "TutorContent", path: ".",
+      exclude: nonContentPaths,
+      sources: ["Sources/TutorContent"],
+      resources: [.copy("lessons"), .copy("scenarios")]),
+
+    // The only module that touches SQLite.
+    .target(name: "Progress", dependencies: ["Tutor", "CSQLite"]),
+
+    // Line editing, builtins, heredocs, script mode.
+    .target(name: "Shell", dependencies: ["Tutor", "Progress", "Kubectl", "KubeCluster", "CEditLine"]),
+
+    // Argument parsing and wiring only.
+    .executableTarget(
+      name: "kubetutor",
+      dependencies: [
+        "Shell", "Progress", "Tutor", "KubeCluster",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+
+    // System libraries from Debian's libsqlite3-dev and libedit-dev.
+    .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+    .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
+    // Shared builders and assertions for every test target.
+    .target(name: "KubetutorTestSupport", dependencies: ["KubeCluster", "Kubectl", "Shell"]),
+
+    .testTarget(name: "KubeClusterTests", dependencies: ["KubeCluster", "KubetutorTestSupport"]),
+    .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubetutorTestSupport"]),
+    .testTarget(name: "TutorTests", dependencies: ["Tutor", "KubetutorTestSupport"]),
+    .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "KubetutorTestSupport"]),
+  ]
+)

@@ -1,0 +1,286 @@
+/// A JSON-like tree: the form every stored object takes, like Kubernetes'
+/// unstructured objects.
+///
+/// Objects keep their keys in insertion order, so a manifest or a client-side
+/// object prints in the order it was written; printers that need kubectl's
+/// sorted order sort at print time. Integers and doubles stay apart, so
+/// `replicas: 3` never prints as `3.0`.
+package enum JSONValue: Equatable, Hashable, Sendable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case double(Double)
+  case string(String)
+  case array([JSONValue])
+  case object(JSONObject)
+
+  package static let emptyObject = JSONValue.object(JSONObject())
+
+  package var string: String? {
+    if case .string(let value) = self { return value }
+    return nil
+  }
+
+  package var int: Int? {
+    switch self {
+    case .int(let value): return value
+    case .double(let value) where value == value.rounded() && abs(value) < 1e15: return Int(value)
+    default: return nil
+    }
+  }
+
+  package var double: Double? {
+    switch self {
+    case .int(let value): return Double(value)
+    case .double(let value): return value
+    default: return nil
+    }
+  }
+
+  package var bool: Bool? {
+    if case .bool(let value) = self { return value }
+    return nil
+  }
+
+  package var array: [JSONValue]? {
+    if case .array(let value) = self { return value }
+    return nil
+  }
+
+  package var object: JSONObject? {
+    if case .object(let value) = self { return value }
+    return nil
+  }
+
+  package var isNull: Bool {
+    if case .null = self { return true }
+    return false
+  }
+
+  /// The name of this value's JSON type, as Go's decoder words it.
+  package var typeName: String {
+    switch self {
+    case .null: "null"
+    case .bool: "bool"
+    case .int, .double: "number"
+    case .string: "string"
+    case .array: "array"
+    case .object: "object"
+    }
+  }
+
+  /// A string rendering for labels, columns and messages: scalars as their
+  /// text, anything else as compact JSON.
+  package var scalarText: String {
+    switch self {
+    case .null: ""
+    case .bool(let value): value ? "true" : "false"
+    case .int(let value): String(value)
+    case .double(let value): JSONValue.format(value)
+    case .string(let value): value
+    case .array, .object: compactJSON
+    }
+  }
+
+  /// Formats a double the way Go's encoding/json does for the common cases.
+  package static func format(_ value: Double) -> String {
+    if value == value.rounded() && abs(value) < 1e21 {
+      return String(Int(value))
+    }
+    return String(value)
+  }
+
+  /// The value as one-line JSON, keys in stored order.
+  package var compactJSON: String {
+    switch self {
+    case .null: return "null"
+    case .bool(let value): return value ? "true" : "false"
+    case .int(let value): return String(value)
+    case .double(let value): return JSONValue.format(value)
+    case .string(let value): return JSONValue.quoted(value)
+    case .array(let items): return "[" + items.map(\.compactJSON).joined(separator: ",") + "]"
+    case .object(let object):
+      return "{"
+        + object.map { JSONValue.quoted($0.key) + ":" + $0.value.compactJSON }.joined(separator: ",")
+        + "}"
+    }
+  }
+
+  /// A JSON string literal with Go's escaping (`<`, `>`, `&` escaped as
+  /// encoding/json does by default).
+  package static func quoted(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case "<": out += "\\u003c"
+      case ">": out += "\\u003e"
+      case "&": out += "\\u0026"
+      case "\u{2028}": out += "\\u2028"
+      case "\u{2029}": out += "\\u2029"
+      default:
+        if scalar.value < 0x20 {
+          out += "\\u" + String(format4: scalar.value)
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  // MARK: Paths
+
+  /// Reads or writes a dotted path such as `metadata.labels.app` or
+  /// `spec.containers.0.image`; writing creates the objects on the way.
+  package subscript(path path: String) -> JSONValue? {
+    get { self[segments: JSONValue.segments(path)] }
+    set { self[segments: JSONValue.segments(path)] = newValue }
+  }
+
+  package static func segments(_ path: String) -> [Substring] {
+    path.split(separator: ".", omittingEmptySubsequences: true)
+  }
+
+  package subscript(segments segments: [Substring]) -> JSONValue? {
+    get {
+      var current = self
+      for segment in segments {
+        switch current {
+        case .object(let object):
+          guard let next = object[String(segment)] else { return nil }
+          current = next
+        case .array(let items):
+          guard let index = Int(segment), items.indices.contains(index) else { return nil }
+          current = items[index]
+        default:
+          return nil
+        }
+      }
+      return current
+    }
+    set {
+      guard let first = segments.first else {
+        self = newValue ?? .null
+        return
+      }
+      let rest = Array(segments.dropFirst())
+      switch self {
+      case .array(var items):
+        guard let index = Int(first), items.indices.contains(index) else { return }
+        if rest.isEmpty {
+          if let newValue { items[index] = newValue } else { items.remove(at: index) }
+        } else {
+          items[index][segments: rest] = newValue
+        }
+        self = .array(items)
+      default:
+        var object = self.object ?? JSONObject()
+        if rest.isEmpty {
+          object[String(first)] = newValue
+        } else {
+          if newValue == nil && object[String(first)] == nil { return }
+          var child = object[String(first)] ?? .emptyObject
+          child[segments: rest] = newValue
+          object[String(first)] = child
+        }
+        self = .object(object)
+      }
+    }
+  }
+
+  /// Reads a key of an object value.
+  package subscript(key: String) -> JSONValue? {
+    get { object?[key] }
+    set {
+      var object = self.object ?? JSONObject()
+      object[key] = newValue
+      self = .object(object)
+    }
+  }
+
+  /// Returns the value with every object's keys sorted, recursively.
+  package var sortedKeys: JSONValue {
+    switch self {
+    case .array(let items): return .array(items.map(\.sortedKeys))
+    case .object(let object):
+      var sorted = JSONObject()
+      for key in object.keys.sorted() { sorted[key] = object[key]?.sortedKeys }
+      return .object(sorted)
+    default: return self
+    }
+  }
+}
+
+extension String {
+  fileprivate init(format4 value: UInt32) {
+    let hex = String(value, radix: 16)
+    let padding = hex.count < 4 ? 4 - hex.count : 0
+    self = String(repeating: "0", count: padding) + hex
+  }
+}
+
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+  ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
+  ExpressibleByNilLiteral, ExpressibleByFloatLiteral
+{
+  package init(stringLiteral value: String) { self = .string(value) }
+  package init(integerLiteral value: Int) { self = .int(value) }
+  package init(booleanLiteral value: Bool) { self = .bool(value) }
+  package init(floatLiteral value: Double) { self = .double(value) }
+  package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+  package init(nilLiteral: ()) { self = .null }
+  package init(dictionaryLiteral elements: (String, JSONValue)...) {
+    var object = JSONObject()
+    for (key, value) in elements { object[key] = value }
+    self = .object(object)
+  }
+}
+
+/// The members of a JSON object, in insertion order.
+package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
+  package private(set) var keys: [String] = []
+  private var storage: [String: JSONValue] = [:]
+
+  package init() {}
+
+  package init(_ pairs: [(String, JSONValue)]) {
+    for (key, value) in pairs { self[key] = value }
+  }
+
+  package var count: Int { keys.count }
+  package var isEmpty: Bool { keys.isEmpty }
+
+  package subscript(key: String) -> JSONValue? {
+    get { storage[key] }
+    set {
+      if let newValue {
+        if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
+      } else if storage.removeValue(forKey: key) != nil {
+        keys.removeAll { $0 == key }
+      }
+    }
+  }
+
+  package func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
+    var index = 0
+    return AnyIterator {
+      guard index < keys.count else { return nil }
+      defer { index += 1 }
+      let key = keys[index]
+      return (key, storage[key] ?? .null)
+    }
+  }
+
+  package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    lhs.storage == rhs.storage
+  }
+
+  package func hash(into hasher: inout Hasher) {
+    hasher.combine(storage)
+  }
+}

@@ -1,0 +1,147 @@
+/// The object kinds the simulated API server serves.
+///
+/// A closed set on purpose: adding a kind is a deliberate change, and every
+/// `switch` over `Kind` shows what else must learn about it.
+package enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
+  case binding = "Binding"
+  case configMap = "ConfigMap"
+  case endpoints = "Endpoints"
+  case event = "Event"
+  case limitRange = "LimitRange"
+  case namespace = "Namespace"
+  case node = "Node"
+  case persistentVolumeClaim = "PersistentVolumeClaim"
+  case persistentVolume = "PersistentVolume"
+  case pod = "Pod"
+  case resourceQuota = "ResourceQuota"
+  case secret = "Secret"
+  case serviceAccount = "ServiceAccount"
+  case service = "Service"
+  case controllerRevision = "ControllerRevision"
+  case daemonSet = "DaemonSet"
+  case deployment = "Deployment"
+  case replicaSet = "ReplicaSet"
+  case statefulSet = "StatefulSet"
+  case horizontalPodAutoscaler = "HorizontalPodAutoscaler"
+  case cronJob = "CronJob"
+  case job = "Job"
+  case lease = "Lease"
+  case endpointSlice = "EndpointSlice"
+  case ingressClass = "IngressClass"
+  case ingress = "Ingress"
+  case networkPolicy = "NetworkPolicy"
+  case podDisruptionBudget = "PodDisruptionBudget"
+  case clusterRoleBinding = "ClusterRoleBinding"
+  case clusterRole = "ClusterRole"
+  case roleBinding = "RoleBinding"
+  case role = "Role"
+  case priorityClass = "PriorityClass"
+  case storageClass = "StorageClass"
+
+  package static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+
+  /// The API group; empty for the core group.
+  package var group: String {
+    switch self {
+    case .binding, .configMap, .endpoints, .event, .limitRange, .namespace, .node,
+      .persistentVolumeClaim, .persistentVolume, .pod, .resourceQuota, .secret,
+      .serviceAccount, .service:
+      ""
+    case .controllerRevision, .daemonSet, .deployment, .replicaSet, .statefulSet: "apps"
+    case .horizontalPodAutoscaler: "autoscaling"
+    case .cronJob, .job: "batch"
+    case .lease: "coordination.k8s.io"
+    case .endpointSlice: "discovery.k8s.io"
+    case .ingressClass, .ingress, .networkPolicy: "networking.k8s.io"
+    case .podDisruptionBudget: "policy"
+    case .clusterRoleBinding, .clusterRole, .roleBinding, .role: "rbac.authorization.k8s.io"
+    case .priorityClass: "scheduling.k8s.io"
+    case .storageClass: "storage.k8s.io"
+    }
+  }
+
+  package var version: String {
+    self == .horizontalPodAutoscaler ? "v2" : "v1"
+  }
+
+  /// `v1`, `apps/v1`: the `apiVersion` objects of this kind carry.
+  package var apiVersion: String {
+    group.isEmpty ? version : "\(group)/\(version)"
+  }
+
+  /// The plural resource name, as in URLs and `kubectl get`.
+  package var resource: String {
+    switch self {
+    case .endpoints: "endpoints"
+    case .ingressClass: "ingressclasses"
+    case .storageClass: "storageclasses"
+    case .priorityClass: "priorityclasses"
+    default: rawValue.lowercased() + "s"
+    }
+  }
+
+
+  /// The singular lower-case name kubectl accepts (`pod`, `deployment`).
+  package var singular: String { rawValue.lowercased() }
+
+  /// The short names `kubectl api-resources` lists.
+  package var shortNames: [String] {
+    switch self {
+    case .configMap: ["cm"]
+    case .endpoints: ["ep"]
+    case .event: ["ev"]
+    case .limitRange: ["limits"]
+    case .namespace: ["ns"]
+    case .node: ["no"]
+    case .persistentVolumeClaim: ["pvc"]
+    case .persistentVolume: ["pv"]
+    case .pod: ["po"]
+    case .resourceQuota: ["quota"]
+    case .serviceAccount: ["sa"]
+    case .service: ["svc"]
+    case .daemonSet: ["ds"]
+    case .deployment: ["deploy"]
+    case .replicaSet: ["rs"]
+    case .statefulSet: ["sts"]
+    case .horizontalPodAutoscaler: ["hpa"]
+    case .cronJob: ["cj"]
+    case .ingress: ["ing"]
+    case .networkPolicy: ["netpol"]
+    case .podDisruptionBudget: ["pdb"]
+    case .priorityClass: ["pc"]
+    case .storageClass: ["sc"]
+    default: []
+    }
+  }
+
+  package var isNamespaced: Bool {
+    switch self {
+    case .namespace, .node, .persistentVolume, .ingressClass, .clusterRoleBinding,
+      .clusterRole, .priorityClass, .storageClass:
+      false
+    default: true
+    }
+  }
+
+  /// The resource qualified by its group, as kubectl prints it in messages:
+  /// `pods`, `deployments.apps`.
+  package var groupResource: String {
+    group.isEmpty ? resource : "\(resource).\(group)"
+  }
+
+  /// The singular form with its group, as in `deployment.apps/web created`.
+  package var groupSingular: String {
+    group.isEmpty ? singular : "\(singular).\(group)"
+  }
+
+  /// Whether `kubectl api-resources` and `kubectl get` expose the kind.
+  ///
+  /// `Binding` exists only as a subresource-like create target.
+  package var isListable: Bool { self != .binding }
+
+  /// Finds the kind a manifest names by `apiVersion` and `kind`.
+  package static func from(apiVersion: String, kind: String) -> Kind? {
+    guard let found = Kind(rawValue: kind), found.apiVersion == apiVersion else { return nil }
+    return found
+  }
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// One API object as the server stores it.
+///
+/// Like `unstructured.Unstructured`, the object is a tree, so fields the
+/// simulator does not model survive `kubectl apply` and `-o yaml` untouched.
+/// The metadata every object has is reached through typed accessors.
+package struct Object: Equatable, Sendable {
+  package let kind: Kind
+  package var content: JSONValue
+
+  package init(_ kind: Kind, _ content: JSONValue) {
+    self.kind = kind
+    self.content = content
+    if self.content["apiVersion"] == nil || self.content["kind"] == nil {
+      var ordered = JSONObject()
+      ordered["apiVersion"] = .string(kind.apiVersion)
+      ordered["kind"] = .string(kind.rawValue)
+      for (key, value) in self.content.object ?? JSONObject() where ordered[key] == nil {
+        ordered[key] = value
+      }
+      self.content = .object(ordered)
+    }
+  }
+
+  /// A new object of `kind` named `name`, with no other fields.
+  package init(_ kind: Kind, name: String, namespace: String? = nil) {
+    var metadata: JSONValue = ["name": .string(name)]
+    if let namespace, kind.isNamespaced { metadata["namespace"] = .string(namespace) }
+    self.init(kind, ["apiVersion": .string(kind.apiVersion), "kind": .string(kind.rawValue), "metadata": metadata])
+  }
+
+  package var key: ObjectKey { ObjectKey(kind, name, in: namespace) }
+
+  package var name: String {
+    get { content[path: "metadata.name"]?.string ?? "" }
+    set { content[path: "metadata.name"] = .string(newValue) }
+  }
+
+  package var namespace: String {
+    get { content[path: "metadata.namespace"]?.string ?? "" }
+    set { content[path: "metadata.namespace"] = kind.isNamespaced ? .string(newValue) : nil }
+  }
+
+  package var uid: String {
+    get { content[path: "metadata.uid"]?.string ?? "" }
+    set { content[path: "metadata.uid"] = .string(newValue) }
+  }
+
+  /// Opaque to clients; the store stamps it on every write.
+  package var resourceVersion: String {
+    get { content[path: "metadata.resourceVersion"]?.string ?? "" }
+    set { content[path: "metadata.resourceVersion"] = .string(newValue) }
+  }
+
+  package var generation: Int {
+    get { content[path: "metadata.generation"]?.int ?? 0 }
+    set { content[path: "metadata.generation"] = .int(newValue) }
+  }
+
+  package var labels: [String: String] {
+    get { Object.stringMap(content[path: "metadata.labels"]) }
+    set { content[path: "metadata.labels"] = Object.mapValue(newValue) }
+  }
+
+  package var annotations: [String: String] {
+    get { Object.stringMap(content[path: "metadata.annotations"]) }
+    set { content[path: "metadata.annotations"] = Object.mapValue(newValue) }
+  }
+
+  package var creationTimestamp: Date? {
+    Timestamp.parse(content[path: "metadata.creationTimestamp"]?.string)
+  }
+
+  package var deletionTimestamp: Date? {
+    Timestamp.parse(content[path: "metadata.deletionTimestamp"]?.string)
+  }
+
+  package var isTerminating: Bool { content[path: "metadata.deletionTimestamp"] != nil }
+
+  package var finalizers: [String] {
+    get { content[path: "metadata.finalizers"]?.array?.compactMap(\.string) ?? [] }
+    set {
+      content[path: "metadata.finalizers"] =
+        newValue.isEmpty ? nil : .array(newValue.map { .string($0) })
+    }
+  }
+
+  package var ownerReferences: [OwnerReference] {
+    get { content[path: "metadata.ownerReferences"]?.array?.compactMap(OwnerReference.init) ?? [] }
+    set {
+      content[path: "metadata.ownerReferences"] =
+        newValue.isEmpty ? nil : .array(newValue.map(\.json))
+    }
+  }
+
+  /// The owner reference with `controller: true`, if any.
+  package var controller: OwnerReference? {
+    ownerReferences.first { $0.controller }
+  }
+
+  package func isControlled(by owner: Object) -> Bool {
+    controller?.uid == owner.uid
+  }
+
+  package static func stringMap(_ value: JSONValue?) -> [String: String] {
+    guard let object = value?.object else { return [:] }
+    var map: [String: String] = [:]
+    for (key, value) in object { map[key] = value.scalarText }
+    return map
+  }
+
+  package static func mapValue(_ map: [String: String]) -> JSONValue? {
+    guard !map.isEmpty else { return nil }
+    var object = JSONObject()
+    for key in map.keys.sorted() { object[key] = .string(map[key] ?? "") }
+    return .object(object)
+  }
+}
+
+/// A reference from a dependent to its owner, as `metadata.ownerReferences`
+/// holds it.
+package struct OwnerReference: Equatable, Sendable {
+  package var apiVersion: String
+  package var kind: String
+  package var name: String
+  package var uid: String
+  package var controller: Bool
+  package var blockOwnerDeletion: Bool
+
+  package init(controlledBy owner: Object) {
+    apiVersion = owner.kind.apiVersion
+    kind = owner.kind.rawValue
+    name = owner.name
+    uid = owner.uid
+    controller = true
+    blockOwnerDeletion = true
+  }
+
+  package init?(_ value: JSONValue) {
+    guard let name = value["name"]?.string, let uid = value["uid"]?.string else { return nil }
+    apiVersion = value["apiVersion"]?.string ?? ""
+    kind = value["kind"]?.string ?? ""
+    self.name = name
+    self.uid = uid
+    controller = value["controller"]?.bool ?? false
+    blockOwnerDeletion = value["blockOwnerDeletion"]?.bool ?? false
+  }
+
+  package var json: JSONValue {
+    [
+      "apiVersion": .string(apiVersion), "kind": .string(kind), "name": .string(name),
+      "uid": .string(uid), "controller": .bool(controller),
+      "blockOwnerDeletion": .bool(blockOwnerDeletion),
+    ]
+  }
+
+  package var ownerKind: Kind? { Kind(rawValue: kind) }
+}

@@ -1,0 +1,63 @@
+/// A seedable generator (SplitMix64): every generated name, UID and random
+/// choice in the cluster comes from it, so a seed fixes the whole run.
+package struct RandomSource: RandomNumberGenerator, Sendable {
+  package private(set) var state: UInt64
+
+  package init(seed: UInt64) {
+    state = seed
+  }
+
+  package mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// The alphabet of `utilrand.String`: no vowels, no look-alikes.
+  static let nameAlphabet = Array("bcdfghjklmnpqrstvwxz2456789")
+
+  /// A suffix like the API server's `generateName` adds: `x2k9p`.
+  package mutating func nameSuffix(length: Int = 5) -> String {
+    String((0..<length).map { _ in RandomSource.nameAlphabet[Int(next() % 27)] })
+  }
+
+  package mutating func uuid() -> String {
+    let hex = Array("0123456789abcdef")
+    var characters: [Character] = []
+    for index in 0..<32 {
+      var nibble = Int(next() % 16)
+      if index == 12 { nibble = 4 }
+      if index == 16 { nibble = 8 | (nibble & 3) }
+      characters.append(hex[nibble])
+      if [7, 11, 15, 19].contains(index) { characters.append("-") }
+    }
+    return String(characters)
+  }
+
+  package mutating func hex(_ count: Int) -> String {
+    let hex = Array("0123456789abcdef")
+    return String((0..<count).map { _ in hex[Int(next() % 16)] })
+  }
+
+  package mutating func int(in range: ClosedRange<Int>) -> Int {
+    range.lowerBound + Int(next() % UInt64(range.count))
+  }
+
+  /// `utilrand.SafeEncodeString`: the pod-template-hash alphabet applied to
+  /// the decimal digits of a 32-bit hash.
+  package static func safeEncode(_ text: String) -> String {
+    String(text.utf8.map { nameAlphabet[Int($0) % 27] })
+  }
+
+  /// FNV-1a, 32 bits: the hash family Kubernetes uses for template hashes.
+  package static func fnv32a(_ text: String) -> UInt32 {
+    var hash: UInt32 = 2_166_136_261
+    for byte in text.utf8 {
+      hash ^= UInt32(byte)
+      hash = hash &* 16_777_619
+    }
+    return hash
+  }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// What happened to an object in one write.
+package enum ChangeType: String, Sendable {
+  case added = "ADDED"
+  case modified = "MODIFIED"
+  case deleted = "DELETED"
+}
+
+/// One write to the store, as a watch delivers it: the object after the
+/// write (its last state for a deletion) and the one before.
+package struct ObjectChange: Sendable {
+  package var type: ChangeType
+  package var object: Object
+  package var old: Object?
+  package var revision: Int
+  package var actor: String
+
+  package var key: ObjectKey { object.key }
+}
+
+/// One line of the cluster's journal: who changed what, when, and which
+/// earlier change led to it.
+package struct JournalEntry: Sendable, Equatable {
+  package var revision: Int
+  package var time: Date
+  /// The component that made the change: `kubectl`, `deployment-controller`,
+  /// `default-scheduler`, `kubelet/kind-worker`, ...
+  package var actor: String
+  package var type: ChangeType
+  package var key: ObjectKey
+  package var uid: String
+  /// The revision of the change that woke the actor, if any.
+  package var cause: Int?
+  /// A short account of the change for `trace`, such as `bound to kind-worker`.
+  package var summary: String
+}
+
+/// The simulated API server's storage: etcd's role.
+///
+/// A value type: copying a store snapshots the whole cluster. One revision
+/// counter orders every write, as etcd's does.
+package struct ObjectStore: Sendable {
+  private var objects: [Kind: [String: Object]] = [:]
+  /// Owner UID to the keys of its dependents, so garbage collection and
+  /// controllers never scan every object to find what an owner owns.
+  private var dependents: [String: Set<ObjectKey>] = [:]
+  package private(set) var revision = 0
+  package private(set) var journal: [JournalEntry] = []
+  /// Writes the controllers have not seen yet.
+  package private(set) var pendingChanges: [ObjectChange] = []
+  /// The revision of the change now being reacted to; stamped as the cause
+  /// of every write until it is cleared.
+  package var currentCause: Int?
+  /// How many journal entries to keep; old ones are dropped first.
+  package var journalLimit = 50_000
+
+  package init() {}
+
+  private static func storageKey(_ namespace: String, _ name: String) -> String {
+    namespace.isEmpty ? name : "\(namespace)/\(name)"
+  }
+
+  package func get(_ key: ObjectKey) -> Object? {
+    objects[key.kind]?[ObjectStore.storageKey(key.namespace, key.name)]
+  }
+
+  package func contains(_ key: ObjectKey) -> Bool { get(key) != nil }
+
+  /// Objects of a kind, in one namespace or all (`nil`), sorted by namespace and name.
+  package func list(_ kind: Kind, in namespace: String? = nil) -> [Object] {
+    guard let all = objects[kind] else { return [] }
+    var result: [Object]
+    if let namespace, kind.isNamespaced {
+      let prefix = namespace + "/"
+      result = all.filter { $0.key.hasPrefix(prefix) }.map(\.value)
+    } else {
+      result = Array(all.values)
+    }
+    result.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+    return result
+  }
+
+  package func count(_ kind: Kind) -> Int { objects[kind]?.count ?? 0 }
+
+  /// The objects whose owner references name `uid`.
+  package func dependents(of uid: String) -> [Object] {
+    (dependents[uid] ?? []).sorted().compactMap { get($0) }
+  }
+
+  /// Stores a new object. The caller has validated it and stamped its
+  /// identity; the store stamps the revision.
+  @discardableResult
+  package mutating func insert(_ object: Object, actor: String, at time: Date, summary: String = "")
+    -> Object
+  {
+    var object = object
+    revision += 1
+    object.resourceVersion = String(revision)
+    objects[object.kind, default: [:]][ObjectStore.storageKey(object.namespace, object.name)] =
+      object
+    index(object, old: nil)
+    record(.added, object, old: nil, actor: actor, at: time, summary: summary)
+    return object
+  }
+
+  /// Replaces an object, refusing the write when `object` carries a
+  /// resourceVersion other than the stored one (optimistic concurrency).
+  @discardableResult
+  package mutating func replace(
+    _ object: Object, actor: String, at time: Date, summary: String = "",
+    checkVersion: Bool = true
+  ) throws(APIError) -> Object {
+    guard let current = get(object.key) else { throw .notFound(object.kind, object.name) }
+    if checkVersion, !object.resourceVersion.isEmpty,
+      object.resourceVersion != current.resourceVersion
+    {
+      throw .conflict(object.kind, object.name)
+    }
+    var object = object
+    object.resourceVersion = current.resourceVersion
+    if object.content == current.content { return current }
+    revision += 1
+    object.resourceVersion = String(revision)
+    objects[object.kind, default: [:]][ObjectStore.storageKey(object.namespace, object.name)] =
+      object
+    index(object, old: current)
+    record(.modified, object, old: current, actor: actor, at: time, summary: summary)
+    return object
+  }
+
+  /// Removes an object for good.
+  @discardableResult
+  package mutating func remove(_ key: ObjectKey, actor: String, at time: Date, summary: String = "")
+    -> Object?
+  {
+    guard
+      let removed = objects[key.kind]?.removeValue(
+        forKey: ObjectStore.storageKey(key.namespace, key.name))
+    else { return nil }
+    revision += 1
+    for owner in removed.ownerReferences { dependents[owner.uid]?.remove(key) }
+    var last = removed
+    last.resourceVersion = String(revision)
+    record(.deleted, last, old: removed, actor: actor, at: time, summary: summary)
+    return removed
+  }
+
+  /// Hands the controllers every change since the last call.
+  package mutating func drainChanges() -> [ObjectChange] {
+    defer { pendingChanges.removeAll(keepingCapacity: true) }
+    return pendingChanges
+  }
+
+  private mutating func index(_ object: Object, old: Object?) {
+    let oldOwners = Set(old?.ownerReferences.map(\.uid) ?? [])
+    let newOwners = Set(object.ownerReferences.map(\.uid))
+    for uid in oldOwners.subtracting(newOwners) { dependents[uid]?.remove(object.key) }
+    for uid in newOwners.subtracting(oldOwners) {
+      dependents[uid, default: []].insert(object.key)
+    }
+  }
+
+  private mutating func record(
+    _ type: ChangeType, _ object: Object, old: Object?, actor: String, at time: Date,
+    summary: String
+  ) {
+    pendingChanges.append(
+      ObjectChange(type: type, object: object, old: old, revision: revision, actor: actor))
+    guard object.kind != .event, object.kind != .lease else { return }
+    journal.append(
+      JournalEntry(
+        revision: revision, time: time, actor: actor, type: type, key: object.key,
+        uid: object.uid, cause: currentCause, summary: summary))
+    if journal.count > journalLimit + journalLimit / 4 {
+      journal.removeFirst(journal.count - journalLimit)
+    }
+  }
+}

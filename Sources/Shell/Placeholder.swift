@@ -1,0 +1,4 @@
+import CEditLine
+import Kubectl
+import Tutor
+import Progress

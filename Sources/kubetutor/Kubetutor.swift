@@ -1,0 +1,2 @@
+import Shell
+@main struct Kubetutor { static func main() {} }
