@@ -1,0 +1,125 @@
+import Foundation
+
+extension Cluster {
+  /// The daemonset-controller: one pod on every node the template may run
+  /// on, pinned with node affinity and placed by the scheduler.
+  mutating func reconcileDaemonSet(_ key: ObjectKey) {
+    guard var daemonSet = store.get(key), !daemonSet.isTerminating else { return }
+    let actor = "daemonset-controller"
+    let template = daemonSet.content[path: "spec.template"] ?? .emptyObject
+    let hash = Cluster.templateHash(template)
+    let pods = store.dependents(of: daemonSet.uid).filter { $0.kind == .pod && !$0.isTerminating }
+    var byNode: [String: [Object]] = [:]
+    for pod in pods {
+      let node = Cluster.daemonNode(pod) ?? ""
+      byNode[node, default: []].append(pod)
+    }
+    var eligible = 0
+    for node in store.list(.node) {
+      var probe = Object(.pod, name: "probe", namespace: key.namespace)
+      probe.content["spec"] = template["spec"] ?? .emptyObject
+      probe.content[path: "spec.tolerations"] = .array(
+        (template[path: "spec.tolerations"]?.array ?? []) + Cluster.daemonTolerations)
+      guard canRun(probe, on: node) else {
+        for pod in byNode[node.name] ?? [] { _ = try? apiDelete(pod.key, by: actor) }
+        continue
+      }
+      eligible += 1
+      let existing = byNode[node.name] ?? []
+      if existing.isEmpty {
+        var pod = Object(.pod, name: daemonSet.name + "-" + random.nameSuffix(), namespace: key.namespace)
+        pod.content[path: "metadata.generateName"] = .string(daemonSet.name + "-")
+        var labels = Object.stringMap(template[path: "metadata.labels"])
+        labels["controller-revision-hash"] = hash
+        labels["pod-template-generation"] = String(daemonSet.generation)
+        pod.labels = labels
+        if let annotations = template[path: "metadata.annotations"] {
+          pod.content[path: "metadata.annotations"] = annotations
+        }
+        pod.ownerReferences = [OwnerReference(controlledBy: daemonSet)]
+        var spec = template["spec"] ?? .emptyObject
+        spec["affinity"] = [
+          "nodeAffinity": [
+            "requiredDuringSchedulingIgnoredDuringExecution": [
+              "nodeSelectorTerms": [
+                ["matchFields": [["key": "metadata.name", "operator": "In", "values": [.string(node.name)]]]]
+              ]
+            ]
+          ]
+        ]
+        var tolerations = spec["tolerations"]?.array ?? []
+        for toleration in Cluster.daemonTolerations
+        where !tolerations.contains(where: { $0["key"] == toleration["key"] && $0["effect"] == toleration["effect"] }) {
+          tolerations.append(toleration)
+        }
+        spec["tolerations"] = .array(tolerations)
+        pod.content["spec"] = spec
+        if let created = try? apiCreate(pod, by: actor) {
+          recordEvent(daemonSet, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", source: EventSource(actor))
+        }
+      } else if existing.count > 1 {
+        for pod in existing.dropFirst() { _ = try? apiDelete(pod.key, by: actor) }
+      } else if let pod = existing.first, pod.labels["controller-revision-hash"] != hash {
+        // Rolling update, one node at a time (maxUnavailable 1).
+        let updating = pods.contains { $0.labels["controller-revision-hash"] == hash && !Cluster.isPodReady($0) }
+        if !updating {
+          _ = try? apiDelete(pod.key, by: actor)
+          recordEvent(daemonSet, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", source: EventSource(actor))
+        }
+      }
+    }
+    for (node, pods) in byNode where store.get(ObjectKey(.node, node)) == nil {
+      for pod in pods { _ = try? apiDelete(pod.key, by: actor) }
+    }
+
+    guard let current = store.get(key) else { return }
+    daemonSet = current
+    let live = store.dependents(of: daemonSet.uid).filter { $0.kind == .pod && !$0.isTerminating }
+    let scheduled = live.filter { $0.content[path: "spec.nodeName"]?.string != nil }.count
+    let ready = live.filter(Cluster.isPodReady).count
+    let updated = live.filter { $0.labels["controller-revision-hash"] == hash }.count
+    var status: JSONValue = [
+      "currentNumberScheduled": .int(scheduled), "desiredNumberScheduled": .int(eligible),
+      "numberMisscheduled": 0, "numberReady": .int(ready),
+      "observedGeneration": .int(daemonSet.generation),
+    ]
+    if updated > 0 { status["updatedNumberScheduled"] = .int(updated) }
+    if ready > 0 { status["numberAvailable"] = .int(ready) }
+    if eligible - ready > 0 { status["numberUnavailable"] = .int(eligible - ready) }
+    if daemonSet.content["status"] != status {
+      daemonSet.content["status"] = status
+      write(daemonSet, by: actor, summary: "status \(ready)/\(eligible) ready")
+    }
+  }
+
+  /// The tolerations every DaemonSet pod gets.
+  static let daemonTolerations: [JSONValue] = [
+    ["key": "node.kubernetes.io/not-ready", "operator": "Exists", "effect": "NoExecute"],
+    ["key": "node.kubernetes.io/unreachable", "operator": "Exists", "effect": "NoExecute"],
+    ["key": "node.kubernetes.io/disk-pressure", "operator": "Exists", "effect": "NoSchedule"],
+    ["key": "node.kubernetes.io/memory-pressure", "operator": "Exists", "effect": "NoSchedule"],
+    ["key": "node.kubernetes.io/pid-pressure", "operator": "Exists", "effect": "NoSchedule"],
+    ["key": "node.kubernetes.io/unschedulable", "operator": "Exists", "effect": "NoSchedule"],
+  ]
+
+  static func daemonNode(_ pod: Object) -> String? {
+    if let node = pod.content[path: "spec.nodeName"]?.string { return node }
+    let terms = pod.content[path: "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms"]?.array ?? []
+    return terms.first?["matchFields"]?.array?.first?["values"]?.array?.first?.string
+  }
+
+  /// Whether taints and the node selector let a pod run on a node
+  /// (resources are the scheduler's business).
+  func canRun(_ pod: Object, on node: Object) -> Bool {
+    let selector = Object.stringMap(pod.content[path: "spec.nodeSelector"])
+    if !selector.isEmpty && !LabelSelector(matchLabels: selector).matches(node.labels) { return false }
+    for taint in node.content[path: "spec.taints"]?.array ?? [] {
+      let effect = taint["effect"]?.string ?? ""
+      guard effect == "NoSchedule" || effect == "NoExecute" else { continue }
+      if !tolerates(pod, key: taint["key"]?.string ?? "", value: taint["value"]?.string, effect: effect) {
+        return false
+      }
+    }
+    return true
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+extension Cluster {
+  /// The endpoint and endpointslice controllers: a Service's Endpoints and
+  /// EndpointSlice list the pods its selector matches, ready or not.
+  mutating func reconcileEndpoints(_ key: ObjectKey) {
+    let endpointsKey = ObjectKey(.endpoints, key.name, in: key.namespace)
+    guard let service = store.get(key), !service.isTerminating else {
+      if store.contains(endpointsKey), store.get(endpointsKey)?.labels["endpoints.kubernetes.io/managed-by"] != "apiserver" {
+        finalizeRemoval(endpointsKey, by: "endpoint-controller")
+      }
+      for slice in store.list(.endpointSlice, in: key.namespace) where slice.labels["kubernetes.io/service-name"] == key.name {
+        finalizeRemoval(slice.key, by: "endpointslice-controller")
+      }
+      return
+    }
+    guard let selectorValue = service.content[path: "spec.selector"], let selectorMap = selectorValue.object, !selectorMap.isEmpty else { return }
+    let selector = LabelSelector(matchLabels: Object.stringMap(selectorValue))
+    let pods = store.list(.pod, in: key.namespace).filter {
+      selector.matches($0.labels) && $0.content[path: "status.podIP"]?.string != nil && !$0.isTerminating
+        && !["Succeeded", "Failed"].contains($0.content[path: "status.phase"]?.string ?? "")
+    }
+    var ready: [JSONValue] = []
+    var notReady: [JSONValue] = []
+    for pod in pods.sorted(by: { ($0.content[path: "status.podIP"]?.string ?? "") < ($1.content[path: "status.podIP"]?.string ?? "") }) {
+      var address: JSONValue = ["ip": pod.content[path: "status.podIP"] ?? ""]
+      if let node = pod.content[path: "spec.nodeName"] { address["nodeName"] = node }
+      address["targetRef"] = [
+        "kind": "Pod", "name": .string(pod.name), "namespace": .string(pod.namespace),
+        "uid": .string(pod.uid),
+      ]
+      if Cluster.isPodReady(pod) { ready.append(address) } else { notReady.append(address) }
+    }
+    let ports: [JSONValue] = (service.content[path: "spec.ports"]?.array ?? []).map { port in
+      var entry: JSONValue = [:]
+      if let name = port["name"]?.string, !name.isEmpty { entry["name"] = .string(name) }
+      entry["port"] = .int(resolveTargetPort(port, pods: pods))
+      entry["protocol"] = port["protocol"] ?? "TCP"
+      return entry
+    }
+    var endpoints = store.get(endpointsKey) ?? Object(.endpoints, name: key.name, namespace: key.namespace)
+    var labels = service.labels
+    labels["endpoints.kubernetes.io/managed-by"] = nil
+    endpoints.labels = labels
+    var subset: JSONValue = [:]
+    if !ready.isEmpty { subset["addresses"] = .array(ready) }
+    if !notReady.isEmpty { subset["notReadyAddresses"] = .array(notReady) }
+    if !ready.isEmpty || !notReady.isEmpty {
+      subset["ports"] = .array(ports)
+      endpoints.content["subsets"] = [subset]
+    } else {
+      endpoints.content["subsets"] = nil
+    }
+    var annotations = endpoints.annotations
+    if annotations["endpoints.kubernetes.io/last-change-trigger-time"] == nil || store.get(endpointsKey)?.content["subsets"] != endpoints.content["subsets"] {
+      annotations["endpoints.kubernetes.io/last-change-trigger-time"] = Timestamp.format(now)
+    }
+    endpoints.annotations = annotations
+    if store.get(endpointsKey)?.content != endpoints.content {
+      write(endpoints, by: "endpoint-controller", summary: "\(ready.count) ready, \(notReady.count) not ready")
+    }
+    writeSlice(service, pods: pods, ports: ports)
+  }
+
+  private mutating func writeSlice(_ service: Object, pods: [Object], ports: [JSONValue]) {
+    let existing = store.list(.endpointSlice, in: service.namespace).first {
+      $0.labels["kubernetes.io/service-name"] == service.name
+    }
+    var slice = existing ?? Object(.endpointSlice, name: service.name + "-" + random.nameSuffix(), namespace: service.namespace)
+    if existing == nil {
+      slice.content[path: "metadata.generateName"] = .string(service.name + "-")
+      slice.ownerReferences = [OwnerReference(controlledBy: service)]
+    }
+    var labels = service.labels
+    labels["endpointslice.kubernetes.io/managed-by"] = "endpointslice-controller.k8s.io"
+    labels["kubernetes.io/service-name"] = service.name
+    slice.labels = labels
+    slice.content["addressType"] = "IPv4"
+    slice.content["endpoints"] = .array(pods.map { pod in
+      let ready = Cluster.isPodReady(pod)
+      var entry: JSONValue = [
+        "addresses": [pod.content[path: "status.podIP"] ?? ""],
+        "conditions": ["ready": .bool(ready), "serving": .bool(ready), "terminating": false],
+      ]
+      if let node = pod.content[path: "spec.nodeName"] { entry["nodeName"] = node }
+      entry["targetRef"] = ["kind": "Pod", "name": .string(pod.name), "namespace": .string(pod.namespace), "uid": .string(pod.uid)]
+      return entry
+    })
+    slice.content["ports"] = ports.isEmpty ? .null : .array(ports)
+    if existing?.content != slice.content {
+      write(slice, by: "endpointslice-controller")
+    }
+  }
+
+  /// The container port a Service port's `targetPort` names.
+  func resolveTargetPort(_ port: JSONValue, pods: [Object]) -> Int {
+    if let number = port["targetPort"]?.int { return number }
+    if let name = port["targetPort"]?.string {
+      for pod in pods {
+        for container in pod.content[path: "spec.containers"]?.array ?? [] {
+          for containerPort in container["ports"]?.array ?? [] where containerPort["name"]?.string == name {
+            return containerPort["containerPort"]?.int ?? 0
+          }
+        }
+      }
+      return Int(name) ?? 0
+    }
+    return port["port"]?.int ?? 0
+  }
+}

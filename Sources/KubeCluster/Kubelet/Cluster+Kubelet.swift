@@ -1,0 +1,387 @@
+import Foundation
+
+extension Cluster {
+  /// The kubelet's sync of one pod on its node: pull images, start
+  /// containers, run their programs on the clock, restart or stop them, and
+  /// report it all in the pod's status and Events.
+  mutating func reconcileKubelet(_ key: ObjectKey) {
+    guard let pod = store.get(key), let nodeName = pod.content[path: "spec.nodeName"]?.string,
+      let node = store.get(ObjectKey(.node, nodeName))
+    else { return }
+    guard !stoppedComponents.contains("kubelet/\(nodeName)") else { return }
+    let source = EventSource("kubelet", host: nodeName)
+    var runtime = runtimes[pod.uid] ?? startSandbox(pod, node: node)
+
+    if pod.isTerminating {
+      stopContainers(pod, runtime: &runtime, source: source)
+    } else {
+      let phase = pod.content[path: "status.phase"]?.string
+      if phase != "Succeeded" && phase != "Failed" {
+        runContainers(pod, node: nodeName, runtime: &runtime, source: source)
+      }
+    }
+    runtimes[pod.uid] = runtime
+
+    if pod.isTerminating, runtime.containers.allSatisfy({ !$0.isRunning }) {
+      writeStatus(pod, runtime: runtime, source: source)
+      if pod.finalizers.isEmpty {
+        finalizeRemoval(pod.key, by: "kubelet/\(nodeName)")
+      }
+      return
+    }
+    writeStatus(pod, runtime: runtime, source: source)
+    if let wake = nextWake(runtime) {
+      schedule(.kubelet(key), at: wake)
+    }
+  }
+
+  /// The pod sandbox: an IP from the node's pod CIDR (or the node's own
+  /// address with hostNetwork).
+  private mutating func startSandbox(_ pod: Object, node: Object) -> PodRuntime {
+    let nodeIP = Cluster.internalIP(of: node)
+    var podIP: String? = nodeIP
+    if pod.content[path: "spec.hostNetwork"]?.bool != true {
+      podIP = network.allocatePodIP(
+        cidr: node.content[path: "spec.podCIDR"]?.string ?? "10.244.0.0/24", node: node.name)
+    }
+    let initContainers = (pod.content[path: "spec.initContainers"]?.array ?? []).map {
+      ContainerRuntime(name: $0["name"]?.string ?? "", image: $0["image"]?.string ?? "", isInit: true)
+    }
+    let containers = (pod.content[path: "spec.containers"]?.array ?? []).map {
+      ContainerRuntime(name: $0["name"]?.string ?? "", image: $0["image"]?.string ?? "", isInit: false)
+    }
+    return PodRuntime(
+      containers: initContainers + containers, sandboxReadyAt: now.addingTimeInterval(0.4),
+      podIP: podIP)
+  }
+
+  static func internalIP(of node: Object) -> String? {
+    node.content[path: "status.addresses"]?.array?
+      .first { $0["type"]?.string == "InternalIP" }?["address"]?.string
+  }
+
+  private func spec(of container: ContainerRuntime, in pod: Object) -> JSONValue {
+    let field = container.isInit ? "spec.initContainers" : "spec.containers"
+    return pod.content[path: field]?.array?.first { $0["name"]?.string == container.name } ?? .emptyObject
+  }
+
+  private func fieldPath(_ container: ContainerRuntime) -> String {
+    container.isInit ? "spec.initContainers{\(container.name)}" : "spec.containers{\(container.name)}"
+  }
+
+  // MARK: Running
+
+  private mutating func runContainers(
+    _ pod: Object, node: String, runtime: inout PodRuntime, source: EventSource
+  ) {
+    guard now >= runtime.sandboxReadyAt else { return }
+    let restartPolicy = pod.content[path: "spec.restartPolicy"]?.string ?? "Always"
+    // Init containers run one at a time, each to success, before the others start.
+    var initDone = true
+    for index in runtime.containers.indices where runtime.containers[index].isInit {
+      step(pod, index: index, node: node, runtime: &runtime, source: source, restartPolicy: restartPolicy == "Always" ? "OnFailure" : restartPolicy)
+      if case .terminated(let end) = runtime.containers[index].state, end.exitCode == 0 {
+        continue
+      }
+      initDone = false
+      break
+    }
+    guard initDone else { return }
+    for index in runtime.containers.indices where !runtime.containers[index].isInit {
+      step(pod, index: index, node: node, runtime: &runtime, source: source, restartPolicy: restartPolicy)
+      // The kubelet pulls and starts containers one after another.
+      if case .pulling = runtime.containers[index].state { break }
+    }
+  }
+
+  private mutating func step(
+    _ pod: Object, index: Int, node: String, runtime: inout PodRuntime, source: EventSource,
+    restartPolicy: String
+  ) {
+    var container = runtime.containers[index]
+    defer { runtime.containers[index] = container }
+    let path = fieldPath(container)
+    for _ in 0..<64 {
+      switch container.state {
+      case .new:
+        beginPull(pod, &container, node: node, source: source)
+        if case .new = container.state { return }
+      case .pulling(let until, let fails):
+        guard now >= until else { return }
+        let reference = ImageReference(container.image)
+        if fails {
+          let error = pullError(reference)
+          recordEvent(pod, type: "Warning", reason: "Failed", message: "Failed to pull image \"\(container.image)\": \(error)", source: source, fieldPath: path)
+          recordEvent(pod, type: "Warning", reason: "Failed", message: "Error: ErrImagePull", source: source, fieldPath: path)
+          container.pullAttempts += 1
+          let backOff = min(300.0, 10.0 * pow(2.0, Double(container.pullAttempts - 1)))
+          container.state = .pullFailed(retryAt: until.addingTimeInterval(backOff), backOffShown: false)
+          return
+        }
+        let duration = until.timeIntervalSince(pullStarted(container, until: until))
+        let image = ImageCatalog.lookup(reference)
+        let text = Cluster.millis(duration)
+        recordEvent(pod, reason: "Pulled", message: "Successfully pulled image \"\(container.image)\" in \(text) (\(text) including waiting). Image size: \(image?.size ?? 0) bytes.", source: source, fieldPath: path)
+        nodeImages[node, default: []].insert(reference.fullName)
+        start(pod, &container, source: source)
+      case .pullFailed(let retryAt, let shown):
+        if !shown {
+          recordEvent(pod, reason: "BackOff", message: "Back-off pulling image \"\(container.image)\"", source: source, fieldPath: path)
+          recordEvent(pod, type: "Warning", reason: "Failed", message: "Error: ImagePullBackOff", source: source, fieldPath: path)
+          container.state = .pullFailed(retryAt: retryAt, backOffShown: true)
+        }
+        guard now >= retryAt else { return }
+        container.state = .new
+      case .running:
+        advanceProgram(pod, &container)
+        if container.isRunning { return }
+      case .terminated(let end):
+        let restart =
+          restartPolicy == "Always" || (restartPolicy == "OnFailure" && end.exitCode != 0)
+        guard restart else { return }
+        container.crashes += 1
+        if container.crashes == 1 {
+          container.state = .crashBackOff(until: now, last: end)
+        } else {
+          let delay = min(300.0, 10.0 * pow(2.0, Double(container.crashes - 2)))
+          container.state = .crashBackOff(until: end.finishedAt.addingTimeInterval(delay), last: end)
+          recordEvent(pod, type: "Warning", reason: "BackOff", message: "Back-off restarting failed container \(container.name) in pod \(pod.name)_\(pod.namespace)(\(pod.uid))", source: source, fieldPath: path)
+        }
+      case .startFailed(let end):
+        container.state = .terminated(end)
+      case .crashBackOff(let until, let last):
+        guard now >= until else { return }
+        container.lastTermination = last
+        container.previousLogs = container.logs
+        container.logs = []
+        container.restartCount += 1
+        container.state = .new
+      }
+    }
+  }
+
+  private func pullStarted(_ container: ContainerRuntime, until: Date) -> Date {
+    until.addingTimeInterval(-pullDuration(container.image))
+  }
+
+  private func pullDuration(_ image: String) -> Double {
+    let reference = ImageReference(image)
+    guard let behavior = ImageCatalog.lookup(reference) else { return 1.2 }
+    let jitter = Double(RandomSource.fnv32a(image) % 400) / 1000
+    return 0.4 + Double(behavior.size) / 24_000_000 + jitter
+  }
+
+  private mutating func beginPull(
+    _ pod: Object, _ container: inout ContainerRuntime, node: String, source: EventSource
+  ) {
+    let reference = ImageReference(container.image)
+    let spec = spec(of: container, in: pod)
+    let policy = spec["imagePullPolicy"]?.string ?? (reference.tag == "latest" ? "Always" : "IfNotPresent")
+    let present = nodeImages[node]?.contains(reference.fullName) == true
+    let path = fieldPath(container)
+    if present && policy != "Always" {
+      recordEvent(pod, reason: "Pulled", message: "Container image \"\(container.image)\" already present on machine", source: source, fieldPath: path)
+      start(pod, &container, source: source)
+      return
+    }
+    if policy == "Never" {
+      container.state = .startFailed(Termination(exitCode: 0, reason: "ErrImageNeverPull", message: "Container image \"\(container.image)\" is not present with pull policy of Never", finishedAt: now))
+      recordEvent(pod, type: "Warning", reason: "ErrImageNeverPull", message: "Container image \"\(container.image)\" is not present with pull policy of Never", source: source, fieldPath: path)
+      return
+    }
+    recordEvent(pod, reason: "Pulling", message: "Pulling image \"\(container.image)\"", source: source, fieldPath: path)
+    let fails = ImageCatalog.lookup(reference) == nil
+    container.state = .pulling(until: now.addingTimeInterval(pullDuration(container.image)), fails: fails)
+  }
+
+  /// What containerd answers when the simulated registry lacks an image.
+  func pullError(_ reference: ImageReference) -> String {
+    let name = reference.fullName
+    if ImageCatalog.repository(reference) != nil {
+      return "rpc error: code = NotFound desc = failed to pull and unpack image \"\(name)\": failed to resolve reference \"\(name)\": \(name): not found"
+    }
+    if reference.registry != "docker.io" && reference.registry != "registry.k8s.io" {
+      return "rpc error: code = Unknown desc = failed to pull and unpack image \"\(name)\": failed to resolve reference \"\(name)\": failed to do request: Head \"https://\(reference.registry)/v2/\(reference.repository)/manifests/\(reference.tag)\": dial tcp: lookup \(reference.registry) on 172.18.0.1:53: no such host"
+    }
+    return "rpc error: code = Unknown desc = failed to pull and unpack image \"\(name)\": failed to resolve reference \"\(name)\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed"
+  }
+
+  private mutating func start(_ pod: Object, _ container: inout ContainerRuntime, source: EventSource) {
+    let path = fieldPath(container)
+    let spec = spec(of: container, in: pod)
+    let image = ImageCatalog.lookup(ImageReference(container.image))
+    let steps = ContainerProgram.steps(
+      image: image, command: spec["command"]?.array?.compactMap(\.string),
+      args: spec["args"]?.array?.compactMap(\.string))
+    let containerID = "containerd://" + random.hex(64)
+    container.containerID = containerID
+    if case .notFound(let executable) = steps.first {
+      let message = "failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: exec: \"\(executable)\": executable file not found in $PATH: unknown"
+      recordEvent(pod, reason: "Created", message: "Created container: \(container.name)", source: source, fieldPath: path)
+      recordEvent(pod, type: "Warning", reason: "Failed", message: "Error: \(message)", source: source, fieldPath: path)
+      container.state = .startFailed(Termination(exitCode: 128, reason: "StartError", message: message, startedAt: Date(timeIntervalSince1970: 0), finishedAt: now, containerID: containerID))
+      return
+    }
+    recordEvent(pod, reason: "Created", message: "Created container: \(container.name)", source: source, fieldPath: path)
+    recordEvent(pod, reason: "Started", message: "Started container \(container.name)", source: source, fieldPath: path)
+    container.program = FlatStep.flatten(steps)
+    container.programCounter = 0
+    container.programTime = now
+    container.state = .running(since: now)
+    advanceProgram(pod, &container)
+  }
+
+  /// Runs the container's program up to the present.
+  private mutating func advanceProgram(_ pod: Object, _ container: inout ContainerRuntime) {
+    guard case .running(let since) = container.state, var time = container.programTime else { return }
+    var executed = 0
+    while container.programCounter < container.program.count, executed < 10_000 {
+      executed += 1
+      switch container.program[container.programCounter] {
+      case .log(let text):
+        container.logs.append(LogLine(time: time, text: expand(text, at: time, pod: pod)))
+        container.programCounter += 1
+      case .sleep(let seconds):
+        let wake = time.addingTimeInterval(seconds)
+        guard wake <= now else {
+          container.programTime = time
+          return
+        }
+        time = wake
+        container.programCounter += 1
+      case .exit(let code):
+        container.state = .terminated(Termination(exitCode: code, reason: code == 0 ? "Completed" : "Error", startedAt: since, finishedAt: time, containerID: container.containerID))
+        container.programTime = time
+        return
+      case .serve:
+        container.programTime = time
+        return
+      case .jump(let target):
+        container.programCounter = target
+      case .notFound:
+        container.programCounter += 1
+      }
+    }
+    if container.programCounter >= container.program.count {
+      container.state = .terminated(Termination(exitCode: 0, reason: "Completed", startedAt: since, finishedAt: time, containerID: container.containerID))
+    }
+    container.programTime = time
+  }
+
+  private func expand(_ text: String, at time: Date, pod: Object) -> String {
+    guard text.contains("{") else { return text }
+    return text
+      .replacingOccurrences(of: "{date}", with: LogClock.unixDate(time))
+      .replacingOccurrences(of: "{time}", with: LogClock.nginx(time))
+      .replacingOccurrences(of: "{apacheTime}", with: LogClock.apache(time))
+      .replacingOccurrences(of: "{redisTime}", with: LogClock.redis(time))
+      .replacingOccurrences(of: "{podIP}", with: runtimes[pod.uid]?.podIP ?? "10.244.1.2")
+  }
+
+  // MARK: Stopping
+
+  private mutating func stopContainers(_ pod: Object, runtime: inout PodRuntime, source: EventSource) {
+    let deadline = pod.deletionTimestamp ?? now
+    for index in runtime.containers.indices {
+      var container = runtime.containers[index]
+      defer { runtime.containers[index] = container }
+      switch container.state {
+      case .running(let since):
+        advanceProgram(pod, &container)
+        guard container.isRunning else { continue }
+        if !container.killingAnnounced {
+          container.killingAnnounced = true
+          recordEvent(pod, reason: "Killing", message: "Stopping container \(container.name)", source: source, fieldPath: fieldPath(container))
+          // Servers stop on SIGTERM at once; a shell or sleep as PID 1 ignores it.
+          let handlesTerm = container.program.contains(.serve) && !container.program.contains { if case .sleep = $0 { return true } else { return false } }
+          container.stopAt = handlesTerm ? min(now.addingTimeInterval(0.3), deadline) : deadline
+        }
+        if let stopAt = container.stopAt, now >= stopAt {
+          let killed = stopAt >= deadline && !(container.program.contains(.serve))
+          container.state = .terminated(Termination(exitCode: killed ? 137 : 0, reason: killed ? "Error" : "Completed", startedAt: since, finishedAt: now, containerID: container.containerID))
+        }
+      case .new, .pulling, .pullFailed, .crashBackOff, .startFailed:
+        container.state = .terminated(Termination(exitCode: 0, reason: "ContainerStatusUnknown", finishedAt: now))
+      case .terminated:
+        break
+      }
+    }
+  }
+
+  private func nextWake(_ runtime: PodRuntime) -> Date? {
+    var times: [Date] = []
+    if now < runtime.sandboxReadyAt { times.append(runtime.sandboxReadyAt) }
+    for container in runtime.containers {
+      switch container.state {
+      case .pulling(let until, _): times.append(until)
+      case .pullFailed(let retryAt, let shown): times.append(shown ? retryAt : now.addingTimeInterval(0.5))
+      case .crashBackOff(let until, _): times.append(until)
+      case .running:
+        if let stopAt = container.stopAt { times.append(stopAt) }
+        if container.programCounter < container.program.count,
+          case .sleep(let seconds) = container.program[container.programCounter],
+          let time = container.programTime
+        {
+          times.append(time.addingTimeInterval(seconds))
+        }
+      case .terminated, .startFailed: times.append(now.addingTimeInterval(0.05))
+      case .new: break
+      }
+    }
+    return times.filter { $0 > now }.min() ?? (runtime.containers.contains { if case .terminated = $0.state { return false }; if case .startFailed = $0.state { return true }; return false } ? now.addingTimeInterval(0.05) : nil)
+  }
+
+  static func millis(_ seconds: Double) -> String {
+    let ms = Int((seconds * 1000).rounded(.down))
+    if ms < 1000 { return "\(ms)ms" }
+    var text = String(format: "%.3f", Double(ms) / 1000)
+    while text.hasSuffix("0") { text.removeLast() }
+    if text.hasSuffix(".") { text.removeLast() }
+    return text + "s"
+  }
+}
+
+/// The clock formats images use in their logs.
+package enum LogClock {
+  private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
+  private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+  private static func parts(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int) {
+    let stamp = Timestamp.format(date)
+    let chars = Array(stamp)
+    func number(_ range: Range<Int>) -> Int { Int(String(chars[range])) ?? 0 }
+    let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    return (number(0..<4), number(5..<7), number(8..<10), number(11..<13), number(14..<16), number(17..<19), ((days % 7) + 7) % 7)
+  }
+
+  /// `Thu Mar  6 09:00:05 UTC 2025`, as busybox `date` prints.
+  package static func unixDate(_ date: Date) -> String {
+    let p = parts(date)
+    let day = p.day < 10 ? " \(p.day)" : "\(p.day)"
+    return "\(weekdays[p.weekday]) \(months[p.month - 1]) \(day) " + clock(p.hour, p.minute, p.second) + " UTC \(p.year)"
+  }
+
+  private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+  private static func clock(_ hour: Int, _ minute: Int, _ second: Int) -> String {
+    "\(two(hour)):\(two(minute)):\(two(second))"
+  }
+
+  /// `2025/03/06 09:00:05`.
+  package static func nginx(_ date: Date) -> String {
+    let p = parts(date)
+    return "\(p.year)/" + two(p.month) + "/" + two(p.day) + " " + clock(p.hour, p.minute, p.second)
+  }
+
+  /// `Thu Mar 06 09:00:05.000000 2025`.
+  package static func apache(_ date: Date) -> String {
+    let p = parts(date)
+    return "\(weekdays[p.weekday]) \(months[p.month - 1]) " + two(p.day) + " " + clock(p.hour, p.minute, p.second) + ".000000 \(p.year)"
+  }
+
+  /// `06 Mar 2025 09:00:05.000`.
+  package static func redis(_ date: Date) -> String {
+    let p = parts(date)
+    return two(p.day) + " \(months[p.month - 1]) \(p.year) " + clock(p.hour, p.minute, p.second) + ".000"
+  }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+extension Cluster {
+  /// Writes the pod status the kubelet would report for `runtime`, and
+  /// nothing when it has not changed.
+  mutating func writeStatus(_ pod: Object, runtime: PodRuntime, source: EventSource) {
+    var runtime = runtime
+    var status = pod.content["status"] ?? .emptyObject
+    let node = store.get(ObjectKey(.node, pod.content[path: "spec.nodeName"]?.string ?? ""))
+    let hostIP = node.flatMap(Cluster.internalIP(of:))
+    let sandboxReady = now >= runtime.sandboxReadyAt
+
+    let regular = runtime.containers.filter { !$0.isInit }
+    let inits = runtime.containers.filter(\.isInit)
+    let initialized = inits.allSatisfy {
+      if case .terminated(let end) = $0.state { return end.exitCode == 0 }
+      return false
+    }
+    let allReady = initialized && !regular.isEmpty && regular.allSatisfy { isReady($0, pod: pod) }
+    let restartPolicy = pod.content[path: "spec.restartPolicy"]?.string ?? "Always"
+
+    // Phase.
+    var phase = "Pending"
+    let ended = regular.compactMap { container -> Termination? in
+      if case .terminated(let end) = container.state { return end }
+      return nil
+    }
+    let anyRunning = regular.contains { $0.isRunning }
+    let allStartedOnce = regular.allSatisfy { $0.hasStarted || $0.restartCount > 0 }
+    if initialized && allStartedOnce && !regular.isEmpty {
+      if anyRunning || restartPolicy == "Always" {
+        phase = "Running"
+      } else if ended.count == regular.count {
+        let failed = ended.contains { $0.exitCode != 0 }
+        phase = failed && restartPolicy == "Never" ? "Failed" : (failed ? "Running" : "Succeeded")
+      } else {
+        phase = "Running"
+      }
+    }
+    if pod.isTerminating && !anyRunning && phase == "Running" { phase = restartPolicy == "Always" ? "Running" : phase }
+    status["phase"] = .string(phase)
+
+    // Conditions, each keeping the time it last changed.
+    var conditions: [JSONValue] = []
+    func condition(_ type: String, _ value: Bool, reason: String? = nil, message: String? = nil) {
+      let text = value ? "True" : "False"
+      let time: Date
+      if let previous = runtime.conditionTimes[type], previous.status == text {
+        time = previous.time
+      } else {
+        time = now
+        runtime.conditionTimes[type] = (text, now)
+      }
+      var entry: JSONValue = [
+        "lastProbeTime": .null, "lastTransitionTime": .string(Timestamp.format(time)),
+        "status": .string(text), "type": .string(type),
+      ]
+      if let reason { entry["reason"] = .string(reason) }
+      if let message { entry["message"] = .string(message) }
+      conditions.append(entry)
+    }
+    let podSucceeded = phase == "Succeeded" || phase == "Failed"
+    condition("PodReadyToStartContainers", sandboxReady && !podSucceeded)
+    let pendingInits = inits.filter { !(($0.hasStarted) && { if case .terminated(let e) = $0.state { return e.exitCode == 0 }; return false }($0)) }.map(\.name)
+    condition(
+      "Initialized", initialized, reason: initialized ? nil : "ContainersNotInitialized",
+      message: initialized ? nil : "containers with incomplete status: [\(pendingInits.joined(separator: " "))]")
+    let unready = regular.filter { !isReady($0, pod: pod) }.map(\.name)
+    let notReadyReason = podSucceeded ? "PodCompleted" : "ContainersNotReady"
+    let notReadyMessage = podSucceeded ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
+    condition("Ready", allReady, reason: allReady ? nil : notReadyReason, message: allReady ? nil : notReadyMessage)
+    condition("ContainersReady", allReady, reason: allReady ? nil : notReadyReason, message: allReady ? nil : notReadyMessage)
+    condition("PodScheduled", true)
+    status["conditions"] = .array(conditions)
+
+    if let hostIP {
+      status["hostIP"] = .string(hostIP)
+      status["hostIPs"] = [["ip": .string(hostIP)]]
+    }
+    if let podIP = runtime.podIP, sandboxReady {
+      status["podIP"] = .string(podIP)
+      status["podIPs"] = [["ip": .string(podIP)]]
+    }
+    if status["startTime"] == nil {
+      status["startTime"] = .string(Timestamp.format(now))
+    }
+    status["containerStatuses"] = .array(regular.map { containerStatus($0, pod: pod) })
+    if !inits.isEmpty {
+      status["initContainerStatuses"] = .array(inits.map { containerStatus($0, pod: pod) })
+    }
+    status["qosClass"] = pod.content[path: "status.qosClass"] ?? .string(qosClass(pod))
+
+    runtimes[pod.uid] = runtime
+    guard status != pod.content["status"] else { return }
+    var updated = pod
+    updated.content["status"] = status
+    let summary = "status \(phase)" + (allReady ? ", ready" : "")
+    write(updated, by: "kubelet/\(source.host ?? "")", summary: summary)
+  }
+
+  func isReady(_ container: ContainerRuntime, pod: Object) -> Bool {
+    guard case .running(let since) = container.state else { return false }
+    let spec = (pod.content[path: container.isInit ? "spec.initContainers" : "spec.containers"]?.array ?? [])
+      .first { $0["name"]?.string == container.name }
+    if let probe = spec?["readinessProbe"], probe.object != nil {
+      let delay = Double(probe["initialDelaySeconds"]?.int ?? 0)
+      return now >= since.addingTimeInterval(max(delay, 0.5))
+    }
+    return true
+  }
+
+  private func containerStatus(_ container: ContainerRuntime, pod: Object) -> JSONValue {
+    let reference = ImageReference(container.image)
+    var entry: JSONValue = ["name": .string(container.name)]
+    let pulled = container.containerID != nil
+    entry["image"] = .string(pulled ? reference.fullName : container.image)
+    entry["imageID"] = .string(pulled ? "\(reference.name)@\(ImageCatalog.digest(reference))" : "")
+    if let id = container.containerID { entry["containerID"] = .string(id) }
+    entry["ready"] = .bool(isReady(container, pod: pod))
+    entry["restartCount"] = .int(container.restartCount)
+    entry["started"] = .bool(container.isRunning)
+    var lastState: JSONValue = .emptyObject
+    if let last = container.lastTermination { lastState = ["terminated": terminated(last)] }
+    entry["lastState"] = lastState
+    switch container.state {
+    case .new:
+      entry["state"] = ["waiting": ["reason": container.restartCount > 0 ? "ContainerCreating" : (pod.content[path: "spec.initContainers"] != nil && !container.isInit ? "PodInitializing" : "ContainerCreating")]]
+    case .pulling:
+      entry["state"] = ["waiting": ["reason": container.pullAttempts > 0 ? "ImagePullBackOff" : (container.restartCount > 0 ? "CrashLoopBackOff" : "ContainerCreating")]]
+      if container.pullAttempts > 0 {
+        entry["state"] = ["waiting": ["reason": "ErrImagePull", "message": .string(pullError(reference))]]
+      }
+    case .pullFailed(_, let shown):
+      let error = pullError(reference)
+      entry["state"] =
+        shown
+        ? ["waiting": ["reason": "ImagePullBackOff", "message": .string("Back-off pulling image \"\(container.image)\": ErrImagePull: \(error)")]]
+        : ["waiting": ["reason": "ErrImagePull", "message": .string(error)]]
+    case .running(let since):
+      entry["state"] = ["running": ["startedAt": .string(Timestamp.format(since))]]
+    case .terminated(let end), .startFailed(let end):
+      entry["state"] = ["terminated": terminated(end)]
+    case .crashBackOff(let until, let last):
+      let wait = max(0, Int(until.timeIntervalSince(last.finishedAt).rounded()))
+      let reason = last.reason == "StartError" ? "RunContainerError" : "CrashLoopBackOff"
+      entry["state"] = ["waiting": ["reason": .string(reason), "message": .string("back-off \(Cluster.backOffText(wait)) restarting failed container=\(container.name) pod=\(pod.name)_\(pod.namespace)(\(pod.uid))")]]
+      entry["lastState"] = ["terminated": terminated(last)]
+    }
+    let mounts = (pod.content[path: container.isInit ? "spec.initContainers" : "spec.containers"]?.array ?? [])
+      .first { $0["name"]?.string == container.name }?["volumeMounts"]?.array ?? []
+    if !mounts.isEmpty {
+      entry["volumeMounts"] = .array(mounts.map { mount in
+        var status: JSONValue = ["mountPath": mount["mountPath"] ?? "", "name": mount["name"] ?? ""]
+        if mount["readOnly"]?.bool == true {
+          status["readOnly"] = true
+          status["recursiveReadOnly"] = "Disabled"
+        }
+        return status
+      })
+    }
+    return entry
+  }
+
+  private func terminated(_ end: Termination) -> JSONValue {
+    var value: JSONValue = [
+      "exitCode": .int(end.exitCode), "finishedAt": .string(Timestamp.format(end.finishedAt)),
+      "reason": .string(end.reason),
+    ]
+    if let id = end.containerID { value["containerID"] = .string(id) }
+    if let message = end.message { value["message"] = .string(message) }
+    if let started = end.startedAt { value["startedAt"] = .string(Timestamp.format(started)) }
+    return value
+  }
+
+  /// Go's duration text for whole seconds: `10s`, `1m20s`, `5m0s`.
+  static func backOffText(_ seconds: Int) -> String {
+    seconds >= 60 ? "\(seconds / 60)m\(seconds % 60)s" : "\(seconds)s"
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// One line a container wrote, with the time it was written.
+package struct LogLine: Equatable, Sendable {
+  package var time: Date
+  package var text: String
+}
+
+/// How a container ended.
+package struct Termination: Equatable, Sendable {
+  package var exitCode: Int
+  package var reason: String
+  package var message: String?
+  package var startedAt: Date?
+  package var finishedAt: Date
+  package var containerID: String?
+}
+
+/// A container as the simulated containerd and kubelet see it.
+package struct ContainerRuntime: Sendable {
+  package enum State: Equatable, Sendable {
+    /// Waiting for its turn, or for the sandbox.
+    case new
+    case pulling(until: Date, fails: Bool)
+    /// The pull failed; the kubelet shows `ErrImagePull`, then backs off.
+    case pullFailed(retryAt: Date, backOffShown: Bool)
+    case running(since: Date)
+    case terminated(Termination)
+    /// Exited and waiting out the restart back-off (`CrashLoopBackOff`).
+    case crashBackOff(until: Date, last: Termination)
+    /// Could not start: the executable does not exist.
+    case startFailed(Termination)
+  }
+
+  package var name: String
+  package var image: String
+  package var isInit: Bool
+  package var state: State = .new
+  package var restartCount = 0
+  package var containerID: String?
+  package var logs: [LogLine] = []
+  package var previousLogs: [LogLine] = []
+  package var lastTermination: Termination?
+  package var pullAttempts = 0
+  package var crashes = 0
+  /// The running program: where it is, and the time its next step is due.
+  var program: [FlatStep] = []
+  var programCounter = 0
+  var programTime: Date?
+  var killingAnnounced = false
+  var stopAt: Date?
+
+  package var isRunning: Bool {
+    if case .running = state { return true }
+    return false
+  }
+
+  package var hasStarted: Bool {
+    switch state {
+    case .running, .terminated, .crashBackOff: true
+    default: false
+    }
+  }
+}
+
+/// A program with its loops flattened into jumps.
+enum FlatStep: Equatable, Sendable {
+  case log(String)
+  case sleep(Double)
+  case exit(Int)
+  case serve
+  case jump(Int)
+  case notFound(String)
+
+  static func flatten(_ steps: [ProgramStep]) -> [FlatStep] {
+    var flat: [FlatStep] = []
+    for step in steps {
+      switch step {
+      case .log(let text): flat.append(.log(text))
+      case .sleep(let seconds): flat.append(.sleep(seconds))
+      case .exit(let code): flat.append(.exit(code))
+      case .serve: flat.append(.serve)
+      case .notFound(let name): flat.append(.notFound(name))
+      case .loop(let body):
+        let start = flat.count
+        let inner = flatten(body)
+        if inner.contains(where: { if case .sleep = $0 { return true } else { return false } }) {
+          flat += inner.map {
+            if case .jump(let target) = $0 { return .jump(target + start) }
+            return $0
+          }
+          flat.append(.jump(start))
+        } else {
+          flat += inner
+          flat.append(.serve)
+        }
+      }
+    }
+    return flat
+  }
+}
+
+/// What the kubelet on a pod's node knows of it.
+package struct PodRuntime: Sendable {
+  package var containers: [ContainerRuntime]
+  package var sandboxReadyAt: Date
+  package var podIP: String?
+  var conditionTimes: [String: (status: String, time: Date)] = [:]
+
+  package func container(_ name: String) -> ContainerRuntime? {
+    containers.first { $0.name == name }
+  }
+}

@@ -1,0 +1,219 @@
+import Foundation
+
+/// What a node has room for and what is asked of it, in milli-units.
+struct NodeLoad: Sendable {
+  var cpu: Int64 = 0
+  var memory: Int64 = 0
+  var pods = 0
+}
+
+extension Cluster {
+  /// The default scheduler: filters nodes (taints, selectors, affinity,
+  /// room), scores the rest by least requested resources, breaks ties with
+  /// the seeded random source, and binds; or records why nothing fits.
+  mutating func schedulePod(_ key: ObjectKey) {
+    guard let pod = store.get(key), pod.content[path: "spec.nodeName"]?.string == nil,
+      !pod.isTerminating
+    else {
+      unschedulable.remove(key)
+      return
+    }
+    let schedulerName = pod.content[path: "spec.schedulerName"]?.string ?? "default-scheduler"
+    guard schedulerName == "default-scheduler" else { return }
+
+    let nodes = store.list(.node)
+    let request = Cluster.requests(of: pod)
+    var reasons: [String: Int] = [:]
+    var unresolvable = 0
+    var feasible: [(node: Object, score: Double)] = []
+    for node in nodes {
+      let (fits, reason, resolvable) = check(pod, on: node, request: request)
+      if fits {
+        feasible.append((node, score(node, request: request)))
+      } else {
+        for part in reason { reasons[part, default: 0] += 1 }
+        if !resolvable { unresolvable += 1 }
+      }
+    }
+
+    guard !feasible.isEmpty else {
+      let summary = reasons.keys.sorted().map { "\(reasons[$0] ?? 0) \($0)" }
+      var message = "0/\(nodes.count) nodes are available"
+      if nodes.isEmpty {
+        message = "no nodes available to schedule pods"
+      } else {
+        message += ": " + summary.joined(separator: ", ") + "."
+        var preemption: [String] = []
+        if unresolvable > 0 { preemption.append("\(unresolvable) Preemption is not helpful for scheduling") }
+        if nodes.count - unresolvable > 0 {
+          preemption.append("\(nodes.count - unresolvable) No preemption victims found for incoming pod")
+        }
+        message += " preemption: 0/\(nodes.count) nodes are available: " + preemption.sorted().joined(separator: ", ") + "."
+      }
+      markUnschedulable(pod, message: message)
+      return
+    }
+
+    let best = feasible.map(\.score).max() ?? 0
+    let top = feasible.filter { $0.score >= best - 1e-9 }
+    let chosen = top[Int(random.next() % UInt64(top.count))].node
+    bind(pod, to: chosen)
+  }
+
+  private mutating func markUnschedulable(_ pod: Object, message: String) {
+    unschedulable.insert(pod.key)
+    var updated = pod
+    let existing = pod.content[path: "status.conditions"]?.array?.first { $0["type"]?.string == "PodScheduled" }
+    if existing?["message"]?.string != message {
+      updated.content[path: "status.conditions"] = [
+        [
+          "lastProbeTime": .null,
+          "lastTransitionTime": existing?["lastTransitionTime"] ?? .string(Timestamp.format(now)),
+          "message": .string(message), "reason": "Unschedulable", "status": "False",
+          "type": "PodScheduled",
+        ]
+      ]
+      write(updated, by: "default-scheduler", summary: "could not schedule: \(message)")
+      recordEvent(pod, type: "Warning", reason: "FailedScheduling", message: message, source: EventSource("default-scheduler"))
+    }
+  }
+
+  private mutating func bind(_ pod: Object, to node: Object) {
+    unschedulable.remove(pod.key)
+    var bound = pod
+    bound.content[path: "spec.nodeName"] = .string(node.name)
+    var conditions = (pod.content[path: "status.conditions"]?.array ?? []).filter { $0["type"]?.string != "PodScheduled" }
+    conditions.append([
+      "lastProbeTime": .null, "lastTransitionTime": .string(Timestamp.format(now)),
+      "status": "True", "type": "PodScheduled",
+    ])
+    bound.content[path: "status.conditions"] = .array(conditions)
+    write(bound, by: "default-scheduler", summary: "bound to \(node.name)")
+    recordEvent(
+      bound, reason: "Scheduled",
+      message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(node.name)",
+      source: EventSource("default-scheduler"))
+  }
+
+  /// Whether `pod` may run on `node`, and if not, the scheduler's reasons
+  /// and whether preemption could ever help.
+  private func check(_ pod: Object, on node: Object, request: NodeLoad) -> (Bool, [String], Bool) {
+    if node.content[path: "spec.unschedulable"]?.bool == true,
+      !tolerates(pod, key: "node.kubernetes.io/unschedulable", value: nil, effect: "NoSchedule")
+    {
+      return (false, ["node(s) were unschedulable"], false)
+    }
+    let affinityMessage = "node(s) didn't match Pod's node affinity/selector"
+    let selector = Object.stringMap(pod.content[path: "spec.nodeSelector"])
+    if !selector.isEmpty, !LabelSelector(matchLabels: selector).matches(node.labels) {
+      return (false, [affinityMessage], false)
+    }
+    if !matchesRequiredAffinity(pod, node: node) { return (false, [affinityMessage], false) }
+    for taint in node.content[path: "spec.taints"]?.array ?? [] {
+      let effect = taint["effect"]?.string ?? ""
+      guard effect == "NoSchedule" || effect == "NoExecute" else { continue }
+      let key = taint["key"]?.string ?? ""
+      let value = taint["value"]?.string
+      if !tolerates(pod, key: key, value: value, effect: effect) {
+        return (false, ["node(s) had untolerated taint {\(key): \(value ?? "")}"], false)
+      }
+    }
+    let capacity = Cluster.allocatable(node)
+    let used = load(on: node.name)
+    var reasons: [String] = []
+    if used.pods + 1 > capacity.pods { reasons.append("Too many pods") }
+    if request.cpu > 0, used.cpu + request.cpu > capacity.cpu { reasons.append("Insufficient cpu") }
+    if request.memory > 0, used.memory + request.memory > capacity.memory {
+      reasons.append("Insufficient memory")
+    }
+    return (reasons.isEmpty, reasons, true)
+  }
+
+  func tolerates(_ pod: Object, key: String, value: String?, effect: String) -> Bool {
+    (pod.content[path: "spec.tolerations"]?.array ?? []).contains { toleration in
+      let tolerationEffect = toleration["effect"]?.string ?? ""
+      guard tolerationEffect.isEmpty || tolerationEffect == effect else { return false }
+      let op = toleration["operator"]?.string ?? "Equal"
+      let tolerationKey = toleration["key"]?.string ?? ""
+      if op == "Exists" { return tolerationKey.isEmpty || tolerationKey == key }
+      return tolerationKey == key && (toleration["value"]?.string ?? "") == (value ?? "")
+    }
+  }
+
+  private func matchesRequiredAffinity(_ pod: Object, node: Object) -> Bool {
+    guard
+      let terms = pod.content[path: "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms"]?.array,
+      !terms.isEmpty
+    else { return true }
+    return terms.contains { term in
+      let expressions = term["matchExpressions"]?.array ?? []
+      let fields = term["matchFields"]?.array ?? []
+      guard !expressions.isEmpty || !fields.isEmpty else { return false }
+      let labelsOK = expressions.allSatisfy { Cluster.nodeRequirement($0, value: { node.labels[$0] }) }
+      let fieldsOK = fields.allSatisfy {
+        Cluster.nodeRequirement($0, value: { $0 == "metadata.name" ? node.name : nil })
+      }
+      return labelsOK && fieldsOK
+    }
+  }
+
+  private static func nodeRequirement(_ expression: JSONValue, value: (String) -> String?) -> Bool {
+    let key = expression["key"]?.string ?? ""
+    let values = expression["values"]?.array?.compactMap(\.string) ?? []
+    let actual = value(key)
+    switch expression["operator"]?.string ?? "" {
+    case "In": return actual.map { values.contains($0) } ?? false
+    case "NotIn": return actual.map { !values.contains($0) } ?? true
+    case "Exists": return actual != nil
+    case "DoesNotExist": return actual == nil
+    case "Gt": return actual.flatMap { Int($0) }.map { $0 > (Int(values.first ?? "") ?? Int.max) } ?? false
+    case "Lt": return actual.flatMap { Int($0) }.map { $0 < (Int(values.first ?? "") ?? Int.min) } ?? false
+    default: return false
+    }
+  }
+
+  /// Least-allocated scoring, as NodeResourcesFit's default strategy.
+  private func score(_ node: Object, request: NodeLoad) -> Double {
+    let capacity = Cluster.allocatable(node)
+    let used = load(on: node.name)
+    let cpu = 1 - Double(used.cpu + max(request.cpu, 100)) / Double(max(capacity.cpu, 1))
+    let memory = 1 - Double(used.memory + max(request.memory, 200 * 1_048_576 * 1000)) / Double(max(capacity.memory, 1))
+    return ((cpu + memory) / 2 * 100).rounded()
+  }
+
+  /// What pods bound to a node request, counting only pods still running.
+  func load(on node: String) -> NodeLoad {
+    var total = NodeLoad()
+    for key in podsByNode[node] ?? [] {
+      guard let pod = store.get(key) else { continue }
+      let phase = pod.content[path: "status.phase"]?.string
+      guard phase != "Succeeded" && phase != "Failed" else { continue }
+      let request = Cluster.requests(of: pod)
+      total.cpu += request.cpu
+      total.memory += request.memory
+      total.pods += 1
+    }
+    return total
+  }
+
+  /// The sum of a pod's container requests (init containers by their maximum).
+  static func requests(of pod: Object) -> NodeLoad {
+    var load = NodeLoad()
+    for container in pod.content[path: "spec.containers"]?.array ?? [] {
+      load.cpu += Quantity(container[path: "resources.requests.cpu"] ?? container[path: "resources.limits.cpu"])?.milli ?? 0
+      load.memory += Quantity(container[path: "resources.requests.memory"] ?? container[path: "resources.limits.memory"])?.milli ?? 0
+    }
+    for container in pod.content[path: "spec.initContainers"]?.array ?? [] {
+      load.cpu = max(load.cpu, Quantity(container[path: "resources.requests.cpu"])?.milli ?? 0)
+      load.memory = max(load.memory, Quantity(container[path: "resources.requests.memory"])?.milli ?? 0)
+    }
+    return load
+  }
+
+  static func allocatable(_ node: Object) -> NodeLoad {
+    NodeLoad(
+      cpu: Quantity(node.content[path: "status.allocatable.cpu"])?.milli ?? 0,
+      memory: Quantity(node.content[path: "status.allocatable.memory"])?.milli ?? 0,
+      pods: Int(Quantity(node.content[path: "status.allocatable.pods"])?.value ?? 110))
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Who reports an event: `default-scheduler`, or `kubelet` on a host.
+package struct EventSource: Sendable, Equatable {
+  package var component: String
+  package var host: String?
+
+  package init(_ component: String, host: String? = nil) {
+    self.component = component
+    self.host = host
+  }
+}
+
+extension Cluster {
+  /// Records an Event about `object`, or bumps the count of the same event
+  /// seen before, as client-go's event correlator does.
+  mutating func recordEvent(
+    _ object: Object, type: String = "Normal", reason: String, message: String,
+    source: EventSource, fieldPath: String? = nil
+  ) {
+    let namespace = object.kind.isNamespaced ? object.namespace : "default"
+    let store = self.store
+    let similar = (eventIndex[object.uid] ?? []).reversed().compactMap { store.get($0) }
+      .first {
+        $0.content["reason"]?.string == reason && $0.content["message"]?.string == message
+          && $0.content[path: "source.component"]?.string == source.component
+      }
+    if var event = similar {
+      event.content["count"] = .int((event.content["count"]?.int ?? 1) + 1)
+      event.content["lastTimestamp"] = .string(Timestamp.format(now))
+      _ = try? self.store.replace(event, actor: source.component, at: now, checkVersion: false)
+      return
+    }
+    var involved: JSONValue = [
+      "kind": .string(object.kind.rawValue), "name": .string(object.name),
+      "uid": .string(object.uid), "apiVersion": .string(object.kind.apiVersion),
+      "resourceVersion": .string(object.resourceVersion),
+    ]
+    if object.kind.isNamespaced { involved["namespace"] = .string(object.namespace) }
+    if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
+    let nanos = UInt64(now.timeIntervalSince1970 * 1e9) &+ random.next() % 1_000_000
+    var sourceJSON: JSONValue = ["component": .string(source.component)]
+    if let host = source.host { sourceJSON["host"] = .string(host) }
+    var event = Object(.event, name: "\(object.name).\(String(nanos, radix: 16))", namespace: namespace)
+    event.content["involvedObject"] = involved
+    event.content["reason"] = .string(reason)
+    event.content["message"] = .string(message)
+    event.content["source"] = sourceJSON
+    event.content["firstTimestamp"] = .string(Timestamp.format(now))
+    event.content["lastTimestamp"] = .string(Timestamp.format(now))
+    event.content["count"] = 1
+    event.content["type"] = .string(type)
+    event.content["eventTime"] = .null
+    event.content["reportingComponent"] = .string(source.component == "kubelet" ? "kubelet" : source.component)
+    event.content["reportingInstance"] = .string(source.host ?? "")
+    if let stored = write(event, by: source.component) {
+      eventIndex[object.uid, default: []].append(stored.key)
+    }
+  }
+
+  /// Events about one object, oldest first.
+  package func events(for object: Object) -> [Object] {
+    (eventIndex[object.uid] ?? []).compactMap { store.get($0) }
+      .sorted {
+        (Timestamp.parse($0.content["firstTimestamp"]?.string) ?? .distantPast, $0.resourceVersion.count, $0.resourceVersion)
+          < (Timestamp.parse($1.content["firstTimestamp"]?.string) ?? .distantPast, $1.resourceVersion.count, $1.resourceVersion)
+      }
+  }
+}

@@ -1,0 +1,223 @@
+import Foundation
+
+/// The simulated cluster: the API server's store, the clock, and the
+/// components that act on them (scheduler, controllers, kubelets), driven
+/// step by step as a discrete-event simulation instead of by threads.
+///
+/// A value type: `let checkpoint = cluster` is a complete snapshot.
+package struct Cluster: Sendable {
+  package internal(set) var store = ObjectStore()
+  /// The simulated time. It moves only through `advance(to:)`.
+  package internal(set) var now: Date
+  package internal(set) var random: RandomSource
+  var timers = TimerQueue()
+  /// What each node's kubelet knows of its pods' containers, by pod UID.
+  var runtimes: [String: PodRuntime] = [:]
+  /// Images each node has already pulled.
+  var nodeImages: [String: Set<String>] = [:]
+  var network = NetworkAllocator()
+  /// Components a scenario has stopped: `kube-scheduler`,
+  /// `kube-controller-manager`, `kubelet/NODE`.
+  package var stoppedComponents: Set<String> = []
+  /// Work found while reacting to changes, run in the next pass.
+  private var queued: Set<Work> = []
+  /// Pods the scheduler could not place; retried when nodes or pods change.
+  var unschedulable: Set<ObjectKey> = []
+  /// The UIDs of deleted objects whose dependents the garbage collector
+  /// has yet to handle.
+  var tombstones: [ObjectKey: String] = [:]
+  /// The pods bound to each node.
+  var podsByNode: [String: Set<ObjectKey>] = [:]
+  /// Event keys by the UID of the object they are about.
+  var eventIndex: [String: [ObjectKey]] = [:]
+
+  /// A cluster with nothing in it, its clock at `start`.
+  package init(emptyAt start: Date, seed: UInt64) {
+    now = start
+    random = RandomSource(seed: seed)
+  }
+
+  // MARK: Reading
+
+  package func get(_ key: ObjectKey) throws(APIError) -> Object {
+    guard let object = store.get(key) else { throw .notFound(key.kind, key.name) }
+    return object
+  }
+
+  package func list(_ kind: Kind, in namespace: String? = nil, selector: LabelSelector = .everything)
+    -> [Object]
+  {
+    let objects = store.list(kind, in: namespace)
+    guard !selector.isEmpty else { return objects }
+    return objects.filter { selector.matches($0.labels) }
+  }
+
+  package func namespaceExists(_ name: String) -> Bool {
+    store.contains(ObjectKey(.namespace, name))
+  }
+
+  // MARK: The driver
+
+  /// Runs the components until nothing changes.
+  ///
+  /// Stops after `maxPasses`, so two components that fight each other show
+  /// up as a failure instead of a hang.
+  package mutating func settle(maxPasses: Int = 10_000) {
+    for _ in 0..<maxPasses {
+      for change in store.drainChanges() { queued.formUnion(dispatch(change)) }
+      guard !queued.isEmpty else { return }
+      let batch = queued.sorted()
+      queued.removeAll(keepingCapacity: true)
+      for work in batch { perform(work) }
+    }
+    assertionFailure("cluster did not settle within \(maxPasses) passes")
+  }
+
+  /// Moves simulated time to `date`, firing due timers in order.
+  package mutating func advance(to date: Date) {
+    settle()
+    let target = date.timeIntervalSince1970
+    while let next = timers.next, next.due <= target {
+      if next.due > now.timeIntervalSince1970 {
+        now = Date(timeIntervalSince1970: next.due)
+      }
+      var due: [Work] = []
+      while let timer = timers.next, timer.due <= now.timeIntervalSince1970 {
+        _ = timers.pop()
+        due.append(timer.work)
+      }
+      for work in Set(due).sorted() { perform(work) }
+      settle()
+    }
+    if date > now { now = date }
+  }
+
+  package mutating func advance(by seconds: TimeInterval) {
+    advance(to: now.addingTimeInterval(seconds))
+  }
+
+  /// The time of the next thing the cluster will do on its own, if any.
+  package var nextEventTime: Date? {
+    timers.next.map { Date(timeIntervalSince1970: $0.due) }
+  }
+
+  /// Asks for `work` to run at `date` (or at once, in the next pass, when
+  /// `date` is not in the future).
+  mutating func schedule(_ work: Work, at date: Date) {
+    if date <= now {
+      queued.insert(work)
+    } else {
+      timers.schedule(work, at: date.timeIntervalSince1970)
+    }
+  }
+
+  mutating func schedule(_ work: Work, after seconds: TimeInterval) {
+    schedule(work, at: now.addingTimeInterval(seconds))
+  }
+
+  mutating func enqueue(_ work: Work) { queued.insert(work) }
+
+  private mutating func perform(_ work: Work) {
+    switch work {
+    case .scheduler(let key):
+      guard !stoppedComponents.contains("kube-scheduler") else { return }
+      schedulePod(key)
+    case .kubelet(let key):
+      reconcileKubelet(key)
+    case .replicaSet(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileReplicaSet(key)
+    case .deployment(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileDeployment(key)
+    case .daemonSet(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileDaemonSet(key)
+    case .namespace(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileNamespace(key)
+    case .endpoints(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileEndpoints(key)
+    case .serviceAccounts(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileServiceAccounts(key)
+    case .garbageCollector(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      collectGarbage(key)
+    }
+  }
+
+  /// Which components must look at what, after one change.
+  private mutating func dispatch(_ change: ObjectChange) -> [Work] {
+    var work: [Work] = []
+    let object = change.object
+    for owner in object.ownerReferences where owner.controller {
+      guard let kind = owner.ownerKind else { continue }
+      let key = ObjectKey(kind, owner.name, in: object.namespace)
+      switch kind {
+      case .replicaSet: work.append(.replicaSet(key))
+      case .deployment: work.append(.deployment(key))
+      case .daemonSet: work.append(.daemonSet(key))
+      default: break
+      }
+    }
+    if change.type == .deleted {
+      tombstones[object.key] = object.uid
+      work.append(.garbageCollector(object.key))
+    } else if object.isTerminating {
+      work.append(.garbageCollector(object.key))
+    }
+    switch object.kind {
+    case .pod:
+      if let old = change.old?.content[path: "spec.nodeName"]?.string {
+        podsByNode[old]?.remove(object.key)
+      }
+      if change.type != .deleted, let node = object.content[path: "spec.nodeName"]?.string {
+        podsByNode[node, default: []].insert(object.key)
+      }
+      if change.type != .deleted {
+        if object.content[path: "spec.nodeName"]?.string == nil {
+          work.append(.scheduler(object.key))
+        } else {
+          work.append(.kubelet(object.key))
+        }
+      } else {
+        // A freed node may now fit a pod that could not be placed.
+        unschedulable.remove(object.key)
+        work += retryUnschedulable()
+      }
+      work += servicesSelecting(object, old: change.old).map { .endpoints($0) }
+    case .replicaSet: work.append(.replicaSet(object.key))
+    case .deployment: work.append(.deployment(object.key))
+    case .daemonSet: work.append(.daemonSet(object.key))
+    case .namespace:
+      work.append(.namespace(object.key))
+      if change.type == .added { work.append(.serviceAccounts(object.key)) }
+    case .service: work.append(.endpoints(object.key))
+    case .node:
+      if change.type != .modified || object.content["spec"] != change.old?.content["spec"]
+        || object.labels != change.old?.labels
+      {
+        work += store.list(.daemonSet).map { .daemonSet($0.key) }
+      }
+      work += retryUnschedulable()
+    default: break
+    }
+    return work
+  }
+
+  private func retryUnschedulable() -> [Work] {
+    unschedulable.map { .scheduler($0) }
+  }
+
+  private func servicesSelecting(_ pod: Object, old: Object?) -> [ObjectKey] {
+    store.list(.service, in: pod.namespace).filter { service in
+      guard let selector = service.content[path: "spec.selector"], selector.object != nil else {
+        return false
+      }
+      let match = LabelSelector(matchLabels: Object.stringMap(selector))
+      return match.matches(pod.labels) || (old.map { match.matches($0.labels) } ?? false)
+    }.map(\.key)
+  }
+}

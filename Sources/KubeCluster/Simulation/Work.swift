@@ -1,0 +1,87 @@
+/// One unit of controller work: a component and the object it should look at.
+///
+/// Level-triggered: the work names a key, never the event that caused it;
+/// the component reads the current state when it runs.
+package enum Work: Hashable, Comparable, Sendable {
+  case scheduler(ObjectKey)
+  case kubelet(ObjectKey)
+  case replicaSet(ObjectKey)
+  case deployment(ObjectKey)
+  case daemonSet(ObjectKey)
+  case namespace(ObjectKey)
+  case endpoints(ObjectKey)
+  case serviceAccounts(ObjectKey)
+  case garbageCollector(ObjectKey)
+
+  private var order: (Int, ObjectKey) {
+    switch self {
+    case .garbageCollector(let key): (0, key)
+    case .namespace(let key): (1, key)
+    case .serviceAccounts(let key): (2, key)
+    case .deployment(let key): (3, key)
+    case .replicaSet(let key): (4, key)
+    case .daemonSet(let key): (5, key)
+    case .scheduler(let key): (6, key)
+    case .kubelet(let key): (7, key)
+    case .endpoints(let key): (8, key)
+    }
+  }
+
+  package static func < (lhs: Work, rhs: Work) -> Bool {
+    let (a, b) = (lhs.order, rhs.order)
+    return a.0 != b.0 ? a.0 < b.0 : a.1 < b.1
+  }
+
+  package var key: ObjectKey { order.1 }
+}
+
+/// Work promised for a later simulated time.
+struct Timer: Sendable {
+  var due: Double
+  var sequence: Int
+  var work: Work
+}
+
+/// A min-heap of timers ordered by due time, then by the order they were set.
+struct TimerQueue: Sendable {
+  private var heap: [Timer] = []
+  private var sequence = 0
+
+  var isEmpty: Bool { heap.isEmpty }
+  var count: Int { heap.count }
+  var next: Timer? { heap.first }
+
+  mutating func schedule(_ work: Work, at due: Double) {
+    sequence += 1
+    heap.append(Timer(due: due, sequence: sequence, work: work))
+    var child = heap.count - 1
+    while child > 0 {
+      let parent = (child - 1) / 2
+      guard before(heap[child], heap[parent]) else { break }
+      heap.swapAt(child, parent)
+      child = parent
+    }
+  }
+
+  mutating func pop() -> Timer? {
+    guard !heap.isEmpty else { return nil }
+    heap.swapAt(0, heap.count - 1)
+    let top = heap.removeLast()
+    var parent = 0
+    while true {
+      let left = 2 * parent + 1
+      let right = left + 1
+      var smallest = parent
+      if left < heap.count, before(heap[left], heap[smallest]) { smallest = left }
+      if right < heap.count, before(heap[right], heap[smallest]) { smallest = right }
+      guard smallest != parent else { break }
+      heap.swapAt(parent, smallest)
+      parent = smallest
+    }
+    return top
+  }
+
+  private func before(_ a: Timer, _ b: Timer) -> Bool {
+    a.due != b.due ? a.due < b.due : a.sequence < b.sequence
+  }
+}
