@@ -1,0 +1,57 @@
+/// What one kubectl command produced: kubectl is a pure function of
+/// (arguments, stdin, cluster) to this.
+package struct CommandOutput: Equatable, Sendable {
+  package var stdout: String
+  package var stderr: String
+  package var exitCode: Int32
+
+  package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+    self.stdout = stdout
+    self.stderr = stderr
+    self.exitCode = exitCode
+  }
+
+  package mutating func append(_ other: CommandOutput) {
+    stdout += other.stdout
+    stderr += other.stderr
+    if other.exitCode != 0 { exitCode = other.exitCode }
+  }
+}
+
+/// What kubectl sees around it besides the cluster: its kubeconfig
+/// namespace, its files, stdin, and how it is being run.
+package struct KubectlEnvironment: Sendable {
+  /// The namespace of the current kubeconfig context.
+  package var namespace: String
+  package var stdin: String
+  /// Reads a file by the path the user typed (relative to the working directory).
+  package var readFile: @Sendable (String) throws -> String
+  /// Lists a directory's entries (names), or nil when the path is not a directory.
+  package var listDirectory: @Sendable (String) -> [String]?
+  /// Whether commands that block (watches, `logs -f`) may wait on the clock.
+  package var interactive: Bool
+  /// Terminal width for tables that wrap; nil when not a terminal.
+  package var width: Int?
+
+  package init(
+    namespace: String = "default", stdin: String = "",
+    readFile: @escaping @Sendable (String) throws -> String = { path in
+      throw FileError.notFound(path)
+    },
+    listDirectory: @escaping @Sendable (String) -> [String]? = { _ in nil },
+    interactive: Bool = false, width: Int? = nil
+  ) {
+    self.namespace = namespace
+    self.stdin = stdin
+    self.readFile = readFile
+    self.listDirectory = listDirectory
+    self.interactive = interactive
+    self.width = width
+  }
+}
+
+/// A file the environment could not read.
+package enum FileError: Error, Equatable {
+  case notFound(String)
+  case isDirectory(String)
+}

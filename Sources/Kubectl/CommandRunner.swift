@@ -1,0 +1,121 @@
+import Foundation
+import KubeCluster
+
+/// One `kubectl` verb: its flags as data and what it does.
+protocol KubectlCommand {
+  static var name: String { get }
+  static var flags: [FlagSpec] { get }
+  static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput
+}
+
+/// A parsed command line and what surrounds it.
+struct Invocation {
+  var command: String
+  var flags: ParsedFlags
+  var environment: KubectlEnvironment
+
+  var positionals: [String] { flags.positionals }
+
+  /// `-n`/`--namespace`, else the kubeconfig context's namespace.
+  var namespace: String {
+    let value = flags.optionalString("namespace") ?? ""
+    return value.isEmpty ? environment.namespace : value
+  }
+
+  var namespaceWasGiven: Bool { !(flags.optionalString("namespace") ?? "").isEmpty }
+}
+
+/// Runs kubectl command lines against a cluster: the one entry point.
+package enum CommandRunner {
+  static let commands: [any KubectlCommand.Type] = [
+    GetCommand.self, DescribeCommand.self, CreateCommand.self, ApplyCommand.self,
+    DeleteCommand.self, RunCommand.self, LogsCommand.self, ExecCommand.self, WaitCommand.self,
+    ScaleCommand.self, VersionCommand.self, ClusterInfoCommand.self, APIResourcesCommand.self,
+    LabelCommand.self, AnnotateCommand.self,
+  ]
+
+  /// Runs `kubectl ARGUMENTS` (without the word `kubectl`).
+  package static func run(_ arguments: [String], cluster: inout Cluster, environment: KubectlEnvironment = KubectlEnvironment()) -> CommandOutput {
+    guard let (verb, rest) = splitVerb(arguments) else {
+      return CommandOutput(stdout: HelpText.root)
+    }
+    if verb == "help" || verb == "--help" || verb == "-h" {
+      return CommandOutput(stdout: HelpText.root)
+    }
+    guard let command = commands.first(where: { $0.name == verb }) else {
+      return CommandOutput(stderr: unknownCommand(verb), exitCode: 1)
+    }
+    do {
+      let flags = try FlagParser.parse(rest, specs: GlobalFlags.all + command.flags + [.bool("help", short: "h")], command: verb)
+      if flags.bool("help") {
+        return CommandOutput(stdout: HelpText.forCommand(verb, flags: command.flags))
+      }
+      let invocation = Invocation(command: verb, flags: flags, environment: environment)
+      return try command.run(invocation, cluster: &cluster)
+    } catch {
+      return CommandOutput(stderr: ErrorMessage.render(error), exitCode: 1)
+    }
+  }
+
+  /// Finds the verb among leading global flags (`kubectl -n dev get pods`).
+  static func splitVerb(_ arguments: [String]) -> (String, [String])? {
+    var index = 0
+    var before: [String] = []
+    let valued = Set(GlobalFlags.all.filter { !$0.isBool }.flatMap { spec in
+      ["--\(spec.name)"] + (spec.short.map { ["-\($0)"] } ?? [])
+    })
+    while index < arguments.count {
+      let argument = arguments[index]
+      if argument.hasPrefix("-") && argument != "-" {
+        before.append(argument)
+        if valued.contains(argument), index + 1 < arguments.count {
+          before.append(arguments[index + 1])
+          index += 1
+        }
+        index += 1
+        continue
+      }
+      var rest = before
+      rest += arguments[(index + 1)...]
+      return (argument, rest)
+    }
+    if before.contains("--help") || before.contains("-h") { return ("help", []) }
+    return nil
+  }
+
+  /// kubectl's commands in the order its root command adds them, which is
+  /// the order cobra suggests them in.
+  static let verbs = [
+    "create", "expose", "run", "set", "explain", "get", "edit", "delete", "rollout", "scale",
+    "autoscale", "certificate", "cluster-info", "top", "cordon", "uncordon", "drain", "taint",
+    "describe", "logs", "attach", "exec", "port-forward", "proxy", "cp", "auth", "debug", "events",
+    "diff", "apply", "patch", "replace", "wait", "kustomize", "label", "annotate", "completion",
+    "api-resources", "api-versions", "config", "plugin", "version", "options",
+  ]
+
+  /// cobra's unknown-command error with its suggestions.
+  static func unknownCommand(_ verb: String) -> String {
+    let suggestions = verbs.filter { Levenshtein.distance($0, verb) <= 2 || $0.hasPrefix(verb.lowercased()) }
+    var text = "error: unknown command \"\(verb)\" for \"kubectl\"\n"
+    if !suggestions.isEmpty {
+      text += "\nDid you mean this?\n" + suggestions.map { "\t\($0)\n" }.joined()
+    }
+    return text
+  }
+}
+
+enum Levenshtein {
+  static func distance(_ a: String, _ b: String) -> Int {
+    let a = Array(a.lowercased())
+    let b = Array(b.lowercased())
+    var previous = Array(0...b.count)
+    for (i, x) in a.enumerated() {
+      var current = [i + 1]
+      for (j, y) in b.enumerated() {
+        current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
+      }
+      previous = current
+    }
+    return previous[b.count]
+  }
+}

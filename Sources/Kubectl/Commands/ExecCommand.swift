@@ -1,0 +1,85 @@
+import Foundation
+import KubeCluster
+
+/// `kubectl exec POD -- COMMAND`.
+struct ExecCommand: KubectlCommand {
+  static let name = "exec"
+  static let flags: [FlagSpec] = [
+    .string("container", short: "c", help: "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen"),
+    .bool("stdin", short: "i", help: "Pass stdin to the container"),
+    .bool("tty", short: "t", help: "Stdin is a TTY"),
+    .bool("quiet", short: "q", help: "Only print output from the remote session"),
+    .strings("filename", short: "f", help: "to use to exec into the resource"),
+    .string("pod-running-timeout", default: "1m0s", help: "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running"),
+  ]
+
+  static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
+    let flags = invocation.flags
+    let positionals = invocation.positionals
+    guard let target = positionals.first else {
+      throw KubectlError.raw("error: pod, type/name or --filename must be specified\n")
+    }
+    guard let dash = flags.argsBeforeDash else {
+      if positionals.count > 1 {
+        throw KubectlError.raw("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n")
+      }
+      throw KubectlError.message("you must specify at least one command for the container")
+    }
+    let command = Array(positionals.dropFirst(dash))
+    guard !command.isEmpty else { throw KubectlError.message("you must specify at least one command for the container") }
+    let namespace = invocation.namespace
+    var pod: Object
+    if let slash = target.firstIndex(of: "/") {
+      let type = String(target[..<slash])
+      let name = String(target[target.index(after: slash)...])
+      guard let kind = ResourceResolver.kind(for: type) else { throw KubectlError.unknownResourceType(type) }
+      guard let object = cluster.store.get(ObjectKey(kind, name, in: namespace)) else { throw KubectlError.api(.notFound(kind, name)) }
+      if kind == .pod {
+        pod = object
+      } else {
+        let selector = LabelSelector(json: object.content[path: "spec.selector"])
+        guard let first = cluster.list(.pod, in: namespace, selector: selector).first else {
+          throw KubectlError.message("cannot exec into a container in a completed pod; current phase is Pending")
+        }
+        pod = first
+      }
+    } else {
+      guard let object = cluster.store.get(ObjectKey(.pod, target, in: namespace)) else { throw KubectlError.api(.notFound(.pod, target)) }
+      pod = object
+    }
+    var output = CommandOutput()
+    let phase = pod.content[path: "status.phase"]?.string ?? ""
+    if phase == "Succeeded" || phase == "Failed" {
+      throw KubectlError.message("cannot exec into a container in a completed pod; current phase is \(phase)")
+    }
+    let names = (pod.content[path: "spec.containers"]?.array ?? []).compactMap { $0["name"]?.string }
+    var container = flags.string("container")
+    if container.isEmpty {
+      container = pod.annotations["kubectl.kubernetes.io/default-container"] ?? names.first ?? ""
+      if names.count > 1 && pod.annotations["kubectl.kubernetes.io/default-container"] == nil {
+        output.stderr += "Defaulted container \"\(container)\" out of: \(names.joined(separator: ", "))\n"
+      }
+    } else if !names.contains(container) {
+      throw KubectlError.api(.badRequest("container \(container) is not valid for pod \(pod.name)"))
+    }
+    if flags.bool("tty") && !flags.bool("stdin") {
+      output.stderr += "Unable to use a TTY - input is not a terminal or the right kind of file\n"
+    }
+    do {
+      let result = try cluster.execute(command, in: pod, container: container)
+      output.stdout += result.stdout
+      output.stderr += result.stderr
+      if result.exitCode != 0 {
+        output.stderr += "command terminated with exit code \(result.exitCode)\n"
+        output.exitCode = Int32(truncatingIfNeeded: result.exitCode)
+      }
+    } catch .containerNotFound(let name) {
+      throw KubectlError.message("unable to upgrade connection: container not found (\"\(name)\")")
+    } catch .executableNotFound(let program) {
+      let id = (cluster.containerRuntime(of: pod, container: container)?.containerID ?? "").replacingOccurrences(of: "containerd://", with: "")
+      output.stderr += "error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"\(id)\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\n"
+      output.exitCode = 1
+    }
+    return output
+  }
+}

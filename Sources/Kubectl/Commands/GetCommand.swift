@@ -1,0 +1,236 @@
+import Foundation
+import KubeCluster
+
+/// `kubectl get`: list or show resources.
+struct GetCommand: KubectlCommand {
+  static let name = "get"
+  static let flags: [FlagSpec] = [
+    .string("output", short: "o", help: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file, custom-columns, custom-columns-file, wide)."),
+    .strings("selector", short: "l", help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints."),
+    .bool("all-namespaces", short: "A", help: "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace."),
+    .bool("show-labels", help: "When printing, show all labels as the last column (default hide labels column)."),
+    .strings("label-columns", short: "L", splitCommas: true, help: "Accepts a comma separated list of labels that are going to be presented as columns."),
+    .bool("no-headers", help: "When using the default or custom-column output format, don't print headers (default print headers)."),
+    .string("field-selector", help: "Selector (field query) to filter on, supports '=', '==', and '!='."),
+    .string("sort-by", help: "If non-empty, sort list types using this field specification."),
+    .bool("watch", short: "w", help: "After listing/getting the requested object, watch for changes."),
+    .bool("watch-only", help: "Watch for changes to the requested object(s), without listing/getting first."),
+    .bool("show-kind", help: "If present, list the resource type for the requested object(s)."),
+    .strings("filename", short: "f", help: "Filename, directory, or URL to files identifying the resource to get from a server."),
+    .bool("recursive", short: "R", help: "Process the directory used in -f, --filename recursively."),
+    .bool("ignore-not-found", help: "If the requested object does not exist the command will return exit code 0."),
+    .int("chunk-size", default: 500, help: "Return large lists in chunks rather than all at once."),
+    .string("template", help: "Template string or path to template file to use when -o=go-template, -o=go-template-file."),
+    .bool("show-managed-fields", help: "If true, keep the managedFields when printing objects in JSON or YAML format."),
+    .string("subresource", help: "If specified, gets the subresource of the requested object."),
+    .bool("output-watch-events", help: "Output watch event objects when --watch or --watch-only is used."),
+    .bool("server-print", default: true, help: "If true, have the server return the appropriate table output."),
+    .bool("allow-missing-template-keys", default: true, help: "If true, ignore any errors in templates when a field or map key is missing in the template."),
+    .string("raw", help: "Raw URI to request from the server."),
+  ]
+
+  static let noTypeMessage = """
+    You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.
+
+    error: Required resource not specified.
+    Use "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).
+    See 'kubectl get -h' for help and examples
+
+    """
+
+  static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
+    let flags = invocation.flags
+    let format = try OutputFormat.parse(flags.string("output"))
+    let allNamespaces = flags.bool("all-namespaces")
+    let namespace = invocation.namespace
+    guard !invocation.positionals.isEmpty else { throw KubectlError.raw(noTypeMessage) }
+    let selector = try parseSelector(flags.strings("selector"))
+    let fieldSelector = try FieldSelector.parse(flags.string("field-selector"))
+    let request = try ResourceRequest.parse(invocation.positionals)
+
+    var output = CommandOutput()
+    var groups: [(Kind, [Object])] = []
+    var singleObject = false
+
+    switch request {
+    case .byType(let kinds, let names):
+      if names.isEmpty {
+        for kind in kinds {
+          let scope: String? = allNamespaces || !kind.isNamespaced ? nil : namespace
+          var objects = cluster.list(kind, in: scope, selector: selector)
+          objects = objects.filter { fieldSelector.matches($0) }
+          groups.append((kind, objects))
+        }
+      } else {
+        singleObject = names.count == 1 && kinds.count == 1
+        for kind in kinds {
+          var found: [Object] = []
+          for name in names {
+            if let object = cluster.store.get(ObjectKey(kind, name, in: namespace)) {
+              found.append(object)
+            } else if !flags.bool("ignore-not-found") {
+              output.stderr += ErrorMessage.render(APIError.notFound(kind, name))
+              output.exitCode = 1
+            }
+          }
+          groups.append((kind, found))
+        }
+      }
+    case .byName(let pairs):
+      singleObject = pairs.count == 1
+      var byKind: [(Kind, [Object])] = []
+      for (kind, name) in pairs {
+        guard let object = cluster.store.get(ObjectKey(kind, name, in: namespace)) else {
+          if !flags.bool("ignore-not-found") {
+            output.stderr += ErrorMessage.render(APIError.notFound(kind, name))
+            output.exitCode = 1
+          }
+          continue
+        }
+        if let index = byKind.firstIndex(where: { $0.0 == kind }) {
+          byKind[index].1.append(object)
+        } else {
+          byKind.append((kind, [object]))
+        }
+      }
+      groups = byKind
+    }
+
+    if !flags.string("sort-by").isEmpty {
+      let path = flags.string("sort-by")
+      groups = groups.map { ($0.0, SortBy.sort($0.1, by: path)) }
+    }
+
+    let objects = groups.flatMap(\.1)
+    switch format {
+    case .yaml, .json:
+      let value: JSONValue = singleObject && objects.count == 1 ? objects[0].content : ObjectPrinter.list(objects)
+      guard !(singleObject && objects.isEmpty) else { return output }
+      output.stdout += format == .yaml ? ObjectPrinter.yaml(value) : ObjectPrinter.json(value)
+      return output
+    case .name:
+      output.stdout += objects.map { ObjectPrinter.name($0) + "\n" }.joined()
+      return output
+    case .table, .wide:
+      break
+    }
+
+    let nonEmpty = groups.filter { !$0.1.isEmpty }
+    if nonEmpty.isEmpty {
+      if output.exitCode == 0 {
+        if case .byType = request {
+          let scoped = groups.contains { $0.0.isNamespaced } && !allNamespaces
+          output.stderr += scoped ? "No resources found in \(namespace) namespace.\n" : "No resources found\n"
+        }
+      }
+      return output
+    }
+    var options = ObjectPrinter.TableOptions()
+    options.wide = format == .wide
+    options.withKind = groups.count > 1 || flags.bool("show-kind")
+    options.withNamespace = allNamespaces
+    options.showLabels = flags.bool("show-labels")
+    options.labelColumns = flags.strings("label-columns")
+    options.noHeaders = flags.bool("no-headers")
+    let context = PrintContext(now: cluster.now, cluster: cluster)
+    var blocks: [String] = []
+    for (kind, objects) in nonEmpty {
+      var groupOptions = options
+      groupOptions.withNamespace = allNamespaces && kind.isNamespaced
+      blocks.append(ObjectPrinter.table(objects, kind: kind, options: groupOptions, context: context))
+    }
+    output.stdout += blocks.joined(separator: "\n")
+    if flags.bool("watch") && !invocation.environment.interactive {
+      // Script mode cannot be interrupted: the initial listing is all it shows.
+    }
+    return output
+  }
+
+  static func parseSelector(_ values: [String]) throws(KubectlError) -> LabelSelector {
+    guard let text = values.last, !text.isEmpty else { return .everything }
+    do {
+      return try LabelSelector.parse(text)
+    } catch {
+      throw .message("unable to parse requirement: \(error.message)")
+    }
+  }
+}
+
+/// What the positional arguments of get, describe, delete and friends name.
+enum ResourceRequest {
+  /// `pods`, `pods a b`, `pods,svc`.
+  case byType([Kind], names: [String])
+  /// `pod/a deploy/b`.
+  case byName([(Kind, String)])
+
+  static func parse(_ positionals: [String]) throws(KubectlError) -> ResourceRequest {
+    guard let first = positionals.first else { throw .message("Required resource not specified.") }
+    if first.contains("/") {
+      var pairs: [(Kind, String)] = []
+      for argument in positionals {
+        guard let slash = argument.firstIndex(of: "/") else {
+          throw .message("there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'")
+        }
+        let type = String(argument[..<slash])
+        let name = String(argument[argument.index(after: slash)...])
+        guard let kind = ResourceResolver.kind(for: type) else { throw .unknownResourceType(type) }
+        guard !name.isEmpty else { throw .message("arguments in resource/name form must have a single resource and name") }
+        pairs.append((kind, name))
+      }
+      return .byName(pairs)
+    }
+    let kinds = try ResourceResolver.kinds(for: first)
+    let names = Array(positionals.dropFirst())
+    if names.contains(where: { $0.contains("/") }) {
+      throw .message("there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'")
+    }
+    return .byType(kinds, names: names)
+  }
+}
+
+/// `--field-selector metadata.name=x,status.phase!=Running`.
+struct FieldSelector {
+  var requirements: [(path: String, equals: Bool, value: String)] = []
+
+  static func parse(_ text: String) throws(KubectlError) -> FieldSelector {
+    var selector = FieldSelector()
+    guard !text.isEmpty else { return selector }
+    for term in text.split(separator: ",") {
+      let term = String(term)
+      if let range = term.range(of: "!=") {
+        selector.requirements.append((String(term[..<range.lowerBound]), false, String(term[range.upperBound...])))
+      } else if let range = term.range(of: "==") ?? term.range(of: "=") {
+        selector.requirements.append((String(term[..<range.lowerBound]), true, String(term[range.upperBound...])))
+      } else {
+        throw .message("invalid selector: '\(text)'; can't understand '\(term)'")
+      }
+    }
+    return selector
+  }
+
+  func matches(_ object: Object) -> Bool {
+    requirements.allSatisfy { requirement in
+      let actual = object.content[path: requirement.path]?.scalarText ?? ""
+      return (actual == requirement.value) == requirement.equals
+    }
+  }
+}
+
+/// `--sort-by=.metadata.creationTimestamp` (or `{.spec.replicas}`).
+enum SortBy {
+  static func sort(_ objects: [Object], by expression: String) -> [Object] {
+    var path = expression
+    if path.hasPrefix("{") && path.hasSuffix("}") { path = String(path.dropFirst().dropLast()) }
+    if path.hasPrefix(".") { path.removeFirst() }
+    path = path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+    return objects.enumerated().sorted { a, b in
+      let x = a.element.content[path: path]
+      let y = b.element.content[path: path]
+      if let p = x?.double, let q = y?.double, p != q { return p < q }
+      let s = x?.scalarText ?? ""
+      let t = y?.scalarText ?? ""
+      if s != t { return s < t }
+      return a.offset < b.offset
+    }.map(\.element)
+  }
+}

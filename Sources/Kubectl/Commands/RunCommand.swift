@@ -1,0 +1,122 @@
+import Foundation
+import KubeCluster
+
+/// `kubectl run NAME --image=IMAGE`: one pod.
+struct RunCommand: KubectlCommand {
+  static let name = "run"
+  static let flags: [FlagSpec] = [
+    .string("image", help: "The image for the container to run."),
+    .string("port", help: "The port that this container exposes."),
+    .strings("env", help: "Environment variables to set in the container."),
+    .string("labels", short: "l", help: "Comma separated labels to apply to the pod. Will override previous values."),
+    .strings("annotations", help: "Annotations to apply to the pod."),
+    .string("restart", default: "Always", help: "The restart policy for this Pod.  Legal values [Always, OnFailure, Never]."),
+    .bool("command", help: "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default."),
+    .bool("rm", help: "If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with '--attach' or with '-i/--stdin'."),
+    .bool("stdin", short: "i", help: "Keep stdin open on the container in the pod, even if nothing is attached."),
+    .bool("tty", short: "t", help: "Allocate a TTY for the container in the pod."),
+    .bool("attach", help: "If true, wait for the Pod to start running, and then attach to the Pod as if 'kubectl attach ...' were called."),
+    .bool("expose", help: "If true, create a ClusterIP service associated with the pod.  Requires `--port`."),
+    .string("dry-run", default: "none", help: "Must be \"none\", \"server\", or \"client\"."),
+    .string("output", short: "o", help: "Output format."),
+    .string("image-pull-policy", help: "The image pull policy for the container. If left empty, this value will not be specified by the client and defaulted by the server."),
+    .bool("privileged", help: "If true, run the container in privileged mode."),
+    .string("overrides", help: "An inline JSON override for the generated object."),
+    .string("pod-running-timeout", default: "1m0s", help: "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running"),
+    .bool("quiet", short: "q", help: "If true, suppress prompt messages."),
+    .string("field-manager", default: "kubectl-run", help: "Name of the manager used to track field ownership."),
+    .bool("leave-stdin-open", help: "If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes."),
+  ]
+
+  static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
+    let flags = invocation.flags
+    guard flags.isSet("image"), !flags.string("image").isEmpty else {
+      throw KubectlError.message("required flag(s) \"image\" not set")
+    }
+    let dashIndex = flags.argsBeforeDash ?? invocation.positionals.count
+    let before = Array(invocation.positionals.prefix(dashIndex))
+    guard let name = before.first else {
+      throw KubectlError.raw("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n")
+    }
+    let extra = Array(invocation.positionals.dropFirst())
+    let dryRun = try DryRun.parse(flags.string("dry-run"))
+    let restart = flags.string("restart")
+    guard ["Always", "OnFailure", "Never"].contains(restart) else {
+      throw KubectlError.message("invalid restart policy: \(restart)")
+    }
+    if NameRules.subdomainProblems(name).isEmpty == false {
+      throw KubectlError.message("invalid pod name \"\(name)\": \(NameRules.subdomainProblems(name).joined(separator: ", "))")
+    }
+    var labels = ["run": name]
+    if flags.isSet("labels") {
+      labels = [:]
+      for pair in flags.string("labels").split(separator: ",") {
+        let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { throw KubectlError.message("invalid label spec: \(pair)") }
+        labels[parts[0]] = parts[1]
+      }
+    }
+    var container = JSONObject()
+    container["name"] = .string(name)
+    container["image"] = .string(flags.string("image"))
+    if !extra.isEmpty {
+      container[flags.bool("command") ? "command" : "args"] = .array(extra.map { .string($0) })
+    }
+    if flags.isSet("port"), let port = Int(flags.string("port")) {
+      container["ports"] = [["containerPort": .int(port)]]
+    }
+    let env = flags.strings("env")
+    if !env.isEmpty {
+      container["env"] = .array(env.map { pair in
+        let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+        return ["name": .string(parts[0]), "value": .string(parts.count > 1 ? parts[1] : "")]
+      })
+    }
+    container["resources"] = .emptyObject
+    if flags.isSet("image-pull-policy") { container["imagePullPolicy"] = .string(flags.string("image-pull-policy")) }
+    if flags.bool("stdin") { container["stdin"] = true }
+    if flags.bool("stdin") && !flags.bool("leave-stdin-open") { container["stdinOnce"] = true }
+    if flags.bool("tty") { container["tty"] = true }
+    var spec = JSONObject()
+    spec["containers"] = [.object(container)]
+    spec["restartPolicy"] = .string(restart)
+    spec["dnsPolicy"] = "ClusterFirst"
+    var meta = Generators.meta(name, namespace: invocation.namespaceWasGiven ? invocation.namespace : nil, labels: labels)
+    var annotations: [String: String] = [:]
+    for pair in flags.strings("annotations") {
+      let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+      annotations[parts[0]] = parts.count > 1 ? parts[1] : ""
+    }
+    if !annotations.isEmpty { meta["annotations"] = Object.mapValue(annotations) }
+    let pod = Generators.typed(.pod, [("metadata", meta), ("spec", .object(spec)), ("status", .emptyObject)])
+    var output = try CreateCommand.submit(pod, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"))
+    if flags.bool("expose") && dryRun == .none {
+      guard let port = Int(flags.string("port")) else {
+        throw KubectlError.message("--port must be set when exposing a service")
+      }
+      var service = Object(.service, name: name, namespace: invocation.namespace)
+      service.content["spec"] = ["ports": [["port": .int(port), "protocol": "TCP", "targetPort": .int(port)]], "selector": Object.mapValue(labels) ?? .emptyObject]
+      if let stored = try? cluster.create(service) {
+        output.stdout = "service/\(stored.name) created\n" + output.stdout
+      }
+    }
+    if (flags.bool("stdin") || flags.bool("attach")) && dryRun == .none {
+      let key = ObjectKey(.pod, name, in: invocation.namespace)
+      Waiting.until(cluster: &cluster, timeout: 60) { cluster in
+        let phase = cluster.store.get(key)?.content[path: "status.phase"]?.string
+        return phase != nil && phase != "Pending"
+      }
+      if let pod = cluster.store.get(key), let lines = cluster.logs(of: pod, container: name, previous: false) {
+        output.stdout = lines.map { $0.text + "\n" }.joined()
+        if flags.bool("tty") {
+          output.stderr += "If you don't see a command prompt, try pressing enter.\n"
+        }
+      }
+      if flags.bool("rm") {
+        _ = try? cluster.delete(key)
+        output.stdout += "pod \"\(name)\" deleted\n"
+      }
+    }
+    return output
+  }
+}

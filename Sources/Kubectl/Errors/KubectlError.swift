@@ -1,0 +1,18 @@
+import KubeCluster
+
+/// A failure of a kubectl command, before or after it reached the server.
+///
+/// Commands throw these; `ErrorMessage` words them once, as kubectl's
+/// `CheckErr` does.
+package enum KubectlError: Error, Equatable {
+  /// A message printed as `error: MESSAGE`.
+  case message(String)
+  /// Text printed exactly as given (kubectl's multi-line usage errors).
+  case raw(String)
+  /// A flag-parsing failure, followed by the `See 'kubectl X --help'` line.
+  case usage(String, command: String)
+  case unknownResourceType(String)
+  case api(APIError)
+  /// An API error while handling a file: `error when creating "FILE": ...`.
+  case apiWithSource(APIError, verb: String, source: String)
+}

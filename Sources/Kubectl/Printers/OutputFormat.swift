@@ -1,0 +1,75 @@
+import Foundation
+import KubeCluster
+
+/// The `-o` formats of get and of the create/apply family.
+enum OutputFormat: Equatable {
+  case table
+  case wide
+  case yaml
+  case json
+  case name
+
+  static let allowed = ["json", "yaml", "name", "go-template", "go-template-file", "template", "templatefile", "jsonpath", "jsonpath-as-json", "jsonpath-file", "custom-columns", "custom-columns-file", "wide"]
+
+  static func parse(_ text: String, command: String = "get") throws(KubectlError) -> OutputFormat {
+    switch text {
+    case "": return .table
+    case "wide": return .wide
+    case "yaml": return .yaml
+    case "json": return .json
+    case "name": return .name
+    default:
+      throw .message("unable to match a printer suitable for the output format \"\(text)\", allowed formats are: " + allowed.joined(separator: ","))
+    }
+  }
+}
+
+/// Prints objects the way kubectl's printers do.
+enum ObjectPrinter {
+  /// A list of objects as kubectl prints a `List` for `-o yaml|json`.
+  static func list(_ objects: [Object]) -> JSONValue {
+    [
+      "apiVersion": "v1", "items": .array(objects.map(\.content)), "kind": "List",
+      "metadata": ["resourceVersion": ""],
+    ]
+  }
+
+  static func yaml(_ value: JSONValue) -> String { YAMLEmitter.emit(value.sortedKeys) }
+  static func json(_ value: JSONValue) -> String { JSONEmitter.emit(value, sortKeys: true) }
+
+  /// `pod/whoami`, `deployment.apps/web`.
+  static func name(_ object: Object) -> String { "\(object.kind.groupSingular)/\(object.name)" }
+
+  struct TableOptions {
+    var wide = false
+    var withKind = false
+    var withNamespace = false
+    var showLabels = false
+    var labelColumns: [String] = []
+    var noHeaders = false
+  }
+
+  /// One kind's rows as a table.
+  static func table(_ objects: [Object], kind: Kind, options: TableOptions, context: PrintContext) -> String {
+    let columns = Columns.columns(for: kind).filter { $0.priority == 0 || options.wide }
+    var rows: [[String]] = []
+    if !options.noHeaders {
+      var header = columns.map(\.header)
+      if options.withNamespace { header.insert("NAMESPACE", at: 0) }
+      header += options.labelColumns.map { $0.split(separator: "/").last.map { String($0).uppercased() } ?? $0.uppercased() }
+      if options.showLabels { header.append("LABELS") }
+      rows.append(header)
+    }
+    for object in objects {
+      var row = columns.map { $0.cell(object, context) }
+      if options.withKind, kind != .event || true, !row.isEmpty, columns.first?.header == "NAME" {
+        row[0] = "\(object.kind.groupSingular)/\(row[0])"
+      }
+      if options.withNamespace { row.insert(object.namespace, at: 0) }
+      row += options.labelColumns.map { object.labels[$0] ?? "" }
+      if options.showLabels { row.append(Columns.formatLabels(object.labels)) }
+      rows.append(row)
+    }
+    return TablePrinter.render(rows)
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import KubeCluster
+
+/// What a table cell may need besides its object.
+package struct PrintContext: Sendable {
+  package var now: Date
+  package var cluster: Cluster
+}
+
+/// One column of `kubectl get` output, after `metav1.TableColumnDefinition`.
+package struct TableColumn: Sendable {
+  package var header: String
+  /// `0` always shows; `1` only with `-o wide`.
+  package var priority: Int
+  package var cell: @Sendable (Object, PrintContext) -> String
+
+  package init(_ header: String, priority: Int = 0, _ cell: @escaping @Sendable (Object, PrintContext) -> String) {
+    self.header = header
+    self.priority = priority
+    self.cell = cell
+  }
+}
+
+/// Lays out rows like kubectl's tabwriter: each column as wide as its
+/// widest cell plus three spaces, nothing after the last column.
+package enum TablePrinter {
+  package static func render(_ rows: [[String]]) -> String {
+    guard let first = rows.first else { return "" }
+    var widths = [Int](repeating: 0, count: first.count)
+    for row in rows {
+      for (index, cell) in row.enumerated() where index < widths.count {
+        widths[index] = max(widths[index], DisplayWidth.of(cell))
+      }
+    }
+    var out = ""
+    for row in rows {
+      var line = ""
+      for (index, cell) in row.enumerated() {
+        if index == row.count - 1 {
+          line += cell
+        } else {
+          line += cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell) + 3)
+        }
+      }
+      out += line + "\n"
+    }
+    return out
+  }
+}
+
+/// Terminal columns a string takes: East Asian wide characters take two.
+package enum DisplayWidth {
+  package static func of(_ text: String) -> Int {
+    var width = 0
+    for scalar in text.unicodeScalars {
+      let value = scalar.value
+      if value < 0x20 || (0x7F..<0xA0).contains(value) { continue }
+      if scalar.properties.generalCategory == .nonspacingMark { continue }
+      let wide =
+        (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+        || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+        || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+        || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value)
+        || (0x1F900...0x1F9FF).contains(value) || (0x20000...0x3FFFD).contains(value)
+      width += wide ? 2 : 1
+    }
+    return width
+  }
+}
