@@ -129,6 +129,14 @@ extension Cluster {
       if oldTotal == 0 && current != replicas { scaleReplicaSet(new, to: replicas, deployment: deployment, source: source) }
     }
     cleanUpHistory(deployment)
+    if let revision = newRS.flatMap({ store.get($0.key) })?.annotations["deployment.kubernetes.io/revision"],
+      var current = store.get(key), current.annotations["deployment.kubernetes.io/revision"] != revision
+    {
+      var annotations = current.annotations
+      annotations["deployment.kubernetes.io/revision"] = revision
+      current.annotations = annotations
+      write(current, by: "deployment-controller", summary: "revision \(revision)")
+    }
     updateDeploymentStatus(key, newRS: newRS.flatMap { store.get($0.key) })
   }
 

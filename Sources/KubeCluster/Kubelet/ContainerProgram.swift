@@ -64,6 +64,10 @@ package enum ContainerProgram {
       if let image, image.hasShell, ["ls", "cat", "env", "hostname", "printenv", "pwd", "id", "whoami", "uname"].contains(name) {
         return [.exit(0)]
       }
+      // A server image's own binaries (etcd, kube-proxy, coredns, ...) serve.
+      if let image, !isShellImage(image) {
+        return image.startLogs.map { .log($0) } + [.serve]
+      }
       return [.notFound(executable)]
     }
   }

@@ -29,7 +29,7 @@ extension Cluster {
     for node in nodes {
       let (fits, reason, resolvable) = check(pod, on: node, request: request)
       if fits {
-        feasible.append((node, score(node, request: request)))
+        feasible.append((node, score(pod, on: node, request: request)))
       } else {
         for part in reason { reasons[part, default: 0] += 1 }
         if !resolvable { unresolvable += 1 }
@@ -172,14 +172,30 @@ extension Cluster {
     }
   }
 
-  /// Least-allocated scoring, as NodeResourcesFit's default strategy.
-  private func score(_ node: Object, request: NodeLoad) -> Double {
+  /// Least-allocated scoring (NodeResourcesFit, with the scheduler's
+  /// non-zero defaults of 100m CPU and 200Mi for pods that request nothing)
+  /// plus the default topology spreading of pods that share an owner.
+  private func score(_ pod: Object, on node: Object, request: NodeLoad) -> Double {
     let capacity = Cluster.allocatable(node)
-    let used = load(on: node.name)
-    let cpu = 1 - Double(used.cpu + max(request.cpu, 100)) / Double(max(capacity.cpu, 1))
-    let memory = 1 - Double(used.memory + max(request.memory, 200 * 1_048_576 * 1000)) / Double(max(capacity.memory, 1))
-    return ((cpu + memory) / 2 * 100).rounded()
+    var cpuUsed = max(request.cpu, 100)
+    var memoryUsed = max(request.memory, Cluster.defaultMemoryRequest)
+    var siblings = 0
+    let owner = pod.controller?.uid
+    for key in podsByNode[node.name] ?? [] {
+      guard let other = store.get(key) else { continue }
+      let phase = other.content[path: "status.phase"]?.string
+      guard phase != "Succeeded" && phase != "Failed" else { continue }
+      let load = Cluster.requests(of: other)
+      cpuUsed += max(load.cpu, 100)
+      memoryUsed += max(load.memory, Cluster.defaultMemoryRequest)
+      if let owner, other.controller?.uid == owner { siblings += 1 }
+    }
+    let cpu = 1 - Double(cpuUsed) / Double(max(capacity.cpu, 1))
+    let memory = 1 - Double(memoryUsed) / Double(max(capacity.memory, 1))
+    return ((cpu + memory) / 2 * 100).rounded() - Double(siblings * 10)
   }
+
+  static let defaultMemoryRequest: Int64 = 200 * 1_048_576 * 1000
 
   /// What pods bound to a node request, counting only pods still running.
   func load(on node: String) -> NodeLoad {

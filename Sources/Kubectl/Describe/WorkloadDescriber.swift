@@ -36,10 +36,12 @@ enum WorkloadDescriber {
     var inner = DescribeWriter()
     PodDescriber.containers(&inner, title, containers, statuses: [])
     for line in inner.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-      if line.hasPrefix("  ") && !line.hasPrefix("    ") {
-        w.write(0, "   " + line.dropFirst(2) + "\n")
+      if !line.hasPrefix(" ") {
+        w.write(1, line + "\n")
+      } else if !line.hasPrefix("    ") {
+        w.write(0, " " + line + "\n")
       } else {
-        w.write(0, "  " + line + "\n")
+        w.write(0, line + "\n")
       }
     }
   }
