@@ -1,0 +1,23 @@
+/// What one command produced: its output streams and exit status.
+package struct CommandResult: Equatable, Sendable {
+  package var stdout: String
+  package var stderr: String
+  package var exitCode: Int32
+
+  package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+    self.stdout = stdout
+    self.stderr = stderr
+    self.exitCode = exitCode
+  }
+
+  /// A failure that writes `message` and a newline to standard error.
+  package static func failure(_ message: String, exitCode: Int32 = 1) -> CommandResult {
+    CommandResult(stderr: message + "\n", exitCode: exitCode)
+  }
+
+  /// Bash's answer for a name that is neither a builtin nor a known
+  /// command: `kubetutor: NAME: command not found`, status 127.
+  package static func commandNotFound(_ name: String) -> CommandResult {
+    failure("kubetutor: \(name): command not found", exitCode: 127)
+  }
+}

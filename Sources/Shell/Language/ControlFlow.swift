@@ -1,0 +1,11 @@
+/// Non-local exits out of the interpreter's recursion.
+enum ControlFlow: Error {
+  /// `break N`
+  case breakLoop(Int)
+  /// `continue N`
+  case continueLoop(Int)
+  /// `exit N`
+  case exit(Int32)
+  /// The caller's `isInterrupted` returned true (Ctrl-C).
+  case interrupted
+}

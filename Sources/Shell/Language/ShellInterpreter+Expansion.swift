@@ -1,0 +1,243 @@
+import Foundation
+
+/// Word expansion: braces, parameters, command substitution, arithmetic,
+/// field splitting and globbing, in bash's order.
+extension ShellInterpreter {
+  /// A field being built from the parts of a word.
+  struct Field {
+    var text = ""
+    /// `text` as a glob pattern: quoted characters escaped.
+    var pattern = ""
+    var hasWildcards = false
+    /// Quoted content keeps an empty field, as `""` does.
+    var isQuoted = false
+
+    var isEmpty: Bool { text.isEmpty && !isQuoted }
+
+    mutating func appendUnquoted(_ piece: String) {
+      text += piece
+      pattern += piece
+      if piece.contains(where: { "*?[".contains($0) }) { hasWildcards = true }
+    }
+
+    mutating func appendQuoted(_ piece: String) {
+      text += piece
+      pattern += GlobPattern.escape(piece)
+      isQuoted = true
+    }
+  }
+
+  /// Expands words into arguments, as for a command line or a `for` list.
+  mutating func expandWords(_ words: [ShellWord], _ io: ShellIO) throws -> [String] {
+    var arguments: [String] = []
+    for word in words {
+      for braced in BraceExpansion.expand(word) {
+        for field in try expandFields(braced, io) {
+          arguments += glob(field)
+        }
+      }
+    }
+    return arguments
+  }
+
+  /// Expands a word into fields, splitting unquoted expansions on blanks.
+  mutating func expandFields(_ word: ShellWord, _ io: ShellIO) throws -> [Field] {
+    var fields: [Field] = []
+    var current = Field()
+    func split(_ value: String) {
+      guard !value.isEmpty else { return }
+      let pieces = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+      if value.first.map(\.isWhitespace) == true, !current.isEmpty {
+        fields.append(current)
+        current = Field()
+      }
+      for (index, piece) in pieces.enumerated() {
+        if index > 0 {
+          fields.append(current)
+          current = Field()
+        }
+        current.appendUnquoted(String(piece))
+      }
+      if value.last.map(\.isWhitespace) == true, !current.isEmpty {
+        fields.append(current)
+        current = Field()
+      }
+    }
+    for part in word.parts {
+      switch part {
+      case .literal(let text):
+        current.appendUnquoted(text)
+      case .quoted(let text):
+        current.appendQuoted(text)
+      case .parameter, .commandSubstitution, .arithmetic:
+        let (value, quoted) = try expandPart(part, io)
+        if quoted {
+          current.appendQuoted(value)
+        } else {
+          split(value)
+        }
+      }
+    }
+    if !current.isEmpty {
+      fields.append(current)
+    }
+    return fields
+  }
+
+  /// The value of an expansion part and whether it was inside double quotes.
+  mutating func expandPart(_ part: ShellWord.Part, _ io: ShellIO) throws -> (String, Bool) {
+    switch part {
+    case .literal(let text):
+      return (text, false)
+    case .quoted(let text):
+      return (text, true)
+    case .parameter(let parameter, let quoted):
+      return (try expandParameter(parameter, io), quoted)
+    case .commandSubstitution(let list, let quoted):
+      return (try substitute(list, io), quoted)
+    case .arithmetic(let expression, let quoted):
+      var evaluator = ArithmeticEvaluator(variables: context.variables)
+      let value = try evaluator.evaluate(try expandString(expression, io))
+      context.variables = evaluator.variables
+      return (String(value), quoted)
+    }
+  }
+
+  /// Expands a word to one string, without splitting or globbing, as for
+  /// assignments, redirection targets and here-documents.
+  mutating func expandString(_ word: ShellWord, _ io: ShellIO) throws -> String {
+    var text = ""
+    for part in word.parts {
+      text += try expandPart(part, io).0
+    }
+    return text
+  }
+
+  /// Expands a word into a glob pattern: quoted text matches itself.
+  mutating func expandPattern(_ word: ShellWord, _ io: ShellIO) throws -> GlobPattern {
+    var pattern = ""
+    for part in word.parts {
+      let (value, quoted) = try expandPart(part, io)
+      pattern += quoted ? GlobPattern.escape(value) : value
+    }
+    return GlobPattern(pattern)
+  }
+
+  /// The value of a parameter, or `nil` when it is unset.
+  func lookup(_ name: String) -> String? {
+    switch name {
+    case "?": return String(context.lastExitStatus)
+    case "$": return "4242"
+    case "#": return String(context.positionalParameters.count)
+    case "0": return "kubetutor"
+    case "@", "*": return context.positionalParameters.joined(separator: " ")
+    case "!", "-": return ""
+    case "PWD": return context.variables["PWD"] ?? context.workingDirectory.path
+    default:
+      if let number = Int(name) {
+        return number <= context.positionalParameters.count ? context.positionalParameters[number - 1] : nil
+      }
+      return context.variables[name]
+    }
+  }
+
+  mutating func expandParameter(_ parameter: ParameterExpansion, _ io: ShellIO) throws -> String {
+    let name = parameter.name
+    let value = lookup(name)
+    func isSet(colon: Bool) -> Bool {
+      guard let value else { return false }
+      return !(colon && value.isEmpty)
+    }
+    guard let modifier = parameter.modifier else { return value ?? "" }
+    switch modifier {
+    case .length:
+      return String((value ?? "").count)
+    case .useDefault(let word, let colon):
+      return isSet(colon: colon) ? value ?? "" : try expandString(word, io)
+    case .assignDefault(let word, let colon):
+      if isSet(colon: colon) { return value ?? "" }
+      guard Assignment.isValidName(name) else {
+        throw ShellFailure("$\(name): cannot assign in this way")
+      }
+      let assigned = try expandString(word, io)
+      context.variables[name] = assigned
+      return assigned
+    case .useAlternative(let word, let colon):
+      return isSet(colon: colon) ? try expandString(word, io) : ""
+    case .errorIfUnset(let word, let colon):
+      if isSet(colon: colon) { return value ?? "" }
+      let message = try expandString(word, io)
+      throw ShellFailure(
+        "\(name): " + (message.isEmpty ? (colon ? "parameter null or not set" : "parameter not set") : message))
+    case .removePrefix(let pattern, let longest):
+      return try expandPattern(pattern, io).removingPrefix(of: value ?? "", longest: longest)
+    case .removeSuffix(let pattern, let longest):
+      return try expandPattern(pattern, io).removingSuffix(of: value ?? "", longest: longest)
+    case .replace(let pattern, let replacement, let all):
+      let glob = try expandPattern(pattern, io)
+      return glob.replacing(in: value ?? "", with: try expandString(replacement, io), all: all)
+    case .substring(let offsetWord, let lengthWord):
+      let characters = Array(value ?? "")
+      var evaluator = ArithmeticEvaluator(variables: context.variables)
+      var offset = try evaluator.evaluate(try expandString(offsetWord, io))
+      if offset < 0 { offset = max(0, characters.count + offset) }
+      offset = min(offset, characters.count)
+      var end = characters.count
+      if let lengthWord {
+        let length = try evaluator.evaluate(try expandString(lengthWord, io))
+        end = length < 0 ? characters.count + length : min(characters.count, offset + length)
+        guard end >= offset else {
+          throw ShellFailure("\(length): substring expression < 0")
+        }
+      }
+      return String(characters[offset..<end])
+    }
+  }
+
+  /// Runs `$(…)` in a subshell and returns its output without trailing newlines.
+  mutating func substitute(_ list: CommandList, _ io: ShellIO) throws -> String {
+    let captured = OutputChannel.buffer()
+    let inner = ShellIO(stdin: InputSource(""), stdout: captured, stderr: io.stderr)
+    let status = try inSubshell { try $0.execute(list, inner) }
+    substitutionStatus = status
+    var text = captured.text
+    while text.last == "\n" { text.removeLast() }
+    return text
+  }
+
+  /// The file names a field's pattern matches, sorted, or the field itself
+  /// when it has no wildcard or matches nothing.
+  func glob(_ field: Field) -> [String] {
+    guard field.hasWildcards else { return [field.text] }
+    var directory = ""
+    var namePattern = Substring(field.pattern)
+    if let slash = field.pattern.lastIndex(of: "/") {
+      directory = String(field.pattern[...slash])
+      namePattern = field.pattern[field.pattern.index(after: slash)...]
+      guard !GlobPattern(directory).hasWildcards else { return [field.text] }
+    }
+    let pattern = GlobPattern(String(namePattern))
+    guard pattern.hasWildcards,
+      let url = try? context.resolve(directory.isEmpty ? "." : directory),
+      let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
+    else { return [field.text] }
+    let showsHidden = namePattern.hasPrefix(".") || namePattern.hasPrefix("\\.")
+    let matches = names.filter { (showsHidden || !$0.hasPrefix(".")) && pattern.matches($0) }.sorted()
+    guard !matches.isEmpty else { return [field.text] }
+    return matches.map { unescapedDirectory(directory) + $0 }
+  }
+
+  private func unescapedDirectory(_ directory: String) -> String {
+    var result = ""
+    var escaped = false
+    for character in directory {
+      if character == "\\" && !escaped {
+        escaped = true
+        continue
+      }
+      escaped = false
+      result.append(character)
+    }
+    return result
+  }
+}

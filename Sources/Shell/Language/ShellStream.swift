@@ -1,0 +1,5 @@
+/// The two output streams a command writes to.
+package enum ShellStream: Equatable, Sendable {
+  case stdout
+  case stderr
+}

@@ -1,0 +1,14 @@
+/// A parsed awk program: `BEGIN` actions, pattern-action rules and `END`
+/// actions.
+struct AwkProgram {
+  /// `pattern { action }`; a missing pattern matches every record and a
+  /// missing action prints it.
+  struct Rule {
+    var pattern: AwkExpression?
+    var action: AwkStatement?
+  }
+
+  var begin: [AwkStatement] = []
+  var rules: [Rule] = []
+  var end: [AwkStatement] = []
+}
