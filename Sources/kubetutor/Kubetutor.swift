@@ -1,2 +1,85 @@
+import ArgumentParser
+import Foundation
+import KubeCluster
 import Shell
-@main struct Kubetutor { static func main() {} }
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `kubetutor`: an offline Kubernetes tutorial shell with a simulated cluster.
+@main
+struct Kubetutor: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kubetutor",
+    abstract: "Learn Kubernetes by typing real kubectl commands against a simulated cluster.",
+    version: "0.1.0")
+
+  @Option(name: .long, help: ArgumentHelp("Run the lines of FILE (or - for standard input) as if typed, with no prompt and a simulated clock.", valueName: "FILE"))
+  var script: String?
+
+  @Option(name: .long, help: "Seed for generated names and random choices: the same script and seed print the same output.")
+  var seed: UInt64 = 1
+
+  @Option(name: .long, help: ArgumentHelp("The progress database to use.", valueName: "PATH"))
+  var db: String?
+
+  @Option(name: .long, help: "Language of lessons and messages: en or ko.")
+  var lang: String?
+
+  @Flag(name: .long, help: "Print without colours (also when NO_COLOR is set).")
+  var noColor = false
+
+  @Option(name: .long, help: "Learner profile, when several learners share a machine.")
+  var profile: String = "default"
+
+  @Option(name: .long, help: "Number of worker nodes in the simulated cluster.")
+  var nodes: Int = 2
+
+  func validate() throws {
+    if let lang, !["en", "ko"].contains(lang) {
+      throw ValidationError("--lang must be en or ko, not '\(lang)'")
+    }
+    if nodes < 0 || nodes > 500 {
+      throw ValidationError("--nodes must be between 0 and 500")
+    }
+  }
+
+  func run() throws {
+    let interactiveInput = script == nil && isatty(STDIN_FILENO) != 0
+    let mode: SessionMode = interactiveInput ? .interactive : .script
+    let start = mode == .script ? Cluster.scriptEpoch : Date()
+    let cluster = Cluster.kind(start: start, seed: seed, workers: nodes)
+    let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let session = ShellSession(cluster: cluster, mode: mode, workingDirectory: directory) { stream, text in
+      let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
+      handle.write(Data(text.utf8))
+    }
+
+    let lines: AnyIterator<String>
+    switch script {
+    case "-"?, nil:
+      lines = AnyIterator { Swift.readLine(strippingNewline: true) }
+    case let path?:
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("kubetutor: \(path): No such file or directory\n".utf8))
+        throw ExitCode(2)
+      }
+      var all = text.components(separatedBy: "\n")
+      if all.last == "" { all.removeLast() }
+      lines = AnyIterator(all.makeIterator())
+    }
+
+    while true {
+      if mode == .interactive {
+        FileHandle.standardOutput.write(Data(session.prompt.utf8))
+      }
+      guard let line = lines.next() else { break }
+      session.feed(line)
+      if session.exitStatus != nil { break }
+    }
+    session.finish()
+    if let status = session.exitStatus { throw ExitCode(status) }
+    if mode == .script && session.state.failures > 0 { throw ExitCode(1) }
+  }
+}

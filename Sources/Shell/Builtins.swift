@@ -1,0 +1,89 @@
+import Foundation
+import KubeCluster
+import Kubectl
+
+/// The commands kubetutor's shell adds to the shell language: kubectl
+/// itself, `sleep` on the simulated clock, and a clear answer for the
+/// programs a learner might expect on a real machine.
+enum Builtins {
+  /// Programs a tutorial may mention that this shell deliberately lacks.
+  static let unavailable: Set<String> = [
+    "docker", "podman", "kind", "minikube", "k3d", "k3s", "helm", "kubeadm", "ssh", "scp", "sudo",
+    "apt", "apt-get", "yum", "brew", "systemctl", "crictl", "ctr", "nerdctl", "python", "python3",
+    "bash", "sh", "zsh", "vim", "vi", "nano", "emacs", "git", "make", "gcloud", "aws", "az", "eksctl",
+  ]
+
+  static func register(into table: inout CommandTable, state: SessionState) {
+    let kubectl: CommandTable.Handler = { argv, stdin, context in
+      let working = context.workingDirectory
+      let root = context.rootDirectory
+      let environment = KubectlEnvironment(
+        namespace: state.namespace, stdin: stdin,
+        readFile: { path in try Builtins.read(path, in: working, root: root) },
+        listDirectory: { path in Builtins.list(path, in: working, root: root) },
+        interactive: state.mode == .interactive)
+      let output = CommandRunner.run(Array(argv.dropFirst()), cluster: &state.cluster, environment: environment)
+      return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
+    }
+    table.register("kubectl", kubectl)
+    table.register("k", kubectl)
+    table.register("sleep") { argv, _, _ in
+      guard argv.count >= 2 else { return .failure("sleep: missing operand\nTry 'sleep --help' for more information.") }
+      var total = 0.0
+      for word in argv.dropFirst() {
+        guard let seconds = Builtins.duration(word) else {
+          return .failure("sleep: invalid time interval '\(word)'\nTry 'sleep --help' for more information.")
+        }
+        total += seconds
+      }
+      state.cluster.advance(by: total)
+      return CommandResult()
+    }
+    table.fallback = { argv, _, _ in
+      let name = argv.first ?? ""
+      if unavailable.contains(name) {
+        return .failure("kubetutor: \(name): not available here — this shell runs kubectl against a simulated cluster", exitCode: 127)
+      }
+      return .commandNotFound(name)
+    }
+  }
+
+  /// `5`, `2m`, `1.5s`, `1h`, `1d`, as coreutils sleep reads them.
+  static func duration(_ text: String) -> Double? {
+    let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+    var number = Substring(text)
+    var factor = 1.0
+    if let last = text.last, let unit = units[last] {
+      number = number.dropLast()
+      factor = unit
+    }
+    guard let value = Double(number), value >= 0 else { return nil }
+    return value * factor
+  }
+
+  static func resolve(_ path: String, in directory: URL, root: URL) throws -> URL {
+    let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : directory.appendingPathComponent(path)
+    let resolved = url.standardizedFileURL.path
+    let rootPath = root.standardizedFileURL.path
+    guard resolved == rootPath || resolved.hasPrefix(rootPath.hasSuffix("/") ? rootPath : rootPath + "/") else {
+      throw FileError.notFound(path)
+    }
+    return url.standardizedFileURL
+  }
+
+  static func read(_ path: String, in directory: URL, root: URL) throws -> String {
+    let url = try resolve(path, in: directory, root: root)
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+      throw FileError.notFound(path)
+    }
+    return try String(contentsOf: url, encoding: .utf8)
+  }
+
+  static func list(_ path: String, in directory: URL, root: URL) -> [String]? {
+    guard let url = try? resolve(path, in: directory, root: root) else { return nil }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else { return nil }
+    return try? FileManager.default.contentsOfDirectory(atPath: url.path)
+  }
+}

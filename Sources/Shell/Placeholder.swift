@@ -1,4 +1,0 @@
-import CEditLine
-import Kubectl
-import Tutor
-import Progress
