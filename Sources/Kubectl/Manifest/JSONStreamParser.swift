@@ -42,8 +42,9 @@ struct JSONStreamParser {
       let start = locator.position(at: index)
       do {
         var path: [String] = []
+        // Like Go's decoder, a value ends where its text ends; whatever
+        // follows is read (and rejected, if need be) as the next value.
         let value = try parseValue(path: &path)
-        try checkTopLevelEnd(value)
         if value == .null { continue }
         documents.append(
           ManifestDocument(
@@ -284,17 +285,6 @@ struct JSONStreamParser {
         throw invalid(at: index, "in literal \(word) (expecting '\(wanted)')")
       }
       index += 1
-    }
-  }
-
-  /// After a top-level value that is not an object or array, Go's decoder
-  /// needs whitespace (or the end) before anything else.
-  private mutating func checkTopLevelEnd(_ value: JSONValue) throws(Failure) {
-    switch value {
-    case .object, .array: return
-    default:
-      guard index < bytes.count else { return }
-      if !Self.isWhitespace(bytes[index]) { throw invalid(at: index, "after top-level value") }
     }
   }
 
