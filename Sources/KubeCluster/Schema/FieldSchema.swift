@@ -12,6 +12,9 @@ package struct FieldSchema: Equatable, Hashable, Sendable {
   /// Whether Go's JSON encoder writes the field even when it is unset: a
   /// struct value (never omitted) or a field without `omitempty`.
   package var isAlwaysEmitted: Bool
+  /// Whether the Go field is a pointer, so an always-emitted unset value is
+  /// written as null rather than as the type's zero value.
+  package var isPointer: Bool
   /// The values the field's Go type declares as constants, if any.
   package var enumValues: [String]
   /// What the field means, in one or two sentences.
@@ -19,8 +22,9 @@ package struct FieldSchema: Equatable, Hashable, Sendable {
 
   package init(
     _ name: String, _ type: FieldType, required: Bool = false, emitted: Bool = false,
-    enum enumValues: [String] = [], _ description: String
+    pointer: Bool = false, enum enumValues: [String] = [], _ description: String
   ) {
+    isPointer = pointer
     self.name = name
     self.type = type
     isRequired = required

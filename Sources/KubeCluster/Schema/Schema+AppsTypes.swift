@@ -46,7 +46,7 @@ extension Schema {
       "apps.DaemonSetSpec",
       [
         FieldSchema(
-          "selector", .object("meta.LabelSelector"), required: true, emitted: true,
+          "selector", .object("meta.LabelSelector"), required: true, emitted: true, pointer: true,
           "Which pods the daemon set manages. It must match the template's labels and cannot be changed."),
         FieldSchema(
           "template", .object("core.PodTemplateSpec"), required: true, emitted: true,
@@ -160,7 +160,7 @@ extension Schema {
           "replicas", .int32,
           "How many pods to run. Defaults to 1."),
         FieldSchema(
-          "selector", .object("meta.LabelSelector"), required: true, emitted: true,
+          "selector", .object("meta.LabelSelector"), required: true, emitted: true, pointer: true,
           "Which pods the deployment manages. It must match the template's labels and cannot be changed in apps/v1."),
         FieldSchema(
           "template", .object("core.PodTemplateSpec"), required: true, emitted: true,
@@ -280,7 +280,7 @@ extension Schema {
           "minReadySeconds", .int32,
           "How long a new pod must be ready, without any container crashing, before it counts as available. Defaults to 0."),
         FieldSchema(
-          "selector", .object("meta.LabelSelector"), required: true, emitted: true,
+          "selector", .object("meta.LabelSelector"), required: true, emitted: true, pointer: true,
           "Which pods the replica set manages. It must match the template's labels."),
         FieldSchema(
           "template", .object("core.PodTemplateSpec"), emitted: true,
@@ -353,7 +353,7 @@ extension Schema {
           "replicas", .int32,
           "How many pods to run. Defaults to 1."),
         FieldSchema(
-          "selector", .object("meta.LabelSelector"), required: true, emitted: true,
+          "selector", .object("meta.LabelSelector"), required: true, emitted: true, pointer: true,
           "Which pods the stateful set manages. It must match the template's labels and cannot be changed."),
         FieldSchema(
           "template", .object("core.PodTemplateSpec"), required: true, emitted: true,

@@ -570,7 +570,7 @@ extension Schema {
       "core.TypedLocalObjectReference",
       [
         FieldSchema(
-          "apiGroup", .string, emitted: true,
+          "apiGroup", .string, emitted: true, pointer: true,
           "The API group of the referenced resource. Empty means the core group."),
         FieldSchema(
           "kind", .string, required: true,
@@ -583,7 +583,7 @@ extension Schema {
       "core.TypedObjectReference",
       [
         FieldSchema(
-          "apiGroup", .string, emitted: true,
+          "apiGroup", .string, emitted: true, pointer: true,
           "The API group of the referenced resource. Empty means the core group."),
         FieldSchema(
           "kind", .string, required: true,
@@ -1614,7 +1614,7 @@ extension Schema {
           "port", .int32, required: true, emitted: true,
           "The port of the gRPC service."),
         FieldSchema(
-          "service", .string, emitted: true,
+          "service", .string, emitted: true, pointer: true,
           "The service name sent in the health check request. Empty checks the server as a whole."),
       ]),
     StructSchema(

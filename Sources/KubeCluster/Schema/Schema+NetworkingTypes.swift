@@ -43,7 +43,7 @@ extension Schema {
           "name", .string, required: true, emitted: true,
           "The name of the parameters object."),
         FieldSchema(
-          "scope", .string, emitted: true,
+          "scope", .string, emitted: true, pointer: true,
           "Whether the object is Cluster-scoped or in a Namespace."),
         FieldSchema(
           "namespace", .string,
@@ -148,7 +148,7 @@ extension Schema {
           "path", .string,
           "The path to match, starting with '/'."),
         FieldSchema(
-          "pathType", .named("v1.PathType", .string), required: true, emitted: true,
+          "pathType", .named("v1.PathType", .string), required: true, emitted: true, pointer: true,
           "How path is matched: Exact, Prefix (by path element) or ImplementationSpecific. Required."),
         FieldSchema(
           "backend", .object("networking.IngressBackend"), required: true, emitted: true,
