@@ -28,9 +28,12 @@ extension Schema {
   }
 
   /// What the registry's create strategies add that defaulting does not:
-  /// a pod starts in phase `Pending` with its QoS class, and objects whose
-  /// spec the controllers track start at `metadata.generation` 1.
+  /// a pod starts in phase `Pending` with its QoS class, a Job without
+  /// `manualSelector` gets a selector and pod labels keyed by its UID (set
+  /// `metadata.uid` first), and objects whose spec the controllers track
+  /// start at `metadata.generation` 1.
   package static func prepareForCreate(_ object: inout Object) {
+    if object.kind == .job { generateJobSelector(&object) }
     switch object.kind {
     case .pod:
       var status = JSONObject()
@@ -42,6 +45,29 @@ extension Schema {
       object.generation = 1
     default:
       break
+    }
+  }
+
+  /// The Job strategy's generated selector: the job's UID and name as pod
+  /// labels, and a selector on the UID. The Job's own labels default to the
+  /// pod labels when it has none.
+  static func generateJobSelector(_ job: inout Object) {
+    guard job.content["spec"]?["manualSelector"] != true, !job.uid.isEmpty else { return }
+    let uid = JSONValue.string(job.uid)
+    let name = JSONValue.string(job.name)
+    var spec = job.content["spec"] ?? .emptyObject
+    spec.defaultObject("template")
+    spec["template"]?.defaultObject("metadata")
+    var labels = spec["template"]?["metadata"]?["labels"]?.object ?? JSONObject()
+    labels["batch.kubernetes.io/controller-uid"] = uid
+    labels["batch.kubernetes.io/job-name"] = name
+    labels["controller-uid"] = uid
+    labels["job-name"] = name
+    spec["template"]?["metadata"]?["labels"] = .object(labels)
+    spec["selector"] = ["matchLabels": ["batch.kubernetes.io/controller-uid": uid]]
+    job.content["spec"] = spec
+    if job.content["metadata"]?["labels"].isUnset ?? true {
+      job.content["metadata"]?["labels"] = .object(labels)
     }
   }
 
