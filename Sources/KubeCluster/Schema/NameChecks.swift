@@ -31,7 +31,8 @@ enum NameChecks {
     var problems: [String] = []
     if text.count > 63 { problems.append("must be no more than 63 characters") }
     if !matchesLabel(text) {
-      problems.append(matchesSubdomain(text) ? "must not contain dots" : NameRules.dns1123LabelMessage)
+      problems.append(
+        matchesSubdomain(text) ? "must not contain dots" : NameRules.dns1123LabelMessage)
     }
     return problems
   }

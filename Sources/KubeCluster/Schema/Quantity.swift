@@ -124,7 +124,8 @@ package struct Quantity: Equatable, Hashable, Sendable, Comparable, CustomString
   }
 
   package var decimal: Decimal {
-    Decimal(sign: mantissa < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(abs(mantissa)))
+    Decimal(
+      sign: mantissa < 0 ? .minus : .plus, exponent: exponent, significand: Decimal(abs(mantissa)))
   }
 
   package static func < (lhs: Quantity, rhs: Quantity) -> Bool { lhs.decimal < rhs.decimal }

@@ -9,13 +9,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "data", .named("runtime.RawExtension", .freeForm),
           "The serialized state being recorded."),
@@ -28,13 +37,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("apps.DaemonSetSpec"), emitted: true,
           "The desired behaviour of the daemon set."),
@@ -47,10 +65,16 @@ extension Schema {
       [
         FieldSchema(
           "selector", .object("meta.LabelSelector"), required: true, emitted: true, pointer: true,
-          "Which pods the daemon set manages. It must match the template's labels and cannot be changed."),
+          """
+          Which pods the daemon set manages. It must match the template's labels and cannot be \
+          changed.
+          """),
         FieldSchema(
           "template", .object("core.PodTemplateSpec"), required: true, emitted: true,
-          "The pod template; one pod is made from it for each eligible node. Its restartPolicy must be Always."),
+          """
+          The pod template; one pod is made from it for each eligible node. Its restartPolicy must \
+          be Always.
+          """),
         FieldSchema(
           "updateStrategy", .object("apps.DaemonSetUpdateStrategy"), emitted: true,
           "How existing pods are replaced when the template changes."),
@@ -65,8 +89,12 @@ extension Schema {
       "apps.DaemonSetUpdateStrategy",
       [
         FieldSchema(
-          "type", .named("v1.DaemonSetUpdateStrategyType", .string), enum: ["RollingUpdate", "OnDelete"],
-          "RollingUpdate replaces pods gradually; OnDelete replaces a pod only when it is deleted by hand. Defaults to RollingUpdate."),
+          "type", .named("v1.DaemonSetUpdateStrategyType", .string),
+          enum: ["RollingUpdate", "OnDelete"],
+          """
+          RollingUpdate replaces pods gradually; OnDelete replaces a pod only when it is deleted \
+          by hand. Defaults to RollingUpdate.
+          """),
         FieldSchema(
           "rollingUpdate", .object("apps.RollingUpdateDaemonSet"),
           "Settings for a rolling update."),
@@ -76,7 +104,10 @@ extension Schema {
       [
         FieldSchema(
           "maxUnavailable", .intOrString,
-          "The most nodes whose daemon pod may be unavailable during the update, as a number or percentage. Defaults to 1."),
+          """
+          The most nodes whose daemon pod may be unavailable during the update, as a number or \
+          percentage. Defaults to 1.
+          """),
         FieldSchema(
           "maxSurge", .intOrString,
           "The most nodes that may run an extra updated pod during the update. Defaults to 0."),
@@ -98,7 +129,10 @@ extension Schema {
           "Nodes whose daemon pod is ready."),
         FieldSchema(
           "observedGeneration", .int64,
-          "The metadata.generation the controller last acted on. When it is behind metadata.generation, the status is stale."),
+          """
+          The metadata.generation the controller last acted on. When it is behind \
+          metadata.generation, the status is stale.
+          """),
         FieldSchema(
           "updatedNumberScheduled", .int32,
           "Nodes running the updated daemon pod."),
@@ -112,7 +146,8 @@ extension Schema {
           "collisionCount", .int32,
           "A counter the controller uses to avoid name collisions when it creates new revisions."),
         FieldSchema(
-          "conditions", .named("[]v1.DaemonSetCondition", .array(.object("apps.DaemonSetCondition"))),
+          "conditions",
+          .named("[]v1.DaemonSetCondition", .array(.object("apps.DaemonSetCondition"))),
           "The latest observations of the object's state, one entry per condition type."),
       ]),
     StructSchema(
@@ -122,7 +157,8 @@ extension Schema {
           "type", .named("v1.DaemonSetConditionType", .string), required: true, emitted: true,
           "The type of this item."),
         FieldSchema(
-          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true, enum: ["True", "False", "Unknown"],
+          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true,
+          enum: ["True", "False", "Unknown"],
           "The status of the condition: True, False or Unknown."),
         FieldSchema(
           "lastTransitionTime", .time, emitted: true,
@@ -139,13 +175,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("apps.DeploymentSpec"), emitted: true,
           "The desired behaviour of the deployment."),
@@ -161,7 +206,10 @@ extension Schema {
           "How many pods to run. Defaults to 1."),
         FieldSchema(
           "selector", .object("meta.LabelSelector"), required: true, emitted: true, pointer: true,
-          "Which pods the deployment manages. It must match the template's labels and cannot be changed in apps/v1."),
+          """
+          Which pods the deployment manages. It must match the template's labels and cannot be \
+          changed in apps/v1.
+          """),
         FieldSchema(
           "template", .object("core.PodTemplateSpec"), required: true, emitted: true,
           "The pod template new pods are made from. Its restartPolicy must be Always."),
@@ -179,14 +227,20 @@ extension Schema {
           "When true, template changes do not start a rollout."),
         FieldSchema(
           "progressDeadlineSeconds", .int32,
-          "Seconds a rollout may make no progress before it is reported as failed. Defaults to 600."),
+          """
+          Seconds a rollout may make no progress before it is reported as failed. Defaults to 600.
+          """),
       ]),
     StructSchema(
       "apps.DeploymentStrategy",
       [
         FieldSchema(
-          "type", .named("v1.DeploymentStrategyType", .string), enum: ["Recreate", "RollingUpdate"],
-          "RollingUpdate replaces pods gradually; Recreate deletes all old pods before creating new ones. Defaults to RollingUpdate."),
+          "type", .named("v1.DeploymentStrategyType", .string),
+          enum: ["Recreate", "RollingUpdate"],
+          """
+          RollingUpdate replaces pods gradually; Recreate deletes all old pods before creating new \
+          ones. Defaults to RollingUpdate.
+          """),
         FieldSchema(
           "rollingUpdate", .object("apps.RollingUpdateDeployment"),
           "Settings for a rolling update."),
@@ -196,17 +250,26 @@ extension Schema {
       [
         FieldSchema(
           "maxUnavailable", .intOrString,
-          "The most pods that may be unavailable during the update, as a number or percentage. Defaults to 25%."),
+          """
+          The most pods that may be unavailable during the update, as a number or percentage. \
+          Defaults to 25%.
+          """),
         FieldSchema(
           "maxSurge", .intOrString,
-          "The most pods that may exist above replicas during the update, as a number or percentage. Defaults to 25%."),
+          """
+          The most pods that may exist above replicas during the update, as a number or \
+          percentage. Defaults to 25%.
+          """),
       ]),
     StructSchema(
       "apps.DeploymentStatus",
       [
         FieldSchema(
           "observedGeneration", .int64,
-          "The metadata.generation the controller last acted on. When it is behind metadata.generation, the status is stale."),
+          """
+          The metadata.generation the controller last acted on. When it is behind \
+          metadata.generation, the status is stale.
+          """),
         FieldSchema(
           "replicas", .int32,
           "Pods targeted by the deployment, old and new."),
@@ -223,7 +286,8 @@ extension Schema {
           "unavailableReplicas", .int32,
           "Pods still needed for the deployment to have 100% available capacity."),
         FieldSchema(
-          "conditions", .named("[]v1.DeploymentCondition", .array(.object("apps.DeploymentCondition"))),
+          "conditions",
+          .named("[]v1.DeploymentCondition", .array(.object("apps.DeploymentCondition"))),
           "The latest observations of the object's state, one entry per condition type."),
         FieldSchema(
           "collisionCount", .int32,
@@ -233,10 +297,12 @@ extension Schema {
       "apps.DeploymentCondition",
       [
         FieldSchema(
-          "type", .named("v1.DeploymentConditionType", .string), required: true, emitted: true, enum: ["Available", "Progressing", "ReplicaFailure"],
+          "type", .named("v1.DeploymentConditionType", .string), required: true, emitted: true,
+          enum: ["Available", "Progressing", "ReplicaFailure"],
           "The type of this item."),
         FieldSchema(
-          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true, enum: ["True", "False", "Unknown"],
+          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true,
+          enum: ["True", "False", "Unknown"],
           "The status of the condition: True, False or Unknown."),
         FieldSchema(
           "lastUpdateTime", .time, emitted: true,
@@ -256,13 +322,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("apps.ReplicaSetSpec"), emitted: true,
           "The desired behaviour of the replica set."),
@@ -278,7 +353,10 @@ extension Schema {
           "How many pods to run. Defaults to 1."),
         FieldSchema(
           "minReadySeconds", .int32,
-          "How long a new pod must be ready, without any container crashing, before it counts as available. Defaults to 0."),
+          """
+          How long a new pod must be ready, without any container crashing, before it counts as \
+          available. Defaults to 0.
+          """),
         FieldSchema(
           "selector", .object("meta.LabelSelector"), required: true, emitted: true, pointer: true,
           "Which pods the replica set manages. It must match the template's labels."),
@@ -303,19 +381,25 @@ extension Schema {
           "Pods that have been ready for at least minReadySeconds."),
         FieldSchema(
           "observedGeneration", .int64,
-          "The metadata.generation the controller last acted on. When it is behind metadata.generation, the status is stale."),
+          """
+          The metadata.generation the controller last acted on. When it is behind \
+          metadata.generation, the status is stale.
+          """),
         FieldSchema(
-          "conditions", .named("[]v1.ReplicaSetCondition", .array(.object("apps.ReplicaSetCondition"))),
+          "conditions",
+          .named("[]v1.ReplicaSetCondition", .array(.object("apps.ReplicaSetCondition"))),
           "The latest observations of the object's state, one entry per condition type."),
       ]),
     StructSchema(
       "apps.ReplicaSetCondition",
       [
         FieldSchema(
-          "type", .named("v1.ReplicaSetConditionType", .string), required: true, emitted: true, enum: ["ReplicaFailure"],
+          "type", .named("v1.ReplicaSetConditionType", .string), required: true, emitted: true,
+          enum: ["ReplicaFailure"],
           "The type of this item."),
         FieldSchema(
-          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true, enum: ["True", "False", "Unknown"],
+          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true,
+          enum: ["True", "False", "Unknown"],
           "The status of the condition: True, False or Unknown."),
         FieldSchema(
           "lastTransitionTime", .time, emitted: true,
@@ -332,13 +416,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("apps.StatefulSetSpec"), emitted: true,
           "The desired behaviour of the stateful set."),
@@ -354,19 +447,30 @@ extension Schema {
           "How many pods to run. Defaults to 1."),
         FieldSchema(
           "selector", .object("meta.LabelSelector"), required: true, emitted: true, pointer: true,
-          "Which pods the stateful set manages. It must match the template's labels and cannot be changed."),
+          """
+          Which pods the stateful set manages. It must match the template's labels and cannot be \
+          changed.
+          """),
         FieldSchema(
           "template", .object("core.PodTemplateSpec"), required: true, emitted: true,
           "The template each pod is made from; pods are named <statefulset>-<ordinal>."),
         FieldSchema(
-          "volumeClaimTemplates", .named("[]v1.PersistentVolumeClaim", .array(.object("core.PersistentVolumeClaim"))),
-          "Claims made for each pod, named <template>-<statefulset>-<ordinal>, which outlive the pods."),
+          "volumeClaimTemplates",
+          .named("[]v1.PersistentVolumeClaim", .array(.object("core.PersistentVolumeClaim"))),
+          """
+          Claims made for each pod, named <template>-<statefulset>-<ordinal>, which outlive the \
+          pods.
+          """),
         FieldSchema(
           "serviceName", .string, required: true, emitted: true,
           "The headless service that gives each pod a stable DNS name."),
         FieldSchema(
-          "podManagementPolicy", .named("v1.PodManagementPolicyType", .string), enum: ["OrderedReady", "Parallel"],
-          "OrderedReady starts and stops pods one at a time in order; Parallel does not wait. Defaults to OrderedReady."),
+          "podManagementPolicy", .named("v1.PodManagementPolicyType", .string),
+          enum: ["OrderedReady", "Parallel"],
+          """
+          OrderedReady starts and stops pods one at a time in order; Parallel does not wait. \
+          Defaults to OrderedReady.
+          """),
         FieldSchema(
           "updateStrategy", .object("apps.StatefulSetUpdateStrategy"), emitted: true,
           "How pods are replaced when the template changes."),
@@ -377,8 +481,12 @@ extension Schema {
           "minReadySeconds", .int32,
           "How long a new pod must be ready before it counts as available. Defaults to 0."),
         FieldSchema(
-          "persistentVolumeClaimRetentionPolicy", .object("apps.StatefulSetPersistentVolumeClaimRetentionPolicy"),
-          "Whether claims from volumeClaimTemplates are deleted when the set is deleted or scaled down."),
+          "persistentVolumeClaimRetentionPolicy",
+          .object("apps.StatefulSetPersistentVolumeClaimRetentionPolicy"),
+          """
+          Whether claims from volumeClaimTemplates are deleted when the set is deleted or scaled \
+          down.
+          """),
         FieldSchema(
           "ordinals", .object("apps.StatefulSetOrdinals"),
           "The numbering of the set's pods."),
@@ -387,8 +495,12 @@ extension Schema {
       "apps.StatefulSetUpdateStrategy",
       [
         FieldSchema(
-          "type", .named("v1.StatefulSetUpdateStrategyType", .string), enum: ["RollingUpdate", "OnDelete"],
-          "RollingUpdate replaces pods in reverse order; OnDelete replaces a pod only when it is deleted. Defaults to RollingUpdate."),
+          "type", .named("v1.StatefulSetUpdateStrategyType", .string),
+          enum: ["RollingUpdate", "OnDelete"],
+          """
+          RollingUpdate replaces pods in reverse order; OnDelete replaces a pod only when it is \
+          deleted. Defaults to RollingUpdate.
+          """),
         FieldSchema(
           "rollingUpdate", .object("apps.RollingUpdateStatefulSetStrategy"),
           "Settings for a rolling update."),
@@ -407,25 +519,36 @@ extension Schema {
       "apps.StatefulSetPersistentVolumeClaimRetentionPolicy",
       [
         FieldSchema(
-          "whenDeleted", .named("v1.PersistentVolumeClaimRetentionPolicyType", .string), enum: ["Retain", "Delete"],
-          "What happens to the claims when the stateful set is deleted: Retain or Delete. Defaults to Retain."),
+          "whenDeleted", .named("v1.PersistentVolumeClaimRetentionPolicyType", .string),
+          enum: ["Retain", "Delete"],
+          """
+          What happens to the claims when the stateful set is deleted: Retain or Delete. Defaults \
+          to Retain.
+          """),
         FieldSchema(
-          "whenScaled", .named("v1.PersistentVolumeClaimRetentionPolicyType", .string), enum: ["Retain", "Delete"],
-          "What happens to a pod's claims when the set is scaled down: Retain or Delete. Defaults to Retain."),
+          "whenScaled", .named("v1.PersistentVolumeClaimRetentionPolicyType", .string),
+          enum: ["Retain", "Delete"],
+          """
+          What happens to a pod's claims when the set is scaled down: Retain or Delete. Defaults \
+          to Retain.
+          """),
       ]),
     StructSchema(
       "apps.StatefulSetOrdinals",
       [
         FieldSchema(
           "start", .int32, emitted: true,
-          "The number given to the first pod. Defaults to 0."),
+          "The number given to the first pod. Defaults to 0.")
       ]),
     StructSchema(
       "apps.StatefulSetStatus",
       [
         FieldSchema(
           "observedGeneration", .int64,
-          "The metadata.generation the controller last acted on. When it is behind metadata.generation, the status is stale."),
+          """
+          The metadata.generation the controller last acted on. When it is behind \
+          metadata.generation, the status is stale.
+          """),
         FieldSchema(
           "replicas", .int32, required: true, emitted: true,
           "Pods the stateful set has created."),
@@ -448,7 +571,8 @@ extension Schema {
           "collisionCount", .int32,
           "A counter the controller uses to avoid name collisions when it creates new revisions."),
         FieldSchema(
-          "conditions", .named("[]v1.StatefulSetCondition", .array(.object("apps.StatefulSetCondition"))),
+          "conditions",
+          .named("[]v1.StatefulSetCondition", .array(.object("apps.StatefulSetCondition"))),
           "The latest observations of the object's state, one entry per condition type."),
         FieldSchema(
           "availableReplicas", .int32, emitted: true,
@@ -461,7 +585,8 @@ extension Schema {
           "type", .named("v1.StatefulSetConditionType", .string), required: true, emitted: true,
           "The type of this item."),
         FieldSchema(
-          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true, enum: ["True", "False", "Unknown"],
+          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true,
+          enum: ["True", "False", "Unknown"],
           "The status of the condition: True, False or Unknown."),
         FieldSchema(
           "lastTransitionTime", .time, emitted: true,

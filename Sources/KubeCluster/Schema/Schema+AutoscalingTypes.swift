@@ -9,13 +9,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("autoscaling.HorizontalPodAutoscalerSpec"), emitted: true,
           "How the autoscaler should behave."),
@@ -27,7 +36,8 @@ extension Schema {
       "autoscaling.HorizontalPodAutoscalerSpec",
       [
         FieldSchema(
-          "scaleTargetRef", .object("autoscaling.CrossVersionObjectReference"), required: true, emitted: true,
+          "scaleTargetRef", .object("autoscaling.CrossVersionObjectReference"), required: true,
+          emitted: true,
           "The resource to scale, such as a Deployment."),
         FieldSchema(
           "minReplicas", .int32,
@@ -37,7 +47,10 @@ extension Schema {
           "The most replicas to scale up to. Must not be less than minReplicas."),
         FieldSchema(
           "metrics", .named("[]v2.MetricSpec", .array(.object("autoscaling.MetricSpec"))),
-          "The metrics to compute the desired replica count from. Defaults to 80% average CPU utilization."),
+          """
+          The metrics to compute the desired replica count from. Defaults to 80% average CPU \
+          utilization.
+          """),
         FieldSchema(
           "behavior", .object("autoscaling.HorizontalPodAutoscalerBehavior"),
           "How fast to scale up and down."),
@@ -59,7 +72,8 @@ extension Schema {
       "autoscaling.MetricSpec",
       [
         FieldSchema(
-          "type", .named("v2.MetricSourceType", .string), required: true, emitted: true, enum: ["Object", "Pods", "Resource", "ContainerResource", "External"],
+          "type", .named("v2.MetricSourceType", .string), required: true, emitted: true,
+          enum: ["Object", "Pods", "Resource", "ContainerResource", "External"],
           "The kind of metric source: ContainerResource, External, Object, Pods or Resource."),
         FieldSchema(
           "object", .object("autoscaling.ObjectMetricSource"),
@@ -81,7 +95,8 @@ extension Schema {
       "autoscaling.ObjectMetricSource",
       [
         FieldSchema(
-          "describedObject", .object("autoscaling.CrossVersionObjectReference"), required: true, emitted: true,
+          "describedObject", .object("autoscaling.CrossVersionObjectReference"), required: true,
+          emitted: true,
           "The object the metric describes."),
         FieldSchema(
           "target", .object("autoscaling.MetricTarget"), required: true, emitted: true,
@@ -94,7 +109,8 @@ extension Schema {
       "autoscaling.MetricTarget",
       [
         FieldSchema(
-          "type", .named("v2.MetricTargetType", .string), required: true, emitted: true, enum: ["Utilization", "Value", "AverageValue"],
+          "type", .named("v2.MetricTargetType", .string), required: true, emitted: true,
+          enum: ["Utilization", "Value", "AverageValue"],
           "Utilization, Value or AverageValue."),
         FieldSchema(
           "value", .quantity,
@@ -130,7 +146,14 @@ extension Schema {
       "autoscaling.ResourceMetricSource",
       [
         FieldSchema(
-          "name", .named("v1.ResourceName", .string), required: true, emitted: true, enum: ["cpu", "memory", "storage", "ephemeral-storage", "pods", "services", "replicationcontrollers", "resourcequotas", "secrets", "configmaps", "persistentvolumeclaims", "services.nodeports", "services.loadbalancers", "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage", "limits.cpu", "limits.memory", "limits.ephemeral-storage"],
+          "name", .named("v1.ResourceName", .string), required: true, emitted: true,
+          enum: [
+            "cpu", "memory", "storage", "ephemeral-storage", "pods", "services",
+            "replicationcontrollers", "resourcequotas", "secrets", "configmaps",
+            "persistentvolumeclaims", "services.nodeports", "services.loadbalancers",
+            "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage",
+            "limits.cpu", "limits.memory", "limits.ephemeral-storage",
+          ],
           "The resource, such as cpu or memory."),
         FieldSchema(
           "target", .object("autoscaling.MetricTarget"), required: true, emitted: true,
@@ -140,7 +163,14 @@ extension Schema {
       "autoscaling.ContainerResourceMetricSource",
       [
         FieldSchema(
-          "name", .named("v1.ResourceName", .string), required: true, emitted: true, enum: ["cpu", "memory", "storage", "ephemeral-storage", "pods", "services", "replicationcontrollers", "resourcequotas", "secrets", "configmaps", "persistentvolumeclaims", "services.nodeports", "services.loadbalancers", "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage", "limits.cpu", "limits.memory", "limits.ephemeral-storage"],
+          "name", .named("v1.ResourceName", .string), required: true, emitted: true,
+          enum: [
+            "cpu", "memory", "storage", "ephemeral-storage", "pods", "services",
+            "replicationcontrollers", "resourcequotas", "secrets", "configmaps",
+            "persistentvolumeclaims", "services.nodeports", "services.loadbalancers",
+            "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage",
+            "limits.cpu", "limits.memory", "limits.ephemeral-storage",
+          ],
           "The resource, such as cpu or memory."),
         FieldSchema(
           "target", .object("autoscaling.MetricTarget"), required: true, emitted: true,
@@ -174,19 +204,25 @@ extension Schema {
       [
         FieldSchema(
           "stabilizationWindowSeconds", .int32,
-          "How far back to look at earlier recommendations, to avoid flapping. Defaults to 0 for scaling up and 300 for scaling down."),
+          """
+          How far back to look at earlier recommendations, to avoid flapping. Defaults to 0 for \
+          scaling up and 300 for scaling down.
+          """),
         FieldSchema(
-          "selectPolicy", .named("v2.ScalingPolicySelect", .string), enum: ["Max", "Min", "Disabled"],
+          "selectPolicy", .named("v2.ScalingPolicySelect", .string),
+          enum: ["Max", "Min", "Disabled"],
           "Which policy wins when several apply: Max, Min or Disabled."),
         FieldSchema(
-          "policies", .named("[]v2.HPAScalingPolicy", .array(.object("autoscaling.HPAScalingPolicy"))),
+          "policies",
+          .named("[]v2.HPAScalingPolicy", .array(.object("autoscaling.HPAScalingPolicy"))),
           "The policies limiting how much can change per period."),
       ]),
     StructSchema(
       "autoscaling.HPAScalingPolicy",
       [
         FieldSchema(
-          "type", .named("v2.HPAScalingPolicyType", .string), required: true, emitted: true, enum: ["Pods", "Percent"],
+          "type", .named("v2.HPAScalingPolicyType", .string), required: true, emitted: true,
+          enum: ["Pods", "Percent"],
           "Pods or Percent."),
         FieldSchema(
           "value", .int32, required: true, emitted: true,
@@ -200,7 +236,10 @@ extension Schema {
       [
         FieldSchema(
           "observedGeneration", .int64,
-          "The metadata.generation the controller last acted on. When it is behind metadata.generation, the status is stale."),
+          """
+          The metadata.generation the controller last acted on. When it is behind \
+          metadata.generation, the status is stale.
+          """),
         FieldSchema(
           "lastScaleTime", .time,
           "When the autoscaler last changed the replica count."),
@@ -211,17 +250,22 @@ extension Schema {
           "desiredReplicas", .int32, required: true, emitted: true,
           "The replica count the autoscaler last computed."),
         FieldSchema(
-          "currentMetrics", .named("[]v2.MetricStatus", .array(.object("autoscaling.MetricStatus"))), emitted: true,
+          "currentMetrics",
+          .named("[]v2.MetricStatus", .array(.object("autoscaling.MetricStatus"))), emitted: true,
           "The last values read for each metric."),
         FieldSchema(
-          "conditions", .named("[]v2.HorizontalPodAutoscalerCondition", .array(.object("autoscaling.HorizontalPodAutoscalerCondition"))),
+          "conditions",
+          .named(
+            "[]v2.HorizontalPodAutoscalerCondition",
+            .array(.object("autoscaling.HorizontalPodAutoscalerCondition"))),
           "The latest observations of the object's state, one entry per condition type."),
       ]),
     StructSchema(
       "autoscaling.MetricStatus",
       [
         FieldSchema(
-          "type", .named("v2.MetricSourceType", .string), required: true, emitted: true, enum: ["Object", "Pods", "Resource", "ContainerResource", "External"],
+          "type", .named("v2.MetricSourceType", .string), required: true, emitted: true,
+          enum: ["Object", "Pods", "Resource", "ContainerResource", "External"],
           "The kind of metric source."),
         FieldSchema(
           "object", .object("autoscaling.ObjectMetricStatus"),
@@ -249,7 +293,8 @@ extension Schema {
           "current", .object("autoscaling.MetricValueStatus"), required: true, emitted: true,
           "The current value of the metric."),
         FieldSchema(
-          "describedObject", .object("autoscaling.CrossVersionObjectReference"), required: true, emitted: true,
+          "describedObject", .object("autoscaling.CrossVersionObjectReference"), required: true,
+          emitted: true,
           "The object the metric describes."),
       ]),
     StructSchema(
@@ -279,7 +324,14 @@ extension Schema {
       "autoscaling.ResourceMetricStatus",
       [
         FieldSchema(
-          "name", .named("v1.ResourceName", .string), required: true, emitted: true, enum: ["cpu", "memory", "storage", "ephemeral-storage", "pods", "services", "replicationcontrollers", "resourcequotas", "secrets", "configmaps", "persistentvolumeclaims", "services.nodeports", "services.loadbalancers", "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage", "limits.cpu", "limits.memory", "limits.ephemeral-storage"],
+          "name", .named("v1.ResourceName", .string), required: true, emitted: true,
+          enum: [
+            "cpu", "memory", "storage", "ephemeral-storage", "pods", "services",
+            "replicationcontrollers", "resourcequotas", "secrets", "configmaps",
+            "persistentvolumeclaims", "services.nodeports", "services.loadbalancers",
+            "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage",
+            "limits.cpu", "limits.memory", "limits.ephemeral-storage",
+          ],
           "The resource."),
         FieldSchema(
           "current", .object("autoscaling.MetricValueStatus"), required: true, emitted: true,
@@ -289,7 +341,14 @@ extension Schema {
       "autoscaling.ContainerResourceMetricStatus",
       [
         FieldSchema(
-          "name", .named("v1.ResourceName", .string), required: true, emitted: true, enum: ["cpu", "memory", "storage", "ephemeral-storage", "pods", "services", "replicationcontrollers", "resourcequotas", "secrets", "configmaps", "persistentvolumeclaims", "services.nodeports", "services.loadbalancers", "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage", "limits.cpu", "limits.memory", "limits.ephemeral-storage"],
+          "name", .named("v1.ResourceName", .string), required: true, emitted: true,
+          enum: [
+            "cpu", "memory", "storage", "ephemeral-storage", "pods", "services",
+            "replicationcontrollers", "resourcequotas", "secrets", "configmaps",
+            "persistentvolumeclaims", "services.nodeports", "services.loadbalancers",
+            "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage",
+            "limits.cpu", "limits.memory", "limits.ephemeral-storage",
+          ],
           "The resource."),
         FieldSchema(
           "current", .object("autoscaling.MetricValueStatus"), required: true, emitted: true,
@@ -312,10 +371,12 @@ extension Schema {
       "autoscaling.HorizontalPodAutoscalerCondition",
       [
         FieldSchema(
-          "type", .named("v2.HorizontalPodAutoscalerConditionType", .string), required: true, emitted: true, enum: ["ScalingActive", "AbleToScale", "ScalingLimited"],
+          "type", .named("v2.HorizontalPodAutoscalerConditionType", .string), required: true,
+          emitted: true, enum: ["ScalingActive", "AbleToScale", "ScalingLimited"],
           "The type of this item."),
         FieldSchema(
-          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true, enum: ["True", "False", "Unknown"],
+          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true,
+          enum: ["True", "False", "Unknown"],
           "The status of the condition: True, False or Unknown."),
         FieldSchema(
           "lastTransitionTime", .time, emitted: true,

@@ -9,13 +9,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("coordination.LeaseSpec"), emitted: true,
           "The lease's holder and timing."),
@@ -39,7 +48,8 @@ extension Schema {
           "leaseTransitions", .int32,
           "How many times the lease has changed hands."),
         FieldSchema(
-          "strategy", .named("v1.CoordinatedLeaseStrategy", .string), enum: ["OldestEmulationVersion"],
+          "strategy", .named("v1.CoordinatedLeaseStrategy", .string),
+          enum: ["OldestEmulationVersion"],
           "The strategy for picking a new leader (alpha)."),
         FieldSchema(
           "preferredHolder", .string,

@@ -9,13 +9,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "target", .object("core.ObjectReference"), required: true, emitted: true,
           "The object to bind to, normally a Node named by name."),
@@ -43,42 +52,69 @@ extension Schema {
           "The resource version the reference was made against."),
         FieldSchema(
           "fieldPath", .string,
-          "A field inside the object that the reference points at, such as spec.containers{web}, when it refers to part of an object."),
+          """
+          A field inside the object that the reference points at, such as spec.containers{web}, \
+          when it refers to part of an object.
+          """),
       ]),
     StructSchema(
       "core.ConfigMap",
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "immutable", .boolean,
-          "When true, the data cannot be changed after creation; only metadata can be updated. Defaults to false."),
+          """
+          When true, the data cannot be changed after creation; only metadata can be updated. \
+          Defaults to false.
+          """),
         FieldSchema(
           "data", .map(.string),
           "Configuration entries as UTF-8 strings. Keys must be letters, digits, '-', '_' or '.'."),
         FieldSchema(
           "binaryData", .map(.bytes),
-          "Configuration entries holding binary values, base64-encoded. Keys must not repeat those in data."),
+          """
+          Configuration entries holding binary values, base64-encoded. Keys must not repeat those \
+          in data.
+          """),
       ]),
     StructSchema(
       "core.Endpoints",
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "subsets", .named("[]v1.EndpointSubset", .array(.object("core.EndpointSubset"))),
           "Groups of addresses that all share the same set of ports."),
@@ -90,8 +126,12 @@ extension Schema {
           "addresses", .named("[]v1.EndpointAddress", .array(.object("core.EndpointAddress"))),
           "Addresses of endpoints that are ready to receive traffic."),
         FieldSchema(
-          "notReadyAddresses", .named("[]v1.EndpointAddress", .array(.object("core.EndpointAddress"))),
-          "Addresses of endpoints that exist but are not ready yet, or are failing readiness checks."),
+          "notReadyAddresses",
+          .named("[]v1.EndpointAddress", .array(.object("core.EndpointAddress"))),
+          """
+          Addresses of endpoints that exist but are not ready yet, or are failing readiness \
+          checks.
+          """),
         FieldSchema(
           "ports", .named("[]v1.EndpointPort", .array(.object("core.EndpointPort"))),
           "The ports available on every address in this subset."),
@@ -117,7 +157,10 @@ extension Schema {
       [
         FieldSchema(
           "name", .string,
-          "The name of the port; it matches the name of a service port. Required when there is more than one port."),
+          """
+          The name of the port; it matches the name of a service port. Required when there is more \
+          than one port.
+          """),
         FieldSchema(
           "port", .int32, required: true, emitted: true,
           "The port number."),
@@ -126,20 +169,32 @@ extension Schema {
           "The network protocol: TCP, UDP or SCTP. Defaults to TCP."),
         FieldSchema(
           "appProtocol", .string,
-          "The application protocol carried by this port, as a hint to implementations, such as http or kubernetes.io/h2c."),
+          """
+          The application protocol carried by this port, as a hint to implementations, such as \
+          http or kubernetes.io/h2c.
+          """),
       ]),
     StructSchema(
       "core.Event",
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), required: true, emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "involvedObject", .object("core.ObjectReference"), required: true, emitted: true,
           "The object this event is about."),
@@ -181,7 +236,9 @@ extension Schema {
           "The controller that emitted the event, such as kubernetes.io/kubelet."),
         FieldSchema(
           "reportingInstance", .string, emitted: true,
-          "The instance of the controller that emitted the event, such as the kubelet's node name."),
+          """
+          The instance of the controller that emitted the event, such as the kubelet's node name.
+          """),
       ]),
     StructSchema(
       "core.EventSource",
@@ -208,13 +265,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("core.LimitRangeSpec"), emitted: true,
           "The limits enforced in this namespace."),
@@ -223,14 +289,16 @@ extension Schema {
       "core.LimitRangeSpec",
       [
         FieldSchema(
-          "limits", .named("[]v1.LimitRangeItem", .array(.object("core.LimitRangeItem"))), required: true, emitted: true,
-          "The limits, one item per object type."),
+          "limits", .named("[]v1.LimitRangeItem", .array(.object("core.LimitRangeItem"))),
+          required: true, emitted: true,
+          "The limits, one item per object type.")
       ]),
     StructSchema(
       "core.LimitRangeItem",
       [
         FieldSchema(
-          "type", .named("v1.LimitType", .string), required: true, emitted: true, enum: ["Pod", "Container", "PersistentVolumeClaim"],
+          "type", .named("v1.LimitType", .string), required: true, emitted: true,
+          enum: ["Pod", "Container", "PersistentVolumeClaim"],
           "The kind of object the limits apply to: Container, Pod or PersistentVolumeClaim."),
         FieldSchema(
           "max", .named("v1.ResourceList", .map(.quantity)),
@@ -253,13 +321,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("core.NamespaceSpec"), emitted: true,
           "The behaviour of the namespace, currently its finalizers."),
@@ -272,7 +349,10 @@ extension Schema {
       [
         FieldSchema(
           "finalizers", .named("[]v1.FinalizerName", .array(.named("v1.FinalizerName", .string))),
-          "Values that must be removed before the namespace can be deleted from storage. The server adds kubernetes by default."),
+          """
+          Values that must be removed before the namespace can be deleted from storage. The server \
+          adds kubernetes by default.
+          """)
       ]),
     StructSchema(
       "core.NamespaceStatus",
@@ -281,17 +361,24 @@ extension Schema {
           "phase", .named("v1.NamespacePhase", .string), enum: ["Active", "Terminating"],
           "The namespace's lifecycle phase: Active, or Terminating while it is being deleted."),
         FieldSchema(
-          "conditions", .named("[]v1.NamespaceCondition", .array(.object("core.NamespaceCondition"))),
+          "conditions",
+          .named("[]v1.NamespaceCondition", .array(.object("core.NamespaceCondition"))),
           "The latest observations of the namespace's state."),
       ]),
     StructSchema(
       "core.NamespaceCondition",
       [
         FieldSchema(
-          "type", .named("v1.NamespaceConditionType", .string), required: true, emitted: true, enum: ["NamespaceDeletionDiscoveryFailure", "NamespaceDeletionContentFailure", "NamespaceDeletionGroupVersionParsingFailure", "NamespaceContentRemaining", "NamespaceFinalizersRemaining"],
+          "type", .named("v1.NamespaceConditionType", .string), required: true, emitted: true,
+          enum: [
+            "NamespaceDeletionDiscoveryFailure", "NamespaceDeletionContentFailure",
+            "NamespaceDeletionGroupVersionParsingFailure", "NamespaceContentRemaining",
+            "NamespaceFinalizersRemaining",
+          ],
           "The type of this item."),
         FieldSchema(
-          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true, enum: ["True", "False", "Unknown"],
+          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true,
+          enum: ["True", "False", "Unknown"],
           "The status of the condition: True, False or Unknown."),
         FieldSchema(
           "lastTransitionTime", .time, emitted: true,
@@ -308,13 +395,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("core.NodeSpec"), emitted: true,
           "How the node should behave, such as whether new pods may be scheduled on it."),
@@ -357,8 +453,12 @@ extension Schema {
           "value", .string,
           "The taint value, matched by tolerations with operator Equal."),
         FieldSchema(
-          "effect", .named("v1.TaintEffect", .string), required: true, emitted: true, enum: ["NoSchedule", "PreferNoSchedule", "NoExecute"],
-          "What happens to pods that do not tolerate the taint: NoSchedule, PreferNoSchedule or NoExecute."),
+          "effect", .named("v1.TaintEffect", .string), required: true, emitted: true,
+          enum: ["NoSchedule", "PreferNoSchedule", "NoExecute"],
+          """
+          What happens to pods that do not tolerate the taint: NoSchedule, PreferNoSchedule or \
+          NoExecute.
+          """),
         FieldSchema(
           "timeAdded", .time,
           "When a NoExecute taint was added."),
@@ -391,7 +491,8 @@ extension Schema {
           "images", .named("[]v1.ContainerImage", .array(.object("core.ContainerImage"))),
           "The container images present on the node."),
         FieldSchema(
-          "volumesInUse", .named("[]v1.UniqueVolumeName", .array(.named("v1.UniqueVolumeName", .string))),
+          "volumesInUse",
+          .named("[]v1.UniqueVolumeName", .array(.named("v1.UniqueVolumeName", .string))),
           "Volumes attached to and mounted on the node."),
         FieldSchema(
           "volumesAttached", .named("[]v1.AttachedVolume", .array(.object("core.AttachedVolume"))),
@@ -400,7 +501,8 @@ extension Schema {
           "config", .named("v1.NodeConfigStatus", .anyObject),
           "Deprecated; the status of dynamic kubelet configuration."),
         FieldSchema(
-          "runtimeHandlers", .named("[]v1.NodeRuntimeHandler", .array(.named("v1.NodeRuntimeHandler", .anyObject))),
+          "runtimeHandlers",
+          .named("[]v1.NodeRuntimeHandler", .array(.named("v1.NodeRuntimeHandler", .anyObject))),
           "The runtime handlers the node's container runtime offers."),
         FieldSchema(
           "features", .named("v1.NodeFeatures", .anyObject),
@@ -410,10 +512,12 @@ extension Schema {
       "core.NodeCondition",
       [
         FieldSchema(
-          "type", .named("v1.NodeConditionType", .string), required: true, emitted: true, enum: ["Ready", "MemoryPressure", "DiskPressure", "PIDPressure", "NetworkUnavailable"],
+          "type", .named("v1.NodeConditionType", .string), required: true, emitted: true,
+          enum: ["Ready", "MemoryPressure", "DiskPressure", "PIDPressure", "NetworkUnavailable"],
           "The type of condition, such as Ready or DiskPressure."),
         FieldSchema(
-          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true, enum: ["True", "False", "Unknown"],
+          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true,
+          enum: ["True", "False", "Unknown"],
           "The status of the condition: True, False or Unknown."),
         FieldSchema(
           "lastHeartbeatTime", .time, emitted: true,
@@ -432,7 +536,8 @@ extension Schema {
       "core.NodeAddress",
       [
         FieldSchema(
-          "type", .named("v1.NodeAddressType", .string), required: true, emitted: true, enum: ["Hostname", "InternalIP", "ExternalIP", "InternalDNS", "ExternalDNS"],
+          "type", .named("v1.NodeAddressType", .string), required: true, emitted: true,
+          enum: ["Hostname", "InternalIP", "ExternalIP", "InternalDNS", "ExternalDNS"],
           "The kind of address: Hostname, InternalIP, ExternalIP, InternalDNS or ExternalDNS."),
         FieldSchema(
           "address", .string, required: true, emitted: true,
@@ -443,14 +548,14 @@ extension Schema {
       [
         FieldSchema(
           "kubeletEndpoint", .object("core.DaemonEndpoint"), emitted: true,
-          "The port the kubelet listens on."),
+          "The port the kubelet listens on.")
       ]),
     StructSchema(
       "core.DaemonEndpoint",
       [
         FieldSchema(
           "Port", .int32, required: true, emitted: true,
-          "The port number."),
+          "The port number.")
       ]),
     StructSchema(
       "core.NodeSystemInfo",
@@ -511,13 +616,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("core.PersistentVolumeClaimSpec"), emitted: true,
           "What the claim asks for."),
@@ -529,7 +643,10 @@ extension Schema {
       "core.PersistentVolumeClaimSpec",
       [
         FieldSchema(
-          "accessModes", .named("[]v1.PersistentVolumeAccessMode", .array(.named("v1.PersistentVolumeAccessMode", .string))),
+          "accessModes",
+          .named(
+            "[]v1.PersistentVolumeAccessMode",
+            .array(.named("v1.PersistentVolumeAccessMode", .string))),
           "The access modes wanted, such as ReadWriteOnce or ReadOnlyMany."),
         FieldSchema(
           "selector", .object("meta.LabelSelector"),
@@ -542,13 +659,22 @@ extension Schema {
           "The name of the PersistentVolume to bind to."),
         FieldSchema(
           "storageClassName", .string,
-          "The StorageClass to provision from. Unset uses the default class; an empty string means no class."),
+          """
+          The StorageClass to provision from. Unset uses the default class; an empty string means \
+          no class.
+          """),
         FieldSchema(
           "volumeMode", .named("v1.PersistentVolumeMode", .string), enum: ["Block", "Filesystem"],
-          "Whether the volume is used as a filesystem or a raw block device. Defaults to Filesystem."),
+          """
+          Whether the volume is used as a filesystem or a raw block device. Defaults to \
+          Filesystem.
+          """),
         FieldSchema(
           "dataSource", .object("core.TypedLocalObjectReference"),
-          "An existing object, such as a VolumeSnapshot or another claim, to fill the new volume from."),
+          """
+          An existing object, such as a VolumeSnapshot or another claim, to fill the new volume \
+          from.
+          """),
         FieldSchema(
           "dataSourceRef", .object("core.TypedObjectReference"),
           "Like dataSource, but may point at any object type, including one in another namespace."),
@@ -599,22 +725,32 @@ extension Schema {
       "core.PersistentVolumeClaimStatus",
       [
         FieldSchema(
-          "phase", .named("v1.PersistentVolumeClaimPhase", .string), enum: ["Pending", "Bound", "Lost"],
+          "phase", .named("v1.PersistentVolumeClaimPhase", .string),
+          enum: ["Pending", "Bound", "Lost"],
           "The claim's phase: Pending, Bound or Lost."),
         FieldSchema(
-          "accessModes", .named("[]v1.PersistentVolumeAccessMode", .array(.named("v1.PersistentVolumeAccessMode", .string))),
+          "accessModes",
+          .named(
+            "[]v1.PersistentVolumeAccessMode",
+            .array(.named("v1.PersistentVolumeAccessMode", .string))),
           "The access modes of the bound volume."),
         FieldSchema(
           "capacity", .named("v1.ResourceList", .map(.quantity)),
           "The actual resources of the bound volume."),
         FieldSchema(
-          "conditions", .named("[]v1.PersistentVolumeClaimCondition", .array(.object("core.PersistentVolumeClaimCondition"))),
+          "conditions",
+          .named(
+            "[]v1.PersistentVolumeClaimCondition",
+            .array(.object("core.PersistentVolumeClaimCondition"))),
           "Conditions of the claim, such as Resizing."),
         FieldSchema(
           "allocatedResources", .named("v1.ResourceList", .map(.quantity)),
           "The storage the system has allocated for the claim, tracked during resizing."),
         FieldSchema(
-          "allocatedResourceStatuses", .named("map[v1.ResourceName]v1.ClaimResourceStatus", .map(.named("v1.ClaimResourceStatus", .string))),
+          "allocatedResourceStatuses",
+          .named(
+            "map[v1.ResourceName]v1.ClaimResourceStatus",
+            .map(.named("v1.ClaimResourceStatus", .string))),
           "The progress of resizing, per resource."),
         FieldSchema(
           "currentVolumeAttributesClassName", .string,
@@ -627,10 +763,16 @@ extension Schema {
       "core.PersistentVolumeClaimCondition",
       [
         FieldSchema(
-          "type", .named("v1.PersistentVolumeClaimConditionType", .string), required: true, emitted: true, enum: ["Resizing", "FileSystemResizePending", "ControllerResizeError", "NodeResizeError", "ModifyVolumeError", "ModifyingVolume"],
+          "type", .named("v1.PersistentVolumeClaimConditionType", .string), required: true,
+          emitted: true,
+          enum: [
+            "Resizing", "FileSystemResizePending", "ControllerResizeError", "NodeResizeError",
+            "ModifyVolumeError", "ModifyingVolume",
+          ],
           "The type of this item."),
         FieldSchema(
-          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true, enum: ["True", "False", "Unknown"],
+          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true,
+          enum: ["True", "False", "Unknown"],
           "The status of the condition: True, False or Unknown."),
         FieldSchema(
           "lastProbeTime", .time, emitted: true,
@@ -652,7 +794,8 @@ extension Schema {
           "targetVolumeAttributesClassName", .string,
           "The class being applied."),
         FieldSchema(
-          "status", .named("v1.PersistentVolumeClaimModifyVolumeStatus", .string), required: true, emitted: true, enum: ["Pending", "InProgress", "Infeasible"],
+          "status", .named("v1.PersistentVolumeClaimModifyVolumeStatus", .string), required: true,
+          emitted: true, enum: ["Pending", "InProgress", "Infeasible"],
           "The status of the modification."),
       ]),
     StructSchema(
@@ -660,13 +803,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("core.PersistentVolumeSpec"), emitted: true,
           "The volume's properties, provided by an administrator or a provisioner."),
@@ -747,14 +899,21 @@ extension Schema {
           "csi", .named("v1.CSIPersistentVolumeSource", .anyObject),
           "A volume handled by an external CSI driver."),
         FieldSchema(
-          "accessModes", .named("[]v1.PersistentVolumeAccessMode", .array(.named("v1.PersistentVolumeAccessMode", .string))),
+          "accessModes",
+          .named(
+            "[]v1.PersistentVolumeAccessMode",
+            .array(.named("v1.PersistentVolumeAccessMode", .string))),
           "The ways the volume can be mounted, such as ReadWriteOnce."),
         FieldSchema(
           "claimRef", .object("core.ObjectReference"),
           "The claim bound to this volume, set when binding happens."),
         FieldSchema(
-          "persistentVolumeReclaimPolicy", .named("v1.PersistentVolumeReclaimPolicy", .string), enum: ["Recycle", "Delete", "Retain"],
-          "What happens to the volume when its claim is deleted: Retain, Delete or Recycle. Defaults to Retain for volumes created by hand."),
+          "persistentVolumeReclaimPolicy", .named("v1.PersistentVolumeReclaimPolicy", .string),
+          enum: ["Recycle", "Delete", "Retain"],
+          """
+          What happens to the volume when its claim is deleted: Retain, Delete or Recycle. \
+          Defaults to Retain for volumes created by hand.
+          """),
         FieldSchema(
           "storageClassName", .string,
           "The StorageClass this volume belongs to; claims must ask for the same class."),
@@ -763,7 +922,9 @@ extension Schema {
           "Mount options used when the volume is mounted, such as ro or soft."),
         FieldSchema(
           "volumeMode", .named("v1.PersistentVolumeMode", .string), enum: ["Block", "Filesystem"],
-          "Whether the volume holds a filesystem or is a raw block device. Defaults to Filesystem."),
+          """
+          Whether the volume holds a filesystem or is a raw block device. Defaults to Filesystem.
+          """),
         FieldSchema(
           "nodeAffinity", .object("core.VolumeNodeAffinity"),
           "Restricts which nodes can use the volume, as for local volumes."),
@@ -778,8 +939,15 @@ extension Schema {
           "path", .string, required: true, emitted: true,
           "The path of the directory or file on the node. A symbolic link is followed."),
         FieldSchema(
-          "type", .named("v1.HostPathType", .string), enum: ["", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice", "BlockDevice"],
-          "What must exist at the path: empty for no check, or DirectoryOrCreate, Directory, FileOrCreate, File, Socket, CharDevice or BlockDevice."),
+          "type", .named("v1.HostPathType", .string),
+          enum: [
+            "", "DirectoryOrCreate", "Directory", "FileOrCreate", "File", "Socket", "CharDevice",
+            "BlockDevice",
+          ],
+          """
+          What must exist at the path: empty for no check, or DirectoryOrCreate, Directory, \
+          FileOrCreate, File, Socket, CharDevice or BlockDevice.
+          """),
       ]),
     StructSchema(
       "core.NFSVolumeSource",
@@ -799,23 +967,27 @@ extension Schema {
       [
         FieldSchema(
           "required", .object("core.NodeSelector"),
-          "The nodes that can access the volume."),
+          "The nodes that can access the volume.")
       ]),
     StructSchema(
       "core.NodeSelector",
       [
         FieldSchema(
-          "nodeSelectorTerms", .named("[]v1.NodeSelectorTerm", .array(.object("core.NodeSelectorTerm"))), required: true, emitted: true,
-          "A list of terms; a node matches when any one term matches."),
+          "nodeSelectorTerms",
+          .named("[]v1.NodeSelectorTerm", .array(.object("core.NodeSelectorTerm"))), required: true,
+          emitted: true,
+          "A list of terms; a node matches when any one term matches.")
       ]),
     StructSchema(
       "core.NodeSelectorTerm",
       [
         FieldSchema(
-          "matchExpressions", .named("[]v1.NodeSelectorRequirement", .array(.object("core.NodeSelectorRequirement"))),
+          "matchExpressions",
+          .named("[]v1.NodeSelectorRequirement", .array(.object("core.NodeSelectorRequirement"))),
           "Requirements on node labels."),
         FieldSchema(
-          "matchFields", .named("[]v1.NodeSelectorRequirement", .array(.object("core.NodeSelectorRequirement"))),
+          "matchFields",
+          .named("[]v1.NodeSelectorRequirement", .array(.object("core.NodeSelectorRequirement"))),
           "Requirements on node fields, such as metadata.name."),
       ]),
     StructSchema(
@@ -825,17 +997,22 @@ extension Schema {
           "key", .string, required: true, emitted: true,
           "The label key (or field name) the requirement applies to."),
         FieldSchema(
-          "operator", .named("v1.NodeSelectorOperator", .string), required: true, emitted: true, enum: ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"],
+          "operator", .named("v1.NodeSelectorOperator", .string), required: true, emitted: true,
+          enum: ["In", "NotIn", "Exists", "DoesNotExist", "Gt", "Lt"],
           "How the key relates to the values: In, NotIn, Exists, DoesNotExist, Gt or Lt."),
         FieldSchema(
           "values", .array(.string),
-          "The values to compare with. Gt and Lt take one integer value; Exists and DoesNotExist take none."),
+          """
+          The values to compare with. Gt and Lt take one integer value; Exists and DoesNotExist \
+          take none.
+          """),
       ]),
     StructSchema(
       "core.PersistentVolumeStatus",
       [
         FieldSchema(
-          "phase", .named("v1.PersistentVolumePhase", .string), enum: ["Pending", "Available", "Bound", "Released", "Failed"],
+          "phase", .named("v1.PersistentVolumePhase", .string),
+          enum: ["Pending", "Available", "Bound", "Released", "Failed"],
           "The volume's phase: Pending, Available, Bound, Released or Failed."),
         FieldSchema(
           "message", .string,
@@ -852,13 +1029,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("core.PodSpec"), emitted: true,
           "The pod's desired behaviour: its containers, volumes and scheduling constraints."),
@@ -874,25 +1060,47 @@ extension Schema {
           "Volumes that containers in the pod can mount."),
         FieldSchema(
           "initContainers", .named("[]v1.Container", .array(.object("core.Container"))),
-          "Containers that run one after another, each to completion, before the app containers start. A failing init container is retried according to restartPolicy."),
+          """
+          Containers that run one after another, each to completion, before the app containers \
+          start. A failing init container is retried according to restartPolicy.
+          """),
         FieldSchema(
-          "containers", .named("[]v1.Container", .array(.object("core.Container"))), required: true, emitted: true,
-          "The containers that make up the pod. At least one is required, and none can be added or removed after creation."),
+          "containers", .named("[]v1.Container", .array(.object("core.Container"))), required: true,
+          emitted: true,
+          """
+          The containers that make up the pod. At least one is required, and none can be added or \
+          removed after creation.
+          """),
         FieldSchema(
-          "ephemeralContainers", .named("[]v1.EphemeralContainer", .array(.object("core.EphemeralContainer"))),
-          "Temporary containers added to a running pod for debugging, through the ephemeralcontainers subresource. They cannot be set on create."),
+          "ephemeralContainers",
+          .named("[]v1.EphemeralContainer", .array(.object("core.EphemeralContainer"))),
+          """
+          Temporary containers added to a running pod for debugging, through the \
+          ephemeralcontainers subresource. They cannot be set on create.
+          """),
         FieldSchema(
-          "restartPolicy", .named("v1.RestartPolicy", .string), enum: ["Always", "OnFailure", "Never"],
+          "restartPolicy", .named("v1.RestartPolicy", .string),
+          enum: ["Always", "OnFailure", "Never"],
           "When to restart containers that exit: Always, OnFailure or Never. Defaults to Always."),
         FieldSchema(
           "terminationGracePeriodSeconds", .int64,
-          "Seconds the pod is given to stop after it is asked to terminate, before its processes are killed. Defaults to 30."),
+          """
+          Seconds the pod is given to stop after it is asked to terminate, before its processes \
+          are killed. Defaults to 30.
+          """),
         FieldSchema(
           "activeDeadlineSeconds", .int64,
-          "Seconds the pod may run, counted from its start, before the system fails it. Must be a positive integer."),
+          """
+          Seconds the pod may run, counted from its start, before the system fails it. Must be a \
+          positive integer.
+          """),
         FieldSchema(
-          "dnsPolicy", .named("v1.DNSPolicy", .string), enum: ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"],
-          "How DNS is set up for the pod: ClusterFirst, ClusterFirstWithHostNet, Default or None. Defaults to ClusterFirst."),
+          "dnsPolicy", .named("v1.DNSPolicy", .string),
+          enum: ["ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"],
+          """
+          How DNS is set up for the pod: ClusterFirst, ClusterFirstWithHostNet, Default or None. \
+          Defaults to ClusterFirst.
+          """),
         FieldSchema(
           "nodeSelector", .map(.string),
           "Labels a node must have for the pod to be scheduled there."),
@@ -919,19 +1127,31 @@ extension Schema {
           "Use the node's IPC namespace. Defaults to false."),
         FieldSchema(
           "shareProcessNamespace", .boolean,
-          "Share one process namespace among all containers in the pod, so they can see each other's processes. Defaults to false."),
+          """
+          Share one process namespace among all containers in the pod, so they can see each \
+          other's processes. Defaults to false.
+          """),
         FieldSchema(
           "securityContext", .object("core.PodSecurityContext"),
-          "Security settings that apply to the whole pod, such as the user ID and filesystem group."),
+          """
+          Security settings that apply to the whole pod, such as the user ID and filesystem group.
+          """),
         FieldSchema(
-          "imagePullSecrets", .named("[]v1.LocalObjectReference", .array(.object("core.LocalObjectReference"))),
-          "Secrets in the same namespace holding registry credentials used to pull the pod's images."),
+          "imagePullSecrets",
+          .named("[]v1.LocalObjectReference", .array(.object("core.LocalObjectReference"))),
+          """
+          Secrets in the same namespace holding registry credentials used to pull the pod's \
+          images.
+          """),
         FieldSchema(
           "hostname", .string,
           "The pod's host name. Defaults to the pod's name."),
         FieldSchema(
           "subdomain", .string,
-          "With a headless service of this name, gives the pod the DNS name <hostname>.<subdomain>.<namespace>.svc.<cluster-domain>."),
+          """
+          With a headless service of this name, gives the pod the DNS name \
+          <hostname>.<subdomain>.<namespace>.svc.<cluster-domain>.
+          """),
         FieldSchema(
           "affinity", .object("core.Affinity"),
           "Rules that attract the pod to, or repel it from, certain nodes and other pods."),
@@ -940,7 +1160,10 @@ extension Schema {
           "The scheduler that places the pod. Defaults to default-scheduler."),
         FieldSchema(
           "tolerations", .named("[]v1.Toleration", .array(.object("core.Toleration"))),
-          "Taints the pod tolerates, which lets it be scheduled on, or keep running on, tainted nodes."),
+          """
+          Taints the pod tolerates, which lets it be scheduled on, or keep running on, tainted \
+          nodes.
+          """),
         FieldSchema(
           "hostAliases", .named("[]v1.HostAlias", .array(.object("core.HostAlias"))),
           "Extra entries written to the pod's /etc/hosts file."),
@@ -949,28 +1172,42 @@ extension Schema {
           "The PriorityClass that sets the pod's priority."),
         FieldSchema(
           "priority", .int32,
-          "The pod's priority, filled in from priorityClassName by the priority admission controller."),
+          """
+          The pod's priority, filled in from priorityClassName by the priority admission \
+          controller.
+          """),
         FieldSchema(
           "dnsConfig", .object("core.PodDNSConfig"),
           "Extra DNS settings merged into the configuration dnsPolicy produces."),
         FieldSchema(
-          "readinessGates", .named("[]v1.PodReadinessGate", .array(.object("core.PodReadinessGate"))),
+          "readinessGates",
+          .named("[]v1.PodReadinessGate", .array(.object("core.PodReadinessGate"))),
           "Extra pod conditions that must be True before the pod counts as ready."),
         FieldSchema(
           "runtimeClassName", .string,
           "The RuntimeClass used to run the pod."),
         FieldSchema(
           "enableServiceLinks", .boolean,
-          "Whether environment variables describing the services in the namespace are injected, in Docker link style. Defaults to true."),
+          """
+          Whether environment variables describing the services in the namespace are injected, in \
+          Docker link style. Defaults to true.
+          """),
         FieldSchema(
-          "preemptionPolicy", .named("v1.PreemptionPolicy", .string), enum: ["PreemptLowerPriority", "Never"],
+          "preemptionPolicy", .named("v1.PreemptionPolicy", .string),
+          enum: ["PreemptLowerPriority", "Never"],
           "Whether the pod may preempt lower-priority pods: PreemptLowerPriority or Never."),
         FieldSchema(
           "overhead", .named("v1.ResourceList", .map(.quantity)),
-          "Resources used by the pod's sandbox on top of its containers' requests, set from the RuntimeClass."),
+          """
+          Resources used by the pod's sandbox on top of its containers' requests, set from the \
+          RuntimeClass.
+          """),
         FieldSchema(
-          "topologySpreadConstraints", .named("[]v1.TopologySpreadConstraint", .array(.object("core.TopologySpreadConstraint"))),
-          "How the pod's replicas should be spread across topology domains such as zones or nodes."),
+          "topologySpreadConstraints",
+          .named("[]v1.TopologySpreadConstraint", .array(.object("core.TopologySpreadConstraint"))),
+          """
+          How the pod's replicas should be spread across topology domains such as zones or nodes.
+          """),
         FieldSchema(
           "setHostnameAsFQDN", .boolean,
           "Set the pod's host name to its fully qualified domain name. Defaults to false."),
@@ -979,12 +1216,17 @@ extension Schema {
           "The operating system the pod's containers need."),
         FieldSchema(
           "hostUsers", .boolean,
-          "Whether the pod shares the node's user namespace. Set to false to run in its own user namespace."),
+          """
+          Whether the pod shares the node's user namespace. Set to false to run in its own user \
+          namespace.
+          """),
         FieldSchema(
-          "schedulingGates", .named("[]v1.PodSchedulingGate", .array(.object("core.PodSchedulingGate"))),
+          "schedulingGates",
+          .named("[]v1.PodSchedulingGate", .array(.object("core.PodSchedulingGate"))),
           "Gates that keep the pod from being scheduled until they are removed."),
         FieldSchema(
-          "resourceClaims", .named("[]v1.PodResourceClaim", .array(.object("core.PodResourceClaim"))),
+          "resourceClaims",
+          .named("[]v1.PodResourceClaim", .array(.object("core.PodResourceClaim"))),
           "Dynamic resource claims the pod needs, which containers can then reference."),
         FieldSchema(
           "resources", .object("core.ResourceRequirements"),
@@ -995,7 +1237,9 @@ extension Schema {
       [
         FieldSchema(
           "name", .string, required: true, emitted: true,
-          "The volume's name, unique in the pod and a DNS label. Containers mount it by this name."),
+          """
+          The volume's name, unique in the pod and a DNS label. Containers mount it by this name.
+          """),
         FieldSchema(
           "hostPath", .object("core.HostPathVolumeSource"),
           "A file or directory on the node. Pods that use it depend on the node they run on."),
@@ -1067,7 +1311,10 @@ extension Schema {
           "A Photon Controller disk (removed in-tree plugin)."),
         FieldSchema(
           "projected", .object("core.ProjectedVolumeSource"),
-          "Several sources, such as secrets, config maps and service account tokens, combined into one directory."),
+          """
+          Several sources, such as secrets, config maps and service account tokens, combined into \
+          one directory.
+          """),
         FieldSchema(
           "portworxVolume", .named("v1.PortworxVolumeSource", .anyObject),
           "A Portworx volume (deprecated in-tree plugin)."),
@@ -1082,7 +1329,10 @@ extension Schema {
           "An ephemeral volume provided by a CSI driver."),
         FieldSchema(
           "ephemeral", .named("v1.EphemeralVolumeSource", .anyObject),
-          "A volume provisioned through a PersistentVolumeClaim that is created and deleted together with the pod."),
+          """
+          A volume provisioned through a PersistentVolumeClaim that is created and deleted \
+          together with the pod.
+          """),
         FieldSchema(
           "image", .named("v1.ImageVolumeSource", .anyObject),
           "An OCI image or artifact mounted read-only (alpha)."),
@@ -1091,8 +1341,12 @@ extension Schema {
       "core.EmptyDirVolumeSource",
       [
         FieldSchema(
-          "medium", .named("v1.StorageMedium", .string), enum: ["", "Memory", "HugePages", "HugePages-"],
-          "Where the directory is stored: empty for the node's default storage, or Memory for a RAM-backed tmpfs."),
+          "medium", .named("v1.StorageMedium", .string),
+          enum: ["", "Memory", "HugePages", "HugePages-"],
+          """
+          Where the directory is stored: empty for the node's default storage, or Memory for a \
+          RAM-backed tmpfs.
+          """),
         FieldSchema(
           "sizeLimit", .quantity,
           "The most storage the directory may use. The pod is evicted when it uses more."),
@@ -1105,10 +1359,16 @@ extension Schema {
           "The name of the Secret in the pod's namespace."),
         FieldSchema(
           "items", .named("[]v1.KeyToPath", .array(.object("core.KeyToPath"))),
-          "Which keys to project and the relative file path for each. Without it, every key becomes a file named after the key."),
+          """
+          Which keys to project and the relative file path for each. Without it, every key becomes \
+          a file named after the key.
+          """),
         FieldSchema(
           "defaultMode", .int32,
-          "Permission bits, in octal or decimal, for created files that do not set their own mode. Defaults to 0644."),
+          """
+          Permission bits, in octal or decimal, for created files that do not set their own mode. \
+          Defaults to 0644.
+          """),
         FieldSchema(
           "optional", .boolean,
           "Whether the Secret or its listed keys may be missing."),
@@ -1121,10 +1381,15 @@ extension Schema {
           "The key to project."),
         FieldSchema(
           "path", .string, required: true, emitted: true,
-          "The relative path of the file to write the key to. It may not be absolute or contain '..'."),
+          """
+          The relative path of the file to write the key to. It may not be absolute or contain \
+          '..'.
+          """),
         FieldSchema(
           "mode", .int32,
-          "Permission bits for this file, between 0 and 0777. Defaults to the volume's defaultMode."),
+          """
+          Permission bits for this file, between 0 and 0777. Defaults to the volume's defaultMode.
+          """),
       ]),
     StructSchema(
       "core.PersistentVolumeClaimVolumeSource",
@@ -1140,11 +1405,15 @@ extension Schema {
       "core.DownwardAPIVolumeSource",
       [
         FieldSchema(
-          "items", .named("[]v1.DownwardAPIVolumeFile", .array(.object("core.DownwardAPIVolumeFile"))),
+          "items",
+          .named("[]v1.DownwardAPIVolumeFile", .array(.object("core.DownwardAPIVolumeFile"))),
           "The files to create, each filled from a pod field or a container resource."),
         FieldSchema(
           "defaultMode", .int32,
-          "Permission bits, in octal or decimal, for created files that do not set their own mode. Defaults to 0644."),
+          """
+          Permission bits, in octal or decimal, for created files that do not set their own mode. \
+          Defaults to 0644.
+          """),
       ]),
     StructSchema(
       "core.DownwardAPIVolumeFile",
@@ -1160,7 +1429,9 @@ extension Schema {
           "A container resource limit or request to write, such as limits.memory."),
         FieldSchema(
           "mode", .int32,
-          "Permission bits for this file, between 0 and 0777. Defaults to the volume's defaultMode."),
+          """
+          Permission bits for this file, between 0 and 0777. Defaults to the volume's defaultMode.
+          """),
       ]),
     StructSchema(
       "core.ObjectFieldSelector",
@@ -1183,7 +1454,9 @@ extension Schema {
           "The resource to select, such as limits.cpu or requests.memory."),
         FieldSchema(
           "divisor", .quantity, emitted: true,
-          "The unit the value is expressed in, such as 1m for CPU or 1Mi for memory. Defaults to 1."),
+          """
+          The unit the value is expressed in, such as 1m for CPU or 1Mi for memory. Defaults to 1.
+          """),
       ]),
     StructSchema(
       "core.ConfigMapVolumeSource",
@@ -1193,10 +1466,16 @@ extension Schema {
           "The name of the ConfigMap in the pod's namespace."),
         FieldSchema(
           "items", .named("[]v1.KeyToPath", .array(.object("core.KeyToPath"))),
-          "Which keys to project and the relative file path for each. Without it, every key becomes a file named after the key."),
+          """
+          Which keys to project and the relative file path for each. Without it, every key becomes \
+          a file named after the key.
+          """),
         FieldSchema(
           "defaultMode", .int32,
-          "Permission bits, in octal or decimal, for created files that do not set their own mode. Defaults to 0644."),
+          """
+          Permission bits, in octal or decimal, for created files that do not set their own mode. \
+          Defaults to 0644.
+          """),
         FieldSchema(
           "optional", .boolean,
           "Whether the ConfigMap or its listed keys may be missing."),
@@ -1205,11 +1484,15 @@ extension Schema {
       "core.ProjectedVolumeSource",
       [
         FieldSchema(
-          "sources", .named("[]v1.VolumeProjection", .array(.object("core.VolumeProjection"))), emitted: true,
+          "sources", .named("[]v1.VolumeProjection", .array(.object("core.VolumeProjection"))),
+          emitted: true,
           "The sources to combine into the volume."),
         FieldSchema(
           "defaultMode", .int32,
-          "Permission bits, in octal or decimal, for created files that do not set their own mode. Defaults to 0644."),
+          """
+          Permission bits, in octal or decimal, for created files that do not set their own mode. \
+          Defaults to 0644.
+          """),
       ]),
     StructSchema(
       "core.VolumeProjection",
@@ -1238,7 +1521,10 @@ extension Schema {
           "The name of the Secret."),
         FieldSchema(
           "items", .named("[]v1.KeyToPath", .array(.object("core.KeyToPath"))),
-          "Which keys to project and the relative file path for each. Without it, every key becomes a file named after the key."),
+          """
+          Which keys to project and the relative file path for each. Without it, every key becomes \
+          a file named after the key.
+          """),
         FieldSchema(
           "optional", .boolean,
           "Whether the Secret or its keys may be missing."),
@@ -1247,8 +1533,9 @@ extension Schema {
       "core.DownwardAPIProjection",
       [
         FieldSchema(
-          "items", .named("[]v1.DownwardAPIVolumeFile", .array(.object("core.DownwardAPIVolumeFile"))),
-          "The files to create from pod fields and container resources."),
+          "items",
+          .named("[]v1.DownwardAPIVolumeFile", .array(.object("core.DownwardAPIVolumeFile"))),
+          "The files to create from pod fields and container resources.")
       ]),
     StructSchema(
       "core.ConfigMapProjection",
@@ -1258,7 +1545,10 @@ extension Schema {
           "The name of the ConfigMap."),
         FieldSchema(
           "items", .named("[]v1.KeyToPath", .array(.object("core.KeyToPath"))),
-          "Which keys to project and the relative file path for each. Without it, every key becomes a file named after the key."),
+          """
+          Which keys to project and the relative file path for each. Without it, every key becomes \
+          a file named after the key.
+          """),
         FieldSchema(
           "optional", .boolean,
           "Whether the ConfigMap or its keys may be missing."),
@@ -1271,7 +1561,10 @@ extension Schema {
           "The intended audience of the token. Defaults to the API server's identifier."),
         FieldSchema(
           "expirationSeconds", .int64,
-          "How long the token is valid. The kubelet refreshes it before it expires. Defaults to one hour; the minimum is ten minutes."),
+          """
+          How long the token is valid. The kubelet refreshes it before it expires. Defaults to one \
+          hour; the minimum is ten minutes.
+          """),
         FieldSchema(
           "path", .string, required: true, emitted: true,
           "The file path, relative to the mount point, to write the token to."),
@@ -1287,19 +1580,31 @@ extension Schema {
           "The container image to run, such as nginx:1.27 or registry.example.com/app@sha256:...."),
         FieldSchema(
           "command", .array(.string),
-          "The entrypoint, run without a shell. Replaces the image's ENTRYPOINT. $(VAR) references to container variables are expanded."),
+          """
+          The entrypoint, run without a shell. Replaces the image's ENTRYPOINT. $(VAR) references \
+          to container variables are expanded.
+          """),
         FieldSchema(
           "args", .array(.string),
-          "Arguments to the entrypoint. Replace the image's CMD. $(VAR) references to container variables are expanded."),
+          """
+          Arguments to the entrypoint. Replace the image's CMD. $(VAR) references to container \
+          variables are expanded.
+          """),
         FieldSchema(
           "workingDir", .string,
           "The working directory inside the container. Defaults to the image's own."),
         FieldSchema(
           "ports", .named("[]v1.ContainerPort", .array(.object("core.ContainerPort"))),
-          "Ports the container exposes. Listing a port is informational; any port the process listens on can be reached."),
+          """
+          Ports the container exposes. Listing a port is informational; any port the process \
+          listens on can be reached.
+          """),
         FieldSchema(
           "envFrom", .named("[]v1.EnvFromSource", .array(.object("core.EnvFromSource"))),
-          "Sources that fill in many environment variables at once, from every key of a ConfigMap or Secret."),
+          """
+          Sources that fill in many environment variables at once, from every key of a ConfigMap \
+          or Secret.
+          """),
         FieldSchema(
           "env", .named("[]v1.EnvVar", .array(.object("core.EnvVar"))),
           "Environment variables to set in the container."),
@@ -1307,11 +1612,15 @@ extension Schema {
           "resources", .object("core.ResourceRequirements"), emitted: true,
           "The compute resources the container requests and its limits."),
         FieldSchema(
-          "resizePolicy", .named("[]v1.ContainerResizePolicy", .array(.object("core.ContainerResizePolicy"))),
+          "resizePolicy",
+          .named("[]v1.ContainerResizePolicy", .array(.object("core.ContainerResizePolicy"))),
           "How the container is resized in place, per resource."),
         FieldSchema(
           "restartPolicy", .named("v1.ContainerRestartPolicy", .string), enum: ["Always"],
-          "For init containers only: Always makes it a sidecar that keeps running beside the app containers."),
+          """
+          For init containers only: Always makes it a sidecar that keeps running beside the app \
+          containers.
+          """),
         FieldSchema(
           "volumeMounts", .named("[]v1.VolumeMount", .array(.object("core.VolumeMount"))),
           "The pod volumes to mount into the container's filesystem."),
@@ -1320,25 +1629,45 @@ extension Schema {
           "Block devices from the pod's volumes to expose to the container."),
         FieldSchema(
           "livenessProbe", .object("core.Probe"),
-          "A periodic check of whether the container is alive. The container is restarted when it fails."),
+          """
+          A periodic check of whether the container is alive. The container is restarted when it \
+          fails.
+          """),
         FieldSchema(
           "readinessProbe", .object("core.Probe"),
-          "A periodic check of whether the container can serve traffic. A pod that is not ready is removed from service endpoints."),
+          """
+          A periodic check of whether the container can serve traffic. A pod that is not ready is \
+          removed from service endpoints.
+          """),
         FieldSchema(
           "startupProbe", .object("core.Probe"),
-          "A check that must succeed before the other probes start, for containers that start slowly."),
+          """
+          A check that must succeed before the other probes start, for containers that start \
+          slowly.
+          """),
         FieldSchema(
           "lifecycle", .object("core.Lifecycle"),
           "Actions the system runs right after the container starts and right before it stops."),
         FieldSchema(
           "terminationMessagePath", .string,
-          "The file whose contents become the container's termination message. Defaults to /dev/termination-log."),
+          """
+          The file whose contents become the container's termination message. Defaults to \
+          /dev/termination-log.
+          """),
         FieldSchema(
-          "terminationMessagePolicy", .named("v1.TerminationMessagePolicy", .string), enum: ["File", "FallbackToLogsOnError"],
-          "Where the termination message comes from: File, or FallbackToLogsOnError to use the end of the log when the file is empty. Defaults to File."),
+          "terminationMessagePolicy", .named("v1.TerminationMessagePolicy", .string),
+          enum: ["File", "FallbackToLogsOnError"],
+          """
+          Where the termination message comes from: File, or FallbackToLogsOnError to use the end \
+          of the log when the file is empty. Defaults to File.
+          """),
         FieldSchema(
-          "imagePullPolicy", .named("v1.PullPolicy", .string), enum: ["Always", "Never", "IfNotPresent"],
-          "When to pull the image: Always, Never or IfNotPresent. Defaults to Always for the latest tag or no tag, IfNotPresent otherwise."),
+          "imagePullPolicy", .named("v1.PullPolicy", .string),
+          enum: ["Always", "Never", "IfNotPresent"],
+          """
+          When to pull the image: Always, Never or IfNotPresent. Defaults to Always for the latest \
+          tag or no tag, IfNotPresent otherwise.
+          """),
         FieldSchema(
           "securityContext", .object("core.SecurityContext"),
           "Security settings for this container, overriding the pod's where both set a field."),
@@ -1357,7 +1686,10 @@ extension Schema {
       [
         FieldSchema(
           "name", .string,
-          "A name for the port, at most 15 characters with at least one letter, unique in the pod. Services can refer to it."),
+          """
+          A name for the port, at most 15 characters with at least one letter, unique in the pod. \
+          Services can refer to it.
+          """),
         FieldSchema(
           "hostPort", .int32,
           "The port to open on the node for this container port. Rarely needed."),
@@ -1412,10 +1744,16 @@ extension Schema {
           "The name of the variable."),
         FieldSchema(
           "value", .string,
-          "The value. $(VAR) references to earlier variables are expanded; $$ escapes a dollar sign. Defaults to an empty string."),
+          """
+          The value. $(VAR) references to earlier variables are expanded; $$ escapes a dollar \
+          sign. Defaults to an empty string.
+          """),
         FieldSchema(
           "valueFrom", .object("core.EnvVarSource"),
-          "Where to take the value from instead of value: a pod field, a container resource, a ConfigMap key or a Secret key."),
+          """
+          Where to take the value from instead of value: a pod field, a container resource, a \
+          ConfigMap key or a Secret key.
+          """),
       ]),
     StructSchema(
       "core.EnvVarSource",
@@ -1464,10 +1802,16 @@ extension Schema {
       [
         FieldSchema(
           "limits", .named("v1.ResourceList", .map(.quantity)),
-          "The most of each resource the container may use, such as cpu: 500m or memory: 128Mi. Exceeding a memory limit kills the container."),
+          """
+          The most of each resource the container may use, such as cpu: 500m or memory: 128Mi. \
+          Exceeding a memory limit kills the container.
+          """),
         FieldSchema(
           "requests", .named("v1.ResourceList", .map(.quantity)),
-          "The resources the container is guaranteed, used for scheduling. Defaults to the limits when only limits are set."),
+          """
+          The resources the container is guaranteed, used for scheduling. Defaults to the limits \
+          when only limits are set.
+          """),
         FieldSchema(
           "claims", .named("[]v1.ResourceClaim", .array(.object("core.ResourceClaim"))),
           "Which of the pod's resource claims this container uses."),
@@ -1486,10 +1830,18 @@ extension Schema {
       "core.ContainerResizePolicy",
       [
         FieldSchema(
-          "resourceName", .named("v1.ResourceName", .string), required: true, emitted: true, enum: ["cpu", "memory", "storage", "ephemeral-storage", "pods", "services", "replicationcontrollers", "resourcequotas", "secrets", "configmaps", "persistentvolumeclaims", "services.nodeports", "services.loadbalancers", "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage", "limits.cpu", "limits.memory", "limits.ephemeral-storage"],
+          "resourceName", .named("v1.ResourceName", .string), required: true, emitted: true,
+          enum: [
+            "cpu", "memory", "storage", "ephemeral-storage", "pods", "services",
+            "replicationcontrollers", "resourcequotas", "secrets", "configmaps",
+            "persistentvolumeclaims", "services.nodeports", "services.loadbalancers",
+            "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage",
+            "limits.cpu", "limits.memory", "limits.ephemeral-storage",
+          ],
           "The resource the policy is for: cpu or memory."),
         FieldSchema(
-          "restartPolicy", .named("v1.ResourceResizeRestartPolicy", .string), required: true, emitted: true, enum: ["NotRequired", "RestartContainer"],
+          "restartPolicy", .named("v1.ResourceResizeRestartPolicy", .string), required: true,
+          emitted: true, enum: ["NotRequired", "RestartContainer"],
           "What happens when the resource is resized: NotRequired or RestartContainer."),
       ]),
     StructSchema(
@@ -1502,8 +1854,12 @@ extension Schema {
           "readOnly", .boolean,
           "Mount read-only. Defaults to false."),
         FieldSchema(
-          "recursiveReadOnly", .named("v1.RecursiveReadOnlyMode", .string), enum: ["Disabled", "IfPossible", "Enabled"],
-          "Whether read-only mounts are read-only in submounts too: Disabled, IfPossible or Enabled."),
+          "recursiveReadOnly", .named("v1.RecursiveReadOnlyMode", .string),
+          enum: ["Disabled", "IfPossible", "Enabled"],
+          """
+          Whether read-only mounts are read-only in submounts too: Disabled, IfPossible or \
+          Enabled.
+          """),
         FieldSchema(
           "mountPath", .string, required: true, emitted: true,
           "The path in the container to mount the volume at. It must not contain ':'."),
@@ -1511,8 +1867,12 @@ extension Schema {
           "subPath", .string,
           "A path inside the volume to mount instead of its root."),
         FieldSchema(
-          "mountPropagation", .named("v1.MountPropagationMode", .string), enum: ["None", "HostToContainer", "Bidirectional"],
-          "How mounts propagate between the host and the container: None, HostToContainer or Bidirectional."),
+          "mountPropagation", .named("v1.MountPropagationMode", .string),
+          enum: ["None", "HostToContainer", "Bidirectional"],
+          """
+          How mounts propagate between the host and the container: None, HostToContainer or \
+          Bidirectional.
+          """),
         FieldSchema(
           "subPathExpr", .string,
           "Like subPath, with $(VAR) references to the container's environment expanded."),
@@ -1553,7 +1913,10 @@ extension Schema {
           "How often to probe, in seconds. Defaults to 10."),
         FieldSchema(
           "successThreshold", .int32,
-          "Consecutive successes needed after a failure to count as passing. Defaults to 1, and must be 1 for liveness and startup probes."),
+          """
+          Consecutive successes needed after a failure to count as passing. Defaults to 1, and \
+          must be 1 for liveness and startup probes.
+          """),
         FieldSchema(
           "failureThreshold", .int32,
           "Consecutive failures needed to count as failing. Defaults to 3."),
@@ -1566,7 +1929,7 @@ extension Schema {
       [
         FieldSchema(
           "command", .array(.string),
-          "The command to run, as a list of words with no shell; use sh -c to get one."),
+          "The command to run, as a list of words with no shell; use sh -c to get one.")
       ]),
     StructSchema(
       "core.HTTPGetAction",
@@ -1579,7 +1942,10 @@ extension Schema {
           "The container port to connect to, by number or name."),
         FieldSchema(
           "host", .string,
-          "The host to connect to. Defaults to the pod IP; set a Host header instead for virtual hosting."),
+          """
+          The host to connect to. Defaults to the pod IP; set a Host header instead for virtual \
+          hosting.
+          """),
         FieldSchema(
           "scheme", .named("v1.URIScheme", .string), enum: ["HTTP", "HTTPS"],
           "HTTP or HTTPS. Defaults to HTTP."),
@@ -1622,7 +1988,10 @@ extension Schema {
       [
         FieldSchema(
           "postStart", .object("core.LifecycleHandler"),
-          "Runs right after the container is created. If it fails, the container is killed and restarted."),
+          """
+          Runs right after the container is created. If it fails, the container is killed and \
+          restarted.
+          """),
         FieldSchema(
           "preStop", .object("core.LifecycleHandler"),
           "Runs before the container is stopped, within the termination grace period."),
@@ -1648,7 +2017,7 @@ extension Schema {
       [
         FieldSchema(
           "seconds", .int64, required: true, emitted: true,
-          "How many seconds to sleep."),
+          "How many seconds to sleep.")
       ]),
     StructSchema(
       "core.SecurityContext",
@@ -1658,7 +2027,9 @@ extension Schema {
           "Linux capabilities to add or drop."),
         FieldSchema(
           "privileged", .boolean,
-          "Run with the host's full privileges, like a root process on the node. Defaults to false."),
+          """
+          Run with the host's full privileges, like a root process on the node. Defaults to false.
+          """),
         FieldSchema(
           "seLinuxOptions", .object("core.SELinuxOptions"),
           "The SELinux context for the container."),
@@ -1679,7 +2050,10 @@ extension Schema {
           "Mount the container's root filesystem read-only. Defaults to false."),
         FieldSchema(
           "allowPrivilegeEscalation", .boolean,
-          "Whether a process may gain more privileges than its parent, through setuid binaries for example."),
+          """
+          Whether a process may gain more privileges than its parent, through setuid binaries for \
+          example.
+          """),
         FieldSchema(
           "procMount", .named("v1.ProcMountType", .string), enum: ["Default", "Unmasked"],
           "Which /proc mount to use: Default or Unmasked."),
@@ -1720,7 +2094,8 @@ extension Schema {
       "core.SeccompProfile",
       [
         FieldSchema(
-          "type", .named("v1.SeccompProfileType", .string), required: true, emitted: true, enum: ["Unconfined", "RuntimeDefault", "Localhost"],
+          "type", .named("v1.SeccompProfileType", .string), required: true, emitted: true,
+          enum: ["Unconfined", "RuntimeDefault", "Localhost"],
           "The kind of profile: RuntimeDefault, Unconfined or Localhost."),
         FieldSchema(
           "localhostProfile", .string,
@@ -1730,7 +2105,8 @@ extension Schema {
       "core.AppArmorProfile",
       [
         FieldSchema(
-          "type", .named("v1.AppArmorProfileType", .string), required: true, emitted: true, enum: ["Unconfined", "RuntimeDefault", "Localhost"],
+          "type", .named("v1.AppArmorProfileType", .string), required: true, emitted: true,
+          enum: ["Unconfined", "RuntimeDefault", "Localhost"],
           "The kind of profile: RuntimeDefault, Unconfined or Localhost."),
         FieldSchema(
           "localhostProfile", .string,
@@ -1747,19 +2123,31 @@ extension Schema {
           "The container image to run, such as nginx:1.27 or registry.example.com/app@sha256:...."),
         FieldSchema(
           "command", .array(.string),
-          "The entrypoint, run without a shell. Replaces the image's ENTRYPOINT. $(VAR) references to container variables are expanded."),
+          """
+          The entrypoint, run without a shell. Replaces the image's ENTRYPOINT. $(VAR) references \
+          to container variables are expanded.
+          """),
         FieldSchema(
           "args", .array(.string),
-          "Arguments to the entrypoint. Replace the image's CMD. $(VAR) references to container variables are expanded."),
+          """
+          Arguments to the entrypoint. Replace the image's CMD. $(VAR) references to container \
+          variables are expanded.
+          """),
         FieldSchema(
           "workingDir", .string,
           "The working directory inside the container. Defaults to the image's own."),
         FieldSchema(
           "ports", .named("[]v1.ContainerPort", .array(.object("core.ContainerPort"))),
-          "Ports the container exposes. Listing a port is informational; any port the process listens on can be reached."),
+          """
+          Ports the container exposes. Listing a port is informational; any port the process \
+          listens on can be reached.
+          """),
         FieldSchema(
           "envFrom", .named("[]v1.EnvFromSource", .array(.object("core.EnvFromSource"))),
-          "Sources that fill in many environment variables at once, from every key of a ConfigMap or Secret."),
+          """
+          Sources that fill in many environment variables at once, from every key of a ConfigMap \
+          or Secret.
+          """),
         FieldSchema(
           "env", .named("[]v1.EnvVar", .array(.object("core.EnvVar"))),
           "Environment variables to set in the container."),
@@ -1767,11 +2155,15 @@ extension Schema {
           "resources", .object("core.ResourceRequirements"), emitted: true,
           "The compute resources the container requests and its limits."),
         FieldSchema(
-          "resizePolicy", .named("[]v1.ContainerResizePolicy", .array(.object("core.ContainerResizePolicy"))),
+          "resizePolicy",
+          .named("[]v1.ContainerResizePolicy", .array(.object("core.ContainerResizePolicy"))),
           "How the container is resized in place, per resource."),
         FieldSchema(
           "restartPolicy", .named("v1.ContainerRestartPolicy", .string), enum: ["Always"],
-          "For init containers only: Always makes it a sidecar that keeps running beside the app containers."),
+          """
+          For init containers only: Always makes it a sidecar that keeps running beside the app \
+          containers.
+          """),
         FieldSchema(
           "volumeMounts", .named("[]v1.VolumeMount", .array(.object("core.VolumeMount"))),
           "The pod volumes to mount into the container's filesystem."),
@@ -1780,25 +2172,45 @@ extension Schema {
           "Block devices from the pod's volumes to expose to the container."),
         FieldSchema(
           "livenessProbe", .object("core.Probe"),
-          "A periodic check of whether the container is alive. The container is restarted when it fails."),
+          """
+          A periodic check of whether the container is alive. The container is restarted when it \
+          fails.
+          """),
         FieldSchema(
           "readinessProbe", .object("core.Probe"),
-          "A periodic check of whether the container can serve traffic. A pod that is not ready is removed from service endpoints."),
+          """
+          A periodic check of whether the container can serve traffic. A pod that is not ready is \
+          removed from service endpoints.
+          """),
         FieldSchema(
           "startupProbe", .object("core.Probe"),
-          "A check that must succeed before the other probes start, for containers that start slowly."),
+          """
+          A check that must succeed before the other probes start, for containers that start \
+          slowly.
+          """),
         FieldSchema(
           "lifecycle", .object("core.Lifecycle"),
           "Actions the system runs right after the container starts and right before it stops."),
         FieldSchema(
           "terminationMessagePath", .string,
-          "The file whose contents become the container's termination message. Defaults to /dev/termination-log."),
+          """
+          The file whose contents become the container's termination message. Defaults to \
+          /dev/termination-log.
+          """),
         FieldSchema(
-          "terminationMessagePolicy", .named("v1.TerminationMessagePolicy", .string), enum: ["File", "FallbackToLogsOnError"],
-          "Where the termination message comes from: File, or FallbackToLogsOnError to use the end of the log when the file is empty. Defaults to File."),
+          "terminationMessagePolicy", .named("v1.TerminationMessagePolicy", .string),
+          enum: ["File", "FallbackToLogsOnError"],
+          """
+          Where the termination message comes from: File, or FallbackToLogsOnError to use the end \
+          of the log when the file is empty. Defaults to File.
+          """),
         FieldSchema(
-          "imagePullPolicy", .named("v1.PullPolicy", .string), enum: ["Always", "Never", "IfNotPresent"],
-          "When to pull the image: Always, Never or IfNotPresent. Defaults to Always for the latest tag or no tag, IfNotPresent otherwise."),
+          "imagePullPolicy", .named("v1.PullPolicy", .string),
+          enum: ["Always", "Never", "IfNotPresent"],
+          """
+          When to pull the image: Always, Never or IfNotPresent. Defaults to Always for the latest \
+          tag or no tag, IfNotPresent otherwise.
+          """),
         FieldSchema(
           "securityContext", .object("core.SecurityContext"),
           "Security settings for this container, overriding the pod's where both set a field."),
@@ -1837,7 +2249,8 @@ extension Schema {
           "supplementalGroups", .array(.int64),
           "Extra group IDs given to the first process in each container."),
         FieldSchema(
-          "supplementalGroupsPolicy", .named("v1.SupplementalGroupsPolicy", .string), enum: ["Merge", "Strict"],
+          "supplementalGroupsPolicy", .named("v1.SupplementalGroupsPolicy", .string),
+          enum: ["Merge", "Strict"],
           "How supplemental groups are computed: Merge or Strict."),
         FieldSchema(
           "fsGroup", .int64,
@@ -1846,7 +2259,8 @@ extension Schema {
           "sysctls", .named("[]v1.Sysctl", .array(.object("core.Sysctl"))),
           "Namespaced kernel parameters to set for the pod."),
         FieldSchema(
-          "fsGroupChangePolicy", .named("v1.PodFSGroupChangePolicy", .string), enum: ["OnRootMismatch", "Always"],
+          "fsGroupChangePolicy", .named("v1.PodFSGroupChangePolicy", .string),
+          enum: ["OnRootMismatch", "Always"],
           "When volume ownership is changed to fsGroup: Always or OnRootMismatch."),
         FieldSchema(
           "seccompProfile", .object("core.SeccompProfile"),
@@ -1855,7 +2269,8 @@ extension Schema {
           "appArmorProfile", .object("core.AppArmorProfile"),
           "The AppArmor profile for all containers."),
         FieldSchema(
-          "seLinuxChangePolicy", .named("v1.PodSELinuxChangePolicy", .string), enum: ["Recursive", "MountOption"],
+          "seLinuxChangePolicy", .named("v1.PodSELinuxChangePolicy", .string),
+          enum: ["Recursive", "MountOption"],
           "How the SELinux label is applied to volumes: Recursive or MountOption."),
       ]),
     StructSchema(
@@ -1873,7 +2288,7 @@ extension Schema {
       [
         FieldSchema(
           "name", .string,
-          "The name of an object in the same namespace."),
+          "The name of an object in the same namespace.")
       ]),
     StructSchema(
       "core.Affinity",
@@ -1893,9 +2308,13 @@ extension Schema {
       [
         FieldSchema(
           "requiredDuringSchedulingIgnoredDuringExecution", .object("core.NodeSelector"),
-          "Node rules that must hold for the pod to be scheduled. Later label changes do not evict the pod."),
+          """
+          Node rules that must hold for the pod to be scheduled. Later label changes do not evict \
+          the pod.
+          """),
         FieldSchema(
-          "preferredDuringSchedulingIgnoredDuringExecution", .named("[]v1.PreferredSchedulingTerm", .array(.object("core.PreferredSchedulingTerm"))),
+          "preferredDuringSchedulingIgnoredDuringExecution",
+          .named("[]v1.PreferredSchedulingTerm", .array(.object("core.PreferredSchedulingTerm"))),
           "Weighted node preferences the scheduler tries to satisfy."),
       ]),
     StructSchema(
@@ -1912,10 +2331,12 @@ extension Schema {
       "core.PodAffinity",
       [
         FieldSchema(
-          "requiredDuringSchedulingIgnoredDuringExecution", .named("[]v1.PodAffinityTerm", .array(.object("core.PodAffinityTerm"))),
+          "requiredDuringSchedulingIgnoredDuringExecution",
+          .named("[]v1.PodAffinityTerm", .array(.object("core.PodAffinityTerm"))),
           "Terms that must be satisfied by pods already in the topology domain."),
         FieldSchema(
-          "preferredDuringSchedulingIgnoredDuringExecution", .named("[]v1.WeightedPodAffinityTerm", .array(.object("core.WeightedPodAffinityTerm"))),
+          "preferredDuringSchedulingIgnoredDuringExecution",
+          .named("[]v1.WeightedPodAffinityTerm", .array(.object("core.WeightedPodAffinityTerm"))),
           "Weighted terms the scheduler tries to satisfy."),
       ]),
     StructSchema(
@@ -1929,7 +2350,10 @@ extension Schema {
           "The namespaces to look for those pods in. Empty means the pod's own namespace."),
         FieldSchema(
           "topologyKey", .string, required: true, emitted: true,
-          "The node label that defines a topology domain, such as kubernetes.io/hostname or topology.kubernetes.io/zone."),
+          """
+          The node label that defines a topology domain, such as kubernetes.io/hostname or \
+          topology.kubernetes.io/zone.
+          """),
         FieldSchema(
           "namespaceSelector", .object("meta.LabelSelector"),
           "A label query over namespaces to look for pods in."),
@@ -1954,10 +2378,12 @@ extension Schema {
       "core.PodAntiAffinity",
       [
         FieldSchema(
-          "requiredDuringSchedulingIgnoredDuringExecution", .named("[]v1.PodAffinityTerm", .array(.object("core.PodAffinityTerm"))),
+          "requiredDuringSchedulingIgnoredDuringExecution",
+          .named("[]v1.PodAffinityTerm", .array(.object("core.PodAffinityTerm"))),
           "Terms that no pod already in the topology domain may satisfy."),
         FieldSchema(
-          "preferredDuringSchedulingIgnoredDuringExecution", .named("[]v1.WeightedPodAffinityTerm", .array(.object("core.WeightedPodAffinityTerm"))),
+          "preferredDuringSchedulingIgnoredDuringExecution",
+          .named("[]v1.WeightedPodAffinityTerm", .array(.object("core.WeightedPodAffinityTerm"))),
           "Weighted terms the scheduler tries to avoid."),
       ]),
     StructSchema(
@@ -1973,11 +2399,18 @@ extension Schema {
           "value", .string,
           "The taint value to match when operator is Equal."),
         FieldSchema(
-          "effect", .named("v1.TaintEffect", .string), enum: ["NoSchedule", "PreferNoSchedule", "NoExecute"],
-          "The taint effect to match: NoSchedule, PreferNoSchedule or NoExecute. Empty matches all effects."),
+          "effect", .named("v1.TaintEffect", .string),
+          enum: ["NoSchedule", "PreferNoSchedule", "NoExecute"],
+          """
+          The taint effect to match: NoSchedule, PreferNoSchedule or NoExecute. Empty matches all \
+          effects.
+          """),
         FieldSchema(
           "tolerationSeconds", .int64,
-          "For NoExecute taints: how long the pod stays bound after the taint appears. Unset means forever."),
+          """
+          For NoExecute taints: how long the pod stays bound after the taint appears. Unset means \
+          forever.
+          """),
       ]),
     StructSchema(
       "core.HostAlias",
@@ -2016,20 +2449,28 @@ extension Schema {
       "core.PodReadinessGate",
       [
         FieldSchema(
-          "conditionType", .named("v1.PodConditionType", .string), required: true, emitted: true, enum: ["ContainersReady", "Initialized", "Ready", "PodScheduled", "DisruptionTarget", "PodReadyToStartContainers"],
-          "A pod condition type that must be True for the pod to be ready."),
+          "conditionType", .named("v1.PodConditionType", .string), required: true, emitted: true,
+          enum: [
+            "ContainersReady", "Initialized", "Ready", "PodScheduled", "DisruptionTarget",
+            "PodReadyToStartContainers",
+          ],
+          "A pod condition type that must be True for the pod to be ready.")
       ]),
     StructSchema(
       "core.TopologySpreadConstraint",
       [
         FieldSchema(
           "maxSkew", .int32, required: true, emitted: true,
-          "The largest allowed difference in matching pods between any two domains. Must be greater than zero."),
+          """
+          The largest allowed difference in matching pods between any two domains. Must be greater \
+          than zero.
+          """),
         FieldSchema(
           "topologyKey", .string, required: true, emitted: true,
           "The node label whose values define the domains, such as topology.kubernetes.io/zone."),
         FieldSchema(
-          "whenUnsatisfiable", .named("v1.UnsatisfiableConstraintAction", .string), required: true, emitted: true, enum: ["DoNotSchedule", "ScheduleAnyway"],
+          "whenUnsatisfiable", .named("v1.UnsatisfiableConstraintAction", .string), required: true,
+          emitted: true, enum: ["DoNotSchedule", "ScheduleAnyway"],
           "What to do when the constraint cannot be met: DoNotSchedule or ScheduleAnyway."),
         FieldSchema(
           "labelSelector", .object("meta.LabelSelector"),
@@ -2038,7 +2479,8 @@ extension Schema {
           "minDomains", .int32,
           "The minimum number of eligible domains."),
         FieldSchema(
-          "nodeAffinityPolicy", .named("v1.NodeInclusionPolicy", .string), enum: ["Ignore", "Honor"],
+          "nodeAffinityPolicy", .named("v1.NodeInclusionPolicy", .string),
+          enum: ["Ignore", "Honor"],
           "Whether node affinity is honored when counting domains: Honor or Ignore."),
         FieldSchema(
           "nodeTaintsPolicy", .named("v1.NodeInclusionPolicy", .string), enum: ["Ignore", "Honor"],
@@ -2051,15 +2493,16 @@ extension Schema {
       "core.PodOS",
       [
         FieldSchema(
-          "name", .named("v1.OSName", .string), required: true, emitted: true, enum: ["linux", "windows"],
-          "The operating system: linux or windows."),
+          "name", .named("v1.OSName", .string), required: true, emitted: true,
+          enum: ["linux", "windows"],
+          "The operating system: linux or windows.")
       ]),
     StructSchema(
       "core.PodSchedulingGate",
       [
         FieldSchema(
           "name", .string, required: true, emitted: true,
-          "The name of the gate."),
+          "The name of the gate.")
       ]),
     StructSchema(
       "core.PodResourceClaim",
@@ -2078,7 +2521,8 @@ extension Schema {
       "core.PodStatus",
       [
         FieldSchema(
-          "phase", .named("v1.PodPhase", .string), enum: ["Pending", "Running", "Succeeded", "Failed", "Unknown"],
+          "phase", .named("v1.PodPhase", .string),
+          enum: ["Pending", "Running", "Succeeded", "Failed", "Unknown"],
           "Where the pod is in its lifecycle: Pending, Running, Succeeded, Failed or Unknown."),
         FieldSchema(
           "conditions", .named("[]v1.PodCondition", .array(.object("core.PodCondition"))),
@@ -2108,32 +2552,46 @@ extension Schema {
           "startTime", .time,
           "When the kubelet accepted the pod, before images were pulled."),
         FieldSchema(
-          "initContainerStatuses", .named("[]v1.ContainerStatus", .array(.object("core.ContainerStatus"))),
+          "initContainerStatuses",
+          .named("[]v1.ContainerStatus", .array(.object("core.ContainerStatus"))),
           "The state of each init container."),
         FieldSchema(
-          "containerStatuses", .named("[]v1.ContainerStatus", .array(.object("core.ContainerStatus"))),
+          "containerStatuses",
+          .named("[]v1.ContainerStatus", .array(.object("core.ContainerStatus"))),
           "The state of each app container."),
         FieldSchema(
-          "qosClass", .named("v1.PodQOSClass", .string), enum: ["Guaranteed", "Burstable", "BestEffort"],
-          "The pod's quality of service class: Guaranteed, Burstable or BestEffort, derived from its resources."),
+          "qosClass", .named("v1.PodQOSClass", .string),
+          enum: ["Guaranteed", "Burstable", "BestEffort"],
+          """
+          The pod's quality of service class: Guaranteed, Burstable or BestEffort, derived from \
+          its resources.
+          """),
         FieldSchema(
-          "ephemeralContainerStatuses", .named("[]v1.ContainerStatus", .array(.object("core.ContainerStatus"))),
+          "ephemeralContainerStatuses",
+          .named("[]v1.ContainerStatus", .array(.object("core.ContainerStatus"))),
           "The state of each ephemeral container."),
         FieldSchema(
-          "resize", .named("v1.PodResizeStatus", .string), enum: ["Proposed", "InProgress", "Deferred", "Infeasible"],
+          "resize", .named("v1.PodResizeStatus", .string),
+          enum: ["Proposed", "InProgress", "Deferred", "Infeasible"],
           "The state of an in-place resize request."),
         FieldSchema(
-          "resourceClaimStatuses", .named("[]v1.PodResourceClaimStatus", .array(.object("core.PodResourceClaimStatus"))),
+          "resourceClaimStatuses",
+          .named("[]v1.PodResourceClaimStatus", .array(.object("core.PodResourceClaimStatus"))),
           "The names of the resource claims made for the pod."),
       ]),
     StructSchema(
       "core.PodCondition",
       [
         FieldSchema(
-          "type", .named("v1.PodConditionType", .string), required: true, emitted: true, enum: ["ContainersReady", "Initialized", "Ready", "PodScheduled", "DisruptionTarget", "PodReadyToStartContainers"],
+          "type", .named("v1.PodConditionType", .string), required: true, emitted: true,
+          enum: [
+            "ContainersReady", "Initialized", "Ready", "PodScheduled", "DisruptionTarget",
+            "PodReadyToStartContainers",
+          ],
           "The condition type, such as Ready or PodScheduled."),
         FieldSchema(
-          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true, enum: ["True", "False", "Unknown"],
+          "status", .named("v1.ConditionStatus", .string), required: true, emitted: true,
+          enum: ["True", "False", "Unknown"],
           "The status of the condition: True, False or Unknown."),
         FieldSchema(
           "lastProbeTime", .time, emitted: true,
@@ -2153,14 +2611,14 @@ extension Schema {
       [
         FieldSchema(
           "ip", .string, required: true, emitted: true,
-          "The IP address of the node."),
+          "The IP address of the node.")
       ]),
     StructSchema(
       "core.PodIP",
       [
         FieldSchema(
           "ip", .string, required: true, emitted: true,
-          "The IP address of the pod."),
+          "The IP address of the pod.")
       ]),
     StructSchema(
       "core.ContainerStatus",
@@ -2199,13 +2657,15 @@ extension Schema {
           "resources", .object("core.ResourceRequirements"),
           "The resources actually configured for the running container."),
         FieldSchema(
-          "volumeMounts", .named("[]v1.VolumeMountStatus", .array(.object("core.VolumeMountStatus"))),
+          "volumeMounts",
+          .named("[]v1.VolumeMountStatus", .array(.object("core.VolumeMountStatus"))),
           "The volumes mounted in the container."),
         FieldSchema(
           "user", .object("core.ContainerUser"),
           "The identity the container's first process runs as."),
         FieldSchema(
-          "allocatedResourcesStatus", .named("[]v1.ResourceStatus", .array(.object("core.ResourceStatus"))),
+          "allocatedResourcesStatus",
+          .named("[]v1.ResourceStatus", .array(.object("core.ResourceStatus"))),
           "The health of the resources allocated to the container."),
       ]),
     StructSchema(
@@ -2236,7 +2696,7 @@ extension Schema {
       [
         FieldSchema(
           "startedAt", .time, emitted: true,
-          "When the container last started."),
+          "When the container last started.")
       ]),
     StructSchema(
       "core.ContainerStateTerminated",
@@ -2276,7 +2736,8 @@ extension Schema {
           "readOnly", .boolean,
           "Whether the mount is read-only."),
         FieldSchema(
-          "recursiveReadOnly", .named("v1.RecursiveReadOnlyMode", .string), enum: ["Disabled", "IfPossible", "Enabled"],
+          "recursiveReadOnly", .named("v1.RecursiveReadOnlyMode", .string),
+          enum: ["Disabled", "IfPossible", "Enabled"],
           "Whether read-only applies recursively."),
       ]),
     StructSchema(
@@ -2284,7 +2745,7 @@ extension Schema {
       [
         FieldSchema(
           "linux", .object("core.LinuxContainerUser"),
-          "The Linux identity of the first process."),
+          "The Linux identity of the first process.")
       ]),
     StructSchema(
       "core.LinuxContainerUser",
@@ -2303,7 +2764,14 @@ extension Schema {
       "core.ResourceStatus",
       [
         FieldSchema(
-          "name", .named("v1.ResourceName", .string), required: true, emitted: true, enum: ["cpu", "memory", "storage", "ephemeral-storage", "pods", "services", "replicationcontrollers", "resourcequotas", "secrets", "configmaps", "persistentvolumeclaims", "services.nodeports", "services.loadbalancers", "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage", "limits.cpu", "limits.memory", "limits.ephemeral-storage"],
+          "name", .named("v1.ResourceName", .string), required: true, emitted: true,
+          enum: [
+            "cpu", "memory", "storage", "ephemeral-storage", "pods", "services",
+            "replicationcontrollers", "resourcequotas", "secrets", "configmaps",
+            "persistentvolumeclaims", "services.nodeports", "services.loadbalancers",
+            "requests.cpu", "requests.memory", "requests.storage", "requests.ephemeral-storage",
+            "limits.cpu", "limits.memory", "limits.ephemeral-storage",
+          ],
           "The name of the resource."),
         FieldSchema(
           "resources", .named("[]v1.ResourceHealth", .array(.object("core.ResourceHealth"))),
@@ -2316,7 +2784,8 @@ extension Schema {
           "resourceID", .named("v1.ResourceID", .string), required: true, emitted: true,
           "The ID of the device or unit."),
         FieldSchema(
-          "health", .named("v1.ResourceHealthStatus", .string), enum: ["Healthy", "Unhealthy", "Unknown"],
+          "health", .named("v1.ResourceHealthStatus", .string),
+          enum: ["Healthy", "Unhealthy", "Unknown"],
           "Its health: Healthy, Unhealthy or Unknown."),
       ]),
     StructSchema(
@@ -2334,13 +2803,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("core.ResourceQuotaSpec"), emitted: true,
           "The limits the quota enforces."),
@@ -2355,7 +2833,8 @@ extension Schema {
           "hard", .named("v1.ResourceList", .map(.quantity)),
           "The most of each resource allowed, such as pods: 10 or requests.cpu: 4."),
         FieldSchema(
-          "scopes", .named("[]v1.ResourceQuotaScope", .array(.named("v1.ResourceQuotaScope", .string))),
+          "scopes",
+          .named("[]v1.ResourceQuotaScope", .array(.named("v1.ResourceQuotaScope", .string))),
           "Restricts which objects are counted, such as Terminating or BestEffort."),
         FieldSchema(
           "scopeSelector", .object("core.ScopeSelector"),
@@ -2365,17 +2844,25 @@ extension Schema {
       "core.ScopeSelector",
       [
         FieldSchema(
-          "matchExpressions", .named("[]v1.ScopedResourceSelectorRequirement", .array(.object("core.ScopedResourceSelectorRequirement"))),
-          "Requirements on scopes."),
+          "matchExpressions",
+          .named(
+            "[]v1.ScopedResourceSelectorRequirement",
+            .array(.object("core.ScopedResourceSelectorRequirement"))),
+          "Requirements on scopes.")
       ]),
     StructSchema(
       "core.ScopedResourceSelectorRequirement",
       [
         FieldSchema(
-          "scopeName", .named("v1.ResourceQuotaScope", .string), required: true, emitted: true, enum: ["Terminating", "NotTerminating", "BestEffort", "NotBestEffort", "PriorityClass", "CrossNamespacePodAffinity"],
+          "scopeName", .named("v1.ResourceQuotaScope", .string), required: true, emitted: true,
+          enum: [
+            "Terminating", "NotTerminating", "BestEffort", "NotBestEffort", "PriorityClass",
+            "CrossNamespacePodAffinity",
+          ],
           "The scope the requirement applies to."),
         FieldSchema(
-          "operator", .named("v1.ScopeSelectorOperator", .string), required: true, emitted: true, enum: ["In", "NotIn", "Exists", "DoesNotExist"],
+          "operator", .named("v1.ScopeSelectorOperator", .string), required: true, emitted: true,
+          enum: ["In", "NotIn", "Exists", "DoesNotExist"],
           "How the scope relates to the values: In, NotIn, Exists or DoesNotExist."),
         FieldSchema(
           "values", .array(.string),
@@ -2396,43 +2883,76 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "immutable", .boolean,
-          "When true, the data cannot be changed after creation; only metadata can be updated. Defaults to false."),
+          """
+          When true, the data cannot be changed after creation; only metadata can be updated. \
+          Defaults to false.
+          """),
         FieldSchema(
           "data", .map(.bytes),
           "Secret values, base64-encoded. Keys must be letters, digits, '-', '_' or '.'."),
         FieldSchema(
           "stringData", .map(.string),
-          "Secret values as plain strings, for convenience on write. They are merged into data, overriding it, and never read back."),
+          """
+          Secret values as plain strings, for convenience on write. They are merged into data, \
+          overriding it, and never read back.
+          """),
         FieldSchema(
-          "type", .named("v1.SecretType", .string), enum: ["Opaque", "kubernetes.io/service-account-token", "kubernetes.io/dockercfg", "kubernetes.io/dockerconfigjson", "kubernetes.io/basic-auth", "kubernetes.io/ssh-auth", "kubernetes.io/tls", "bootstrap.kubernetes.io/token"],
-          "How the data is structured, such as Opaque, kubernetes.io/tls or kubernetes.io/dockerconfigjson. Defaults to Opaque."),
+          "type", .named("v1.SecretType", .string),
+          enum: [
+            "Opaque", "kubernetes.io/service-account-token", "kubernetes.io/dockercfg",
+            "kubernetes.io/dockerconfigjson", "kubernetes.io/basic-auth", "kubernetes.io/ssh-auth",
+            "kubernetes.io/tls", "bootstrap.kubernetes.io/token",
+          ],
+          """
+          How the data is structured, such as Opaque, kubernetes.io/tls or \
+          kubernetes.io/dockerconfigjson. Defaults to Opaque.
+          """),
       ]),
     StructSchema(
       "core.ServiceAccount",
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "secrets", .named("[]v1.ObjectReference", .array(.object("core.ObjectReference"))),
           "Secrets that pods running as this account may use (legacy)."),
         FieldSchema(
-          "imagePullSecrets", .named("[]v1.LocalObjectReference", .array(.object("core.LocalObjectReference"))),
+          "imagePullSecrets",
+          .named("[]v1.LocalObjectReference", .array(.object("core.LocalObjectReference"))),
           "Registry credentials added to pods that run as this account."),
         FieldSchema(
           "automountServiceAccountToken", .boolean,
@@ -2443,13 +2963,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("core.ServiceSpec"), emitted: true,
           "The service's behaviour: its ports, selector and type."),
@@ -2465,22 +2994,37 @@ extension Schema {
           "The ports the service exposes."),
         FieldSchema(
           "selector", .map(.string),
-          "Pods with these labels receive the service's traffic. Without a selector, endpoints must be managed by hand."),
+          """
+          Pods with these labels receive the service's traffic. Without a selector, endpoints must \
+          be managed by hand.
+          """),
         FieldSchema(
           "clusterIP", .string,
-          "The service's virtual IP address, usually assigned at random. None makes a headless service. It cannot be changed once set."),
+          """
+          The service's virtual IP address, usually assigned at random. None makes a headless \
+          service. It cannot be changed once set.
+          """),
         FieldSchema(
           "clusterIPs", .array(.string),
-          "The service's virtual IP addresses, at most one per IP family. The first equals clusterIP."),
+          """
+          The service's virtual IP addresses, at most one per IP family. The first equals \
+          clusterIP.
+          """),
         FieldSchema(
-          "type", .named("v1.ServiceType", .string), enum: ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"],
-          "How the service is exposed: ClusterIP, NodePort, LoadBalancer or ExternalName. Defaults to ClusterIP."),
+          "type", .named("v1.ServiceType", .string),
+          enum: ["ClusterIP", "NodePort", "LoadBalancer", "ExternalName"],
+          """
+          How the service is exposed: ClusterIP, NodePort, LoadBalancer or ExternalName. Defaults \
+          to ClusterIP.
+          """),
         FieldSchema(
           "externalIPs", .array(.string),
           "Extra IP addresses the nodes accept traffic for on this service's ports."),
         FieldSchema(
           "sessionAffinity", .named("v1.ServiceAffinity", .string), enum: ["ClientIP", "None"],
-          "ClientIP sends a client's connections to the same pod; None does not. Defaults to None."),
+          """
+          ClientIP sends a client's connections to the same pod; None does not. Defaults to None.
+          """),
         FieldSchema(
           "loadBalancerIP", .string,
           "Deprecated; a requested load balancer IP, supported by some providers."),
@@ -2491,11 +3035,17 @@ extension Schema {
           "externalName", .string,
           "For type ExternalName: the DNS name the service's name points to, as a CNAME record."),
         FieldSchema(
-          "externalTrafficPolicy", .named("v1.ServiceExternalTrafficPolicy", .string), enum: ["Cluster", "Local"],
-          "How external traffic is routed: Cluster spreads it across all endpoints; Local keeps it on the receiving node and preserves the client IP."),
+          "externalTrafficPolicy", .named("v1.ServiceExternalTrafficPolicy", .string),
+          enum: ["Cluster", "Local"],
+          """
+          How external traffic is routed: Cluster spreads it across all endpoints; Local keeps it \
+          on the receiving node and preserves the client IP.
+          """),
         FieldSchema(
           "healthCheckNodePort", .int32,
-          "The node port used for load balancer health checks when externalTrafficPolicy is Local."),
+          """
+          The node port used for load balancer health checks when externalTrafficPolicy is Local.
+          """),
         FieldSchema(
           "publishNotReadyAddresses", .boolean,
           "Publish endpoints for pods that are not ready, as StatefulSet peers often need."),
@@ -2504,9 +3054,13 @@ extension Schema {
           "Settings for session affinity."),
         FieldSchema(
           "ipFamilies", .named("[]v1.IPFamily", .array(.named("v1.IPFamily", .string))),
-          "The IP families (IPv4, IPv6) of the service's cluster IPs, set by the server when left empty."),
+          """
+          The IP families (IPv4, IPv6) of the service's cluster IPs, set by the server when left \
+          empty.
+          """),
         FieldSchema(
-          "ipFamilyPolicy", .named("v1.IPFamilyPolicy", .string), enum: ["SingleStack", "PreferDualStack", "RequireDualStack"],
+          "ipFamilyPolicy", .named("v1.IPFamilyPolicy", .string),
+          enum: ["SingleStack", "PreferDualStack", "RequireDualStack"],
           "SingleStack, PreferDualStack or RequireDualStack. Set by the server when left empty."),
         FieldSchema(
           "allocateLoadBalancerNodePorts", .boolean,
@@ -2515,11 +3069,15 @@ extension Schema {
           "loadBalancerClass", .string,
           "The load balancer implementation to use instead of the cloud provider's default."),
         FieldSchema(
-          "internalTrafficPolicy", .named("v1.ServiceInternalTrafficPolicy", .string), enum: ["Cluster", "Local"],
+          "internalTrafficPolicy", .named("v1.ServiceInternalTrafficPolicy", .string),
+          enum: ["Cluster", "Local"],
           "How traffic from inside the cluster is routed: Cluster or Local. Defaults to Cluster."),
         FieldSchema(
           "trafficDistribution", .string,
-          "A preference for how traffic is spread, such as PreferClose to favour topologically close endpoints."),
+          """
+          A preference for how traffic is spread, such as PreferClose to favour topologically \
+          close endpoints.
+          """),
       ]),
     StructSchema(
       "core.ServicePort",
@@ -2532,30 +3090,42 @@ extension Schema {
           "The protocol: TCP, UDP or SCTP. Defaults to TCP."),
         FieldSchema(
           "appProtocol", .string,
-          "The application protocol carried by this port, as a hint to implementations, such as http or kubernetes.io/h2c."),
+          """
+          The application protocol carried by this port, as a hint to implementations, such as \
+          http or kubernetes.io/h2c.
+          """),
         FieldSchema(
           "port", .int32, required: true, emitted: true,
           "The port the service listens on."),
         FieldSchema(
           "targetPort", .intOrString, emitted: true,
-          "The pod port to send traffic to, by number or by the name of a container port. Defaults to the value of port."),
+          """
+          The pod port to send traffic to, by number or by the name of a container port. Defaults \
+          to the value of port.
+          """),
         FieldSchema(
           "nodePort", .int32,
-          "For NodePort and LoadBalancer services: the port opened on every node, usually chosen by the system from 30000-32767."),
+          """
+          For NodePort and LoadBalancer services: the port opened on every node, usually chosen by \
+          the system from 30000-32767.
+          """),
       ]),
     StructSchema(
       "core.SessionAffinityConfig",
       [
         FieldSchema(
           "clientIP", .object("core.ClientIPConfig"),
-          "Settings for ClientIP affinity."),
+          "Settings for ClientIP affinity.")
       ]),
     StructSchema(
       "core.ClientIPConfig",
       [
         FieldSchema(
           "timeoutSeconds", .int32,
-          "How long a client sticks to the same pod, in seconds, from 1 to 86400. Defaults to 10800 (three hours)."),
+          """
+          How long a client sticks to the same pod, in seconds, from 1 to 86400. Defaults to 10800 \
+          (three hours).
+          """)
       ]),
     StructSchema(
       "core.ServiceStatus",
@@ -2571,8 +3141,9 @@ extension Schema {
       "core.LoadBalancerStatus",
       [
         FieldSchema(
-          "ingress", .named("[]v1.LoadBalancerIngress", .array(.object("core.LoadBalancerIngress"))),
-          "The addresses at which the load balancer can be reached."),
+          "ingress",
+          .named("[]v1.LoadBalancerIngress", .array(.object("core.LoadBalancerIngress"))),
+          "The addresses at which the load balancer can be reached.")
       ]),
     StructSchema(
       "core.LoadBalancerIngress",
@@ -2597,11 +3168,15 @@ extension Schema {
           "port", .int32, required: true, emitted: true,
           "The port number."),
         FieldSchema(
-          "protocol", .named("v1.Protocol", .string), required: true, emitted: true, enum: ["TCP", "UDP", "SCTP"],
+          "protocol", .named("v1.Protocol", .string), required: true, emitted: true,
+          enum: ["TCP", "UDP", "SCTP"],
           "The protocol of the port."),
         FieldSchema(
           "error", .string,
-          "A description of a problem, in CamelCase form such as ServiceUnavailable, or empty when there is none."),
+          """
+          A description of a problem, in CamelCase form such as ServiceUnavailable, or empty when \
+          there is none.
+          """),
       ]),
     StructSchema(
       "core.PodTemplateSpec",
@@ -2617,8 +3192,11 @@ extension Schema {
       "core.TopologySelectorTerm",
       [
         FieldSchema(
-          "matchLabelExpressions", .named("[]v1.TopologySelectorLabelRequirement", .array(.object("core.TopologySelectorLabelRequirement"))),
-          "Requirements on topology labels."),
+          "matchLabelExpressions",
+          .named(
+            "[]v1.TopologySelectorLabelRequirement",
+            .array(.object("core.TopologySelectorLabelRequirement"))),
+          "Requirements on topology labels.")
       ]),
     StructSchema(
       "core.TopologySelectorLabelRequirement",

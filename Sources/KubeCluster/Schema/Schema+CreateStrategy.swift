@@ -22,7 +22,8 @@ extension Schema {
       spec["clusterIPs"] = [.string(clusterIP)]
     }
     let selectorless = spec["selector"].isUnset
-    spec.defaultPointer("ipFamilyPolicy", headless && selectorless ? "RequireDualStack" : "SingleStack")
+    spec.defaultPointer(
+      "ipFamilyPolicy", headless && selectorless ? "RequireDualStack" : "SingleStack")
     if spec["ipFamilies"].isUnset { spec["ipFamilies"] = ["IPv4"] }
     object.content["spec"] = spec
   }
@@ -49,7 +50,9 @@ extension Schema {
   }
 
   /// The Job strategy's generated selector: the job's UID and name as pod
-  /// labels, and a selector on the UID. The Job's own labels default to the
+  /// labels, and a selector on the UID.
+  ///
+  /// The Job's own labels default to the
   /// pod labels when it has none.
   static func generateJobSelector(_ job: inout Object) {
     guard job.content["spec"]?["manualSelector"] != true, !job.uid.isEmpty else { return }

@@ -1,9 +1,13 @@
 extension Schema {
   /// A defaulting function for one Go struct, like apimachinery's
-  /// `SetDefaults_<Type>`. It receives the struct's JSON object.
+  /// `SetDefaults_<Type>`.
+  ///
+  /// It receives the struct's JSON object.
   typealias Defaulter = @Sendable (inout JSONValue) -> Void
 
-  /// The defaulting functions of Kubernetes 1.32, by struct key. They run
+  /// The defaulting functions of Kubernetes 1.32, by struct key.
+  ///
+  /// They run
   /// parent first, the way the generated `SetObjectDefaults_*` functions call
   /// them, wherever the struct appears (a PodSpec in a Pod, a Deployment or
   /// a CronJob's job template alike).
@@ -191,7 +195,8 @@ extension Schema {
       spec.defaultPointer("completionMode", "NonIndexed")
       spec.defaultPointer("suspend", false)
       let hasFailurePolicy = spec["podFailurePolicy"] != nil && spec["podFailurePolicy"] != .null
-      spec.defaultPointer("podReplacementPolicy", hasFailurePolicy ? "Failed" : "TerminatingOrFailed")
+      spec.defaultPointer(
+        "podReplacementPolicy", hasFailurePolicy ? "Failed" : "TerminatingOrFailed")
       job["spec"] = spec
       if let labels = job["spec"]?["template"]?["metadata"]?["labels"], labels.object != nil,
         job["metadata"]?["labels"].isUnset ?? true
@@ -215,7 +220,9 @@ extension Schema {
         autoscaler["spec"]?["metrics"] = [
           [
             "type": "Resource",
-            "resource": ["name": "cpu", "target": ["type": "Utilization", "averageUtilization": 80]],
+            "resource": [
+              "name": "cpu", "target": ["type": "Utilization", "averageUtilization": 80],
+            ],
           ]
         ]
       }
@@ -227,7 +234,8 @@ extension Schema {
           ["type": "Percent", "value": 100, "periodSeconds": 15],
         ])
       behavior.defaultScalingRules(
-        "scaleDown", window: 300, policies: [["type": "Percent", "value": 100, "periodSeconds": 15]])
+        "scaleDown", window: 300,
+        policies: [["type": "Percent", "value": 100, "periodSeconds": 15]])
       autoscaler["spec"]?["behavior"] = behavior
     },
     // networking.k8s.io/v1

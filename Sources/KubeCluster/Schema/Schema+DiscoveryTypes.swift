@@ -9,21 +9,32 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "addressType", .named("v1.AddressType", .string), required: true, emitted: true,
           "The type of address in the slice: IPv4, IPv6 or FQDN. It cannot be changed."),
         FieldSchema(
-          "endpoints", .named("[]v1.Endpoint", .array(.object("discovery.Endpoint"))), required: true, emitted: true,
+          "endpoints", .named("[]v1.Endpoint", .array(.object("discovery.Endpoint"))),
+          required: true, emitted: true,
           "The endpoints in the slice, at most 1000."),
         FieldSchema(
-          "ports", .named("[]v1.EndpointPort", .array(.object("discovery.EndpointPort"))), emitted: true,
+          "ports", .named("[]v1.EndpointPort", .array(.object("discovery.EndpointPort"))),
+          emitted: true,
           "The ports every endpoint in the slice exposes. Empty means all ports."),
       ]),
     StructSchema(
@@ -72,14 +83,14 @@ extension Schema {
       [
         FieldSchema(
           "forZones", .named("[]v1.ForZone", .array(.object("discovery.ForZone"))),
-          "The zones that should consume this endpoint."),
+          "The zones that should consume this endpoint.")
       ]),
     StructSchema(
       "discovery.ForZone",
       [
         FieldSchema(
           "name", .string, required: true, emitted: true,
-          "The zone name."),
+          "The zone name.")
       ]),
     StructSchema(
       "discovery.EndpointPort",
@@ -95,7 +106,10 @@ extension Schema {
           "The port number."),
         FieldSchema(
           "appProtocol", .string,
-          "The application protocol carried by this port, as a hint to implementations, such as http or kubernetes.io/h2c."),
+          """
+          The application protocol carried by this port, as a hint to implementations, such as \
+          http or kubernetes.io/h2c.
+          """),
       ]),
   ]
 }

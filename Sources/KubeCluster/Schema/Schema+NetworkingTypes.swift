@@ -9,13 +9,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("networking.IngressClassSpec"), emitted: true,
           "The controller and its parameters."),
@@ -54,13 +63,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("networking.IngressSpec"), emitted: true,
           "The routing rules."),
@@ -129,7 +147,10 @@ extension Schema {
       [
         FieldSchema(
           "host", .string,
-          "The host name the rule applies to, such as foo.example.com; wildcards like *.example.com are allowed. Empty matches all hosts."),
+          """
+          The host name the rule applies to, such as foo.example.com; wildcards like *.example.com \
+          are allowed. Empty matches all hosts.
+          """),
         FieldSchema(
           "http", .object("networking.HTTPIngressRuleValue"),
           "The HTTP paths of the rule."),
@@ -138,8 +159,9 @@ extension Schema {
       "networking.HTTPIngressRuleValue",
       [
         FieldSchema(
-          "paths", .named("[]v1.HTTPIngressPath", .array(.object("networking.HTTPIngressPath"))), required: true, emitted: true,
-          "The paths and their backends."),
+          "paths", .named("[]v1.HTTPIngressPath", .array(.object("networking.HTTPIngressPath"))),
+          required: true, emitted: true,
+          "The paths and their backends.")
       ]),
     StructSchema(
       "networking.HTTPIngressPath",
@@ -149,7 +171,10 @@ extension Schema {
           "The path to match, starting with '/'."),
         FieldSchema(
           "pathType", .named("v1.PathType", .string), required: true, emitted: true, pointer: true,
-          "How path is matched: Exact, Prefix (by path element) or ImplementationSpecific. Required."),
+          """
+          How path is matched: Exact, Prefix (by path element) or ImplementationSpecific. \
+          Required.
+          """),
         FieldSchema(
           "backend", .object("networking.IngressBackend"), required: true, emitted: true,
           "Where matching requests are sent."),
@@ -159,14 +184,17 @@ extension Schema {
       [
         FieldSchema(
           "loadBalancer", .object("networking.IngressLoadBalancerStatus"), emitted: true,
-          "The addresses of the load balancer."),
+          "The addresses of the load balancer.")
       ]),
     StructSchema(
       "networking.IngressLoadBalancerStatus",
       [
         FieldSchema(
-          "ingress", .named("[]v1.IngressLoadBalancerIngress", .array(.object("networking.IngressLoadBalancerIngress"))),
-          "The load balancer's addresses."),
+          "ingress",
+          .named(
+            "[]v1.IngressLoadBalancerIngress",
+            .array(.object("networking.IngressLoadBalancerIngress"))),
+          "The load balancer's addresses.")
       ]),
     StructSchema(
       "networking.IngressLoadBalancerIngress",
@@ -178,7 +206,8 @@ extension Schema {
           "hostname", .string,
           "The DNS name."),
         FieldSchema(
-          "ports", .named("[]v1.IngressPortStatus", .array(.object("networking.IngressPortStatus"))),
+          "ports",
+          .named("[]v1.IngressPortStatus", .array(.object("networking.IngressPortStatus"))),
           "The status of each port."),
       ]),
     StructSchema(
@@ -188,24 +217,37 @@ extension Schema {
           "port", .int32, required: true, emitted: true,
           "The port number."),
         FieldSchema(
-          "protocol", .named("v1.Protocol", .string), required: true, emitted: true, enum: ["TCP", "UDP", "SCTP"],
+          "protocol", .named("v1.Protocol", .string), required: true, emitted: true,
+          enum: ["TCP", "UDP", "SCTP"],
           "The network protocol: TCP, UDP or SCTP. Defaults to TCP."),
         FieldSchema(
           "error", .string,
-          "A description of a problem, in CamelCase form such as ServiceUnavailable, or empty when there is none."),
+          """
+          A description of a problem, in CamelCase form such as ServiceUnavailable, or empty when \
+          there is none.
+          """),
       ]),
     StructSchema(
       "networking.NetworkPolicy",
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("networking.NetworkPolicySpec"), emitted: true,
           "The traffic rules."),
@@ -217,10 +259,14 @@ extension Schema {
           "podSelector", .object("meta.LabelSelector"), required: true, emitted: true,
           "The pods the policy applies to. An empty selector selects every pod in the namespace."),
         FieldSchema(
-          "ingress", .named("[]v1.NetworkPolicyIngressRule", .array(.object("networking.NetworkPolicyIngressRule"))),
+          "ingress",
+          .named(
+            "[]v1.NetworkPolicyIngressRule", .array(.object("networking.NetworkPolicyIngressRule"))),
           "Allowed incoming traffic. A selected pod accepts only traffic some rule allows."),
         FieldSchema(
-          "egress", .named("[]v1.NetworkPolicyEgressRule", .array(.object("networking.NetworkPolicyEgressRule"))),
+          "egress",
+          .named(
+            "[]v1.NetworkPolicyEgressRule", .array(.object("networking.NetworkPolicyEgressRule"))),
           "Allowed outgoing traffic."),
         FieldSchema(
           "policyTypes", .named("[]v1.PolicyType", .array(.named("v1.PolicyType", .string))),
@@ -230,7 +276,8 @@ extension Schema {
       "networking.NetworkPolicyIngressRule",
       [
         FieldSchema(
-          "ports", .named("[]v1.NetworkPolicyPort", .array(.object("networking.NetworkPolicyPort"))),
+          "ports",
+          .named("[]v1.NetworkPolicyPort", .array(.object("networking.NetworkPolicyPort"))),
           "Ports the traffic may reach. Empty means all ports."),
         FieldSchema(
           "from", .named("[]v1.NetworkPolicyPeer", .array(.object("networking.NetworkPolicyPeer"))),
@@ -276,7 +323,8 @@ extension Schema {
       "networking.NetworkPolicyEgressRule",
       [
         FieldSchema(
-          "ports", .named("[]v1.NetworkPolicyPort", .array(.object("networking.NetworkPolicyPort"))),
+          "ports",
+          .named("[]v1.NetworkPolicyPort", .array(.object("networking.NetworkPolicyPort"))),
           "Ports the traffic may go to. Empty means all ports."),
         FieldSchema(
           "to", .named("[]v1.NetworkPolicyPeer", .array(.object("networking.NetworkPolicyPeer"))),

@@ -6,7 +6,9 @@ extension Schema {
   static func validatePodSpec(_ spec: JSONValue?, path: String, isPod: Bool) -> [FieldError] {
     let spec = spec ?? .emptyObject
     var errors: [FieldError] = []
-    if spec["terminationGracePeriodSeconds"] == nil || spec["terminationGracePeriodSeconds"] == .null {
+    if spec["terminationGracePeriodSeconds"] == nil
+      || spec["terminationGracePeriodSeconds"] == .null
+    {
       errors.append(.required(path + ".terminationGracePeriodSeconds"))
     }
     let (volumes, volumeErrors) = validateVolumes(spec["volumes"], path: path + ".volumes")
@@ -25,7 +27,8 @@ extension Schema {
     default:
       errors.append(
         .notSupported(
-          path + ".restartPolicy", .string(restartPolicy), supported: ["Always", "OnFailure", "Never"]))
+          path + ".restartPolicy", .string(restartPolicy),
+          supported: ["Always", "OnFailure", "Never"]))
     }
     let dnsPolicy = spec["dnsPolicy"]?.string ?? ""
     switch dnsPolicy {
@@ -49,9 +52,11 @@ extension Schema {
             "must provide at least one DNS nameserver when `dnsPolicy` is None"))
       }
     }
-    errors += validateTopologySpread(spec["topologySpreadConstraints"], path: path + ".topologySpreadConstraints")
+    errors += validateTopologySpread(
+      spec["topologySpreadConstraints"], path: path + ".topologySpreadConstraints")
     for (field, check) in [
-      ("serviceAccountName", NameChecks.dns1123Subdomain), ("nodeName", NameChecks.dns1123Subdomain),
+      ("serviceAccountName", NameChecks.dns1123Subdomain),
+      ("nodeName", NameChecks.dns1123Subdomain),
       ("priorityClassName", NameChecks.dns1123Subdomain),
     ] as [(String, (String) -> [String])] {
       guard let value = spec[field]?.string, !value.isEmpty else { continue }
@@ -59,9 +64,12 @@ extension Schema {
         errors.append(.invalid("\(path).\(field)", .string(value), problem))
       }
     }
-    if let deadline = spec["activeDeadlineSeconds"]?.int, deadline < 1 || deadline > Int(Int32.max) {
+    if let deadline = spec["activeDeadlineSeconds"]?.int, deadline < 1 || deadline > Int(Int32.max)
+    {
       errors.append(
-        .invalid(path + ".activeDeadlineSeconds", .int(deadline), "must be between 1 and 2147483647, inclusive"))
+        .invalid(
+          path + ".activeDeadlineSeconds", .int(deadline),
+          "must be between 1 and 2147483647, inclusive"))
     }
     for field in ["hostname", "subdomain"] {
       guard let value = spec[field]?.string, !value.isEmpty else { continue }
@@ -76,7 +84,9 @@ extension Schema {
           let image = container["image"]?.string ?? ""
           if image != image.trimmingCharacters(in: .whitespaces) {
             errors.append(
-              .invalid("\(path).\(list)[\(index)].image", .string(image), "must not have leading or trailing whitespace"))
+              .invalid(
+                "\(path).\(list)[\(index)].image", .string(image),
+                "must not have leading or trailing whitespace"))
           }
         }
       }
@@ -85,6 +95,7 @@ extension Schema {
   }
 
   /// `ValidateVolumes`: names, and the checks of the common volume sources.
+  ///
   /// Returns the names of the valid volumes, for volume mounts to refer to.
   static func validateVolumes(_ volumes: JSONValue?, path: String) -> (Set<String>, [FieldError]) {
     var names = Set<String>()
@@ -98,7 +109,9 @@ extension Schema {
       if let source = volume["secret"], source.object != nil, source["secretName"].isUnset {
         volumeErrors.append(.required(here + ".secret.secretName"))
       }
-      if let source = volume["persistentVolumeClaim"], source.object != nil, source["claimName"].isUnset {
+      if let source = volume["persistentVolumeClaim"], source.object != nil,
+        source["claimName"].isUnset
+      {
         volumeErrors.append(.required(here + ".persistentVolumeClaim.claimName"))
       }
       if let source = volume["hostPath"], source.object != nil, source["path"].isUnset {
@@ -109,7 +122,8 @@ extension Schema {
         let nfsPath = source["path"]?.string ?? ""
         if nfsPath.isEmpty { volumeErrors.append(.required(here + ".nfs.path")) }
         if !nfsPath.hasPrefix("/") {
-          volumeErrors.append(.invalid(here + ".nfs.path", .string(nfsPath), "must be an absolute path"))
+          volumeErrors.append(
+            .invalid(here + ".nfs.path", .string(nfsPath), "must be an absolute path"))
         }
       }
       let name = volume["name"]?.string ?? ""
@@ -128,7 +142,9 @@ extension Schema {
   }
 
   /// `validateContainers`: at least one container, each valid, names unique.
-  static func validateContainers(_ containers: JSONValue?, volumes: Set<String>, path: String) -> [FieldError] {
+  static func validateContainers(_ containers: JSONValue?, volumes: Set<String>, path: String)
+    -> [FieldError]
+  {
     let list = containers?.array ?? []
     guard !list.isEmpty else { return [.required(path)] }
     var errors: [FieldError] = []
@@ -143,9 +159,12 @@ extension Schema {
         names.insert(name)
       }
       errors += validateLifecycle(container["lifecycle"], path: here + ".lifecycle")
-      errors += validateProbe(container["livenessProbe"], path: here + ".livenessProbe", mustSucceedOnce: true)
-      errors += validateProbe(container["readinessProbe"], path: here + ".readinessProbe", mustSucceedOnce: false)
-      errors += validateProbe(container["startupProbe"], path: here + ".startupProbe", mustSucceedOnce: true)
+      errors += validateProbe(
+        container["livenessProbe"], path: here + ".livenessProbe", mustSucceedOnce: true)
+      errors += validateProbe(
+        container["readinessProbe"], path: here + ".readinessProbe", mustSucceedOnce: false)
+      errors += validateProbe(
+        container["startupProbe"], path: here + ".startupProbe", mustSucceedOnce: true)
       if container["restartPolicy"] != nil && container["restartPolicy"] != .null {
         errors.append(.forbidden(here + ".restartPolicy", "may not be set for non-init containers"))
       }
@@ -164,7 +183,8 @@ extension Schema {
       errors += validateContainerCommon(container, volumes: volumes, path: here)
       let sidecar = container["restartPolicy"] == "Always"
       if let policy = container["restartPolicy"]?.string, policy != "Always" {
-        errors.append(.notSupported(here + ".restartPolicy", .string(policy), supported: ["Always"]))
+        errors.append(
+          .notSupported(here + ".restartPolicy", .string(policy), supported: ["Always"]))
       }
       let name = container["name"]?.string ?? ""
       if names.contains(name) {
@@ -175,14 +195,19 @@ extension Schema {
       errors += hostPortConflicts([container], path: path)
       if sidecar {
         errors += validateLifecycle(container["lifecycle"], path: here + ".lifecycle")
-        errors += validateProbe(container["livenessProbe"], path: here + ".livenessProbe", mustSucceedOnce: true)
-        errors += validateProbe(container["readinessProbe"], path: here + ".readinessProbe", mustSucceedOnce: false)
-        errors += validateProbe(container["startupProbe"], path: here + ".startupProbe", mustSucceedOnce: true)
+        errors += validateProbe(
+          container["livenessProbe"], path: here + ".livenessProbe", mustSucceedOnce: true)
+        errors += validateProbe(
+          container["readinessProbe"], path: here + ".readinessProbe", mustSucceedOnce: false)
+        errors += validateProbe(
+          container["startupProbe"], path: here + ".startupProbe", mustSucceedOnce: true)
       } else {
         for field in ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]
         where container[field] != nil && container[field] != .null {
           errors.append(
-            .forbidden("\(here).\(field)", "may not be set for init containers without restartPolicy=Always"))
+            .forbidden(
+              "\(here).\(field)", "may not be set for init containers without restartPolicy=Always")
+          )
         }
       }
     }
@@ -190,7 +215,9 @@ extension Schema {
   }
 
   /// `validateContainerCommon`, in its Go order.
-  static func validateContainerCommon(_ container: JSONValue, volumes: Set<String>, path: String) -> [FieldError] {
+  static func validateContainerCommon(_ container: JSONValue, volumes: Set<String>, path: String)
+    -> [FieldError]
+  {
     var errors: [FieldError] = []
     let name = container["name"]?.string ?? ""
     if name.isEmpty {
@@ -219,7 +246,9 @@ extension Schema {
       let here = "\(path).volumeMounts[\(index)]"
       let mountName = mount["name"]?.string ?? ""
       if mountName.isEmpty { errors.append(.required(here + ".name")) }
-      if !volumes.contains(mountName) { errors.append(.notFound(here + ".name", .string(mountName))) }
+      if !volumes.contains(mountName) {
+        errors.append(.notFound(here + ".name", .string(mountName)))
+      }
       let mountPath = mount["mountPath"]?.string ?? ""
       if mountPath.isEmpty { errors.append(.required(here + ".mountPath")) }
       if mountPaths.contains(mountPath) {
@@ -234,7 +263,8 @@ extension Schema {
     default:
       errors.append(
         .notSupported(
-          path + ".imagePullPolicy", .string(pullPolicy), supported: ["Always", "IfNotPresent", "Never"]))
+          path + ".imagePullPolicy", .string(pullPolicy),
+          supported: ["Always", "IfNotPresent", "Never"]))
     }
     errors += validateResources(container["resources"], path: path + ".resources")
     return errors
@@ -269,7 +299,8 @@ extension Schema {
       if portProtocol.isEmpty {
         errors.append(.required(here + ".protocol"))
       } else if !supportedProtocols.contains(portProtocol) {
-        errors.append(.notSupported(here + ".protocol", .string(portProtocol), supported: supportedProtocols))
+        errors.append(
+          .notSupported(here + ".protocol", .string(portProtocol), supported: supportedProtocols))
       }
     }
     return errors
@@ -328,11 +359,14 @@ extension Schema {
         errors.append(
           .invalid(
             here + ".valueFrom", "",
-            "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"))
+            "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or `secretKeyRef`"
+          ))
       } else if !(variable["value"]?.string ?? "").isEmpty {
-        errors.append(.invalid(here + ".valueFrom", "", "may not be specified when `value` is not empty"))
+        errors.append(
+          .invalid(here + ".valueFrom", "", "may not be specified when `value` is not empty"))
       } else if sources.count > 1 {
-        errors.append(.invalid(here + ".valueFrom", "", "may not have more than one field specified at a time"))
+        errors.append(
+          .invalid(here + ".valueFrom", "", "may not have more than one field specified at a time"))
       }
     }
     return errors
@@ -343,15 +377,21 @@ extension Schema {
     for (index, source) in (envFrom?.array ?? []).enumerated() {
       let here = "\(path)[\(index)]"
       if let prefix = source["prefix"]?.string, !prefix.isEmpty {
-        errors += NameChecks.envVarName(prefix).map { .invalid(here + ".prefix", .string(prefix), $0) }
+        errors += NameChecks.envVarName(prefix).map {
+          .invalid(here + ".prefix", .string(prefix), $0)
+        }
       }
-      let sources = ["configMapRef", "secretRef"].filter { source[$0] != nil && source[$0] != .null }
+      let sources = ["configMapRef", "secretRef"].filter {
+        source[$0] != nil && source[$0] != .null
+      }
       for kind in sources {
         let name = source[kind]?["name"]?.string ?? ""
         if name.isEmpty {
           errors.append(.required("\(here).\(kind).name"))
         } else {
-          errors += NameChecks.dns1123Subdomain(name).map { .invalid("\(here).\(kind).name", .string(name), $0) }
+          errors += NameChecks.dns1123Subdomain(name).map {
+            .invalid("\(here).\(kind).name", .string(name), $0)
+          }
         }
       }
       if sources.isEmpty {
@@ -372,12 +412,15 @@ extension Schema {
     let limits = resources?["limits"]?.object ?? JSONObject()
     let requests = resources?["requests"]?.object ?? JSONObject()
     func check(_ name: String, _ value: JSONValue, _ here: String) -> Quantity? {
-      if !name.contains("/") && !standardContainerResources.contains(name) && !name.hasPrefix("hugepages-") {
+      if !name.contains("/") && !standardContainerResources.contains(name)
+        && !name.hasPrefix("hugepages-")
+      {
         errors.append(.invalid(here, .string(name), "must be a standard resource for containers"))
       }
       guard let quantity = quantity(value) else { return nil }
       if quantity.mantissa < 0 {
-        errors.append(.invalid(here, .string(quantity.description), "must be greater than or equal to 0"))
+        errors.append(
+          .invalid(here, .string(quantity.description), "must be greater than or equal to 0"))
       }
       return quantity
     }
@@ -396,14 +439,21 @@ extension Schema {
 
   /// `validateProbe` with the liveness and startup rule that
   /// successThreshold must be 1.
-  static func validateProbe(_ probe: JSONValue?, path: String, mustSucceedOnce: Bool) -> [FieldError] {
+  static func validateProbe(_ probe: JSONValue?, path: String, mustSucceedOnce: Bool)
+    -> [FieldError]
+  {
     guard let probe, probe.object != nil else { return [] }
-    var errors = validateHandler(probe, path: path, allowed: ["exec", "httpGet", "tcpSocket", "grpc"])
-    for field in ["initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold", "failureThreshold"] {
+    var errors = validateHandler(
+      probe, path: path, allowed: ["exec", "httpGet", "tcpSocket", "grpc"])
+    for field in [
+      "initialDelaySeconds", "timeoutSeconds", "periodSeconds", "successThreshold",
+      "failureThreshold",
+    ] {
       errors += nonNegative(probe[field], path: "\(path).\(field)")
     }
     if let grace = probe["terminationGracePeriodSeconds"]?.int, grace <= 0 {
-      errors.append(.invalid(path + ".terminationGracePeriodSeconds", .int(grace), "must be greater than 0"))
+      errors.append(
+        .invalid(path + ".terminationGracePeriodSeconds", .int(grace), "must be greater than 0"))
     }
     if mustSucceedOnce, let threshold = probe["successThreshold"]?.int, threshold != 1 {
       errors.append(.invalid(path + ".successThreshold", .int(threshold), "must be 1"))
@@ -416,13 +466,15 @@ extension Schema {
     var errors: [FieldError] = []
     for hook in ["postStart", "preStop"] {
       guard let handler = lifecycle[hook], handler.object != nil else { continue }
-      errors += validateHandler(handler, path: "\(path).\(hook)", allowed: ["exec", "httpGet", "tcpSocket", "sleep"])
+      errors += validateHandler(
+        handler, path: "\(path).\(hook)", allowed: ["exec", "httpGet", "tcpSocket", "sleep"])
     }
     return errors
   }
 
   /// `validateHandler`: exactly one handler type, each one checked.
-  static func validateHandler(_ handler: JSONValue, path: String, allowed: [String]) -> [FieldError] {
+  static func validateHandler(_ handler: JSONValue, path: String, allowed: [String]) -> [FieldError]
+  {
     var errors: [FieldError] = []
     var count = 0
     for type in allowed {
@@ -440,7 +492,8 @@ extension Schema {
         errors += portNumberOrName(action["port"], path: path + ".httpGet.port")
         let scheme = action["scheme"]?.string ?? ""
         if scheme != "HTTP" && scheme != "HTTPS" {
-          errors.append(.notSupported(path + ".httpGet.scheme", .string(scheme), supported: ["HTTP", "HTTPS"]))
+          errors.append(
+            .notSupported(path + ".httpGet.scheme", .string(scheme), supported: ["HTTP", "HTTPS"]))
         }
       case "tcpSocket":
         errors += portNumberOrName(action["port"], path: path + ".tcpSocket.port")
@@ -461,7 +514,8 @@ extension Schema {
       return NameChecks.portName(name).map { .invalid(path, .string(name), $0) }
     default:
       let number = port?.int ?? 0
-      return NameChecks.isValidPort(number) ? [] : [.invalid(path, .int(number), NameChecks.portRange)]
+      return NameChecks.isValidPort(number)
+        ? [] : [.invalid(path, .int(number), NameChecks.portRange)]
     }
   }
 
@@ -479,30 +533,40 @@ extension Schema {
         errors.append(
           .invalid(
             here + ".operator", .string(op),
-            "operator must be Exists when `key` is empty, which means \"match all values and all keys\""))
+            "operator must be Exists when `key` is empty, which means \"match all values and all keys\""
+          ))
       }
       if toleration["tolerationSeconds"] != nil && toleration["tolerationSeconds"] != .null
         && effect != "NoExecute"
       {
         errors.append(
-          .invalid(here + ".effect", .string(effect), "effect must be 'NoExecute' when `tolerationSeconds` is set"))
+          .invalid(
+            here + ".effect", .string(effect),
+            "effect must be 'NoExecute' when `tolerationSeconds` is set"))
       }
       switch op {
       case "Equal", "":
         let problems = NameChecks.labelValue(value)
         if !problems.isEmpty {
-          errors.append(.invalid(here + ".operator", .string(value), problems.joined(separator: ";")))
+          errors.append(
+            .invalid(here + ".operator", .string(value), problems.joined(separator: ";")))
         }
       case "Exists":
         if !value.isEmpty {
-          errors.append(.invalid(here + ".operator", .string(value), "value must be empty when `operator` is 'Exists'"))
+          errors.append(
+            .invalid(
+              here + ".operator", .string(value), "value must be empty when `operator` is 'Exists'")
+          )
         }
       default:
-        errors.append(.notSupported(here + ".operator", .string(op), supported: ["Equal", "Exists"]))
+        errors.append(
+          .notSupported(here + ".operator", .string(op), supported: ["Equal", "Exists"]))
       }
       if !effect.isEmpty && !["NoSchedule", "PreferNoSchedule", "NoExecute"].contains(effect) {
         errors.append(
-          .notSupported(here + ".effect", .string(effect), supported: ["NoSchedule", "PreferNoSchedule", "NoExecute"]))
+          .notSupported(
+            here + ".effect", .string(effect),
+            supported: ["NoSchedule", "PreferNoSchedule", "NoExecute"]))
       }
     }
     return errors
@@ -514,14 +578,18 @@ extension Schema {
     for (index, constraint) in list.enumerated() {
       let here = "\(path)[\(index)]"
       let skew = constraint["maxSkew"]?.int ?? 0
-      if skew <= 0 { errors.append(.invalid(here + ".maxSkew", .int(skew), "must be greater than zero")) }
+      if skew <= 0 {
+        errors.append(.invalid(here + ".maxSkew", .int(skew), "must be greater than zero"))
+      }
       if constraint["topologyKey"].isUnset {
         errors.append(.required(here + ".topologyKey", "can not be empty"))
       }
       let action = constraint["whenUnsatisfiable"]?.string ?? ""
       if action != "DoNotSchedule" && action != "ScheduleAnyway" {
         errors.append(
-          .notSupported(here + ".whenUnsatisfiable", .string(action), supported: ["DoNotSchedule", "ScheduleAnyway"]))
+          .notSupported(
+            here + ".whenUnsatisfiable", .string(action),
+            supported: ["DoNotSchedule", "ScheduleAnyway"]))
       }
       errors += validateLabelSelector(constraint["labelSelector"], path: here + ".labelSelector")
     }
@@ -541,7 +609,8 @@ extension Schema {
         errors.append(.forbidden("spec.\(list)", "pod updates may not add or remove containers"))
         return errors
       }
-      for (index, container) in newList.enumerated() where (container["image"]?.string ?? "").isEmpty {
+      for (index, container) in newList.enumerated()
+      where (container["image"]?.string ?? "").isEmpty {
         errors.append(.required("spec.\(list)[\(index)].image"))
       }
     }
@@ -558,7 +627,8 @@ extension Schema {
     munged["schedulingGates"] = oldSpec["schedulingGates"]
     if munged.sortedKeys != oldSpec.sortedKeys {
       let fields = [
-        "`spec.containers[*].image`", "`spec.initContainers[*].image`", "`spec.activeDeadlineSeconds`",
+        "`spec.containers[*].image`", "`spec.initContainers[*].image`",
+        "`spec.activeDeadlineSeconds`",
         "`spec.tolerations` (only additions to existing tolerations)",
         "`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)",
       ]
@@ -572,7 +642,9 @@ extension Schema {
   }
 
   /// A short diff of two pod specs in the style of go-cmp's output, naming
-  /// the top-level fields that changed. The real server prints go-cmp's full
+  /// the top-level fields that changed.
+  ///
+  /// The real server prints go-cmp's full
   /// diff of its internal types, which this only approximates.
   static func podSpecDiff(old: JSONValue, new: JSONValue) -> String {
     var lines = ["  core.PodSpec{"]

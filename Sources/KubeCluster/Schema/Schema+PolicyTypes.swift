@@ -9,13 +9,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "spec", .object("policy.PodDisruptionBudgetSpec"), emitted: true,
           "The budget."),
@@ -34,9 +43,13 @@ extension Schema {
           "Which pods the budget covers."),
         FieldSchema(
           "maxUnavailable", .intOrString,
-          "How many selected pods may be unavailable, as a number or percentage. Exclusive with minAvailable."),
+          """
+          How many selected pods may be unavailable, as a number or percentage. Exclusive with \
+          minAvailable.
+          """),
         FieldSchema(
-          "unhealthyPodEvictionPolicy", .named("v1.UnhealthyPodEvictionPolicyType", .string), enum: ["IfHealthyBudget", "AlwaysAllow"],
+          "unhealthyPodEvictionPolicy", .named("v1.UnhealthyPodEvictionPolicyType", .string),
+          enum: ["IfHealthyBudget", "AlwaysAllow"],
           "When unhealthy pods may be evicted: IfHealthyBudget or AlwaysAllow."),
       ]),
     StructSchema(
@@ -44,7 +57,10 @@ extension Schema {
       [
         FieldSchema(
           "observedGeneration", .int64,
-          "The metadata.generation the controller last acted on. When it is behind metadata.generation, the status is stale."),
+          """
+          The metadata.generation the controller last acted on. When it is behind \
+          metadata.generation, the status is stale.
+          """),
         FieldSchema(
           "disruptedPods", .map(.time),
           "Pods being evicted that the controller has not yet seen go."),

@@ -9,13 +9,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "subjects", .named("[]v1.Subject", .array(.object("rbac.Subject"))),
           "The users, groups or service accounts the role is granted to."),
@@ -57,26 +66,41 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "rules", .named("[]v1.PolicyRule", .array(.object("rbac.PolicyRule"))), emitted: true,
           "The permissions granted."),
         FieldSchema(
           "aggregationRule", .object("rbac.AggregationRule"),
-          "Combines the rules of ClusterRoles matching a label selector; the controller fills in rules."),
+          """
+          Combines the rules of ClusterRoles matching a label selector; the controller fills in \
+          rules.
+          """),
       ]),
     StructSchema(
       "rbac.PolicyRule",
       [
         FieldSchema(
           "verbs", .array(.string), required: true, emitted: true,
-          "The allowed actions, such as get, list, watch, create, update, patch and delete; * allows all."),
+          """
+          The allowed actions, such as get, list, watch, create, update, patch and delete; * \
+          allows all.
+          """),
         FieldSchema(
           "apiGroups", .array(.string),
           "The API groups the resources belong to; \"\" is the core group."),
@@ -94,21 +118,31 @@ extension Schema {
       "rbac.AggregationRule",
       [
         FieldSchema(
-          "clusterRoleSelectors", .named("[]v1.LabelSelector", .array(.object("meta.LabelSelector"))),
-          "Label selectors for the ClusterRoles to combine."),
+          "clusterRoleSelectors",
+          .named("[]v1.LabelSelector", .array(.object("meta.LabelSelector"))),
+          "Label selectors for the ClusterRoles to combine.")
       ]),
     StructSchema(
       "rbac.RoleBinding",
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "subjects", .named("[]v1.Subject", .array(.object("rbac.Subject"))),
           "The users, groups or service accounts the role is granted to."),
@@ -121,13 +155,22 @@ extension Schema {
       [
         FieldSchema(
           "apiVersion", .string,
-          "The versioned schema of this object, such as v1 or apps/v1. The server uses it to interpret the fields; clients should send the version they mean."),
+          """
+          The versioned schema of this object, such as v1 or apps/v1. The server uses it to \
+          interpret the fields; clients should send the version they mean.
+          """),
         FieldSchema(
           "kind", .string,
-          "The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be changed and is inferred from the URL when omitted."),
+          """
+          The type of object this is, in CamelCase, such as Pod or Deployment. It cannot be \
+          changed and is inferred from the URL when omitted.
+          """),
         FieldSchema(
           "metadata", .object("meta.ObjectMeta"), emitted: true,
-          "Standard object metadata: name, namespace, labels, annotations and the fields the system manages."),
+          """
+          Standard object metadata: name, namespace, labels, annotations and the fields the system \
+          manages.
+          """),
         FieldSchema(
           "rules", .named("[]v1.PolicyRule", .array(.object("rbac.PolicyRule"))), emitted: true,
           "The permissions granted."),

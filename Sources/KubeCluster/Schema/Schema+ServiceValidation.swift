@@ -56,7 +56,9 @@ extension Schema {
       if cname.isEmpty {
         errors.append(.required("spec.externalName"))
       } else {
-        errors += NameChecks.dns1123Subdomain(cname).map { .invalid("spec.externalName", .string(cname), $0) }
+        errors += NameChecks.dns1123Subdomain(cname).map {
+          .invalid("spec.externalName", .string(cname), $0)
+        }
       }
     default:
       break
@@ -83,7 +85,8 @@ extension Schema {
       if portProtocol.isEmpty {
         errors.append(.required(here + ".protocol"))
       } else if !supportedProtocols.contains(portProtocol) {
-        errors.append(.notSupported(here + ".protocol", .string(portProtocol), supported: supportedProtocols))
+        errors.append(
+          .notSupported(here + ".protocol", .string(portProtocol), supported: supportedProtocols))
       }
       errors += portNumberOrName(port["targetPort"], path: here + ".targetPort")
     }
@@ -94,7 +97,8 @@ extension Schema {
     if affinity.isEmpty {
       errors.append(.required("spec.sessionAffinity"))
     } else if affinity != "ClientIP" && affinity != "None" {
-      errors.append(.notSupported("spec.sessionAffinity", .string(affinity), supported: ["ClientIP", "None"]))
+      errors.append(
+        .notSupported("spec.sessionAffinity", .string(affinity), supported: ["ClientIP", "None"]))
     }
     if type.isEmpty {
       errors.append(.required("spec.type"))
@@ -103,7 +107,8 @@ extension Schema {
     }
     if type == "ClusterIP" {
       for (index, port) in ports.enumerated() where (port["nodePort"]?.int ?? 0) != 0 {
-        errors.append(.forbidden("spec.ports[\(index)].nodePort", "may not be used when `type` is 'ClusterIP'"))
+        errors.append(
+          .forbidden("spec.ports[\(index)].nodePort", "may not be used when `type` is 'ClusterIP'"))
       }
     }
     var nodePorts = Set<String>()
@@ -128,11 +133,13 @@ extension Schema {
       }
       seen.insert(key)
     }
-    if spec["allocateLoadBalancerNodePorts"] != nil && spec["allocateLoadBalancerNodePorts"] != .null
+    if spec["allocateLoadBalancerNodePorts"] != nil
+      && spec["allocateLoadBalancerNodePorts"] != .null
       && type != "LoadBalancer"
     {
       errors.append(
-        .forbidden("spec.allocateLoadBalancerNodePorts", "may only be used when `type` is 'LoadBalancer'"))
+        .forbidden(
+          "spec.allocateLoadBalancerNodePorts", "may only be used when `type` is 'LoadBalancer'"))
     }
     let externallyAccessible =
       type == "LoadBalancer" || type == "NodePort"
@@ -149,17 +156,22 @@ extension Schema {
       errors.append(.required("spec.externalTrafficPolicy"))
     } else if trafficPolicy != "Cluster" && trafficPolicy != "Local" {
       errors.append(
-        .notSupported("spec.externalTrafficPolicy", .string(trafficPolicy), supported: ["Cluster", "Local"]))
+        .notSupported(
+          "spec.externalTrafficPolicy", .string(trafficPolicy), supported: ["Cluster", "Local"]))
     }
-    if let policy = spec["internalTrafficPolicy"]?.string, policy != "Cluster" && policy != "Local" {
+    if let policy = spec["internalTrafficPolicy"]?.string, policy != "Cluster" && policy != "Local"
+    {
       errors.append(
-        .notSupported("spec.internalTrafficPolicy", .string(policy), supported: ["Cluster", "Local"]))
+        .notSupported(
+          "spec.internalTrafficPolicy", .string(policy), supported: ["Cluster", "Local"]))
     }
     // The registry's port allocator checks explicit node ports against the
     // default range.
     if type == "NodePort" || type == "LoadBalancer" {
       for (index, port) in ports.enumerated() {
-        guard let nodePort = port["nodePort"]?.int, nodePort != 0, !(30000...32767).contains(nodePort) else {
+        guard let nodePort = port["nodePort"]?.int, nodePort != 0,
+          !(30000...32767).contains(nodePort)
+        else {
           continue
         }
         errors.append(
@@ -185,11 +197,14 @@ extension Schema {
     for (key, _) in content["data"]?.object ?? JSONObject() {
       errors += NameChecks.configMapKey(key).map { .invalid("data[\(key)]", .string(key), $0) }
       if content["binaryData"]?[key] != nil {
-        errors.append(.invalid("data[\(key)]", .string(key), "duplicate of key present in binaryData"))
+        errors.append(
+          .invalid("data[\(key)]", .string(key), "duplicate of key present in binaryData"))
       }
     }
     for (key, _) in content["binaryData"]?.object ?? JSONObject() {
-      errors += NameChecks.configMapKey(key).map { .invalid("binaryData[\(key)]", .string(key), $0) }
+      errors += NameChecks.configMapKey(key).map {
+        .invalid("binaryData[\(key)]", .string(key), $0)
+      }
     }
     return errors
   }
@@ -223,7 +238,8 @@ extension Schema {
     case "kubernetes.io/basic-auth":
       required = data["username"] == nil && data["password"] == nil ? ["username", "password"] : []
     case "kubernetes.io/service-account-token":
-      if content["metadata"]?["annotations"]?["kubernetes.io/service-account.name"].isUnset ?? true {
+      if content["metadata"]?["annotations"]?["kubernetes.io/service-account.name"].isUnset ?? true
+      {
         errors.append(.required("metadata.annotations[kubernetes.io/service-account.name]"))
       }
       required = []
@@ -244,12 +260,15 @@ extension Schema {
     }
     let supported = ["ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"]
     for mode in modes where !supported.contains(mode.scalarText) {
-      errors.append(.notSupported(path + ".accessModes", .string(mode.scalarText), supported: supported))
+      errors.append(
+        .notSupported(path + ".accessModes", .string(mode.scalarText), supported: supported))
     }
     if let storage = spec?["resources"]?["requests"]?["storage"], let amount = quantity(storage) {
       if amount.mantissa <= 0 {
         errors.append(
-          .invalid(path + ".resources.requests[storage]", .string(amount.description), "must be greater than zero"))
+          .invalid(
+            path + ".resources.requests[storage]", .string(amount.description),
+            "must be greater than zero"))
       }
     } else {
       errors.append(.required(path + ".resources[storage]"))

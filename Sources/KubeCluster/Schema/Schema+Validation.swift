@@ -1,7 +1,9 @@
 extension Schema {
   /// The API server's validation of `object`, run after defaulting and the
   /// create strategy, with the field errors worded as Kubernetes 1.32 words
-  /// them. Pass the stored object as `old` to validate an update, which adds
+  /// them.
+  ///
+  /// Pass the stored object as `old` to validate an update, which adds
   /// the immutability rules.
   ///
   /// Errors come in the order the Go validators append them, and identical
@@ -51,7 +53,8 @@ extension Schema {
     let name = metadata?["name"]?.string ?? ""
     let generateName = metadata?["generateName"]?.string ?? ""
     if !generateName.isEmpty {
-      let masked = generateName.count > 1 && generateName.hasSuffix("-")
+      let masked =
+        generateName.count > 1 && generateName.hasSuffix("-")
         ? String(generateName.dropLast(2)) + "a" : generateName
       for problem in NameChecks.objectName(masked, kind: kind) {
         errors.append(.invalid(path + ".generateName", .string(generateName), problem))
@@ -65,7 +68,8 @@ extension Schema {
       }
     }
     if let generation = metadata?["generation"]?.int, generation < 0 {
-      errors.append(.invalid(path + ".generation", .int(generation), "must be greater than or equal to 0"))
+      errors.append(
+        .invalid(path + ".generation", .int(generation), "must be greater than or equal to 0"))
     }
     errors += validateLabels(metadata?["labels"], path: path + ".labels")
     errors += validateAnnotations(metadata?["annotations"], path: path + ".annotations")
@@ -122,7 +126,8 @@ extension Schema {
         if !values.isEmpty {
           errors.append(
             .forbidden(
-              here + ".values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
+              here + ".values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"
+            ))
         }
       default:
         errors.append(.invalid(here + ".operator", .string(op), "not a valid selector operator"))
@@ -130,7 +135,8 @@ extension Schema {
       errors += qualifiedNameErrors(expression["key"]?.string ?? "", path: here + ".key")
       for (valueIndex, value) in values.enumerated() {
         for problem in NameChecks.labelValue(value.scalarText) {
-          errors.append(.invalid("\(here).values[\(valueIndex)]", .string(value.scalarText), problem))
+          errors.append(
+            .invalid("\(here).values[\(valueIndex)]", .string(value.scalarText), problem))
         }
       }
     }

@@ -4,7 +4,8 @@ extension Schema {
   static func validateWorkload(_ content: JSONValue, kind: Kind, old: JSONValue?) -> [FieldError] {
     let spec = content["spec"] ?? .emptyObject
     var errors: [FieldError] = []
-    let noun = kind == .daemonSet ? "daemonset" : kind == .statefulSet ? "statefulset" : "deployment"
+    let noun =
+      kind == .daemonSet ? "daemonset" : kind == .statefulSet ? "statefulset" : "deployment"
     let selectorValue = spec["selector"]
     let hasSelector = selectorValue != nil && selectorValue != .null
 
@@ -33,8 +34,8 @@ extension Schema {
     let templateLabels = template["metadata"]?["labels"]
     let mismatch: FieldError? =
       selectsEverything
-      || (!selectsNothing
-        && LabelSelector(json: selectorValue).matches(Object.stringMap(templateLabels)))
+        || (!selectsNothing
+          && LabelSelector(json: selectorValue).matches(Object.stringMap(templateLabels)))
       ? nil
       : .invalid(
         "spec.template.metadata.labels", goValue: GoSyntax.stringMap(templateLabels),
@@ -56,13 +57,17 @@ extension Schema {
     let restartPolicy = template["spec"]?["restartPolicy"]?.string ?? ""
     if restartPolicy != "Always" {
       errors.append(
-        .notSupported("spec.template.spec.restartPolicy", .string(restartPolicy), supported: ["Always"]))
+        .notSupported(
+          "spec.template.spec.restartPolicy", .string(restartPolicy), supported: ["Always"]))
     }
-    if template["spec"]?["activeDeadlineSeconds"] != nil && template["spec"]?["activeDeadlineSeconds"] != .null {
+    if template["spec"]?["activeDeadlineSeconds"] != nil
+      && template["spec"]?["activeDeadlineSeconds"] != .null
+    {
       let name = kind == .deployment ? "ReplicaSet" : kind.rawValue
       errors.append(
         .forbidden(
-          "spec.template.spec.activeDeadlineSeconds", "activeDeadlineSeconds in \(name) is not Supported"))
+          "spec.template.spec.activeDeadlineSeconds",
+          "activeDeadlineSeconds in \(name) is not Supported"))
     }
     switch kind {
     case .deployment:
@@ -73,7 +78,9 @@ extension Schema {
         errors += nonNegative(.int(deadline), path: "spec.progressDeadlineSeconds")
         if deadline <= spec["minReadySeconds"]?.int ?? 0 {
           errors.append(
-            .invalid("spec.progressDeadlineSeconds", .int(deadline), "must be greater than minReadySeconds"))
+            .invalid(
+              "spec.progressDeadlineSeconds", .int(deadline), "must be greater than minReadySeconds"
+            ))
         }
       }
     case .replicaSet:
@@ -118,7 +125,8 @@ extension Schema {
     errors += validatePodSpec(template["spec"], path: path + ".spec", isPod: false)
     if !(template["spec"]?["ephemeralContainers"]?.array?.isEmpty ?? true) {
       errors.append(
-        .forbidden(path + ".spec.ephemeralContainers", "ephemeral containers not allowed in pod template"))
+        .forbidden(
+          path + ".spec.ephemeralContainers", "ephemeral containers not allowed in pod template"))
     }
     return errors
   }
@@ -130,31 +138,42 @@ extension Schema {
       if strategy?["rollingUpdate"] != nil && strategy?["rollingUpdate"] != .null {
         return [
           .forbidden(
-            "spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'")
+            "spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'"
+          )
         ]
       }
       return []
     case "RollingUpdate":
       guard let rolling = strategy?["rollingUpdate"], rolling.object != nil else {
-        return [.required("spec.strategy.rollingUpdate", "this should be defaulted and never be nil")]
+        return [
+          .required("spec.strategy.rollingUpdate", "this should be defaulted and never be nil")
+        ]
       }
       var errors: [FieldError] = []
       for field in ["maxUnavailable", "maxSurge"] {
         errors += positiveIntOrPercent(rolling[field], path: "spec.strategy.rollingUpdate.\(field)")
       }
-      if intOrPercentValue(rolling["maxUnavailable"]) == 0 && intOrPercentValue(rolling["maxSurge"]) == 0 {
+      if intOrPercentValue(rolling["maxUnavailable"]) == 0
+        && intOrPercentValue(rolling["maxSurge"]) == 0
+      {
         errors.append(
           .invalid(
             "spec.strategy.rollingUpdate.maxUnavailable", rolling["maxUnavailable"] ?? 0,
             "may not be 0 when `maxSurge` is 0"))
       }
-      if let percent = rolling["maxUnavailable"]?.string, let value = Int(percent.dropLast()), value > 100 {
+      if let percent = rolling["maxUnavailable"]?.string, let value = Int(percent.dropLast()),
+        value > 100
+      {
         errors.append(
-          .invalid("spec.strategy.rollingUpdate.maxUnavailable", .string(percent), "must not be greater than 100%"))
+          .invalid(
+            "spec.strategy.rollingUpdate.maxUnavailable", .string(percent),
+            "must not be greater than 100%"))
       }
       return errors
     default:
-      let rolling = strategy?["rollingUpdate"] == nil ? "(*apps.RollingUpdateDeployment)(nil)" : "&apps.RollingUpdateDeployment{…}"
+      let rolling =
+        strategy?["rollingUpdate"] == nil
+        ? "(*apps.RollingUpdateDeployment)(nil)" : "&apps.RollingUpdateDeployment{…}"
       return [
         FieldError(
           .notSupported, "spec.strategy",
@@ -208,7 +227,9 @@ extension Schema {
     case "OnDelete":
       if spec["updateStrategy"]?["rollingUpdate"] != nil {
         errors.append(
-          .invalid("spec.updateStrategy.rollingUpdate", goValue: "\"{…}\"", "only allowed for updateStrategy 'RollingUpdate'"))
+          .invalid(
+            "spec.updateStrategy.rollingUpdate", goValue: "\"{…}\"",
+            "only allowed for updateStrategy 'RollingUpdate'"))
       }
     case "RollingUpdate":
       errors += nonNegative(
@@ -217,7 +238,9 @@ extension Schema {
     default:
       errors.append(
         .invalid(
-          "spec.updateStrategy", goValue: "apps.StatefulSetUpdateStrategy{Type:\(GoSyntax.quoted(type)), RollingUpdate:(*apps.RollingUpdateStatefulSetStrategy)(nil)}",
+          "spec.updateStrategy",
+          goValue:
+            "apps.StatefulSetUpdateStrategy{Type:\(GoSyntax.quoted(type)), RollingUpdate:(*apps.RollingUpdateStatefulSetStrategy)(nil)}",
           "must be 'RollingUpdate' or 'OnDelete'"))
     }
     return errors
@@ -230,7 +253,8 @@ extension Schema {
     var errors = validateJobSpec(spec, path: "spec")
     if let old, let oldSpec = old["spec"] {
       if (spec["selector"] ?? .null).sortedKeys != (oldSpec["selector"] ?? .null).sortedKeys {
-        errors.append(.immutable("spec.selector", goValue: GoSyntax.labelSelector(spec["selector"])))
+        errors.append(
+          .immutable("spec.selector", goValue: GoSyntax.labelSelector(spec["selector"])))
       }
       for field in ["completions", "completionMode"] where spec[field] != oldSpec[field] {
         errors.append(.invalid("spec.\(field)", spec[field] ?? .null, "field is immutable"))
@@ -257,7 +281,8 @@ extension Schema {
     {
       errors.append(
         .invalid(
-          path + ".template.metadata.labels", goValue: GoSyntax.stringMap(template["metadata"]?["labels"]),
+          path + ".template.metadata.labels",
+          goValue: GoSyntax.stringMap(template["metadata"]?["labels"]),
           "`selector` does not match template `labels`"))
     }
     errors += validatePodTemplateSpec(template, path: path + ".template")
@@ -265,7 +290,8 @@ extension Schema {
     if restartPolicy != "OnFailure" && restartPolicy != "Never" {
       errors.append(
         .notSupported(
-          path + ".template.spec.restartPolicy", .string(restartPolicy), supported: ["OnFailure", "Never"]))
+          path + ".template.spec.restartPolicy", .string(restartPolicy),
+          supported: ["OnFailure", "Never"]))
     }
     return errors
   }
@@ -286,9 +312,12 @@ extension Schema {
     case "": errors.append(.required("spec.concurrencyPolicy"))
     default:
       errors.append(
-        .notSupported("spec.concurrencyPolicy", .string(policy), supported: ["Allow", "Forbid", "Replace"]))
+        .notSupported(
+          "spec.concurrencyPolicy", .string(policy), supported: ["Allow", "Forbid", "Replace"]))
     }
-    for field in ["startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit"] {
+    for field in [
+      "startingDeadlineSeconds", "successfulJobsHistoryLimit", "failedJobsHistoryLimit",
+    ] {
       errors += nonNegative(spec[field], path: "spec.\(field)")
     }
     var jobSpec = spec["jobTemplate"]?["spec"] ?? .emptyObject
@@ -310,7 +339,8 @@ extension Schema {
       text = String(text[space...]).trimmingCharacters(in: .whitespaces)
     }
     if text.hasPrefix("@") {
-      return ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"].contains(text)
+      return ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]
+        .contains(text)
     }
     let fields = text.split(separator: " ", omittingEmptySubsequences: true)
     let allowed = Set("0123456789*/,-?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")

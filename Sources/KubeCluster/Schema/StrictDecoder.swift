@@ -74,7 +74,8 @@ struct StrictDecoder {
       case .string: break
       case .int(let number) where number >= Int(Int32.min) && number <= Int(Int32.max): break
       default:
-        fatalError = "json: cannot unmarshal \(StrictDecoder.jsonDescription(value, forInteger: true)) "
+        fatalError =
+          "json: cannot unmarshal \(StrictDecoder.jsonDescription(value, forInteger: true)) "
           + "into Go value of type int32"
       }
     case .time:
@@ -160,7 +161,9 @@ struct StrictDecoder {
   }
 
   /// Where Go's `base64.StdEncoding` gives up on `text`, or nil when it
-  /// decodes. Newlines are skipped, as Go skips them.
+  /// decodes.
+  ///
+  /// Newlines are skipped, as Go skips them.
   static func base64ErrorOffset(_ text: String) -> Int? {
     let bytes = Array(text.utf8)
     func isAlphabet(_ c: UInt8) -> Bool {

@@ -222,7 +222,13 @@ struct DefaultingTests {
       [
         "spec": [
           "rules": [
-            ["http": ["paths": [["path": "/", "backend": ["service": ["name": "web", "port": ["number": 80]]]]]]]
+            [
+              "http": [
+                "paths": [
+                  ["path": "/", "backend": ["service": ["name": "web", "port": ["number": 80]]]]
+                ]
+              ]
+            ]
           ]
         ]
       ])
@@ -263,7 +269,12 @@ struct DefaultingTests {
       .pod,
       [
         "spec": [
-          "containers": [["name": "web", "image": "nginx", "resources": ["limits": ["cpu": "1", "memory": "1Gi"]]]]
+          "containers": [
+            [
+              "name": "web", "image": "nginx",
+              "resources": ["limits": ["cpu": "1", "memory": "1Gi"]],
+            ]
+          ]
         ]
       ])
     var bestEffort = Object(.pod, ["spec": ["containers": [["name": "web", "image": "nginx"]]]])
@@ -286,7 +297,13 @@ struct DefaultingTests {
   func quantityCanonicalForm(input: String, expected: String) {
     var pod = Object(
       .pod,
-      ["spec": ["containers": [["name": "web", "image": "nginx", "resources": ["requests": ["cpu": .string(input)]]]]]])
+      [
+        "spec": [
+          "containers": [
+            ["name": "web", "image": "nginx", "resources": ["requests": ["cpu": .string(input)]]]
+          ]
+        ]
+      ])
 
     Schema.applyDefaults(to: &pod)
 

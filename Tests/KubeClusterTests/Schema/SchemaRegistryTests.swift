@@ -22,7 +22,8 @@ struct SchemaRegistryTests {
         if let key = field.type.structKey {
           #expect(Schema.structSchema(key) != nil, "\(schema.key).\(field.name) -> \(key)")
         }
-        #expect(!field.description.isEmpty && field.description != "TODO", "\(schema.key).\(field.name)")
+        #expect(
+          !field.description.isEmpty && field.description != "TODO", "\(schema.key).\(field.name)")
       }
     }
   }
@@ -30,7 +31,8 @@ struct SchemaRegistryTests {
   @Test("paths look through arrays and maps, as kubectl explain does")
   func paths() {
     let probe = Schema.field(.pod, path: ["spec", "containers", "livenessProbe"])
-    let port = Schema.field(.deployment, path: ["spec", "template", "spec", "containers", "ports", "containerPort"])
+    let port = Schema.field(
+      .deployment, path: ["spec", "template", "spec", "containers", "ports", "containerPort"])
     let limits = Schema.field(.pod, path: ["spec", "containers", "resources", "limits"])
 
     #expect(probe?.type == .object("core.Probe"))
@@ -56,7 +58,9 @@ struct SchemaRegistryTests {
     #expect(metric?.type.goName == "[]v2.MetricSpec")
     #expect(Schema.field(.service, path: ["spec", "ports", "targetPort"])?.type == .intOrString)
     #expect(Schema.field(.secret, path: ["data"])?.type == .map(.bytes))
-    #expect(Schema.field(.statefulSet, path: ["spec", "volumeClaimTemplates", "spec", "accessModes"]) != nil)
+    #expect(
+      Schema.field(.statefulSet, path: ["spec", "volumeClaimTemplates", "spec", "accessModes"])
+        != nil)
     #expect(Schema.field(.node, path: ["status", "nodeInfo", "kubeletVersion"])?.type == .string)
   }
 }

@@ -82,7 +82,9 @@ struct StrictDecodingTests {
       ),
       (
         deployment(spec: [
-          "template": ["spec": ["containers": [["name": "web", "ports": [["containerPort": "80"]]]]]]
+          "template": [
+            "spec": ["containers": [["name": "web", "ports": [["containerPort": "80"]]]]]
+          ]
         ]),
         "json: cannot unmarshal string into Go struct field ContainerPort.spec.template.spec.containers.ports.containerPort of type int32"
       ),
@@ -111,7 +113,9 @@ struct StrictDecodingTests {
         "json: cannot unmarshal string into Go struct field Container.spec.containers.livenessProbe of type v1.Probe"
       ),
       (
-        pod(spec: ["containers": [["name": "web", "image": "nginx", "resources": ["limits": ["cpu", "1"]]]]]),
+        pod(spec: [
+          "containers": [["name": "web", "image": "nginx", "resources": ["limits": ["cpu", "1"]]]]
+        ]),
         "json: cannot unmarshal array into Go struct field ResourceRequirements.spec.containers.resources.limits of type v1.ResourceList"
       ),
       (
@@ -159,11 +163,19 @@ struct StrictDecodingTests {
     "types with their own decoding report their own errors",
     arguments: [
       (
-        pod(spec: ["containers": [["name": "web", "image": "nginx", "resources": ["limits": ["cpu": "one"]]]]]),
+        pod(spec: [
+          "containers": [
+            ["name": "web", "image": "nginx", "resources": ["limits": ["cpu": "one"]]]
+          ]
+        ]),
         "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"
       ),
       (
-        pod(spec: ["containers": [["name": "web", "image": "nginx", "resources": ["requests": ["memory": "512mi"]]]]]),
+        pod(spec: [
+          "containers": [
+            ["name": "web", "image": "nginx", "resources": ["requests": ["memory": "512mi"]]]
+          ]
+        ]),
         "unable to parse quantity's suffix"
       ),
     ] as [(JSONValue, String)])
@@ -207,7 +219,8 @@ struct StrictDecodingTests {
   @Test("autoscaling/v2 types print with their own package name")
   func autoscalingPackage() {
     let content: JSONValue = [
-      "apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler", "metadata": ["name": "web"],
+      "apiVersion": "autoscaling/v2", "kind": "HorizontalPodAutoscaler",
+      "metadata": ["name": "web"],
       "spec": ["scaleTargetRef": "web"],
     ]
 
