@@ -23,7 +23,8 @@ package struct ImageReference: Equatable, Sendable {
     }
     var path = components.joined(separator: "/")
     tag = "latest"
-    if let colon = path.lastIndex(of: ":") {
+    let lastComponent = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+    if let colon = path[lastComponent...].lastIndex(of: ":") {
       tag = String(path[path.index(after: colon)...])
       path = String(path[..<colon])
     }

@@ -276,7 +276,7 @@ extension Schema {
   @Sendable private static func defaultContainer(_ container: inout JSONValue) {
     if container["imagePullPolicy"].isUnset {
       let image = container["image"]?.string ?? ""
-      container["imagePullPolicy"] = .string(ImageReference(image).defaultPullPolicy)
+      container["imagePullPolicy"] = .string(ImageTag(image).defaultPullPolicy)
     }
     container.defaultString("terminationMessagePath", "/dev/termination-log")
     container.defaultString("terminationMessagePolicy", "File")

@@ -60,11 +60,12 @@ extension Cluster {
     }
     Schema.applyDefaults(to: &object)
     prepareForCreate(&object)
+    object.content[path: "metadata.uid"] = .string(random.uuid())
+    Schema.prepareForCreate(&object)
     let problems = Schema.validate(object, old: nil)
     guard problems.isEmpty else { throw .invalid(object.kind, object.name, problems) }
     if store.contains(object.key) { throw .alreadyExists(object.kind, object.name) }
     try admitCreate(&object, dryRun: dryRun)
-    object.content[path: "metadata.uid"] = .string(random.uuid())
     object.content[path: "metadata.creationTimestamp"] = .string(Timestamp.format(now))
     if generationKinds.contains(object.kind) { object.generation = 1 }
     object.content[path: "metadata.resourceVersion"] = nil

@@ -3,7 +3,7 @@
 /// Follows kubelet's `parsers.ParseImageName`: the tag is what follows the
 /// last `:` of the last path component, a reference with neither tag nor
 /// digest means `latest`, and a reference that does not parse has no tag.
-struct ImageReference: Equatable, Sendable {
+struct ImageTag: Equatable, Sendable {
   var tag: String
   var digest: String
 
