@@ -62,6 +62,6 @@ let package = Package(
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubetutorTestSupport"]),
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "KubetutorTestSupport"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
-    .testTarget(name: "ShellTests", dependencies: ["Shell", "KubetutorTestSupport"]),
+    .testTarget(name: "ShellTests", dependencies: ["Shell", "KubetutorTestSupport"], exclude: ["Transcripts"]),
   ]
 )

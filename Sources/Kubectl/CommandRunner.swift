@@ -46,7 +46,7 @@ package enum CommandRunner {
       return CommandOutput(stderr: unknownCommand(verb), exitCode: 1)
     }
     do {
-      let flags = try FlagParser.parse(rest, specs: GlobalFlags.all + command.flags + [.bool("help", short: "h")], command: verb)
+      let flags = try FlagParser.parse(rest, specs: GlobalFlags.all + command.flags + [.bool("help", short: "h")], command: usageName(verb, rest))
       if flags.bool("help") {
         return CommandOutput(stdout: HelpText.forCommand(verb, flags: command.flags))
       }
@@ -55,6 +55,20 @@ package enum CommandRunner {
     } catch {
       return CommandOutput(stderr: ErrorMessage.render(error), exitCode: 1)
     }
+  }
+
+  /// The command named in usage errors: `create deployment`, `rollout status`.
+  static func usageName(_ verb: String, _ rest: [String]) -> String {
+    let subcommands: [String: Set<String>] = [
+      "create": ["deployment", "namespace", "service", "configmap", "secret", "job", "cronjob", "ingress", "serviceaccount", "quota", "role", "rolebinding", "clusterrole", "clusterrolebinding", "token", "priorityclass", "poddisruptionbudget"],
+      "rollout": ["status", "history", "undo", "restart", "pause", "resume"],
+      "set": ["image", "env", "resources", "selector", "serviceaccount", "subject"],
+      "config": ["view", "get-contexts", "current-context", "use-context", "set-context"],
+    ]
+    guard let known = subcommands[verb], let first = rest.first(where: { !$0.hasPrefix("-") }), known.contains(first) else {
+      return verb
+    }
+    return "\(verb) \(first)"
   }
 
   /// Finds the verb among leading global flags (`kubectl -n dev get pods`).

@@ -61,6 +61,9 @@ package final class ShellSession {
     assembler.isPending ? assembler.continuationPrompt : "\(state.namespace) $ "
   }
 
+  /// The exit status of the last complete command line.
+  package var lastStatus: Int32 { interpreter.context.lastExitStatus }
+
   /// Whether the input asked the shell to end (`exit`).
   package var exitStatus: Int32? { interpreter.exitRequested }
 

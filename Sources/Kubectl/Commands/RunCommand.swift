@@ -44,9 +44,6 @@ struct RunCommand: KubectlCommand {
     guard ["Always", "OnFailure", "Never"].contains(restart) else {
       throw KubectlError.message("invalid restart policy: \(restart)")
     }
-    if NameRules.subdomainProblems(name).isEmpty == false {
-      throw KubectlError.message("invalid pod name \"\(name)\": \(NameRules.subdomainProblems(name).joined(separator: ", "))")
-    }
     var labels = ["run": name]
     if flags.isSet("labels") {
       labels = [:]
