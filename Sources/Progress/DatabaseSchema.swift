@@ -19,5 +19,5 @@ package struct DatabaseSchema: Sendable {
   package var version: Int { migrations.count }
 
   /// No tables and no stamp: for scratch databases and tests of the wrapper.
-  package static let none = DatabaseSchema(applicationID: 0, migrations: [])
+  package static let empty = DatabaseSchema(applicationID: 0, migrations: [])
 }

@@ -19,7 +19,11 @@ package final class ProgressStore {
   /// Opens (creating and migrating as needed) the database at `location`
   /// and the profile named `profile`, creating it on first use.
   ///
-  /// - Parameter now: The clock stamped on rows; tests pass a fixed one.
+  /// - Parameters:
+  ///   - location: The database file, or `.memory`.
+  ///   - profile: The learner's name; `--profile` chooses it.
+  ///   - now: The clock stamped on rows; tests pass a fixed one.
+  /// - Throws: `DatabaseError` when the file cannot be used; it is then left as it was.
   package init(
     _ location: SQLiteDatabase.Location, profile: String = "default",
     now: @escaping () -> Date = Date.init
@@ -150,8 +154,10 @@ package final class ProgressStore {
       }
       events.append(
         ProgressEvent(
-          id: try field(row[0], \.int64Value), kind: kind, subject: try field(row[2], \.stringValue),
-          detail: row[3].stringValue, at: Date(timeIntervalSince1970: try field(row[4], \.doubleValue))))
+          id: try field(row[0], \.int64Value), kind: kind,
+          subject: try field(row[2], \.stringValue),
+          detail: row[3].stringValue,
+          at: Date(timeIntervalSince1970: try field(row[4], \.doubleValue))))
     }
     return events
   }

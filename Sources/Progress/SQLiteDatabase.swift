@@ -33,7 +33,7 @@ package final class SQLiteDatabase {
 
   /// Opens the database at `location`, creating the file if it is missing,
   /// checks it and applies the migrations of `schema` it lacks.
-  package init(_ location: Location, schema: DatabaseSchema = .none) throws(DatabaseError) {
+  package init(_ location: Location, schema: DatabaseSchema = .empty) throws(DatabaseError) {
     if case .path(let path) = location { try Self.checkWritable(path) }
     var opened: OpaquePointer?
     let code = sqlite3_open_v2(
@@ -113,7 +113,8 @@ package final class SQLiteDatabase {
   /// The single integer a statement such as `PRAGMA user_version` returns.
   package func integer(_ sql: String, _ values: [Value] = []) throws(DatabaseError) -> Int64 {
     guard let value = try query(sql, values).first?.first?.int64Value else {
-      throw .sqlite(path: location.description, code: SQLITE_MISMATCH, message: "no integer from \(sql)")
+      throw .sqlite(
+        path: location.description, code: SQLITE_MISMATCH, message: "no integer from \(sql)")
     }
     return value
   }
@@ -230,8 +231,11 @@ package final class SQLiteDatabase {
           UInt8(SQLITE_UTF8))
       case .blob(let data):
         code = data.withUnsafeBytes { bytes in
-          guard let base = bytes.baseAddress else { return sqlite3_bind_zeroblob(statement, index, 0) }
-          return sqlite3_bind_blob64(statement, index, base, UInt64(bytes.count), kt_sqlite_transient())
+          guard let base = bytes.baseAddress else {
+            return sqlite3_bind_zeroblob(statement, index, 0)
+          }
+          return sqlite3_bind_blob64(
+            statement, index, base, UInt64(bytes.count), kt_sqlite_transient())
         }
       case .null:
         code = sqlite3_bind_null(statement, index)
@@ -266,7 +270,8 @@ package final class SQLiteDatabase {
     switch code & 0xff {
     case SQLITE_NOTADB: return .notADatabase(path: path)
     case SQLITE_CORRUPT: return .corrupt(path: path, detail: message)
-    case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM: return .notWritable(path: path, detail: message)
+    case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM:
+      return .notWritable(path: path, detail: message)
     default: return .sqlite(path: path, code: code, message: message)
     }
   }

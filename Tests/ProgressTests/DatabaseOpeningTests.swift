@@ -131,7 +131,8 @@ struct DatabaseOpeningTests {
     #expect(
       error
         == .notWritable(
-          path: inMissingFolder, detail: "the folder \(folder.file("no-such-folder")) does not exist"))
+          path: inMissingFolder,
+          detail: "the folder \(folder.file("no-such-folder")) does not exist"))
     #expect(!FileManager.default.fileExists(atPath: folder.file("no-such-folder")))
   }
 

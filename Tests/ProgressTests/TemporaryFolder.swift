@@ -6,7 +6,8 @@ final class TemporaryFolder {
   let path: String
 
   init() throws {
-    path = FileManager.default.temporaryDirectory
+    path =
+      FileManager.default.temporaryDirectory
       .appendingPathComponent("kubetutor-progress-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
   }
@@ -22,8 +23,10 @@ final class TemporaryFolder {
     (path as NSString).appendingPathComponent(name)
   }
 
-  /// Whether a folder with mode 0500 refuses new files here. It does not
-  /// for root (tests run as root in CI), which bypasses permission bits.
+  /// Whether a folder with mode 0500 refuses new files here.
+  ///
+  /// It does not for root (tests run as root in CI), which bypasses
+  /// permission bits.
   static let permissionsAreEnforced: Bool = {
     guard let probe = try? TemporaryFolder() else { return false }
     let files = FileManager.default
