@@ -50,13 +50,13 @@ package final class SQLiteDatabase {
     }
     // Read-only checks first: nothing below may change a file we refuse.
     try checkIntegrity()
-    try checkOwnership(schema)
+    let version = try checkOwnership(schema)
     // WAL lets several kubetutor processes share one file; NORMAL
     // synchronisation in WAL mode loses nothing when the process is killed.
     try execute("PRAGMA journal_mode = WAL")
     try execute("PRAGMA synchronous = NORMAL")
     try execute("PRAGMA foreign_keys = ON")
-    try migrate(schema)
+    try migrate(schema, from: version)
   }
 
   deinit {
@@ -157,8 +157,8 @@ package final class SQLiteDatabase {
 
   /// Accepts a file stamped with the schema's application ID, or one with
   /// no tables and no stamp yet (new or empty); refuses other programs'
-  /// databases and schemas newer than the code.
-  private func checkOwnership(_ schema: DatabaseSchema) throws(DatabaseError) {
+  /// databases and schemas newer than the code. Returns the file's version.
+  private func checkOwnership(_ schema: DatabaseSchema) throws(DatabaseError) -> Int64 {
     let path = location.description
     let owner = try integer("PRAGMA application_id")
     let version = try integer("PRAGMA user_version")
@@ -169,6 +169,7 @@ package final class SQLiteDatabase {
     guard version <= schema.version else {
       throw .newerSchema(path: path, found: Int(version), known: schema.version)
     }
+    return version
   }
 
   /// Applies each missing migration in its own transaction, stamping the
@@ -176,8 +177,8 @@ package final class SQLiteDatabase {
   ///
   /// The version is read again under the write lock, so two processes
   /// opening a new file at once apply each migration exactly once.
-  private func migrate(_ schema: DatabaseSchema) throws(DatabaseError) {
-    for (index, statements) in zip(1..., schema.migrations) {
+  private func migrate(_ schema: DatabaseSchema, from version: Int64) throws(DatabaseError) {
+    for (index, statements) in zip(Int64(1)..., schema.migrations) where index > version {
       try transaction { () throws(DatabaseError) in
         guard try integer("PRAGMA user_version") < index else { return }
         for sql in statements { try execute(sql) }
