@@ -157,7 +157,9 @@ package final class SQLiteDatabase {
 
   /// Accepts a file stamped with the schema's application ID, or one with
   /// no tables and no stamp yet (new or empty); refuses other programs'
-  /// databases and schemas newer than the code. Returns the file's version.
+  /// databases and schemas newer than the code.
+  ///
+  /// - Returns: The file's `user_version`.
   private func checkOwnership(_ schema: DatabaseSchema) throws(DatabaseError) -> Int64 {
     let path = location.description
     let owner = try integer("PRAGMA application_id")
