@@ -1,0 +1,75 @@
+extension DatabaseSchema {
+  /// The progress database's tables, one migration per schema version.
+  ///
+  /// Times are `REAL` seconds since 1970 (UTC). Every row belongs to a
+  /// profile, so one file can hold several learners and deleting a profile
+  /// removes everything it owns. Kinds and modes are plain text, so new
+  /// ones need no migration.
+  package static let progress = DatabaseSchema(
+    applicationID: 0x6B74_7574,  // "ktut"
+    migrations: [version1])
+
+  private static let version1 = [
+    """
+    CREATE TABLE profiles (
+      id INTEGER PRIMARY KEY,
+      name TEXT NOT NULL UNIQUE,
+      created_at REAL NOT NULL
+    )
+    """,
+    """
+    CREATE TABLE sessions (
+      id INTEGER PRIMARY KEY,
+      profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+      started_at REAL NOT NULL,
+      ended_at REAL,
+      mode TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX sessions_by_profile ON sessions(profile_id, started_at)",
+    """
+    CREATE TABLE commands (
+      id INTEGER PRIMARY KEY,
+      profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+      session_id INTEGER REFERENCES sessions(id),
+      line TEXT NOT NULL,
+      exit_code INTEGER NOT NULL,
+      started_at REAL NOT NULL,
+      duration_ms REAL NOT NULL
+    )
+    """,
+    // Newest first for a profile, as history and `progress` list them.
+    "CREATE INDEX commands_by_profile ON commands(profile_id, id)",
+    // Lets a session's deletion check its commands without a scan.
+    "CREATE INDEX commands_by_session ON commands(session_id)",
+    """
+    CREATE TABLE cluster_snapshots (
+      profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+      name TEXT NOT NULL,
+      saved_at REAL NOT NULL,
+      data BLOB NOT NULL,
+      PRIMARY KEY (profile_id, name)
+    )
+    """,
+    """
+    CREATE TABLE progress_events (
+      id INTEGER PRIMARY KEY,
+      profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+      kind TEXT NOT NULL,
+      subject TEXT NOT NULL,
+      detail TEXT,
+      at REAL NOT NULL
+    )
+    """,
+    "CREATE INDEX progress_events_by_kind ON progress_events(profile_id, kind, id)",
+    """
+    CREATE TABLE positions (
+      profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+      course_item TEXT NOT NULL,
+      step INTEGER NOT NULL,
+      updated_at REAL NOT NULL,
+      PRIMARY KEY (profile_id, course_item)
+    )
+    """,
+  ]
+}
