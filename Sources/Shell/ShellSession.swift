@@ -33,6 +33,9 @@ package final class ShellSession {
   private var interpreter: ShellInterpreter
   private var assembler = InputAssembler()
   private let clock: () -> Date
+  /// Called after each complete command line with its text, exit status,
+  /// start time and duration in milliseconds: where progress is recorded.
+  package var commandFinished: ((String, Int32, Date, Double) -> Void)?
 
   /// - Parameters:
   ///   - workingDirectory: the learner's folder; files the shell reads and
@@ -91,6 +94,8 @@ package final class ShellSession {
       let now = clock()
       if now > state.cluster.now { state.cluster.advance(to: now) }
     }
-    interpreter.run(text)
+    let started = Date()
+    let status = interpreter.run(text)
+    commandFinished?(text, status, started, Date().timeIntervalSince(started) * 1000)
   }
 }

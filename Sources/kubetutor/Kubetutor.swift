@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KubeCluster
+import Progress
 import Shell
 
 #if canImport(Glibc)
@@ -47,7 +48,7 @@ struct Kubetutor: ParsableCommand {
 
   func run() throws {
     let interactiveInput = script == nil && isatty(STDIN_FILENO) != 0
-    let mode: SessionMode = interactiveInput ? .interactive : .script
+    let mode: Shell.SessionMode = interactiveInput ? .interactive : .script
     let start = mode == .script ? Cluster.scriptEpoch : Date()
     let cluster = Cluster.kind(start: start, seed: seed, workers: nodes)
     let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -55,6 +56,13 @@ struct Kubetutor: ParsableCommand {
       let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
       handle.write(Data(text.utf8))
     }
+
+    let store = try openStore(interactive: mode == .interactive)
+    let sessionID = try? store?.startSession(mode: mode == .interactive ? .interactive : .script)
+    session.commandFinished = { line, status, started, duration in
+      _ = try? store?.recordCommand(line: line, exitCode: status, startedAt: started, durationMs: duration)
+    }
+    defer { if let sessionID { try? store?.endSession(sessionID) } }
 
     let lines: AnyIterator<String>
     switch script {
@@ -81,5 +89,18 @@ struct Kubetutor: ParsableCommand {
     session.finish()
     if let status = session.exitStatus { throw ExitCode(status) }
     if mode == .script && session.state.failures > 0 { throw ExitCode(1) }
+  }
+
+  /// The progress database: `--db`, or the default one in the interactive
+  /// shell. Script mode without `--db` keeps nothing.
+  private func openStore(interactive: Bool) throws -> ProgressStore? {
+    do {
+      if let db { return try ProgressStore(.path(db), profile: profile) }
+      guard interactive else { return nil }
+      return try ProgressStore(.path(ProgressStore.defaultDatabasePath()), profile: profile)
+    } catch {
+      FileHandle.standardError.write(Data("kubetutor: \(error)\n".utf8))
+      throw ExitCode(2)
+    }
   }
 }
