@@ -76,13 +76,12 @@ package struct Cluster: Sendable {
   /// Moves simulated time to `date`, firing due timers in order.
   package mutating func advance(to date: Date) {
     settle()
-    let target = date.timeIntervalSince1970
-    while let next = timers.next, next.due <= target {
-      if next.due > now.timeIntervalSince1970 {
-        now = Date(timeIntervalSince1970: next.due)
+    while let next = timers.next, next.due <= date {
+      if next.due > now {
+        now = next.due
       }
       var due: [Work] = []
-      while let timer = timers.next, timer.due <= now.timeIntervalSince1970 {
+      while let timer = timers.next, timer.due <= now {
         _ = timers.pop()
         due.append(timer.work)
       }
@@ -98,7 +97,7 @@ package struct Cluster: Sendable {
 
   /// The time of the next thing the cluster will do on its own, if any.
   package var nextEventTime: Date? {
-    timers.next.map { Date(timeIntervalSince1970: $0.due) }
+    timers.next?.due
   }
 
   /// Asks for `work` to run at `date` (or at once, in the next pass, when
@@ -107,7 +106,7 @@ package struct Cluster: Sendable {
     if date <= now {
       queued.insert(work)
     } else {
-      timers.schedule(work, at: date.timeIntervalSince1970)
+      timers.schedule(work, at: date)
     }
   }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One unit of controller work: a component and the object it should look at.
 ///
 /// Level-triggered: the work names a key, never the event that caused it;
@@ -37,7 +39,7 @@ package enum Work: Hashable, Comparable, Sendable {
 
 /// Work promised for a later simulated time.
 struct Timer: Sendable {
-  var due: Double
+  var due: Date
   var sequence: Int
   var work: Work
 }
@@ -51,7 +53,7 @@ struct TimerQueue: Sendable {
   var count: Int { heap.count }
   var next: Timer? { heap.first }
 
-  mutating func schedule(_ work: Work, at due: Double) {
+  mutating func schedule(_ work: Work, at due: Date) {
     sequence += 1
     heap.append(Timer(due: due, sequence: sequence, work: work))
     var child = heap.count - 1
