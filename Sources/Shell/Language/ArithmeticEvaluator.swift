@@ -88,7 +88,8 @@ struct ArithmeticEvaluator {
   }
 
   private func syntaxError(_ message: String) -> ShellFailure {
-    let rest = tokens[min(index, tokens.count)...].map(Self.spelling).joined(separator: " ")
+    let remaining = index < tokens.count ? tokens[index...] : tokens.suffix(1)
+    let rest = remaining.map(Self.spelling).joined(separator: " ")
     return ShellFailure("\(source): \(message) (error token is \"\(rest)\")")
   }
 

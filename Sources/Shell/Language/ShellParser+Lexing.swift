@@ -10,12 +10,16 @@ extension ShellParser {
   private static let operatorCharacters = ShellToken.operators.map(Array.init)
 
   /// Skips spaces, tabs, backslash-newline pairs and comments.
-  mutating func skipBlanks() {
+  ///
+  /// A backslash-newline that ends the input continues onto a line not yet
+  /// typed, so the input is incomplete.
+  mutating func skipBlanks() throws(ShellSyntaxError) {
     while position < chars.count {
       let character = chars[position]
       if character == " " || character == "\t" {
         position += 1
       } else if character == "\\" && position + 1 < chars.count && chars[position + 1] == "\n" {
+        guard position + 2 < chars.count else { throw .lineContinuation }
         position += 2
       } else if character == "#" {
         while position < chars.count && chars[position] != "\n" { position += 1 }
@@ -84,6 +88,7 @@ extension ShellParser {
       case "\\":
         guard position + 1 < chars.count else { throw .lineContinuation }
         let next = chars[position + 1]
+        if next == "\n" && position + 2 == chars.count { throw .lineContinuation }
         position += 2
         if next != "\n" {
           flush(&parts)
@@ -145,6 +150,7 @@ extension ShellParser {
         guard position + 1 < chars.count else { throw .unmatched("\"") }
         let next = chars[position + 1]
         if next == "\n" {
+          guard position + 2 < chars.count else { throw .unmatched("\"") }
           position += 2
         } else if "$`\"\\".contains(next) {
           text.append(next)
@@ -301,18 +307,19 @@ extension ShellParser {
       let close = chars[start...].firstIndex(of: "}") ?? chars.count - 1
       return .badSubstitution(String(chars[start...close]))
     }
-    var isLength = false
-    if position + 1 < chars.count && chars[position] == "#" && chars[position + 1] != "}" {
-      isLength = true
-      position += 1
+    var prefixModifier: ParameterExpansion.Modifier?
+    if position + 1 < chars.count && chars[position + 1] != "}" {
+      if chars[position] == "#" { prefixModifier = .length }
+      if chars[position] == "!" { prefixModifier = .indirect }
+      if prefixModifier != nil { position += 1 }
     }
     let name = lexParameterName()
     guard position < chars.count else { throw .unmatched("}") }
     guard !name.isEmpty else { throw badSubstitution }
-    if isLength {
+    if let prefixModifier {
       guard chars[position] == "}" else { throw badSubstitution }
       position += 1
-      return .parameter(ParameterExpansion(name, .length), quoted: quoted)
+      return .parameter(ParameterExpansion(name, prefixModifier), quoted: quoted)
     }
     let modifier: ParameterExpansion.Modifier?
     let character = chars[position]
@@ -346,6 +353,12 @@ extension ShellParser {
       modifier =
         character == "#"
         ? .removePrefix(pattern, longest: longest) : .removeSuffix(pattern, longest: longest)
+    case "^", ",":
+      position += 1
+      let all = position < chars.count && chars[position] == character
+      if all { position += 1 }
+      guard position < chars.count, chars[position] == "}" else { throw badSubstitution }
+      modifier = character == "^" ? .uppercase(all: all) : .lowercase(all: all)
     case "/":
       position += 1
       let all = position < chars.count && chars[position] == "/"

@@ -20,6 +20,11 @@ package struct ShellParser {
   var chars: [Character]
   var position = 0
   var lookahead: Lookahead?
+  /// Whether a here-document may end at the end of input, as in a script;
+  /// bash then warns and uses the lines it has.
+  var allowsUnterminatedHereDocuments = false
+  /// Warnings for the caller to print, such as an unterminated here-document.
+  var warnings: [String] = []
 
   init(_ source: String) {
     chars = source.map { $0 == "\r\n" ? "\n" : $0 }
@@ -34,6 +39,16 @@ package struct ShellParser {
     return try parser.parseProgram()
   }
 
+  /// Parses `source` as a script: a here-document may end at the end of the
+  /// input, with a warning in bash's words, such as
+  /// `warning: here-document at line 1 delimited by end-of-file (wanted `EOF')`.
+  package static func parseScript(_ source: String) throws(ShellSyntaxError) -> (CommandList, warnings: [String]) {
+    var parser = ShellParser(source)
+    parser.allowsUnterminatedHereDocuments = true
+    let list = try parser.parseProgram()
+    return (list, parser.warnings)
+  }
+
   mutating func parseProgram() throws(ShellSyntaxError) -> CommandList {
     let list = try parseList(until: [])
     let token = try peek()
@@ -46,7 +61,7 @@ package struct ShellParser {
   /// The next token, lexed once and kept until `advance()`.
   mutating func peek() throws(ShellSyntaxError) -> ShellToken {
     if let lookahead { return lookahead.token }
-    skipBlanks()
+    try skipBlanks()
     let start = position
     let token = try lexToken()
     lookahead = Lookahead(token: token, start: start, end: position)
@@ -272,8 +287,10 @@ package struct ShellParser {
     advance()
     let nameToken = try peek()
     if nameToken == .op("(") { throw .unsupported("arithmetic for loops") }
-    guard let name = keyword(nameToken), Assignment.isValidName(name) else {
-      throw unexpected(nameToken)
+    guard case .word(let nameWord) = nameToken else { throw unexpected(nameToken) }
+    guard let name = nameWord.plainText, Assignment.isValidName(name) else {
+      guard let lookahead else { throw unexpected(nameToken) }
+      throw .notAnIdentifier(String(chars[lookahead.start..<lookahead.end]))
     }
     advance()
     try skipNewlines()
@@ -389,24 +406,35 @@ package struct ShellParser {
     let quoteCharacters: Set<Character> = ["'", "\"", "\\"]
     let isQuoted = raw.contains { quoteCharacters.contains($0) }
     let delimiter = String(raw.filter { !quoteCharacters.contains($0) })
-    guard let lineEnd = endOfCurrentLine() else {
-      throw .unterminatedHereDocument(delimiter: delimiter)
-    }
-    var cursor = lineEnd + 1
+    let operatorLine = chars[..<position].filter { $0 == "\n" }.count + 1
     var lines: [String] = []
-    while true {
-      guard cursor < chars.count else { throw .unterminatedHereDocument(delimiter: delimiter) }
-      let stop = chars[cursor...].firstIndex(of: "\n") ?? chars.count
-      var line = chars[cursor..<stop]
-      if stripsTabs {
-        line = line.drop { $0 == "\t" }
+    func unterminated() throws(ShellSyntaxError) {
+      guard allowsUnterminatedHereDocuments else { throw .unterminatedHereDocument(delimiter: delimiter) }
+      warnings.append(
+        "warning: here-document at line \(operatorLine) delimited by end-of-file (wanted `\(delimiter)')")
+    }
+    if let lineEnd = endOfCurrentLine() {
+      var cursor = lineEnd + 1
+      while true {
+        guard cursor < chars.count else {
+          try unterminated()
+          chars.removeSubrange((lineEnd + 1)...)
+          break
+        }
+        let stop = chars[cursor...].firstIndex(of: "\n") ?? chars.count
+        var line = chars[cursor..<stop]
+        if stripsTabs {
+          line = line.drop { $0 == "\t" }
+        }
+        if String(line) == delimiter {
+          chars.removeSubrange((lineEnd + 1)..<min(stop + 1, chars.count))
+          break
+        }
+        lines.append(String(line))
+        cursor = stop + 1
       }
-      if String(line) == delimiter {
-        chars.removeSubrange((lineEnd + 1)..<min(stop + 1, chars.count))
-        break
-      }
-      lines.append(String(line))
-      cursor = stop + 1
+    } else {
+      try unterminated()
     }
     let text = lines.map { $0 + "\n" }.joined()
     let body: ShellWord

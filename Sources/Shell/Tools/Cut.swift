@@ -82,6 +82,10 @@ package enum Cut {
     return result
   }
 
+  private static func numberedFromOne(_ fields: Bool) -> String {
+    fields ? "fields are numbered from 1" : "byte/character positions are numbered from 1"
+  }
+
   /// Parses `1,3`, `2-`, `-3` and `1-2` into ranges.
   private static func parseList(_ text: String, fields: Bool) throws(ToolFailure) -> [ClosedRange<Int>] {
     var ranges: [ClosedRange<Int>] = []
@@ -92,7 +96,7 @@ package enum Cut {
         guard let value = Int(bounds[0]) else {
           throw ToolFailure(options.usageError("invalid \(what) '\(item)'"))
         }
-        guard value > 0 else { throw ToolFailure(options.usageError("fields and positions are numbered from 1")) }
+        guard value > 0 else { throw ToolFailure(options.usageError(numberedFromOne(fields))) }
         ranges.append(value...value)
         continue
       }
@@ -104,7 +108,7 @@ package enum Cut {
       guard let low, let high else {
         throw ToolFailure(options.usageError("invalid \(what) '\(item)'"))
       }
-      guard low > 0 else { throw ToolFailure(options.usageError("fields and positions are numbered from 1")) }
+      guard low > 0 else { throw ToolFailure(options.usageError(numberedFromOne(fields))) }
       guard low <= high else { throw ToolFailure(options.usageError("invalid decreasing range")) }
       ranges.append(low...high)
     }

@@ -79,6 +79,12 @@ enum PosixRegex {
       case "{" where extended:
         if !wasAtStart, isInterval(characters, from: index) {
           output += "{"
+          while index < characters.count, characters[index] != "}" {
+            output.append(characters[index])
+            index += 1
+          }
+          output += "}"
+          index += 1
         } else {
           output += "\\{"
         }
@@ -192,6 +198,7 @@ enum PosixRegex {
         fixed ? NSRegularExpression.escapedPattern(for: pattern) : try translate(pattern, extended: extended))
     }
     var combined = alternatives.count == 1 ? alternatives[0] : alternatives.map { "(?:\($0))" }.joined(separator: "|")
+    if combined.isEmpty { combined = "(?:)" }
     if word {
       combined = "(?<![\\p{L}\\p{N}_])(?:\(combined))(?![\\p{L}\\p{N}_])"
     } else if line {

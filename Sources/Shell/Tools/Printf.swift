@@ -24,6 +24,7 @@ package enum Printf {
       let stop = render(Array(format), &remaining, into: &result)
       if stop || remaining.count == before { break }
     } while !remaining.isEmpty
+    result.writesErrorsFirst = true
     return result
   }
 

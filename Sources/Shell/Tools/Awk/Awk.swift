@@ -47,7 +47,7 @@ package enum Awk {
     do {
       program = try AwkParser.parse(source)
     } catch let error as AwkLexer.SyntaxError {
-      return .failure("awk: line \(error.line): syntax error at or near \(error.near)", exitCode: 2)
+      return .failure("awk: \(error.description)", exitCode: 2)
     } catch let error as AwkParser.Unsupported {
       return .failure("kubetutor: awk: \(error.what) not supported here", exitCode: 2)
     } catch {
@@ -116,6 +116,7 @@ package enum Awk {
       }
     }
     if !sawFile { inputs.append(("-", stdin)) }
+    var inRange = Array(repeating: false, count: program.rules.count)
     for input in inputs {
       if input.name.hasPrefix("=") {
         machine.variables[String(input.name.dropFirst())] = .strnum(unescape(input.text))
@@ -128,8 +129,14 @@ package enum Awk {
         machine.variables["FNR"] = .number((machine.variables["FNR"]?.number ?? 0) + 1)
         try machine.setRecord(String(line))
         do {
-          for rule in program.rules {
-            if let pattern = rule.pattern {
+          for (number, rule) in program.rules.enumerated() {
+            if let rangeEnd = rule.rangeEnd, let pattern = rule.pattern {
+              if !inRange[number] {
+                guard try machine.evaluate(pattern).isTrue else { continue }
+                inRange[number] = true
+              }
+              if try machine.evaluate(rangeEnd).isTrue { inRange[number] = false }
+            } else if let pattern = rule.pattern {
               guard try machine.evaluate(pattern).isTrue else { continue }
             }
             try machine.execute(rule.action ?? .print([]))

@@ -5,6 +5,13 @@ struct AwkLexer {
   struct SyntaxError: Error {
     var line: Int
     var near: String
+    /// A message other than `syntax error at or near NEAR`.
+    var message: String?
+
+    /// The error as awk prints it, without the program name.
+    var description: String {
+      "line \(line): " + (message ?? "syntax error at or near \(near)")
+    }
   }
 
   static let keywords: Set<String> = [

@@ -65,15 +65,24 @@ struct AwkParser {
       case .keyword("function"):
         throw Unsupported(what: "user-defined functions")
       case .symbol("{"):
-        program.rules.append(AwkProgram.Rule(pattern: nil, action: try parseAction()))
+        program.rules.append(AwkProgram.Rule(pattern: nil, rangeEnd: nil, action: try parseAction()))
+      case .symbol("}"):
+        throw AwkLexer.SyntaxError(line: tokens[index].line, near: "}", message: "extra '}'")
       default:
         let pattern = try parseExpression()
-        if token == .symbol(",") { throw Unsupported(what: "range patterns") }
+        var rangeEnd: AwkExpression?
+        if token == .symbol(",") {
+          advance()
+          skipNewlines()
+          rangeEnd = try parseExpression()
+        }
         var action: AwkStatement?
         if token == .symbol("{") { action = try parseAction() }
-        program.rules.append(AwkProgram.Rule(pattern: pattern, action: action))
+        program.rules.append(AwkProgram.Rule(pattern: pattern, rangeEnd: rangeEnd, action: action))
+        if action == nil {
+          guard token == .newline || token == .symbol(";") || token == .end else { throw error() }
+        }
       }
-      guard token == .newline || token == .symbol(";") || token == .end else { throw error() }
       skipTerminators()
     }
     return program
@@ -84,7 +93,9 @@ struct AwkParser {
     var statements: [AwkStatement] = []
     skipTerminators()
     while token != .symbol("}") {
-      guard token != .end else { throw error() }
+      guard token != .end else {
+        throw AwkLexer.SyntaxError(line: tokens[index].line, near: "", message: "missing } near end of file")
+      }
       statements.append(try parseStatement())
       skipTerminators()
     }
