@@ -29,7 +29,7 @@ final class TemporaryDirectory {
     let file = url.appendingPathComponent(path)
     try? FileManager.default.createDirectory(
       at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try? text.write(to: file, atomically: true, encoding: .utf8)
+    try? text.write(to: file, atomically: false, encoding: .utf8)
   }
 
   /// The text of a file relative to the directory, or `nil`.

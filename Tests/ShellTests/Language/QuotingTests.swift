@@ -49,10 +49,21 @@ struct QuotingTests {
     #expect(stdout(#"F=a.tar.gz; echo ${F%%.*} ${F##*.} ${F:2:3}"#) == "a gz tar\n")
   }
 
-  @Test func errorIfUnset() {
+  @Test("${NAME:?message} fails and drops the rest of the input, as interactive bash does")
+  func errorIfUnset() {
     let run = sh(#"echo ${NAMESPACE:?set it first}; echo next"#)
     #expect(run.stderr == "kubetutor: NAMESPACE: set it first\n")
-    #expect(run.stdout == "next\n")
+    #expect(run.stdout == "")
+    #expect(run.status == 1)
+  }
+
+  @Test func defaultOperandKeepsItsQuoting() {
+    #expect(stdout(#"printf '[%s]' ${V:-"c  d"} ${V:-c  d}; echo"#) == "[c  d][c][d]\n")
+  }
+
+  @Test func caseModificationAndIndirection() {
+    #expect(stdout(#"msg="hello world"; echo ${msg^} ${msg^^} ${msg,,}"#) == "Hello world HELLO WORLD hello world\n")
+    #expect(stdout(#"target=web; name=target; echo ${!name}"#) == "web\n")
   }
 
   @Test func exitStatusParameter() {
