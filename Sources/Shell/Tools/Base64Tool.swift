@@ -46,7 +46,7 @@ package enum Base64Tool {
     }
     let encoded = Data(text.utf8).base64EncodedString()
     guard !encoded.isEmpty else { return CommandResult() }
-    guard width > 0 else { return CommandResult(stdout: encoded + "\n") }
+    guard width > 0 else { return CommandResult(stdout: encoded) }
     var lines: [Substring] = []
     var rest = Substring(encoded)
     while !rest.isEmpty {

@@ -40,6 +40,13 @@ package enum TestCommand {
       case 2: return try unary(words[0], words[1])
       case 3 where TestCommand.binaryOperators.contains(words[1]):
         return try binary(words[0], words[1], words[2])
+      case 3 where words[0] == "!" && words[1] != "-a" && words[1] != "-o":
+        var inner = Parser(words: Array(words.dropFirst()), files: files)
+        return !(try inner.evaluate())
+      case 3 where words[0] == "(" && words[2] == ")":
+        return !words[1].isEmpty
+      case 3 where words[1] != "-a" && words[1] != "-o":
+        throw Failure(message: "\(words[1]): binary operator expected")
       default:
         let value = try parseOr()
         guard index == words.count else { throw Failure(message: "too many arguments") }

@@ -33,7 +33,7 @@ package enum Translate {
     if sets.count > allowed {
       var message = "extra operand '\(sets[allowed])'"
       if delete && allowed == 1 {
-        message += "\nOnly one string may be given when deleting without squeezing repeated characters."
+        message += "\nOnly one string may be given when deleting without squeezing repeats."
       }
       return options.usageError(message)
     }

@@ -67,7 +67,9 @@ struct AwkParser {
       case .symbol("{"):
         program.rules.append(AwkProgram.Rule(pattern: nil, rangeEnd: nil, action: try parseAction()))
       case .symbol("}"):
-        throw AwkLexer.SyntaxError(line: tokens[index].line, near: "}", message: "extra '}'")
+        throw AwkLexer.SyntaxError(
+          line: tokens[index].line, near: "}",
+          message: "extra '}'\nawk: line \(tokens[index].line): syntax error at or near end of line")
       default:
         let pattern = try parseExpression()
         var rangeEnd: AwkExpression?
@@ -94,7 +96,7 @@ struct AwkParser {
     skipTerminators()
     while token != .symbol("}") {
       guard token != .end else {
-        throw AwkLexer.SyntaxError(line: tokens[index].line, near: "", message: "missing } near end of file")
+        throw AwkLexer.SyntaxError(line: tokens[index].line + 1, near: "", message: "missing } near end of file")
       }
       statements.append(try parseStatement())
       skipTerminators()
