@@ -69,7 +69,9 @@ struct ArithmeticEvaluator {
       }
       if character == "_" || character.isLetter {
         var end = index
-        while end < characters.count && (characters[end] == "_" || characters[end].isLetter || characters[end].isNumber) {
+        while end < characters.count
+          && (characters[end] == "_" || characters[end].isLetter || characters[end].isNumber)
+        {
           end += 1
         }
         tokens.append(.name(String(characters[index..<end])))
@@ -82,7 +84,8 @@ struct ArithmeticEvaluator {
         continue scan
       }
       throw ShellFailure(
-        "\(text): syntax error: invalid arithmetic operator (error token is \"\(String(characters[index...]))\")")
+        "\(text): syntax error: invalid arithmetic operator (error token is \"\(String(characters[index...]))\")"
+      )
     }
     return tokens
   }
@@ -126,12 +129,14 @@ struct ArithmeticEvaluator {
   }
 
   private mutating func parseAssignment() throws(ShellFailure) -> Int {
-    if index + 1 < tokens.count, case .name(let name) = tokens[index], case .op(let op) = tokens[index + 1],
+    if index + 1 < tokens.count, case .name(let name) = tokens[index],
+      case .op(let op) = tokens[index + 1],
       ["=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "|=", "^="].contains(op)
     {
       index += 2
       let right = try parseAssignment()
-      let result = op == "=" ? right : try Self.apply(String(op.dropLast()), value(of: name), right, source)
+      let result =
+        op == "=" ? right : try Self.apply(String(op.dropLast()), value(of: name), right, source)
       variables[name] = String(result)
       return result
     }
@@ -218,7 +223,9 @@ struct ArithmeticEvaluator {
     }
   }
 
-  private static func apply(_ op: String, _ left: Int, _ right: Int, _ source: String) throws(ShellFailure) -> Int {
+  private static func apply(_ op: String, _ left: Int, _ right: Int, _ source: String)
+    throws(ShellFailure) -> Int
+  {
     switch op {
     case "+": return left &+ right
     case "-": return left &- right
@@ -229,7 +236,9 @@ struct ArithmeticEvaluator {
       }
       return op == "/" ? left / right : left % right
     case "**":
-      guard right >= 0 else { throw ShellFailure("\(source): exponent less than 0 (error token is \"\(right)\")") }
+      guard right >= 0 else {
+        throw ShellFailure("\(source): exponent less than 0 (error token is \"\(right)\")")
+      }
       var result = 1
       for _ in 0..<right { result = result &* left }
       return result

@@ -47,7 +47,7 @@ package struct InputAssembler: Sendable {
     let text = pendingText
     do {
       _ = try ShellParser.parse(text)
-    } catch where error.isIncomplete {
+    } catch  where error.isIncomplete {
       return .needsMore(prompt: continuationPrompt)
     } catch {
       // A real syntax error: complete, so the caller reports it now.

@@ -82,8 +82,10 @@ extension ShellInterpreter {
     return fields
   }
 
-  /// Expands one part. A parameter whose `${NAME:-word}` operand is used
-  /// yields the operand's own pieces, so `${X:-"a  b"}` keeps its quoting.
+  /// Expands one part.
+  ///
+  /// A parameter whose `${NAME:-word}` operand is used yields the operand's
+  /// own pieces, so `${X:-"a  b"}` keeps its quoting.
   mutating func pieces(of part: ShellWord.Part, _ io: ShellIO) throws -> [Piece] {
     switch part {
     case .literal(let text):
@@ -146,7 +148,8 @@ extension ShellInterpreter {
     case "PWD": return context.variables["PWD"] ?? context.workingDirectory.path
     default:
       if let number = Int(name) {
-        return number <= context.positionalParameters.count ? context.positionalParameters[number - 1] : nil
+        return number <= context.positionalParameters.count
+          ? context.positionalParameters[number - 1] : nil
       }
       return context.variables[name]
     }
@@ -159,7 +162,9 @@ extension ShellInterpreter {
     case word(ShellWord)
   }
 
-  mutating func expandParameter(_ parameter: ParameterExpansion, _ io: ShellIO) throws -> ParameterValue {
+  mutating func expandParameter(_ parameter: ParameterExpansion, _ io: ShellIO) throws
+    -> ParameterValue
+  {
     let name = parameter.name
     let value = lookup(name)
     func isSet(colon: Bool) -> Bool {
@@ -191,7 +196,9 @@ extension ShellInterpreter {
       if isSet(colon: colon) { return .text(value ?? "") }
       let message = try expandString(word, io)
       throw ShellFailure(
-        "\(name): " + (message.isEmpty ? (colon ? "parameter null or not set" : "parameter not set") : message),
+        "\(name): "
+          + (message.isEmpty
+            ? (colon ? "parameter null or not set" : "parameter not set") : message),
         isFatal: true)
     case .removePrefix(let pattern, let longest):
       return .text(try expandPattern(pattern, io).removingPrefix(of: value ?? "", longest: longest))
@@ -199,7 +206,8 @@ extension ShellInterpreter {
       return .text(try expandPattern(pattern, io).removingSuffix(of: value ?? "", longest: longest))
     case .replace(let pattern, let replacement, let all):
       let glob = try expandPattern(pattern, io)
-      return .text(glob.replacing(in: value ?? "", with: try expandString(replacement, io), all: all))
+      return .text(
+        glob.replacing(in: value ?? "", with: try expandString(replacement, io), all: all))
     case .uppercase(let all):
       let text = value ?? ""
       return .text(all ? text.uppercased() : text.prefix(1).uppercased() + text.dropFirst())
@@ -252,7 +260,8 @@ extension ShellInterpreter {
       let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
     else { return [field.text] }
     let showsHidden = namePattern.hasPrefix(".") || namePattern.hasPrefix("\\.")
-    let matches = names.filter { (showsHidden || !$0.hasPrefix(".")) && pattern.matches($0) }.sorted()
+    let matches = names.filter { (showsHidden || !$0.hasPrefix(".")) && pattern.matches($0) }
+      .sorted()
     guard !matches.isEmpty else { return [field.text] }
     return matches.map { unescapedDirectory(directory) + $0 }
   }

@@ -206,7 +206,8 @@ package struct ShellInterpreter {
 
   /// Runs a loop body once, turning `break` and `continue` into whether
   /// the loop goes on.
-  mutating func runLoopBody(_ body: CommandList, _ io: ShellIO, status: inout Int32) throws -> Bool {
+  mutating func runLoopBody(_ body: CommandList, _ io: ShellIO, status: inout Int32) throws -> Bool
+  {
     do {
       status = try execute(body, io)
     } catch ControlFlow.breakLoop(let levels) {
@@ -309,7 +310,10 @@ package struct ShellInterpreter {
     var saved: [(name: String, value: String?, exported: Bool)] = []
     for assignment in assignments {
       saved.append(
-        (assignment.name, context.variables[assignment.name], context.exportedNames.contains(assignment.name)))
+        (
+          assignment.name, context.variables[assignment.name],
+          context.exportedNames.contains(assignment.name)
+        ))
       context.variables[assignment.name] = assignment.value
       context.exportedNames.insert(assignment.name)
     }

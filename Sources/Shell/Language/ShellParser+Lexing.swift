@@ -246,7 +246,10 @@ extension ShellParser {
     default:
       if next == "_" || (next.isASCII && next.isLetter) {
         var end = position + 1
-        while end < chars.count && (chars[end] == "_" || (chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber))) {
+        while end < chars.count
+          && (chars[end] == "_"
+            || (chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber)))
+        {
           end += 1
         }
         let name = String(chars[(position + 1)..<end])
@@ -332,7 +335,8 @@ extension ShellParser {
       let op = chars[position]
       if "-=+?".contains(op) {
         position += 1
-        modifier = Self.defaultingModifier(op, try lexOperand(quoted: quoted, stops: ["}"]), colon: true)
+        modifier = Self.defaultingModifier(
+          op, try lexOperand(quoted: quoted, stops: ["}"]), colon: true)
       } else {
         let offset = try lexOperand(quoted: quoted, stops: [":", "}"])
         var length: ShellWord?
@@ -344,7 +348,8 @@ extension ShellParser {
       }
     case "-", "=", "+", "?":
       position += 1
-      modifier = Self.defaultingModifier(character, try lexOperand(quoted: quoted, stops: ["}"]), colon: false)
+      modifier = Self.defaultingModifier(
+        character, try lexOperand(quoted: quoted, stops: ["}"]), colon: false)
     case "#", "%":
       position += 1
       let longest = position < chars.count && chars[position] == character
@@ -391,7 +396,9 @@ extension ShellParser {
 
   /// Lexes the word inside `${NAME…}`; inside double quotes its plain text
   /// counts as quoted.
-  private mutating func lexOperand(quoted: Bool, stops: Set<Character>) throws(ShellSyntaxError) -> ShellWord {
+  private mutating func lexOperand(quoted: Bool, stops: Set<Character>) throws(ShellSyntaxError)
+    -> ShellWord
+  {
     let word = try lexWord(stoppingAt: stops, countsBraces: true)
     guard quoted else { return word }
     var parts: [ShellWord.Part] = []
@@ -411,7 +418,10 @@ extension ShellParser {
     let first = chars[position]
     var end = position
     if first == "_" || (first.isASCII && first.isLetter) {
-      while end < chars.count && (chars[end] == "_" || (chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber))) {
+      while end < chars.count
+        && (chars[end] == "_"
+          || (chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber)))
+      {
         end += 1
       }
     } else if first.isASCII && first.isNumber {

@@ -42,7 +42,9 @@ package struct ShellParser {
   /// Parses `source` as a script: a here-document may end at the end of the
   /// input, with a warning in bash's words, such as
   /// `warning: here-document at line 1 delimited by end-of-file (wanted `EOF')`.
-  package static func parseScript(_ source: String) throws(ShellSyntaxError) -> (CommandList, warnings: [String]) {
+  package static func parseScript(_ source: String) throws(ShellSyntaxError) -> (
+    CommandList, warnings: [String]
+  ) {
     var parser = ShellParser(source)
     parser.allowsUnterminatedHereDocuments = true
     let list = try parser.parseProgram()
@@ -176,14 +178,17 @@ package struct ShellParser {
       guard token == .op("|") || token == .op("|&") else { return pipeline }
       advance()
       if token == .op("|&"), let last = pipeline.commands.popLast() {
-        pipeline.commands.append(Self.addingRedirection(.duplicate(fd: 2, target: .literal("1")), to: last))
+        pipeline.commands.append(
+          Self.addingRedirection(.duplicate(fd: 2, target: .literal("1")), to: last))
       }
       try skipNewlines()
       pipeline.commands.append(try parseCommand())
     }
   }
 
-  private static func addingRedirection(_ redirection: Redirection, to node: CommandNode) -> CommandNode {
+  private static func addingRedirection(_ redirection: Redirection, to node: CommandNode)
+    -> CommandNode
+  {
     switch node {
     case .simple(var command):
       command.redirections.append(redirection)
@@ -246,7 +251,9 @@ package struct ShellParser {
     }
   }
 
-  mutating func parseTrailingRedirections(_ node: CommandNode) throws(ShellSyntaxError) -> CommandNode {
+  mutating func parseTrailingRedirections(_ node: CommandNode) throws(ShellSyntaxError)
+    -> CommandNode
+  {
     var redirections: [Redirection] = []
     while try peek().startsRedirection {
       redirections.append(try parseRedirection())
@@ -402,16 +409,21 @@ package struct ShellParser {
   /// Reads the body of a here-document whose delimiter word was just
   /// consumed, from the line after the current one, and removes the body
   /// and its terminator line from the input.
-  mutating func readHereDocument(raw: String, stripsTabs: Bool) throws(ShellSyntaxError) -> HereDocument {
+  mutating func readHereDocument(raw: String, stripsTabs: Bool) throws(ShellSyntaxError)
+    -> HereDocument
+  {
     let quoteCharacters: Set<Character> = ["'", "\"", "\\"]
     let isQuoted = raw.contains { quoteCharacters.contains($0) }
     let delimiter = String(raw.filter { !quoteCharacters.contains($0) })
     let operatorLine = chars[..<position].filter { $0 == "\n" }.count + 1
     var lines: [String] = []
     func unterminated() throws(ShellSyntaxError) {
-      guard allowsUnterminatedHereDocuments else { throw .unterminatedHereDocument(delimiter: delimiter) }
+      guard allowsUnterminatedHereDocuments else {
+        throw .unterminatedHereDocument(delimiter: delimiter)
+      }
       warnings.append(
-        "warning: here-document at line \(operatorLine) delimited by end-of-file (wanted `\(delimiter)')")
+        "warning: here-document at line \(operatorLine) delimited by end-of-file (wanted `\(delimiter)')"
+      )
     }
     if let lineEnd = endOfCurrentLine() {
       var cursor = lineEnd + 1
@@ -444,7 +456,8 @@ package struct ShellParser {
       var parser = ShellParser(text)
       body = try parser.lexExpandingText()
     }
-    return HereDocument(delimiter: delimiter, isQuoted: isQuoted, stripsTabs: stripsTabs, body: body)
+    return HereDocument(
+      delimiter: delimiter, isQuoted: isQuoted, stripsTabs: stripsTabs, body: body)
   }
 
   /// The index of the newline that ends the current logical line, skipping

@@ -11,7 +11,9 @@ package enum Base64Tool {
       ToolOptions.Option("w", "wrap", value: true),
     ])
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(arguments)
@@ -30,7 +32,9 @@ package enum Base64Tool {
     if parsed.has("d") {
       var encoded = text.filter { !$0.isWhitespace }
       if parsed.has("i") {
-        encoded = encoded.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) }
+        encoded = encoded.filter {
+          $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0))
+        }
       }
       guard let data = Data(base64Encoded: encoded) else {
         return .failure("base64: invalid input")

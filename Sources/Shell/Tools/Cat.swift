@@ -17,7 +17,9 @@ package enum Cat {
       ToolOptions.Option("v", "show-nonprinting"),
     ])
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(arguments)
@@ -84,7 +86,11 @@ package enum Cat {
         output += "^?"
       case 128...:
         let low = byte - 128
-        output += "M-" + (low < 32 ? "^" + String(Unicode.Scalar(low + 64)) : low == 127 ? "^?" : String(Unicode.Scalar(low)))
+        output +=
+          "M-"
+          + (low < 32
+            ? "^" + String(Unicode.Scalar(low + 64))
+            : low == 127 ? "^?" : String(Unicode.Scalar(low)))
       default:
         output += String(Unicode.Scalar(byte))
       }

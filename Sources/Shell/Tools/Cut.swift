@@ -15,7 +15,9 @@ package enum Cut {
     ],
     unsupported: ["-z", "--zero-terminated"])
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(arguments)
@@ -33,7 +35,8 @@ package enum Cut {
     var delimiter: Character = "\t"
     if let value = parsed.last("d") {
       guard byFields else {
-        return options.usageError("an input delimiter may be specified only when operating on fields")
+        return options.usageError(
+          "an input delimiter may be specified only when operating on fields")
       }
       guard value.count == 1, let character = value.first else {
         return options.usageError("the delimiter must be a single character")
@@ -75,7 +78,8 @@ package enum Cut {
           result.stdout += kept.joined(separator: outputDelimiter) + "\n"
         } else {
           let characters = Array(line)
-          result.stdout += String(characters.enumerated().filter { selected($0.offset + 1) }.map(\.element)) + "\n"
+          result.stdout +=
+            String(characters.enumerated().filter { selected($0.offset + 1) }.map(\.element)) + "\n"
         }
       }
     }
@@ -87,7 +91,9 @@ package enum Cut {
   }
 
   /// Parses `1,3`, `2-`, `-3` and `1-2` into ranges.
-  private static func parseList(_ text: String, fields: Bool) throws(ToolFailure) -> [ClosedRange<Int>] {
+  private static func parseList(_ text: String, fields: Bool) throws(ToolFailure) -> [ClosedRange<
+    Int
+  >] {
     var ranges: [ClosedRange<Int>] = []
     let what = fields ? "field value" : "byte/character position"
     for item in text.split(separator: ",", omittingEmptySubsequences: false) {

@@ -11,7 +11,8 @@ package enum TestCommand {
   ]
 
   /// Runs `test` (`bracket` false) or `[` (`bracket` true, which needs a closing `]`).
-  package static func run(_ arguments: [String], files: FileAccess, bracket: Bool) -> CommandResult {
+  package static func run(_ arguments: [String], files: FileAccess, bracket: Bool) -> CommandResult
+  {
     let name = bracket ? "[" : "test"
     var words = arguments
     if bracket {
@@ -88,7 +89,9 @@ package enum TestCommand {
       if word == "(" {
         index += 1
         let value = try parseOr()
-        guard index < words.count && words[index] == ")" else { throw Failure(message: "`)' expected") }
+        guard index < words.count && words[index] == ")" else {
+          throw Failure(message: "`)' expected")
+        }
         index += 1
         return value
       }
@@ -112,7 +115,9 @@ package enum TestCommand {
       case "-f": return files.kind(operand) == .file
       case "-d": return files.kind(operand) == .directory
       case "-s":
-        guard files.kind(operand) == .file, case .success(let text) = files.read(operand) else { return false }
+        guard files.kind(operand) == .file, case .success(let text) = files.read(operand) else {
+          return false
+        }
         return !text.isEmpty
       case "-x": return files.kind(operand) == .directory
       default: throw Failure(message: "\(op): unary operator expected")

@@ -1,6 +1,7 @@
 /// A text tool as a pure function: its arguments (without its name), its
 /// standard input and read access to files.
-package typealias TextTool = (_ arguments: [String], _ stdin: String, _ files: FileAccess) -> CommandResult
+package typealias TextTool = (_ arguments: [String], _ stdin: String, _ files: FileAccess) ->
+  CommandResult
 
 /// The text tools tutorials pipe kubectl output through, by command name.
 package enum TextTools {

@@ -1,6 +1,7 @@
-/// `tr [-c] [-d] [-s] SET1 [SET2]`: translates, deletes or squeezes
-/// characters. Sets take ranges (`a-z`), classes (`[:upper:]`) and
-/// escapes (`\n`, `\t`, `\\`, `\NNN`).
+/// `tr [-c] [-d] [-s] SET1 [SET2]`: translates, deletes or squeezes characters.
+///
+/// Sets take ranges (`a-z`), classes (`[:upper:]`) and escapes (`\n`,
+/// `\t`, `\\`, `\NNN`).
 package enum Translate {
   private static let options = ToolOptions(
     tool: "tr",
@@ -12,7 +13,9 @@ package enum Translate {
       ToolOptions.Option("t", "truncate-set1"),
     ])
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(arguments)
@@ -114,7 +117,9 @@ package enum Translate {
       if index + 1 < characters.count, characters[index] == "-" {
         index += 1
         let high = next()
-        if let start = low.unicodeScalars.first?.value, let end = high.unicodeScalars.first?.value, start <= end {
+        if let start = low.unicodeScalars.first?.value, let end = high.unicodeScalars.first?.value,
+          start <= end
+        {
           result += (start...end).compactMap { Unicode.Scalar($0).map(Character.init) }
           continue
         }

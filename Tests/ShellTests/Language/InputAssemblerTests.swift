@@ -17,10 +17,11 @@ struct InputAssemblerTests {
   func unquotedHereDocumentLineByLine() {
     let statuses = feed(["cat <<EOF | grep name", "kind: Pod", "name: $NAME", "EOF"])
 
-    #expect(statuses == [
-      .needsMore(prompt: "> "), .needsMore(prompt: "> "), .needsMore(prompt: "> "),
-      .complete("cat <<EOF | grep name\nkind: Pod\nname: $NAME\nEOF\n"),
-    ])
+    #expect(
+      statuses == [
+        .needsMore(prompt: "> "), .needsMore(prompt: "> "), .needsMore(prompt: "> "),
+        .complete("cat <<EOF | grep name\nkind: Pod\nname: $NAME\nEOF\n"),
+      ])
     guard case .complete(let text) = statuses.last else { return }
     #expect(ShellHarness().run("NAME=web; " + text).stdout == "name: web\n")
   }
@@ -38,24 +39,31 @@ struct InputAssemblerTests {
   }
 
   @Test func aLineThatOnlyLooksLikeTheTerminatorDoesNotEndTheBody() {
-    #expect(feed(["cat <<EOF", " EOF", "EOF "]) == [
-      .needsMore(prompt: "> "), .needsMore(prompt: "> "), .needsMore(prompt: "> "),
-    ])
+    #expect(
+      feed(["cat <<EOF", " EOF", "EOF "]) == [
+        .needsMore(prompt: "> "), .needsMore(prompt: "> "), .needsMore(prompt: "> "),
+      ])
   }
 
   @Test func dashHereDocumentAcceptsATabIndentedTerminator() {
-    #expect(feed(["cat <<-EOF", "\tindented", "\tEOF"]).last == .complete("cat <<-EOF\n\tindented\n\tEOF\n"))
+    #expect(
+      feed(["cat <<-EOF", "\tindented", "\tEOF"]).last
+        == .complete("cat <<-EOF\n\tindented\n\tEOF\n"))
   }
 
   @Test func unclosedQuoteContinues() {
-    #expect(feed(["echo \"first", "second\""]) == [.needsMore(prompt: "> "), .complete("echo \"first\nsecond\"\n")])
+    #expect(
+      feed(["echo \"first", "second\""]) == [
+        .needsMore(prompt: "> "), .complete("echo \"first\nsecond\"\n"),
+      ])
     #expect(feed(["echo 'it", "'"]).last == .complete("echo 'it\n'\n"))
   }
 
   @Test func trailingBackslashContinues() {
     let statuses = feed(["kubectl run web \\", "  --image=nginx"])
 
-    #expect(statuses == [.needsMore(prompt: "> "), .complete("kubectl run web \\\n  --image=nginx\n")])
+    #expect(
+      statuses == [.needsMore(prompt: "> "), .complete("kubectl run web \\\n  --image=nginx\n")])
   }
 
   @Test(arguments: ["kubectl get pods |", "true &&", "false ||"])
@@ -64,9 +72,11 @@ struct InputAssemblerTests {
   }
 
   @Test func unfinishedCompoundCommandsContinue() {
-    #expect(feed(["for i in 1 2 3", "do", "  echo $i", "done"]).map { $0 == .needsMore(prompt: "> ") }
-      == [true, true, true, false])
-    #expect(feed(["if true; then", "echo yes", "fi"]).last == .complete("if true; then\necho yes\nfi\n"))
+    #expect(
+      feed(["for i in 1 2 3", "do", "  echo $i", "done"]).map { $0 == .needsMore(prompt: "> ") }
+        == [true, true, true, false])
+    #expect(
+      feed(["if true; then", "echo yes", "fi"]).last == .complete("if true; then\necho yes\nfi\n"))
     #expect(feed(["echo $(echo", "hi)"]).last == .complete("echo $(echo\nhi)\n"))
   }
 
@@ -107,7 +117,9 @@ struct InputAssemblerTests {
     #expect(text == "cat <<EOF\npartial\n")
     #expect(assembler.finish() == nil)
     let run = sh(text ?? "")
-    #expect(run.stderr == "kubetutor: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\n")
+    #expect(
+      run.stderr
+        == "kubetutor: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\n")
     #expect(run.stdout == "partial\n")
   }
 }

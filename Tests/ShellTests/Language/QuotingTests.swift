@@ -29,13 +29,16 @@ struct QuotingTests {
   }
 
   @Test func backslashEscapes() {
-    #expect(stdout(#"echo \$HOME a\ b "q\"uote" "back\\slash" "\`tick\`" 'it'\''s'"#)
-      == "$HOME a b q\"uote back\\slash `tick` it's\n")
+    #expect(
+      stdout(#"echo \$HOME a\ b "q\"uote" "back\\slash" "\`tick\`" 'it'\''s'"#)
+        == "$HOME a b q\"uote back\\slash `tick` it's\n")
     #expect(stdout(#"echo "keep \n as is""#) == "keep \\n as is\n")
   }
 
   @Test func unquotedExpansionIsSplitQuotedIsNot() {
-    #expect(stdout(#"X="a   b"; printf '[%s]' $X; echo; printf '[%s]' "$X"; echo"#) == "[a][b]\n[a   b]\n")
+    #expect(
+      stdout(#"X="a   b"; printf '[%s]' $X; echo; printf '[%s]' "$X"; echo"#) == "[a][b]\n[a   b]\n"
+    )
   }
 
   @Test func emptyUnquotedExpansionDisappearsButEmptyQuotesStay() {
@@ -43,9 +46,11 @@ struct QuotingTests {
   }
 
   @Test func parameterForms() {
-    #expect(stdout(#"N=web; echo ${N}-1 ${MISSING:-default} ${N:+set} ${#N}"#) == "web-1 default set 3\n")
+    #expect(
+      stdout(#"N=web; echo ${N}-1 ${MISSING:-default} ${N:+set} ${#N}"#) == "web-1 default set 3\n")
     #expect(stdout(#"echo ${A:=first}; echo $A"#) == "first\nfirst\n")
-    #expect(stdout(#"P=pod/web-1; echo ${P#pod/} ${P%-*} ${P/web/api}"#) == "web-1 pod/web pod/api-1\n")
+    #expect(
+      stdout(#"P=pod/web-1; echo ${P#pod/} ${P%-*} ${P/web/api}"#) == "web-1 pod/web pod/api-1\n")
     #expect(stdout(#"F=a.tar.gz; echo ${F%%.*} ${F##*.} ${F:2:3}"#) == "a gz tar\n")
   }
 
@@ -62,7 +67,9 @@ struct QuotingTests {
   }
 
   @Test func caseModificationAndIndirection() {
-    #expect(stdout(#"msg="hello world"; echo ${msg^} ${msg^^} ${msg,,}"#) == "Hello world HELLO WORLD hello world\n")
+    #expect(
+      stdout(#"msg="hello world"; echo ${msg^} ${msg^^} ${msg,,}"#)
+        == "Hello world HELLO WORLD hello world\n")
     #expect(stdout(#"target=web; name=target; echo ${!name}"#) == "web\n")
   }
 
@@ -83,7 +90,9 @@ struct QuotingTests {
   }
 
   @Test func arithmetic() {
-    #expect(stdout("i=4; echo $((i + 1)) $(( (2+3)*4 )) $((7 / 2)) $((7 % 2)) $((2**10))") == "5 20 3 1 1024\n")
+    #expect(
+      stdout("i=4; echo $((i + 1)) $(( (2+3)*4 )) $((7 / 2)) $((7 % 2)) $((2**10))")
+        == "5 20 3 1 1024\n")
     #expect(stdout("i=1; : $((i += 5)); echo $i") == "6\n")
     #expect(sh("echo $((1/0))").stderr == "kubetutor: 1/0: division by 0 (error token is \"0\")\n")
   }

@@ -40,7 +40,8 @@ struct ShellInterpreterTests {
   }
 
   @Test func ifElifElse() {
-    let source = "x=5; if [ $x -gt 3 ]; then echo big; elif [ $x -gt 1 ]; then echo mid; else echo small; fi"
+    let source =
+      "x=5; if [ $x -gt 3 ]; then echo big; elif [ $x -gt 1 ]; then echo mid; else echo small; fi"
 
     #expect(stdout(source) == "big\n")
     #expect(stdout("if false; then echo a; else echo b; fi") == "b\n")
@@ -50,9 +51,15 @@ struct ShellInterpreterTests {
   @Test func whileUntilBreakContinue() {
     #expect(stdout("i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done") == "0\n1\n2\n")
     #expect(stdout("i=0; until [ $i -ge 2 ]; do echo u$i; i=$((i+1)); done") == "u0\nu1\n")
-    #expect(stdout("for i in 1 2 3 4; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done") == "1\n3\n")
-    #expect(stdout("for i in 1 2; do for j in a b; do [ $j = b ] && continue 2; echo $i$j; done; done") == "1a\n2a\n")
-    #expect(stdout("for i in 1 2; do for j in a b; do [ $i = 2 ] && break 2; echo $i$j; done; done") == "1a\n1b\n")
+    #expect(
+      stdout("for i in 1 2 3 4; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done")
+        == "1\n3\n")
+    #expect(
+      stdout("for i in 1 2; do for j in a b; do [ $j = b ] && continue 2; echo $i$j; done; done")
+        == "1a\n2a\n")
+    #expect(
+      stdout("for i in 1 2; do for j in a b; do [ $i = 2 ] && break 2; echo $i$j; done; done")
+        == "1a\n1b\n")
   }
 
   @Test func subshellsAndGroups() {
@@ -78,11 +85,15 @@ struct ShellInterpreterTests {
     harness.directory.write("pods.txt", podTable)
 
     #expect(harness.run("cat pods.txt | grep Running | wc -l").stdout == "2\n")
-    #expect(harness.run("cat pods.txt | awk 'NR>1 {print $1, $3}' | sort | head -n 2").stdout
-      == "api-1 Running\nweb-1 Running\n")
-    #expect(harness.run("grep -v NAME pods.txt | sort -k4 -n -r | head -1 | cut -d' ' -f1").stdout == "api-1\n")
-    #expect(harness.run("tail -n +2 pods.txt | awk '{print $3}' | sort | uniq -c").stdout
-      == "      1 Pending\n      2 Running\n")
+    #expect(
+      harness.run("cat pods.txt | awk 'NR>1 {print $1, $3}' | sort | head -n 2").stdout
+        == "api-1 Running\nweb-1 Running\n")
+    #expect(
+      harness.run("grep -v NAME pods.txt | sort -k4 -n -r | head -1 | cut -d' ' -f1").stdout
+        == "api-1\n")
+    #expect(
+      harness.run("tail -n +2 pods.txt | awk '{print $3}' | sort | uniq -c").stdout
+        == "      1 Pending\n      2 Running\n")
   }
 
   @Test func pipelineStatusIsTheLastCommands() {
@@ -92,11 +103,14 @@ struct ShellInterpreterTests {
 
   @Test("each element of a pipeline runs in a subshell")
   func pipelineVariablesDoNotLeak() {
-    #expect(stdout("n=0; printf 'a\\nb\\n' | while read line; do n=$((n+1)); done; echo $n") == "0\n")
+    #expect(
+      stdout("n=0; printf 'a\\nb\\n' | while read line; do n=$((n+1)); done; echo $n") == "0\n")
   }
 
   @Test func whileReadTakesOneLineAtATime() {
-    #expect(stdout(#"printf 'a b c\nd e f\n' | while read x y; do echo "$y-$x"; done"#) == "b c-a\ne f-d\n")
+    #expect(
+      stdout(#"printf 'a b c\nd e f\n' | while read x y; do echo "$y-$x"; done"#)
+        == "b c-a\ne f-d\n")
     #expect(stdout("echo a | (read x; echo got $x)") == "got a\n")
   }
 
@@ -139,7 +153,9 @@ struct ShellInterpreterTests {
   @Test func unsetAndArithmetic() {
     #expect(stdout(#"X=1; unset X; echo "[$X]""#) == "[]\n")
     #expect(stdout("i=5; echo $((i++)) $i $((++i)) $((i--)) $i") == "5 6 7 7 6\n")
-    #expect(sh("echo $((1 +))").stderr == "kubetutor: 1 +: syntax error: operand expected (error token is \"+\")\n")
+    #expect(
+      sh("echo $((1 +))").stderr
+        == "kubetutor: 1 +: syntax error: operand expected (error token is \"+\")\n")
   }
 
   // MARK: Redirections
@@ -147,7 +163,8 @@ struct ShellInterpreterTests {
   @Test func redirectionWritesAppendsAndReadsBack() {
     let harness = ShellHarness()
 
-    let run = harness.run("echo hello > out.txt; echo world >> out.txt; cat out.txt; wc -l < out.txt")
+    let run = harness.run(
+      "echo hello > out.txt; echo world >> out.txt; cat out.txt; wc -l < out.txt")
 
     #expect(run.stdout == "hello\nworld\n2\n")
     #expect(harness.directory.read("out.txt") == "hello\nworld\n")
@@ -167,7 +184,9 @@ struct ShellInterpreterTests {
   @Test func allOutputAndDevNull() {
     let harness = ShellHarness()
 
-    let run = harness.run("{ echo a; echo b >&2; } &> all.txt; echo err 2>/dev/null >&2; echo x > /dev/null; cat all.txt")
+    let run = harness.run(
+      "{ echo a; echo b >&2; } &> all.txt; echo err 2>/dev/null >&2; echo x > /dev/null; cat all.txt"
+    )
 
     #expect(run.stdout == "a\nb\n")
     #expect(run.stderr == "")
@@ -202,16 +221,22 @@ struct ShellInterpreterTests {
     let harness = ShellHarness()
     harness.directory.write("m/a.yaml", "kind: Pod\n")
 
-    #expect(harness.run("cat < missing.txt").stderr == "kubetutor: missing.txt: No such file or directory\n")
+    #expect(
+      harness.run("cat < missing.txt").stderr
+        == "kubetutor: missing.txt: No such file or directory\n")
     #expect(harness.run("echo x > m").stderr == "kubetutor: m: Is a directory\n")
-    #expect(harness.run("echo x > nodir/x").stderr == "kubetutor: nodir/x: No such file or directory\n")
+    #expect(
+      harness.run("echo x > nodir/x").stderr == "kubetutor: nodir/x: No such file or directory\n")
     #expect(harness.run("echo x > m/b.txt; cat m/b.txt").stdout == "x\n")
   }
 
   @Test func hereDocumentsAndHereStrings() {
-    #expect(stdout("NAME=web\ncat <<EOF\nhello $NAME\nsum $((1+2)) $(echo sub)\nEOF\n") == "hello web\nsum 3 sub\n")
+    #expect(
+      stdout("NAME=web\ncat <<EOF\nhello $NAME\nsum $((1+2)) $(echo sub)\nEOF\n")
+        == "hello web\nsum 3 sub\n")
     #expect(stdout("cat <<'EOF'\nkeep $(date) and $HOME\nEOF\n") == "keep $(date) and $HOME\n")
-    #expect(stdout("cat <<-EOF\n\ttab stripped\n\t\ttwo tabs\n\tEOF\n") == "tab stripped\ntwo tabs\n")
+    #expect(
+      stdout("cat <<-EOF\n\ttab stripped\n\t\ttwo tabs\n\tEOF\n") == "tab stripped\ntwo tabs\n")
     #expect(stdout("cat <<EOF | grep b\na\nb\nc\nEOF\n") == "b\n")
     #expect(stdout("cat <<< \"here string\"") == "here string\n")
     #expect(stdout("cat <<EOF > h.txt\nx=$((2*3))\nEOF\ncat h.txt") == "x=6\n")
@@ -231,7 +256,9 @@ struct ShellInterpreterTests {
     let harness = ShellHarness()
     harness.directory.write("m/a.yaml", "kind: Pod\n")
 
-    #expect(harness.run("cd m; cat a.yaml; cd ..; ls_status=$?; echo $ls_status").stdout == "kind: Pod\n0\n")
+    #expect(
+      harness.run("cd m; cat a.yaml; cd ..; ls_status=$?; echo $ls_status").stdout
+        == "kind: Pod\n0\n")
     #expect(harness.run("cd ..").stderr == "kubetutor: cd: ..: Permission denied\n")
     #expect(harness.run("cd nope").stderr == "kubetutor: cd: nope: No such file or directory\n")
   }
@@ -325,11 +352,15 @@ struct ShellInterpreterTests {
     let harness = ShellHarness()
 
     #expect(harness.run("echo x | tee t1.txt | tr x y; cat t1.txt").stdout == "y\nx\n")
-    #expect(harness.run("printf 'pod/a\\npod/b\\n' | xargs echo deleting").stdout == "deleting pod/a pod/b\n")
+    #expect(
+      harness.run("printf 'pod/a\\npod/b\\n' | xargs echo deleting").stdout
+        == "deleting pod/a pod/b\n")
     #expect(harness.run("printf 'a\\nb\\n' | xargs -I{} echo item-{}").stdout == "item-a\nitem-b\n")
     #expect(harness.run("echo 'one two' | xargs -n1 echo").stdout == "one\ntwo\n")
     #expect(harness.run("eval 'echo evaluated $((1+1))'").stdout == "evaluated 2\n")
-    #expect(harness.run("echo 'echo sourced' > s.sh; source s.sh; . ./s.sh").stdout == "sourced\nsourced\n")
+    #expect(
+      harness.run("echo 'echo sourced' > s.sh; source s.sh; . ./s.sh").stdout
+        == "sourced\nsourced\n")
   }
 
   @Test func pwdAndSpecialParameters() {

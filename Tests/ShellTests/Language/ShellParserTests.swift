@@ -18,32 +18,36 @@ struct ShellParserTests {
   @Test func wordsAndPrefixAssignmentsAndRedirections() throws {
     let command = try simple("A=1 B=x kubectl get pods > out.txt 2>&1")
 
-    #expect(command.assignments == [
-      Assignment(name: "A", value: .literal("1")), Assignment(name: "B", value: .literal("x")),
-    ])
+    #expect(
+      command.assignments == [
+        Assignment(name: "A", value: .literal("1")), Assignment(name: "B", value: .literal("x")),
+      ])
     #expect(command.words == [.literal("kubectl"), .literal("get"), .literal("pods")])
-    #expect(command.redirections == [
-      .file(fd: 1, mode: .write, target: .literal("out.txt")),
-      .duplicate(fd: 2, target: .literal("1")),
-    ])
+    #expect(
+      command.redirections == [
+        .file(fd: 1, mode: .write, target: .literal("out.txt")),
+        .duplicate(fd: 2, target: .literal("1")),
+      ])
   }
 
   @Test func everyRedirectionOperator() throws {
     let command = try simple("cmd < in >> log 2> err &> all &>> more >&2 <<< 'here'")
 
-    #expect(command.redirections == [
-      .file(fd: 0, mode: .read, target: .literal("in")),
-      .file(fd: 1, mode: .append, target: .literal("log")),
-      .file(fd: 2, mode: .write, target: .literal("err")),
-      .allOutput(target: .literal("all"), append: false),
-      .allOutput(target: .literal("more"), append: true),
-      .duplicate(fd: 1, target: .literal("2")),
-      .hereString(fd: 0, ShellWord([.quoted("here")])),
-    ])
+    #expect(
+      command.redirections == [
+        .file(fd: 0, mode: .read, target: .literal("in")),
+        .file(fd: 1, mode: .append, target: .literal("log")),
+        .file(fd: 2, mode: .write, target: .literal("err")),
+        .allOutput(target: .literal("all"), append: false),
+        .allOutput(target: .literal("more"), append: true),
+        .duplicate(fd: 1, target: .literal("2")),
+        .hereString(fd: 0, ShellWord([.quoted("here")])),
+      ])
   }
 
   @Test func assignmentAloneAndExport() throws {
-    #expect(try simple("POD=web-1").assignments == [Assignment(name: "POD", value: .literal("web-1"))])
+    #expect(
+      try simple("POD=web-1").assignments == [Assignment(name: "POD", value: .literal("web-1"))])
     #expect(try simple("export NS=prod").words == [.literal("export"), .literal("NS=prod")])
     #expect(try simple("echo A=1").words == [.literal("echo"), .literal("A=1")])
   }
@@ -52,38 +56,70 @@ struct ShellParserTests {
   func adjacentParts() throws {
     let command = try simple("kubectl wait --for=jsonpath='{.status.phase}'=Running")
 
-    #expect(command.words.last == ShellWord([
-      .literal("--for=jsonpath="), .quoted("{.status.phase}"), .literal("=Running"),
-    ]))
+    #expect(
+      command.words.last
+        == ShellWord([
+          .literal("--for=jsonpath="), .quoted("{.status.phase}"), .literal("=Running"),
+        ]))
   }
 
   @Test func quotingProducesQuotedParts() throws {
     let command = try simple(#"echo '$HOME' "a  b" "$POD" \$x "$(echo hi)" ${NS:-default}"#)
 
-    #expect(command.words == [
-      .literal("echo"),
-      ShellWord([.quoted("$HOME")]),
-      ShellWord([.quoted("a  b")]),
-      ShellWord([.parameter(ParameterExpansion("POD"), quoted: true)]),
-      ShellWord([.quoted("$"), .literal("x")]),
-      ShellWord([.commandSubstitution(try ShellParser.parse("echo hi"), quoted: true)]),
-      ShellWord([.parameter(ParameterExpansion("NS", .useDefault(.literal("default"), colon: true)), quoted: false)]),
-    ])
+    #expect(
+      command.words == [
+        .literal("echo"),
+        ShellWord([.quoted("$HOME")]),
+        ShellWord([.quoted("a  b")]),
+        ShellWord([.parameter(ParameterExpansion("POD"), quoted: true)]),
+        ShellWord([.quoted("$"), .literal("x")]),
+        ShellWord([.commandSubstitution(try ShellParser.parse("echo hi"), quoted: true)]),
+        ShellWord([
+          .parameter(
+            ParameterExpansion("NS", .useDefault(.literal("default"), colon: true)), quoted: false)
+        ]),
+      ])
   }
 
   @Test func parameterModifiers() throws {
-    let words = try simple(#"echo ${#P} ${P#pod/} ${P%%-*} ${P/a/b} ${P:1:2} ${P:=x} ${P:+y} ${P?z}"#).words
+    let words = try simple(
+      #"echo ${#P} ${P#pod/} ${P%%-*} ${P/a/b} ${P:1:2} ${P:=x} ${P:+y} ${P?z}"#
+    ).words
 
-    #expect(words.dropFirst().map(\.parts) == [
-      [.parameter(ParameterExpansion("P", .length), quoted: false)],
-      [.parameter(ParameterExpansion("P", .removePrefix(.literal("pod/"), longest: false)), quoted: false)],
-      [.parameter(ParameterExpansion("P", .removeSuffix(.literal("-*"), longest: true)), quoted: false)],
-      [.parameter(ParameterExpansion("P", .replace(.literal("a"), with: .literal("b"), all: false)), quoted: false)],
-      [.parameter(ParameterExpansion("P", .substring(offset: .literal("1"), length: .literal("2"))), quoted: false)],
-      [.parameter(ParameterExpansion("P", .assignDefault(.literal("x"), colon: true)), quoted: false)],
-      [.parameter(ParameterExpansion("P", .useAlternative(.literal("y"), colon: true)), quoted: false)],
-      [.parameter(ParameterExpansion("P", .errorIfUnset(.literal("z"), colon: false)), quoted: false)],
-    ])
+    #expect(
+      words.dropFirst().map(\.parts) == [
+        [.parameter(ParameterExpansion("P", .length), quoted: false)],
+        [
+          .parameter(
+            ParameterExpansion("P", .removePrefix(.literal("pod/"), longest: false)), quoted: false)
+        ],
+        [
+          .parameter(
+            ParameterExpansion("P", .removeSuffix(.literal("-*"), longest: true)), quoted: false)
+        ],
+        [
+          .parameter(
+            ParameterExpansion("P", .replace(.literal("a"), with: .literal("b"), all: false)),
+            quoted: false)
+        ],
+        [
+          .parameter(
+            ParameterExpansion("P", .substring(offset: .literal("1"), length: .literal("2"))),
+            quoted: false)
+        ],
+        [
+          .parameter(
+            ParameterExpansion("P", .assignDefault(.literal("x"), colon: true)), quoted: false)
+        ],
+        [
+          .parameter(
+            ParameterExpansion("P", .useAlternative(.literal("y"), colon: true)), quoted: false)
+        ],
+        [
+          .parameter(
+            ParameterExpansion("P", .errorIfUnset(.literal("z"), colon: false)), quoted: false)
+        ],
+      ])
   }
 
   @Test func nestedCommandSubstitutionWithQuotesAndParentheses() throws {
@@ -96,10 +132,11 @@ struct ShellParserTests {
   @Test func backquotesAndArithmetic() throws {
     let command = try simple("echo `echo hi` $((1 + 2))")
 
-    #expect(command.words.dropFirst().map(\.parts) == [
-      [.commandSubstitution(try ShellParser.parse("echo hi"), quoted: false)],
-      [.arithmetic(ShellWord([.quoted("1 + 2")]), quoted: false)],
-    ])
+    #expect(
+      command.words.dropFirst().map(\.parts) == [
+        [.commandSubstitution(try ShellParser.parse("echo hi"), quoted: false)],
+        [.arithmetic(ShellWord([.quoted("1 + 2")]), quoted: false)],
+      ])
   }
 
   @Test func pipelinesAndLists() throws {
@@ -129,9 +166,11 @@ struct ShellParserTests {
     let body = try ShellParser.parse("echo $i")
 
     #expect(oneLine == lines)
-    #expect(oneLine.items.first?.andOr.first.commands == [
-      .forLoop(ForLoop(variable: "i", words: [.literal("1"), .literal("2"), .literal("3")], body: body))
-    ])
+    #expect(
+      oneLine.items.first?.andOr.first.commands == [
+        .forLoop(
+          ForLoop(variable: "i", words: [.literal("1"), .literal("2"), .literal("3")], body: body))
+      ])
   }
 
   @Test func ifElifElse() throws {
@@ -150,12 +189,18 @@ struct ShellParserTests {
     let list = try ShellParser.parse("while a; do b; done; until c; do d; done; { e; } > f; (g)")
     let commands = list.items.map { $0.andOr.first.commands[0] }
 
-    #expect(commands == [
-      .whileLoop(WhileLoop(condition: try ShellParser.parse("a"), body: try ShellParser.parse("b"))),
-      .whileLoop(WhileLoop(condition: try ShellParser.parse("c"), body: try ShellParser.parse("d"), isUntil: true)),
-      .redirected(.braceGroup(try ShellParser.parse("e")), [.file(fd: 1, mode: .write, target: .literal("f"))]),
-      .subshell(try ShellParser.parse("g")),
-    ])
+    #expect(
+      commands == [
+        .whileLoop(
+          WhileLoop(condition: try ShellParser.parse("a"), body: try ShellParser.parse("b"))),
+        .whileLoop(
+          WhileLoop(
+            condition: try ShellParser.parse("c"), body: try ShellParser.parse("d"), isUntil: true)),
+        .redirected(
+          .braceGroup(try ShellParser.parse("e")),
+          [.file(fd: 1, mode: .write, target: .literal("f"))]),
+        .subshell(try ShellParser.parse("g")),
+      ])
   }
 
   @Test func reservedWordsOnlyAtCommandStart() throws {
@@ -166,30 +211,43 @@ struct ShellParserTests {
     let list = try ShellParser.parse("# a comment\necho a # it's fine\necho b#c")
 
     #expect(list.items.count == 2)
-    #expect(list.items[1].andOr.first.commands == [.simple(SimpleCommand(words: [.literal("echo"), .literal("b#c")]))])
+    #expect(
+      list.items[1].andOr.first.commands == [
+        .simple(SimpleCommand(words: [.literal("echo"), .literal("b#c")]))
+      ])
   }
 
   @Test func hereDocumentWithExpansion() throws {
     let command = try simple("cat <<EOF\nhello $NAME\nEOF\n")
 
-    #expect(command.redirections == [
-      .hereDocument(
-        fd: 0,
-        HereDocument(
-          delimiter: "EOF", isQuoted: false, stripsTabs: false,
-          body: ShellWord([.quoted("hello "), .parameter(ParameterExpansion("NAME"), quoted: true), .quoted("\n")])))
-    ])
+    #expect(
+      command.redirections == [
+        .hereDocument(
+          fd: 0,
+          HereDocument(
+            delimiter: "EOF", isQuoted: false, stripsTabs: false,
+            body: ShellWord([
+              .quoted("hello "), .parameter(ParameterExpansion("NAME"), quoted: true),
+              .quoted("\n"),
+            ])))
+      ])
   }
 
   @Test("a quoted delimiter turns expansion off")
   func quotedHereDocument() throws {
-    for source in ["cat <<'EOF'\n$(date) $HOME\nEOF\n", "cat <<\"EOF\"\n$(date) $HOME\nEOF\n", "cat <<\\EOF\n$(date) $HOME\nEOF\n"] {
+    for source in [
+      "cat <<'EOF'\n$(date) $HOME\nEOF\n", "cat <<\"EOF\"\n$(date) $HOME\nEOF\n",
+      "cat <<\\EOF\n$(date) $HOME\nEOF\n",
+    ] {
       let command = try simple(source)
-      #expect(command.redirections == [
-        .hereDocument(
-          fd: 0,
-          HereDocument(delimiter: "EOF", isQuoted: true, stripsTabs: false, body: ShellWord([.quoted("$(date) $HOME\n")])))
-      ])
+      #expect(
+        command.redirections == [
+          .hereDocument(
+            fd: 0,
+            HereDocument(
+              delimiter: "EOF", isQuoted: true, stripsTabs: false,
+              body: ShellWord([.quoted("$(date) $HOME\n")])))
+        ])
     }
   }
 
@@ -201,9 +259,14 @@ struct ShellParserTests {
     }
 
     #expect(list.items[0].andOr.first.commands.count == 2)
-    #expect(cat.redirections == [
-      .hereDocument(fd: 0, HereDocument(delimiter: "END", isQuoted: false, stripsTabs: true, body: ShellWord([.quoted("a\nb\n")])))
-    ])
+    #expect(
+      cat.redirections == [
+        .hereDocument(
+          fd: 0,
+          HereDocument(
+            delimiter: "END", isQuoted: false, stripsTabs: true,
+            body: ShellWord([.quoted("a\nb\n")])))
+      ])
     #expect(list.items.count == 2)
   }
 

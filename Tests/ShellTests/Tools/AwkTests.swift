@@ -36,7 +36,9 @@ struct AwkTests {
       stdout: "3 pods\n"),
     ToolCase(
       "awk", ["{print NR\": \"$0}", "pods.txt"],
-      stdout: "1: NAME READY STATUS RESTARTS AGE\n2: web-1 1/1 Running 0 5m\n3: web-2 0/1 Pending 0 1m\n4: api-1 1/1 Running 3 10m\n"),
+      stdout:
+        "1: NAME READY STATUS RESTARTS AGE\n2: web-1 1/1 Running 0 5m\n3: web-2 0/1 Pending 0 1m\n4: api-1 1/1 Running 3 10m\n"
+    ),
     ToolCase(
       "awk", ["{print $1,$2}", "OFS=,", "pods.txt"],
       stdout: "NAME,READY\nweb-1,1/1\nweb-2,0/1\napi-1,1/1\n"),
@@ -57,7 +59,9 @@ struct AwkTests {
       stdout: "NAM STATUS abc\nweb RUNNING abc\nweb PENDING abc\napi RUNNING abc\n"),
     ToolCase(
       "awk", ["{gsub(/-/, \"_\"); print}", "pods.txt"],
-      stdout: "NAME READY STATUS RESTARTS AGE\nweb_1 1/1 Running 0 5m\nweb_2 0/1 Pending 0 1m\napi_1 1/1 Running 3 10m\n"),
+      stdout:
+        "NAME READY STATUS RESTARTS AGE\nweb_1 1/1 Running 0 5m\nweb_2 0/1 Pending 0 1m\napi_1 1/1 Running 3 10m\n"
+    ),
     ToolCase(
       "awk", ["-F\\t", "{print $2}"],
       stdin: "a\tb\tc\n",
@@ -108,7 +112,10 @@ struct AwkTests {
       "awk", ["BEGIN { i = 0; while (i < 2) { print \"w\" i; i++ } }"],
       stdout: "w0\nw1\n"),
     ToolCase(
-      "awk", ["BEGIN { x[\"a\"]; if (\"a\" in x) print \"in\"; delete x[\"a\"]; if (!(\"a\" in x)) print \"gone\" }"],
+      "awk",
+      [
+        "BEGIN { x[\"a\"]; if (\"a\" in x) print \"in\"; delete x[\"a\"]; if (!(\"a\" in x)) print \"gone\" }"
+      ],
       stdout: "in\ngone\n"),
     ToolCase(
       "awk", ["NR==2 {next} {print}"],

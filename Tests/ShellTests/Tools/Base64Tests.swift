@@ -13,11 +13,15 @@ struct Base64Tests {
     ToolCase(
       "base64", [],
       stdin: "a longer string that will need to wrap past seventy six columns for sure yes",
-      stdout: "YSBsb25nZXIgc3RyaW5nIHRoYXQgd2lsbCBuZWVkIHRvIHdyYXAgcGFzdCBzZXZlbnR5IHNpeCBj\nb2x1bW5zIGZvciBzdXJlIHllcw==\n"),
+      stdout:
+        "YSBsb25nZXIgc3RyaW5nIHRoYXQgd2lsbCBuZWVkIHRvIHdyYXAgcGFzdCBzZXZlbnR5IHNpeCBj\nb2x1bW5zIGZvciBzdXJlIHllcw==\n"
+    ),
     ToolCase(
       "base64", ["-w", "0"],
       stdin: "a longer string that will need to wrap past seventy six columns for sure yes",
-      stdout: "YSBsb25nZXIgc3RyaW5nIHRoYXQgd2lsbCBuZWVkIHRvIHdyYXAgcGFzdCBzZXZlbnR5IHNpeCBjb2x1bW5zIGZvciBzdXJlIHllcw=="),
+      stdout:
+        "YSBsb25nZXIgc3RyaW5nIHRoYXQgd2lsbCBuZWVkIHRvIHdyYXAgcGFzdCBzZXZlbnR5IHNpeCBjb2x1bW5zIGZvciBzdXJlIHllcw=="
+    ),
     ToolCase(
       "base64", ["-w", "10"],
       stdin: "hello world",

@@ -36,13 +36,15 @@ struct CutTests {
       "cut", ["-d", "ab", "-f1"],
       stdin: "x\n",
       stdout: "",
-      stderr: "cut: the delimiter must be a single character\nTry 'cut --help' for more information.\n",
+      stderr:
+        "cut: the delimiter must be a single character\nTry 'cut --help' for more information.\n",
       status: 1),
     ToolCase(
       "cut", [],
       stdin: "x\n",
       stdout: "",
-      stderr: "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n",
+      stderr:
+        "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n",
       status: 1),
     ToolCase(
       "cut", ["-f0"],
@@ -54,7 +56,8 @@ struct CutTests {
       "cut", ["-c0"],
       stdin: "x\n",
       stdout: "",
-      stderr: "cut: byte/character positions are numbered from 1\nTry 'cut --help' for more information.\n",
+      stderr:
+        "cut: byte/character positions are numbered from 1\nTry 'cut --help' for more information.\n",
       status: 1),
     ToolCase(
       "cut", ["-fa"],
@@ -72,7 +75,8 @@ struct CutTests {
       "cut", ["-d:", "-c1"],
       stdin: "x\n",
       stdout: "",
-      stderr: "cut: an input delimiter may be specified only when operating on fields\nTry 'cut --help' for more information.\n",
+      stderr:
+        "cut: an input delimiter may be specified only when operating on fields\nTry 'cut --help' for more information.\n",
       status: 1),
   ]
 

@@ -25,7 +25,11 @@ struct EchoAndPrintfTests {
       "printf", ["%s-%d\\n", "a", "1", "b", "2", "c"],
       stdout: "a-1\nb-2\nc-0\n"),
     ToolCase(
-      "printf", ["%5s|%-5s|%05d|%x|%X|%o|%.2f|%e\\n", "ab", "cd", "42", "255", "255", "8", "3.14159", "1234.5"],
+      "printf",
+      [
+        "%5s|%-5s|%05d|%x|%X|%o|%.2f|%e\\n", "ab", "cd", "42", "255", "255", "8", "3.14159",
+        "1234.5",
+      ],
       stdout: "   ab|cd   |00042|ff|FF|10|3.14|1.234500e+03\n"),
     ToolCase(
       "printf", ["%c%c\\n", "xyz", "A"],

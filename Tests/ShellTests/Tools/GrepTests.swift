@@ -98,17 +98,20 @@ struct GrepTests {
     ToolCase(
       "grep", [],
       stdout: "",
-      stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
+      stderr:
+        "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
       status: 2),
     ToolCase(
       "grep", ["-y"],
       stdout: "",
-      stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
+      stderr:
+        "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
       status: 2),
     ToolCase(
       "grep", ["-k", "x"],
       stdout: "",
-      stderr: "grep: invalid option -- 'k'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
+      stderr:
+        "grep: invalid option -- 'k'\nUsage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
       status: 2),
     ToolCase(
       "grep", ["\\<api\\>", "pods.txt"],

@@ -32,10 +32,14 @@ struct SortAndUniqTests {
       stdout: "a\nb\n"),
     ToolCase(
       "sort", ["-k3", "pods.txt"],
-      stdout: "web-2 0/1 Pending 0 1m\nweb-1 1/1 Running 0 5m\napi-1 1/1 Running 3 10m\nNAME READY STATUS RESTARTS AGE\n"),
+      stdout:
+        "web-2 0/1 Pending 0 1m\nweb-1 1/1 Running 0 5m\napi-1 1/1 Running 3 10m\nNAME READY STATUS RESTARTS AGE\n"
+    ),
     ToolCase(
       "sort", ["-k4,4n", "-r", "pods.txt"],
-      stdout: "web-2 0/1 Pending 0 1m\nweb-1 1/1 Running 0 5m\nNAME READY STATUS RESTARTS AGE\napi-1 1/1 Running 3 10m\n"),
+      stdout:
+        "web-2 0/1 Pending 0 1m\nweb-1 1/1 Running 0 5m\nNAME READY STATUS RESTARTS AGE\napi-1 1/1 Running 3 10m\n"
+    ),
     ToolCase(
       "sort", ["-k2", "-n"],
       stdin: "b 2\na 10\nc 1\n",
@@ -46,7 +50,9 @@ struct SortAndUniqTests {
       stdout: "x,3\nz,2\ny,1\n"),
     ToolCase(
       "sort", ["-t-", "-k2", "pods.txt"],
-      stdout: "NAME READY STATUS RESTARTS AGE\nweb-1 1/1 Running 0 5m\napi-1 1/1 Running 3 10m\nweb-2 0/1 Pending 0 1m\n"),
+      stdout:
+        "NAME READY STATUS RESTARTS AGE\nweb-1 1/1 Running 0 5m\napi-1 1/1 Running 3 10m\nweb-2 0/1 Pending 0 1m\n"
+    ),
     ToolCase(
       "sort", ["-k2,2", "-k1,1r"],
       stdin: "a 1\nb 1\nc 0\n",

@@ -4,12 +4,12 @@ import Testing
 /// The files every tool case can read.
 let toolFiles = FileAccess.files([
   "pods.txt": """
-    NAME READY STATUS RESTARTS AGE
-    web-1 1/1 Running 0 5m
-    web-2 0/1 Pending 0 1m
-    api-1 1/1 Running 3 10m
+  NAME READY STATUS RESTARTS AGE
+  web-1 1/1 Running 0 5m
+  web-2 0/1 Pending 0 1m
+  api-1 1/1 Running 3 10m
 
-    """,
+  """,
   "m/a.yaml": "kind: Pod\n",
 ])
 
@@ -20,7 +20,10 @@ struct ToolCase: Sendable, CustomTestStringConvertible {
   var stdin: String
   var expected: CommandResult
 
-  init(_ tool: String, _ arguments: [String], stdin: String = "", stdout: String, stderr: String = "", status: Int32 = 0) {
+  init(
+    _ tool: String, _ arguments: [String], stdin: String = "", stdout: String, stderr: String = "",
+    status: Int32 = 0
+  ) {
     self.tool = tool
     self.arguments = arguments
     self.stdin = stdin
@@ -28,7 +31,8 @@ struct ToolCase: Sendable, CustomTestStringConvertible {
   }
 
   var testDescription: String {
-    ([tool] + arguments).map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(separator: " ")
+    ([tool] + arguments).map { $0.contains(" ") || $0.isEmpty ? "'\($0)'" : $0 }.joined(
+      separator: " ")
   }
 
   /// Runs the tool on `toolFiles`, ignoring output order.

@@ -56,13 +56,15 @@ struct TranslateTests {
       "tr", ["a"],
       stdin: "x",
       stdout: "",
-      stderr: "tr: missing operand after 'a'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n",
+      stderr:
+        "tr: missing operand after 'a'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n",
       status: 1),
     ToolCase(
       "tr", ["-d", "a", "b"],
       stdin: "x",
       stdout: "",
-      stderr: "tr: extra operand 'b'\nOnly one string may be given when deleting without squeezing repeats.\nTry 'tr --help' for more information.\n",
+      stderr:
+        "tr: extra operand 'b'\nOnly one string may be given when deleting without squeezing repeats.\nTry 'tr --help' for more information.\n",
       status: 1),
   ]
 

@@ -8,15 +8,18 @@ struct WordCountTests {
   static let cases: [ToolCase] = [
     ToolCase(
       "wc", ["-l"],
-      stdin: "NAME READY STATUS RESTARTS AGE\nweb-1 1/1 Running 0 5m\nweb-2 0/1 Pending 0 1m\napi-1 1/1 Running 3 10m\n",
+      stdin:
+        "NAME READY STATUS RESTARTS AGE\nweb-1 1/1 Running 0 5m\nweb-2 0/1 Pending 0 1m\napi-1 1/1 Running 3 10m\n",
       stdout: "4\n"),
     ToolCase(
       "wc", ["-w"],
-      stdin: "NAME READY STATUS RESTARTS AGE\nweb-1 1/1 Running 0 5m\nweb-2 0/1 Pending 0 1m\napi-1 1/1 Running 3 10m\n",
+      stdin:
+        "NAME READY STATUS RESTARTS AGE\nweb-1 1/1 Running 0 5m\nweb-2 0/1 Pending 0 1m\napi-1 1/1 Running 3 10m\n",
       stdout: "20\n"),
     ToolCase(
       "wc", [],
-      stdin: "NAME READY STATUS RESTARTS AGE\nweb-1 1/1 Running 0 5m\nweb-2 0/1 Pending 0 1m\napi-1 1/1 Running 3 10m\n",
+      stdin:
+        "NAME READY STATUS RESTARTS AGE\nweb-1 1/1 Running 0 5m\nweb-2 0/1 Pending 0 1m\napi-1 1/1 Running 3 10m\n",
       stdout: "      4      20     101\n"),
     ToolCase(
       "wc", ["-l", "pods.txt"],

@@ -9,7 +9,9 @@
 package enum Awk {
   private static let usage = "usage: awk [-F value] [-v var=value] [--] 'program text' [file ...]"
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     var assignments: [(String, String)] = []
     var separator: String?
     var index = 0
@@ -26,7 +28,9 @@ package enum Awk {
       }
       switch argument.dropFirst().first {
       case "F":
-        guard let fs = value("F") else { return .failure("awk: option requires an argument -- F", exitCode: 2) }
+        guard let fs = value("F") else {
+          return .failure("awk: option requires an argument -- F", exitCode: 2)
+        }
         separator = unescape(fs)
       case "v":
         guard let assignment = value("v"), let pair = split(assignment) else {
@@ -63,7 +67,9 @@ package enum Awk {
       do {
         for statement in program.begin { try machine.execute(statement) }
         if !program.rules.isEmpty || !program.end.isEmpty {
-          try process(program, operands: operands, stdin: stdin, files: files, machine: &machine, result: &result)
+          try process(
+            program, operands: operands, stdin: stdin, files: files, machine: &machine,
+            result: &result)
         }
       } catch AwkMachine.Jump.exit(let code) {
         exitCode = code
@@ -150,7 +156,9 @@ package enum Awk {
 
   /// Splits `name=value` when `name` is a valid awk variable name.
   private static func split(_ text: String) -> (String, String)? {
-    guard let equals = text.firstIndex(of: "="), Assignment.isValidName(text[..<equals]) else { return nil }
+    guard let equals = text.firstIndex(of: "="), Assignment.isValidName(text[..<equals]) else {
+      return nil
+    }
     return (String(text[..<equals]), String(text[text.index(after: equals)...]))
   }
 

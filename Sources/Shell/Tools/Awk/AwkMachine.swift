@@ -60,7 +60,8 @@ struct AwkMachine {
       return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     }
     if separator.count == 1, separator != "\\" {
-      return text.split(separator: Character(separator), omittingEmptySubsequences: false).map(String.init)
+      return text.split(separator: Character(separator), omittingEmptySubsequences: false).map(
+        String.init)
     }
     return try split(text, regex: regex(separator))
   }
@@ -68,7 +69,8 @@ struct AwkMachine {
   private func split(_ text: String, regex: NSRegularExpression) -> [String] {
     var pieces: [String] = []
     var start = text.startIndex
-    for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) where match.range.length > 0 {
+    for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+    where match.range.length > 0 {
       guard let range = Range(match.range, in: text) else { continue }
       pieces.append(String(text[start..<range.lowerBound]))
       start = range.upperBound
@@ -78,12 +80,16 @@ struct AwkMachine {
   }
 
   private mutating func field(_ index: Int) throws -> AwkValue {
-    guard index >= 0 else { throw RuntimeError(message: "trying to access out of range field \(index)") }
+    guard index >= 0 else {
+      throw RuntimeError(message: "trying to access out of range field \(index)")
+    }
     return index < fields.count ? .strnum(fields[index]) : .uninitialized
   }
 
   private mutating func setField(_ index: Int, _ value: String) throws {
-    guard index >= 0 else { throw RuntimeError(message: "trying to access out of range field \(index)") }
+    guard index >= 0 else {
+      throw RuntimeError(message: "trying to access out of range field \(index)")
+    }
     if index == 0 {
       try setRecord(value)
       return
@@ -116,7 +122,8 @@ struct AwkMachine {
 
   private mutating func key(_ subscripts: [AwkExpression]) throws -> String {
     let separator = variables["SUBSEP"]?.string() ?? "\u{1C}"
-    return try subscripts.map { try evaluate($0).string(format: convfmt) }.joined(separator: separator)
+    return try subscripts.map { try evaluate($0).string(format: convfmt) }.joined(
+      separator: separator)
   }
 
   private mutating func assign(_ target: AwkExpression, _ value: AwkValue) throws {
@@ -140,7 +147,8 @@ struct AwkMachine {
   mutating func regex(_ pattern: String) throws -> NSRegularExpression {
     if let cached = regexCache[pattern] { return cached }
     do {
-      let compiled = try NSRegularExpression(pattern: try PosixRegex.translate(pattern, extended: true))
+      let compiled = try NSRegularExpression(
+        pattern: try PosixRegex.translate(pattern, extended: true))
       regexCache[pattern] = compiled
       return compiled
     } catch {
@@ -267,7 +275,9 @@ struct AwkMachine {
     case .assign(let target, let op, let valueExpression):
       let value = try evaluate(valueExpression)
       let result: AwkValue =
-        op == "=" ? value : .number(try arithmetic(String(op.dropLast()), try evaluate(target).number, value.number))
+        op == "="
+        ? value
+        : .number(try arithmetic(String(op.dropLast()), try evaluate(target).number, value.number))
       try assign(target, result)
       return result
     case .conditional(let condition, let yes, let no):
@@ -402,18 +412,23 @@ struct AwkMachine {
       arrays[array] = values
       return .number(Double(pieces.count))
     case "sub", "gsub":
-      guard arguments.count >= 2 else { throw RuntimeError(message: "\(name): not enough arguments") }
+      guard arguments.count >= 2 else {
+        throw RuntimeError(message: "\(name): not enough arguments")
+      }
       let target = arguments.count > 2 ? arguments[2] : .field(.number(0))
       let compiled = try regex(for: arguments[0])
       let replacement = try text(1)
       let original = try evaluate(target).string(format: convfmt)
-      let (result, count) = Self.substitute(compiled, in: original, with: replacement, all: name == "gsub")
+      let (result, count) = Self.substitute(
+        compiled, in: original, with: replacement, all: name == "gsub")
       if count > 0 { try assign(target, .string(result)) }
       return .number(Double(count))
     case "match":
       let source = try text(0)
       let compiled = try regex(for: arguments.count > 1 ? arguments[1] : .string(""))
-      guard let found = compiled.firstMatch(in: source, range: NSRange(source.startIndex..., in: source)),
+      guard
+        let found = compiled.firstMatch(
+          in: source, range: NSRange(source.startIndex..., in: source)),
         let range = Range(found.range, in: source)
       else {
         variables["RSTART"] = .number(0)
@@ -534,7 +549,8 @@ struct AwkMachine {
       case "d", "i":
         output += String(format: specification + "ld", Int(value.number.rounded(.towardZero)))
       case "o", "x", "X", "u":
-        output += String(format: specification + "l" + String(conversion), Int(value.number.rounded(.towardZero)))
+        output += String(
+          format: specification + "l" + String(conversion), Int(value.number.rounded(.towardZero)))
       case "e", "E", "f", "F", "g", "G":
         output += String(format: specification + String(conversion), value.number)
       case "c":

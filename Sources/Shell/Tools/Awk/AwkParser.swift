@@ -65,11 +65,13 @@ struct AwkParser {
       case .keyword("function"):
         throw Unsupported(what: "user-defined functions")
       case .symbol("{"):
-        program.rules.append(AwkProgram.Rule(pattern: nil, rangeEnd: nil, action: try parseAction()))
+        program.rules.append(
+          AwkProgram.Rule(pattern: nil, rangeEnd: nil, action: try parseAction()))
       case .symbol("}"):
         throw AwkLexer.SyntaxError(
           line: tokens[index].line, near: "}",
-          message: "extra '}'\nawk: line \(tokens[index].line): syntax error at or near end of line")
+          message: "extra '}'\nawk: line \(tokens[index].line): syntax error at or near end of line"
+        )
       default:
         let pattern = try parseExpression()
         var rangeEnd: AwkExpression?
@@ -96,7 +98,8 @@ struct AwkParser {
     skipTerminators()
     while token != .symbol("}") {
       guard token != .end else {
-        throw AwkLexer.SyntaxError(line: tokens[index].line + 1, near: "", message: "missing } near end of file")
+        throw AwkLexer.SyntaxError(
+          line: tokens[index].line + 1, near: "", message: "missing } near end of file")
       }
       statements.append(try parseStatement())
       skipTerminators()
@@ -202,7 +205,9 @@ struct AwkParser {
       let isPrintf = token == .keyword("printf")
       advance()
       var arguments: [AwkExpression] = []
-      if ![.symbol(";"), .newline, .symbol("}"), .end, .symbol(">"), .symbol("|"), .symbol(">>")].contains(token) {
+      if ![.symbol(";"), .newline, .symbol("}"), .end, .symbol(">"), .symbol("|"), .symbol(">>")]
+        .contains(token)
+      {
         arguments = try parseExpressionList(noGreater: true)
       }
       if arguments.count == 1, case .grouping(let list) = arguments[0] { arguments = list }

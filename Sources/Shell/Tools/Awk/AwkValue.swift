@@ -61,7 +61,9 @@ enum AwkValue {
     let trimmed = text.trimmingWhitespace
     guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
     guard let first = trimmed.first, first.isNumber || "+-.".contains(first) else { return false }
-    guard !trimmed.lowercased().contains("x"), !trimmed.lowercased().contains("n") else { return false }
+    guard !trimmed.lowercased().contains("x"), !trimmed.lowercased().contains("n") else {
+      return false
+    }
     return Double(trimmed) != nil
   }
 
@@ -85,12 +87,17 @@ enum AwkValue {
     guard digits > 0 else { return 0 }
     if end < characters.count && (characters[end] == "e" || characters[end] == "E") {
       var exponent = end + 1
-      if exponent < characters.count && (characters[exponent] == "+" || characters[exponent] == "-") {
+      if exponent < characters.count && (characters[exponent] == "+" || characters[exponent] == "-")
+      {
         exponent += 1
       }
-      if exponent < characters.count && characters[exponent].isASCII && characters[exponent].isNumber {
+      if exponent < characters.count && characters[exponent].isASCII
+        && characters[exponent].isNumber
+      {
         end = exponent
-        while end < characters.count && characters[end].isASCII && characters[end].isNumber { end += 1 }
+        while end < characters.count && characters[end].isASCII && characters[end].isNumber {
+          end += 1
+        }
       }
     }
     return Double(String(characters[..<end])) ?? 0
