@@ -182,7 +182,7 @@ struct ArithmeticEvaluator {
     switch tokens[index] {
     case .op("-"):
       index += 1
-      return -(try parseUnary())
+      return 0 &- (try parseUnary())
     case .op("+"):
       index += 1
       return try parseUnary()
@@ -199,7 +199,7 @@ struct ArithmeticEvaluator {
         throw syntaxError("syntax error: operand expected")
       }
       index += 1
-      let result = value(of: name) + increment
+      let result = value(of: name) &+ increment
       variables[name] = String(result)
       return result
     case .op("("):
@@ -215,7 +215,7 @@ struct ArithmeticEvaluator {
       let current = value(of: name)
       if let op = peekOp(), op == "++" || op == "--" {
         index += 1
-        variables[name] = String(current + (op == "++" ? 1 : -1))
+        variables[name] = String(current &+ (op == "++" ? 1 : -1))
       }
       return current
     case .op:
@@ -234,6 +234,7 @@ struct ArithmeticEvaluator {
       guard right != 0 else {
         throw ShellFailure("\(source): division by 0 (error token is \"\(right)\")")
       }
+      if left == Int.min && right == -1 { return op == "/" ? Int.min : 0 }
       return op == "/" ? left / right : left % right
     case "**":
       guard right >= 0 else {

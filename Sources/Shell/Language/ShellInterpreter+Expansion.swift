@@ -51,6 +51,17 @@ extension ShellInterpreter {
     var fields: [Field] = []
     var current = Field()
     for part in word.parts {
+      if case .parameter(let parameter, quoted: true) = part, parameter == ParameterExpansion("@") {
+        // "$@": one field per positional parameter, and none without any.
+        for (index, value) in context.positionalParameters.enumerated() {
+          if index > 0 {
+            fields.append(current)
+            current = Field()
+          }
+          current.appendQuoted(value)
+        }
+        continue
+      }
       for piece in try pieces(of: part, io) {
         if piece.isQuoted {
           current.appendQuoted(piece.text)

@@ -64,16 +64,20 @@ package enum Seq {
           ?? 0
       }.max() ?? 0
     func render(_ value: Double) -> String {
-      decimals == 0 ? String(Int(value.rounded())) : String(format: "%.\(decimals)f", value)
+      decimals == 0 && abs(value) < 1e18
+        ? String(Int(value.rounded())) : String(format: "%.\(decimals)f", value)
     }
     var values: [String] = []
     var count = 0
-    while true {
+    var previous: Double?
+    while count <= 1_000_000 {
       let value = first + Double(count) * step
       if step > 0 ? value > last + 1e-9 : value < last - 1e-9 { break }
+      // Past 2^53 a step of 1 no longer changes the value.
+      if value == previous { break }
       values.append(render(value))
+      previous = value
       count += 1
-      if count > 1_000_000 { break }
     }
     if equalWidth {
       let width = values.map(\.count).max() ?? 0

@@ -363,6 +363,26 @@ struct ShellInterpreterTests {
         == "sourced\nsourced\n")
   }
 
+  @Test func positionalParameters() {
+    let harness = ShellHarness()
+    harness.shell.context.positionalParameters = ["a b", "c"]
+
+    #expect(
+      harness.run(#"for x in "$@"; do echo "[$x]"; done; echo $# $1"#).stdout
+        == "[a b]\n[c]\n2 a b\n")
+    harness.shell.context.positionalParameters = []
+    #expect(harness.run(#"for x in "$@"; do echo never; done; echo none"#).stdout == "none\n")
+  }
+
+  @Test("extreme numbers end in an error or a bound, never a crash")
+  func extremeNumbers() {
+    #expect(stdout("seq 1e20 1e20") == "100000000000000000000\n")
+    #expect(
+      sh("awk 'BEGIN { NF = 1e9 }'").stderr
+        == "awk: program limit exceeded: maximum number of fields size=32767\n")
+    #expect(stdout("echo $(( (-9223372036854775807 - 1) / -1 ))") == "-9223372036854775808\n")
+  }
+
   @Test func pwdAndSpecialParameters() {
     let harness = ShellHarness()
 

@@ -32,6 +32,7 @@ struct AwkMachine {
   }
 
   private static let loopLimit = 1_000_000
+  private static let fieldLimit = 32767
 
   var variables: [String: AwkValue] = [
     "FS": .string(" "), "OFS": .string(" "), "ORS": .string("\n"), "SUBSEP": .string("\u{1C}"),
@@ -90,6 +91,10 @@ struct AwkMachine {
     guard index >= 0 else {
       throw RuntimeError(message: "trying to access out of range field \(index)")
     }
+    guard index <= Self.fieldLimit else {
+      throw RuntimeError(
+        message: "program limit exceeded: maximum number of fields size=\(Self.fieldLimit)")
+    }
     if index == 0 {
       try setRecord(value)
       return
@@ -109,12 +114,16 @@ struct AwkMachine {
     name == "NF" ? .number(Double(fields.count - 1)) : variables[name] ?? .uninitialized
   }
 
-  private mutating func setVariable(_ name: String, _ value: AwkValue) {
+  private mutating func setVariable(_ name: String, _ value: AwkValue) throws {
     guard name == "NF" else {
       variables[name] = value
       return
     }
-    let count = max(0, Int(value.number))
+    let count = max(0, AwkValue.integer(value.number))
+    guard count <= Self.fieldLimit else {
+      throw RuntimeError(
+        message: "program limit exceeded: maximum number of fields size=\(Self.fieldLimit)")
+    }
     while fields.count - 1 < count { fields.append("") }
     fields = Array(fields.prefix(count + 1))
     rebuildRecord()
@@ -129,9 +138,9 @@ struct AwkMachine {
   private mutating func assign(_ target: AwkExpression, _ value: AwkValue) throws {
     switch target {
     case .variable(let name):
-      setVariable(name, value)
+      try setVariable(name, value)
     case .field(let index):
-      try setField(Int(try evaluate(index).number), value.string(format: convfmt))
+      try setField(AwkValue.integer(try evaluate(index).number), value.string(format: convfmt))
     case .element(let name, let subscripts):
       let key = try key(subscripts)
       arrays[name, default: AwkArray()][key] = value
@@ -213,14 +222,15 @@ struct AwkMachine {
     case .forIn(let name, let array, let body):
       var count = 0
       for key in arrays[array]?.keys ?? [] {
-        setVariable(name, .strnum(key))
+        try setVariable(name, .strnum(key))
         count += 1
         guard try runLoopBody(body, count) else { break }
       }
     case .next:
       throw Jump.next
     case .exit(let code):
-      throw Jump.exit(Int32(truncatingIfNeeded: Int(try code.map { try evaluate($0).number } ?? 0)))
+      throw Jump.exit(
+        Int32(truncatingIfNeeded: AwkValue.integer(try code.map { try evaluate($0).number } ?? 0)))
     case .breakLoop:
       throw Jump.breakLoop
     case .continueLoop:
@@ -261,7 +271,7 @@ struct AwkMachine {
     case .regex(let pattern):
       return .number(Self.matches(try regex(pattern), fields[0]) ? 1 : 0)
     case .field(let index):
-      return try field(Int(try evaluate(index).number))
+      return try field(AwkValue.integer(try evaluate(index).number))
     case .variable(let name):
       return variable(name)
     case .element(let name, let subscripts):
@@ -524,7 +534,7 @@ struct AwkMachine {
       func number() -> String {
         if index < format.count, format[index] == "*" {
           index += 1
-          return String(Int((next.popFirst() ?? .uninitialized).number))
+          return String(AwkValue.integer((next.popFirst() ?? .uninitialized).number))
         }
         var digits = ""
         while index < format.count, format[index].isASCII, format[index].isNumber {
@@ -547,16 +557,18 @@ struct AwkMachine {
       let specification = "%" + flags + width + precision
       switch conversion {
       case "d", "i":
-        output += String(format: specification + "ld", Int(value.number.rounded(.towardZero)))
+        output += String(format: specification + "ld", AwkValue.integer(value.number))
       case "o", "x", "X", "u":
         output += String(
-          format: specification + "l" + String(conversion), Int(value.number.rounded(.towardZero)))
+          format: specification + "l" + String(conversion), AwkValue.integer(value.number))
       case "e", "E", "f", "F", "g", "G":
         output += String(format: specification + String(conversion), value.number)
       case "c":
         let text: String
         if case .number(let code) = value {
-          text = Unicode.Scalar(UInt32(max(0, code))).map { String(Character($0)) } ?? ""
+          text =
+            Unicode.Scalar(UInt32(clamping: AwkValue.integer(code))).map { String(Character($0)) }
+            ?? ""
         } else {
           text = String(value.string(format: convfmt).prefix(1))
         }

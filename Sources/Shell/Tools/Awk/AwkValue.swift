@@ -46,6 +46,14 @@ enum AwkValue {
     }
   }
 
+  /// `value` truncated to an integer, clamped to `Int`'s range; NaN is 0.
+  static func integer(_ value: Double) -> Int {
+    guard !value.isNaN else { return 0 }
+    if value >= 9.2e18 { return Int.max }
+    if value <= -9.2e18 { return Int.min }
+    return Int(value.rounded(.towardZero))
+  }
+
   /// Integers print as integers; other numbers through `format`.
   static func format(_ value: Double, _ format: String) -> String {
     if value == value.rounded(), abs(value) < 1e16 {
