@@ -81,9 +81,9 @@ struct UnsupportedOptionTests {
   @Test func directoriesAreNotFiles() {
     let files = FileAccess(read: { _ in .failure(.isDirectory) }, kind: { _ in .directory })
 
-    #expect(Cat.run(["m"], stdin: "", files: files) == .failure("cat: m: Is a directory"))
+    #expect(CatTool.run(["m"], stdin: "", files: files) == .failure("cat: m: Is a directory"))
     #expect(
-      Grep.run(["x", "m"], stdin: "", files: files)
+      GrepTool.run(["x", "m"], stdin: "", files: files)
         == CommandResult(stderr: "grep: m: Is a directory\n", exitCode: 2))
   }
 }

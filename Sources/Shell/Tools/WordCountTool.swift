@@ -1,7 +1,7 @@
 /// `wc [-l] [-w] [-c] [-m] [-L] [FILE…]`, with GNU's layout: one count
 /// for one input prints just the number; otherwise columns are as wide as
 /// the total byte size needs (at least 7 for standard input).
-package enum WordCount {
+package enum WordCountTool {
   private static let options = ToolOptions(
     tool: "wc",
     options: [

@@ -1,6 +1,6 @@
 /// `head [-n N | -N | -n -N] [-c N] [-q] [-v] [FILE…]`: the first lines or
 /// bytes of each input.
-package enum Head {
+package enum HeadTool {
   static let options = ToolOptions(
     tool: "head",
     options: [

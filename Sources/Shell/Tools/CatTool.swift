@@ -1,7 +1,7 @@
 /// `cat [-A] [-b] [-e] [-E] [-n] [-s] [-t] [-T] [-v] [FILE…]`: concatenates
 /// files (or standard input), optionally numbering lines or showing
 /// invisible characters, which helps spot tabs in YAML.
-package enum Cat {
+package enum CatTool {
   private static let options = ToolOptions(
     tool: "cat",
     options: [

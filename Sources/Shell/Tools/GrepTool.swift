@@ -2,7 +2,7 @@ import Foundation
 
 /// `grep [-i] [-v] [-E|-F|-G] [-c] [-n] [-w] [-x] [-o] [-q] [-l] [-h|-H]
 /// [-s] [-m N] [-A N] [-B N] [-C N] [-e PATTERN]… PATTERN [FILE…]`.
-package enum Grep {
+package enum GrepTool {
   private static let options = ToolOptions(
     tool: "grep",
     options: [

@@ -1,6 +1,6 @@
 /// `tail [-n N | -n +N | -N] [-c N] [-q] [-v] [FILE…]`: the last lines or
 /// bytes of each input, or everything from line N with `+N`.
-package enum Tail {
+package enum TailTool {
   private static let options = ToolOptions(
     tool: "tail",
     options: [
@@ -17,7 +17,7 @@ package enum Tail {
   ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
-      parsed = try options.parse(Head.expandingNumericOption(arguments))
+      parsed = try options.parse(HeadTool.expandingNumericOption(arguments))
     } catch {
       return error.result
     }

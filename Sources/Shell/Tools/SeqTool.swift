@@ -3,7 +3,7 @@ import Foundation
 /// `seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST`: a sequence of numbers.
 ///
 /// One number a line; negative numbers are operands, not options.
-package enum Seq {
+package enum SeqTool {
   package static func run(
     _ arguments: [String], stdin: String, files: FileAccess
   ) -> CommandResult {

@@ -3,7 +3,7 @@
 ///
 /// Only leading words made of `n`, `e` and `E` after a dash are options, so
 /// `echo -x` prints `-x`.
-package enum Echo {
+package enum EchoTool {
   package static func run(
     _ arguments: [String], stdin: String, files: FileAccess
   ) -> CommandResult {

@@ -3,7 +3,7 @@ import Foundation
 /// `printf FORMAT [ARG…]`, as bash's builtin: `%s`, `%d`, `%i`, `%u`,
 /// `%x`, `%X`, `%o`, `%c`, `%f`, `%e`, `%g`, `%b`, `%q` and `%%`, with
 /// flags, width and precision; the format repeats while arguments remain.
-package enum Printf {
+package enum PrintfTool {
   private struct Specification {
     var flags = ""
     var width: Int?

@@ -1,7 +1,7 @@
 /// `sort [-r] [-n] [-h] [-g] [-f] [-b] [-u] [-s] [-k POS1[,POS2]] [-t SEP] [FILE…]`
 /// in the C locale: byte order, with GNU's key fields and its last-resort
 /// comparison of whole lines.
-package enum Sort {
+package enum SortTool {
   private static let options = ToolOptions(
     tool: "sort",
     options: [

@@ -3,7 +3,7 @@ import Testing
 
 /// `test` and `[`, checked against bash 5.2's builtins.
 @Suite("test and [")
-struct TestCommandTests {
+struct TestToolTests {
   static let files = FileAccess.files(["pods.txt": "x\n", "m/a.yaml": "k\n", "empty.txt": ""])
 
   @Test(
@@ -26,7 +26,7 @@ struct TestCommandTests {
       (["a", "<", "b", "]"], 0),
     ] as [([String], Int32)])
   func bracketStatus(arguments: [String], status: Int32) {
-    #expect(TestCommand.run(arguments, files: Self.files, bracket: true).exitCode == status)
+    #expect(TestTool.run(arguments, files: Self.files, bracket: true).exitCode == status)
   }
 
   @Test(
@@ -38,15 +38,15 @@ struct TestCommandTests {
     ] as [([String], String)])
   func bracketErrors(arguments: [String], message: String) {
     #expect(
-      TestCommand.run(arguments, files: Self.files, bracket: true)
+      TestTool.run(arguments, files: Self.files, bracket: true)
         == CommandResult(stderr: message, exitCode: 2))
   }
 
   @Test func testHasNoClosingBracket() {
     #expect(
-      TestCommand.run(["-q", "x"], files: Self.files, bracket: false)
+      TestTool.run(["-q", "x"], files: Self.files, bracket: false)
         == CommandResult(stderr: "kubetutor: test: -q: unary operator expected\n", exitCode: 2))
-    #expect(TestCommand.run(["3", "-gt", "2"], files: Self.files, bracket: false).exitCode == 0)
+    #expect(TestTool.run(["3", "-gt", "2"], files: Self.files, bracket: false).exitCode == 0)
   }
 
   @Test func inTheShellWithRealFiles() {

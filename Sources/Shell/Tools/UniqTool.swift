@@ -1,5 +1,5 @@
 /// `uniq [-c] [-d] [-u] [-i] [INPUT]`: drops adjacent repeated lines.
-package enum Uniq {
+package enum UniqTool {
   private static let options = ToolOptions(
     tool: "uniq",
     options: [

@@ -1,11 +1,10 @@
 /// `test EXPRESSION` and `[ EXPRESSION ]`, as bash's builtins: string,
 /// integer and file tests joined by `!`, `-a`, `-o` and parentheses.
-package enum TestCommand {
+package enum TestTool {
   private struct Failure: Error {
     var message: String
   }
 
-  private static let unaryFileTests: Set<String> = ["-e", "-f", "-d", "-s", "-r", "-w", "-x", "-a"]
   private static let binaryOperators: Set<String> = [
     "=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge",
   ]
@@ -39,7 +38,7 @@ package enum TestCommand {
       case 1: return !words[0].isEmpty
       case 2 where words[0] == "!": return words[1].isEmpty
       case 2: return try unary(words[0], words[1])
-      case 3 where TestCommand.binaryOperators.contains(words[1]):
+      case 3 where TestTool.binaryOperators.contains(words[1]):
         return try binary(words[0], words[1], words[2])
       case 3 where words[0] == "!" && words[1] != "-a" && words[1] != "-o":
         var inner = Parser(words: Array(words.dropFirst()), files: files)
@@ -95,7 +94,7 @@ package enum TestCommand {
         index += 1
         return value
       }
-      if index + 2 < words.count && TestCommand.binaryOperators.contains(words[index + 1]) {
+      if index + 2 < words.count && TestTool.binaryOperators.contains(words[index + 1]) {
         defer { index += 3 }
         return try binary(word, words[index + 1], words[index + 2])
       }

@@ -1,6 +1,6 @@
 /// `cut -f LIST [-d DELIM] [-s] | -c LIST | -b LIST [FILE…]`: selected
 /// fields or characters of each line.
-package enum Cut {
+package enum CutTool {
   private static let options = ToolOptions(
     tool: "cut",
     options: [

@@ -6,7 +6,7 @@
 /// Patterns, actions, fields, `NR`/`NF`/`FS`/`OFS`, arrays, `if`/loops,
 /// `print`/`printf` and the string and math builtins are supported;
 /// `getline`, output redirection and user functions are not.
-package enum Awk {
+package enum AwkTool {
   private static let usage = "usage: awk [-F value] [-v var=value] [--] 'program text' [file ...]"
 
   package static func run(

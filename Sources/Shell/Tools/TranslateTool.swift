@@ -2,7 +2,7 @@
 ///
 /// Sets take ranges (`a-z`), classes (`[:upper:]`) and escapes (`\n`,
 /// `\t`, `\\`, `\NNN`).
-package enum Translate {
+package enum TranslateTool {
   private static let options = ToolOptions(
     tool: "tr",
     options: [
