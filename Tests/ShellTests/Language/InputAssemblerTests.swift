@@ -84,7 +84,8 @@ struct InputAssemblerTests {
   func syntaxErrorsAreComplete() {
     #expect(feed(["echo a ;;"]) == [.complete("echo a ;;\n")])
     #expect(feed(["echo >"]) == [.complete("echo >\n")])
-    #expect(sh("echo >").stderr == "kubetutor: syntax error near unexpected token `newline'\n")
+    #expect(
+      runShell("echo >").stderr == "kubetutor: syntax error near unexpected token `newline'\n")
   }
 
   @Test func customPromptAndPendingState() {
@@ -116,7 +117,7 @@ struct InputAssemblerTests {
 
     #expect(text == "cat <<EOF\npartial\n")
     #expect(assembler.finish() == nil)
-    let run = sh(text ?? "")
+    let run = runShell(text ?? "")
     #expect(
       run.stderr
         == "kubetutor: warning: here-document at line 1 delimited by end-of-file (wanted `EOF')\n")

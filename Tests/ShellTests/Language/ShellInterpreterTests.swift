@@ -16,9 +16,9 @@ struct ShellInterpreterTests {
   // MARK: Lists and control flow
 
   @Test func forLoop() {
-    #expect(stdout("for i in 1 2 3; do echo $i; done") == "1\n2\n3\n")
-    #expect(stdout("for i in {1..3}; do echo -n \"$i \"; done; echo") == "1 2 3 \n")
-    #expect(stdout("for i in\ndo echo never\ndone; echo done") == "done\n")
+    #expect(shellStdout("for i in 1 2 3; do echo $i; done") == "1\n2\n3\n")
+    #expect(shellStdout("for i in {1..3}; do echo -n \"$i \"; done; echo") == "1 2 3 \n")
+    #expect(shellStdout("for i in\ndo echo never\ndone; echo done") == "done\n")
   }
 
   @Test func loopOverCommandOutputIsSplitIntoWords() {
@@ -32,40 +32,41 @@ struct ShellInterpreterTests {
 
   @Test("&& and || short-circuit on exit codes")
   func andOrShortCircuit() {
-    #expect(stdout("false && echo yes || echo no; echo $?") == "no\n0\n")
-    #expect(stdout("true || echo never; echo $?") == "0\n")
-    #expect(stdout("true && false; echo $?") == "1\n")
-    #expect(stdout("echo a && { echo b; false; } || echo c") == "a\nb\nc\n")
-    #expect(stdout("false; echo $?; ! false; echo $?") == "1\n0\n")
+    #expect(shellStdout("false && echo yes || echo no; echo $?") == "no\n0\n")
+    #expect(shellStdout("true || echo never; echo $?") == "0\n")
+    #expect(shellStdout("true && false; echo $?") == "1\n")
+    #expect(shellStdout("echo a && { echo b; false; } || echo c") == "a\nb\nc\n")
+    #expect(shellStdout("false; echo $?; ! false; echo $?") == "1\n0\n")
   }
 
   @Test func ifElifElse() {
     let source =
       "x=5; if [ $x -gt 3 ]; then echo big; elif [ $x -gt 1 ]; then echo mid; else echo small; fi"
 
-    #expect(stdout(source) == "big\n")
-    #expect(stdout("if false; then echo a; else echo b; fi") == "b\n")
-    #expect(stdout("if grep -q x /dev/null; then echo found; fi; echo $?") == "0\n")
+    #expect(shellStdout(source) == "big\n")
+    #expect(shellStdout("if false; then echo a; else echo b; fi") == "b\n")
+    #expect(shellStdout("if grep -q x /dev/null; then echo found; fi; echo $?") == "0\n")
   }
 
   @Test func whileUntilBreakContinue() {
-    #expect(stdout("i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done") == "0\n1\n2\n")
-    #expect(stdout("i=0; until [ $i -ge 2 ]; do echo u$i; i=$((i+1)); done") == "u0\nu1\n")
+    #expect(shellStdout("i=0; while [ $i -lt 3 ]; do echo $i; i=$((i+1)); done") == "0\n1\n2\n")
+    #expect(shellStdout("i=0; until [ $i -ge 2 ]; do echo u$i; i=$((i+1)); done") == "u0\nu1\n")
     #expect(
-      stdout("for i in 1 2 3 4; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done")
+      shellStdout("for i in 1 2 3 4; do [ $i = 2 ] && continue; [ $i = 4 ] && break; echo $i; done")
         == "1\n3\n")
     #expect(
-      stdout("for i in 1 2; do for j in a b; do [ $j = b ] && continue 2; echo $i$j; done; done")
+      shellStdout(
+        "for i in 1 2; do for j in a b; do [ $j = b ] && continue 2; echo $i$j; done; done")
         == "1a\n2a\n")
     #expect(
-      stdout("for i in 1 2; do for j in a b; do [ $i = 2 ] && break 2; echo $i$j; done; done")
+      shellStdout("for i in 1 2; do for j in a b; do [ $i = 2 ] && break 2; echo $i$j; done; done")
         == "1a\n1b\n")
   }
 
   @Test func subshellsAndGroups() {
-    #expect(stdout("x=outer; (x=inner; echo $x); echo $x") == "inner\nouter\n")
-    #expect(stdout("x=outer; { x=inner; }; echo $x") == "inner\n")
-    #expect(stdout("(exit 4); echo $?") == "4\n")
+    #expect(shellStdout("x=outer; (x=inner; echo $x); echo $x") == "inner\nouter\n")
+    #expect(shellStdout("x=outer; { x=inner; }; echo $x") == "inner\n")
+    #expect(shellStdout("(exit 4); echo $?") == "4\n")
   }
 
   @Test func exitStopsTheInput() {
@@ -97,27 +98,28 @@ struct ShellInterpreterTests {
   }
 
   @Test func pipelineStatusIsTheLastCommands() {
-    #expect(stdout("true | false; echo $?") == "1\n")
-    #expect(stdout("false | true; echo $?") == "0\n")
+    #expect(shellStdout("true | false; echo $?") == "1\n")
+    #expect(shellStdout("false | true; echo $?") == "0\n")
   }
 
   @Test("each element of a pipeline runs in a subshell")
   func pipelineVariablesDoNotLeak() {
     #expect(
-      stdout("n=0; printf 'a\\nb\\n' | while read line; do n=$((n+1)); done; echo $n") == "0\n")
+      shellStdout("n=0; printf 'a\\nb\\n' | while read line; do n=$((n+1)); done; echo $n") == "0\n"
+    )
   }
 
   @Test func whileReadTakesOneLineAtATime() {
     #expect(
-      stdout(#"printf 'a b c\nd e f\n' | while read x y; do echo "$y-$x"; done"#)
+      shellStdout(#"printf 'a b c\nd e f\n' | while read x y; do echo "$y-$x"; done"#)
         == "b c-a\ne f-d\n")
-    #expect(stdout("echo a | (read x; echo got $x)") == "got a\n")
+    #expect(shellStdout("echo a | (read x; echo got $x)") == "got a\n")
   }
 
   @Test func stderrCanJoinThePipe() {
-    #expect(sh("{ echo out; echo err >&2; } 2>&1 | wc -l").stdout == "2\n")
-    #expect(sh("missing |& cat").stdout == "kubetutor: missing: command not found\n")
-    let run = sh("{ echo out; echo err >&2; } | wc -l")
+    #expect(runShell("{ echo out; echo err >&2; } 2>&1 | wc -l").stdout == "2\n")
+    #expect(runShell("missing |& cat").stdout == "kubetutor: missing: command not found\n")
+    let run = runShell("{ echo out; echo err >&2; } | wc -l")
     #expect(run.stdout == "1\n")
     #expect(run.stderr == "err\n")
   }
@@ -125,13 +127,13 @@ struct ShellInterpreterTests {
   // MARK: Command substitution and variables
 
   @Test func commandSubstitutionFeedsAVariable() {
-    #expect(stdout("POD=$(echo web-1); echo pod is $POD") == "pod is web-1\n")
-    #expect(stdout("X=$(false); echo $?") == "1\n")
-    #expect(stdout("echo \"$(printf 'x\\ny')\"; echo $(printf 'x\\ny')") == "x\ny\nx y\n")
+    #expect(shellStdout("POD=$(echo web-1); echo pod is $POD") == "pod is web-1\n")
+    #expect(shellStdout("X=$(false); echo $?") == "1\n")
+    #expect(shellStdout("echo \"$(printf 'x\\ny')\"; echo $(printf 'x\\ny')") == "x\ny\nx y\n")
   }
 
   @Test func commandSubstitutionRunsInASubshell() {
-    #expect(stdout("x=1; y=$(x=2; echo $x); echo $x $y") == "1 2\n")
+    #expect(shellStdout("x=1; y=$(x=2; echo $x); echo $x $y") == "1 2\n")
   }
 
   @Test func prefixAssignmentsReachOnlyThatCommand() {
@@ -146,15 +148,15 @@ struct ShellInterpreterTests {
   }
 
   @Test func exportWithoutSplitting() {
-    #expect(stdout(#"V="a  b"; export W=$V; echo "$W""#) == "a  b\n")
-    #expect(sh("export 1x=2").stderr == "kubetutor: export: `1x=2': not a valid identifier\n")
+    #expect(shellStdout(#"V="a  b"; export W=$V; echo "$W""#) == "a  b\n")
+    #expect(runShell("export 1x=2").stderr == "kubetutor: export: `1x=2': not a valid identifier\n")
   }
 
   @Test func unsetAndArithmetic() {
-    #expect(stdout(#"X=1; unset X; echo "[$X]""#) == "[]\n")
-    #expect(stdout("i=5; echo $((i++)) $i $((++i)) $((i--)) $i") == "5 6 7 7 6\n")
+    #expect(shellStdout(#"X=1; unset X; echo "[$X]""#) == "[]\n")
+    #expect(shellStdout("i=5; echo $((i++)) $i $((++i)) $((i--)) $i") == "5 6 7 7 6\n")
     #expect(
-      sh("echo $((1 +))").stderr
+      runShell("echo $((1 +))").stderr
         == "kubetutor: 1 +: syntax error: operand expected (error token is \"+\")\n")
   }
 
@@ -232,14 +234,15 @@ struct ShellInterpreterTests {
 
   @Test func hereDocumentsAndHereStrings() {
     #expect(
-      stdout("NAME=web\ncat <<EOF\nhello $NAME\nsum $((1+2)) $(echo sub)\nEOF\n")
+      shellStdout("NAME=web\ncat <<EOF\nhello $NAME\nsum $((1+2)) $(echo sub)\nEOF\n")
         == "hello web\nsum 3 sub\n")
-    #expect(stdout("cat <<'EOF'\nkeep $(date) and $HOME\nEOF\n") == "keep $(date) and $HOME\n")
+    #expect(shellStdout("cat <<'EOF'\nkeep $(date) and $HOME\nEOF\n") == "keep $(date) and $HOME\n")
     #expect(
-      stdout("cat <<-EOF\n\ttab stripped\n\t\ttwo tabs\n\tEOF\n") == "tab stripped\ntwo tabs\n")
-    #expect(stdout("cat <<EOF | grep b\na\nb\nc\nEOF\n") == "b\n")
-    #expect(stdout("cat <<< \"here string\"") == "here string\n")
-    #expect(stdout("cat <<EOF > h.txt\nx=$((2*3))\nEOF\ncat h.txt") == "x=6\n")
+      shellStdout("cat <<-EOF\n\ttab stripped\n\t\ttwo tabs\n\tEOF\n") == "tab stripped\ntwo tabs\n"
+    )
+    #expect(shellStdout("cat <<EOF | grep b\na\nb\nc\nEOF\n") == "b\n")
+    #expect(shellStdout("cat <<< \"here string\"") == "here string\n")
+    #expect(shellStdout("cat <<EOF > h.txt\nx=$((2*3))\nEOF\ncat h.txt") == "x=6\n")
   }
 
   @Test func globbingMatchesFilesInTheWorkingDirectory() {
@@ -266,7 +269,7 @@ struct ShellInterpreterTests {
   // MARK: Host, streaming and hooks
 
   @Test func unknownCommandsGoToTheHost() {
-    let run = sh("notacommand arg")
+    let run = runShell("notacommand arg")
 
     #expect(run.stderr == "kubetutor: notacommand: command not found\n")
     #expect(run.status == 127)
@@ -298,7 +301,7 @@ struct ShellInterpreterTests {
       return CommandResult()
     }
     var shell = ShellInterpreter(
-      context: ShellContext(workingDirectory: TemporaryDirectory().url), host: table,
+      context: ShellContext(workingDirectory: ScratchDirectory().url), host: table,
       output: { _, text in transcript += text })
 
     shell.run("echo first; echo oops >&2; probe; echo last")
@@ -340,7 +343,7 @@ struct ShellInterpreterTests {
   }
 
   @Test func syntaxErrorsSetStatusTwo() {
-    let run = sh("echo a ;;")
+    let run = runShell("echo a ;;")
 
     #expect(run.stderr == "kubetutor: syntax error near unexpected token `;;'\n")
     #expect(run.status == 2)
@@ -376,11 +379,11 @@ struct ShellInterpreterTests {
 
   @Test("extreme numbers end in an error or a bound, never a crash")
   func extremeNumbers() {
-    #expect(stdout("seq 1e20 1e20") == "100000000000000000000\n")
+    #expect(shellStdout("seq 1e20 1e20") == "100000000000000000000\n")
     #expect(
-      sh("awk 'BEGIN { NF = 1e9 }'").stderr
+      runShell("awk 'BEGIN { NF = 1e9 }'").stderr
         == "awk: program limit exceeded: maximum number of fields size=32767\n")
-    #expect(stdout("echo $(( (-9223372036854775807 - 1) / -1 ))") == "-9223372036854775808\n")
+    #expect(shellStdout("echo $(( (-9223372036854775807 - 1) / -1 ))") == "-9223372036854775808\n")
   }
 
   @Test func pwdAndSpecialParameters() {
