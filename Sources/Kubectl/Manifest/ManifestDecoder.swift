@@ -84,7 +84,7 @@ package enum ManifestDecoder {
     var text = piece.text
     var insertions: [Int: [Int]] = [:]
     var markedKeys: Set<ManifestPosition> = []
-    var lastDuplicate: (Int, Int, [String])?
+    var visited: Set<ManifestPosition> = []
     while true {
       let root: Node?
       let parser: Parser
@@ -92,12 +92,12 @@ package enum ManifestDecoder {
         parser = try Parser(yaml: text, resolver: resolver, encoding: .utf8)
         root = try parser.nextRoot()
       } catch let error as YamlError {
-        if case .duplicatedKeysInMapping(let keys, let context) = error,
-          markedKeys.count < maxDuplicateKeys,
-          lastDuplicate.map({ $0 != (context.mark.line, context.mark.column, keys) }) ?? true,
+        // Each retry marks a new place; a place met twice (an alias used as
+        // a key twice, whose text is its anchor's) means no progress.
+        if case .duplicatedKeysInMapping(_, let context) = error, visited.count < maxDuplicateKeys,
+          visited.insert(ManifestPosition(line: context.mark.line, column: context.mark.column)).inserted,
           markDuplicate(at: context.mark, in: &text, insertions: &insertions, markedKeys: &markedKeys)
         {
-          lastDuplicate = (context.mark.line, context.mark.column, keys)
           continue
         }
         let (message, position) = YAMLErrorTranslator.translate(error, piece: text, startLine: piece.startLine)

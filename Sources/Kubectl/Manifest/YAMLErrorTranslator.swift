@@ -36,7 +36,7 @@ enum YAMLErrorTranslator {
     case .composer(_, let problem, let mark, _):
       return (prefix + problem, position(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
-      let key = GoScalar.goQuoted(duplicates.first ?? "")
+      let key = GoScalar.goQuoted((duplicates.first ?? "").replacingOccurrences(of: "\u{E000}", with: ""))
       return (
         prefix + "unmarshal errors:\n  line \(context.mark.line): key \(key) already set in map",
         position(context.mark)

@@ -25,6 +25,15 @@ struct RealKubectlOracleTests {
       "--from-literal=tilde=~", "--from-literal=empty=", "--from-literal=merge=<<",
       "--from-literal=date=2024-01-01", "--from-literal=datetime=2024-01-01T10:00:00Z",
       "--from-literal=baddate=2024-02-30"],
+    ["create", "configmap", "resolution-edges"]
+      + [
+        "nULL", "yEs", "._5", ".5_0", "0x", "-", "2024-01-01T10:00:00", "2024-01-01T10:00:00+09:00",
+        "2024-01-01 10:00:00.5", "2024-02-29", "2023-02-29", "2024-1-1 10:00:00", "2024-01-01t10:00:00Z",
+        "2024-01-01T10:00:00+9:00", "2024-01-01T24:00:00Z", "2024-01-01  10:00:00", "+", "+.5", "-0b11",
+        "1__0", "0b2", "1.e5", "1e+5", "+1", "1_", ".e5", "...", ":", "0o8", "1:60", "1:5:30.5", "1_0:20",
+        "0b1111111111111111111111111111111111111111111111111111111111111111", "0xFFFFFFFFFFFFFFFF",
+        "-9223372036854775808", "-9223372036854775809", "1e308", "1e309", "-.INF", ".NaN", ".nan.",
+      ].enumerated().map { "--from-literal=k\($0.offset)=\($0.element)" },
     ["create", "configmap", "indicators", "--from-literal=colon=a: b", "--from-literal=hash=#x",
       "--from-literal=inner-hash=a #b", "--from-literal=star=*x", "--from-literal=amp=&x",
       "--from-literal=bang=!x", "--from-literal=percent=%x", "--from-literal=at=@x",
