@@ -13,6 +13,12 @@ package enum RealKubectl {
     package var stdout: String
     package var stderr: String
     package var exitCode: Int32
+
+    package init(stdout: String, stderr: String, exitCode: Int32) {
+      self.stdout = stdout
+      self.stderr = stderr
+      self.exitCode = exitCode
+    }
   }
 
   /// A failure to start the binary at all.
