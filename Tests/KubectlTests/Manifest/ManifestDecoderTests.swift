@@ -128,7 +128,8 @@ import Testing
 
   @Test("turns non-string keys into strings as sigs.k8s.io/yaml does")
   func convertsKeys() throws {
-    let documents = try ManifestDecoder.decode("1: a\nyes: b\n1.5: c\n0x10: d\n3.14159265358979: e\n")
+    let documents = try ManifestDecoder.decode(
+      "1: a\nyes: b\n1.5: c\n0x10: d\n3.14159265358979: e\n")
 
     try #require(documents.count == 1)
     #expect(documents[0].value.object?.keys == ["1", "true", "1.5", "16", "3.1415927"])
@@ -173,7 +174,8 @@ import Testing
 
   @Test("splits at `---` lines and skips empty, comment-only and null documents")
   func splitsDocuments() throws {
-    let text = "a: 1\n---\n---\n# only a comment\n---\nb: 2\n--- # trailing comment\nnull\n---\n~\n---\nc: 3"
+    let text =
+      "a: 1\n---\n---\n# only a comment\n---\nb: 2\n--- # trailing comment\nnull\n---\n~\n---\nc: 3"
 
     let documents = try ManifestDecoder.decode(text)
 
@@ -182,7 +184,9 @@ import Testing
     #expect(documents[1].position(of: "b") == Self.position(6, 4))
   }
 
-  @Test("returns nothing for empty or comment-only input", arguments: ["", "\n\n", "# nothing\n", "---\n---\n", "null\n"])
+  @Test(
+    "returns nothing for empty or comment-only input",
+    arguments: ["", "\n\n", "# nothing\n", "---\n---\n", "null\n"])
   func decodesNothing(text: String) throws {
     #expect(try ManifestDecoder.decode(text).isEmpty)
   }
@@ -210,9 +214,11 @@ import Testing
     #expect(document.position(of: "spec.containers.0") == Self.position(10, 5))
     #expect(document.position(of: "spec.containers.0.image") == Self.position(11, 12))
     #expect(document.keyPosition(of: "spec.containers.0.image") == Self.position(11, 5))
-    #expect(document.position(of: "spec.containers.0.ports.0.containerPort") == Self.position(12, 29))
+    #expect(
+      document.position(of: "spec.containers.0.ports.0.containerPort") == Self.position(12, 29))
     #expect(document.position(of: "metadata.labels.app.kubernetes.io/name") == Self.position(7, 29))
-    #expect(document.keyPosition(of: "metadata.labels.app.kubernetes.io/name") == Self.position(7, 5))
+    #expect(
+      document.keyPosition(of: "metadata.labels.app.kubernetes.io/name") == Self.position(7, 5))
     #expect(document.position(of: "spec.nothing") == nil)
     #expect(document.position(of: "spec.containers.1") == nil)
   }
@@ -226,7 +232,8 @@ import Testing
 
   @Test("gives values reached through an alias the position of the alias's anchor")
   func placesAliases() throws {
-    let document = try #require(try ManifestDecoder.decode("x: &a [1, 2]\ncopy: *a\nz:\n  <<: {p: 1}\n").first)
+    let document = try #require(
+      try ManifestDecoder.decode("x: &a [1, 2]\ncopy: *a\nz:\n  <<: {p: 1}\n").first)
 
     #expect(document.value["copy"] == [1, 2])
     #expect(document.position(of: "copy") == Self.position(1, 4))
@@ -242,12 +249,16 @@ import Testing
       try ManifestDecoder.decode("a: 1\n---\nb: 2\nc: d: e\n")
     }
 
-    #expect(error.message == "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context")
+    #expect(
+      error.message
+        == "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context"
+    )
     #expect(error.position == Self.position(4, 5))
     #expect(error.decoded.map(\.value) == [["a": 1]])
     #expect(
       error.kubectlMessage(source: "pod.yaml")
-        == "error parsing pod.yaml: error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context")
+        == "error parsing pod.yaml: error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context"
+    )
   }
 
   @Test(
@@ -267,7 +278,10 @@ import Testing
       ("[a]: 1\n", "yaml: invalid map key: []interface {}{\"a\"}"),
       ("a: \u{01}\n", "yaml: control characters are not allowed"),
       ("a: .inf\n", "json: unsupported value: +Inf"),
-      ("~: [1, two]\n", "unsupported map key of type: %!s(<nil>), key: <nil>, value: []interface {}{1, \"two\"}"),
+      (
+        "~: [1, two]\n",
+        "unsupported map key of type: %!s(<nil>), key: <nil>, value: []interface {}{1, \"two\"}"
+      ),
     ])
   func wordsYAMLErrors(text: String, expected: String) throws {
     let error = try #require(throws: ManifestError.self) { try ManifestDecoder.decode(text) }
@@ -287,13 +301,16 @@ import Testing
   }
 
   @Test("gives up on a duplicate it cannot step past, with go-yaml's strict wording")
-  func rejectsDuplicateAliasKeys() throws {
+  func rejectsDuplicateBlockKeys() throws {
     let error = try #require(throws: ManifestError.self) {
-      try ManifestDecoder.decode("x: &k key\n*k : 1\n*k : 2\n")
+      try ManifestDecoder.decode("? |\n  k\n: 1\n? |\n  k\n: 2\n")
     }
 
     #expect(
-      error.message == "error converting YAML to JSON: yaml: unmarshal errors:\n  line 1: key \"key\" already set in map")
+      error.message
+        == "error converting YAML to JSON: yaml: unmarshal errors:\n  line 1: key \"k\\n\" already set in map"
+    )
+    #expect(error.position == Self.position(1, 3))
   }
 
   // MARK: JSON
@@ -313,24 +330,35 @@ import Testing
 
   @Test("decodes JSON numbers and strings as kubectl's unstructured decoder does")
   func decodesJSONScalars() throws {
-    let text = #"{"int": 12, "float": 1.0, "big": 12345678901234567890, "exp": 1e2, "escape": "\u003c\ud83d\ude00\ud800"}"#
+    let text =
+      #"{"int": 12, "float": 1.0, "big": 12345678901234567890, "exp": 1e2, "escape": "\u003c\ud83d\ude00\ud800"}"#
 
     let document = try #require(try ManifestDecoder.decode(text).first)
 
-    #expect(document.value == ["int": 12, "float": 1.0, "big": 12_345_678_901_234_567_890.0, "exp": 100.0, "escape": "<😀\u{FFFD}"])
+    #expect(
+      document.value == [
+        "int": 12, "float": 1.0, "big": 12_345_678_901_234_567_890.0, "exp": 100.0,
+        "escape": "<😀\u{FFFD}",
+      ])
   }
 
   @Test(
     "words JSON errors as Go's decoder does, with byte offsets",
     arguments: [
-      (#"{"a": 1,}"#, "json: offset 9: invalid character '}' looking for beginning of object key string"),
+      (
+        #"{"a": 1,}"#,
+        "json: offset 9: invalid character '}' looking for beginning of object key string"
+      ),
       (#"{"a" 1}"#, "json: offset 6: invalid character '1' after object key"),
       (#"{"a": [1, 2}"#, "json: offset 12: invalid character '}' after array element"),
       (#"{"a": 1 "b": 2}"#, "json: offset 9: invalid character '\"' after object key:value pair"),
       (#"{"a": tru}"#, "json: offset 10: invalid character '}' in literal true (expecting 'e')"),
       (#"{"a": "\x"}"#, "json: offset 9: invalid character 'x' in string escape code"),
       (#"{"a": -}"#, "json: offset 8: invalid character '}' in numeric literal"),
-      (#"{"a": 1.}"#, "json: offset 9: invalid character '}' after decimal point in numeric literal"),
+      (
+        #"{"a": 1.}"#,
+        "json: offset 9: invalid character '}' after decimal point in numeric literal"
+      ),
       (#"{"a": 'x'}"#, #"json: offset 7: invalid character '\'' looking for beginning of value"#),
       ("{\"a\": \"é\u{01}\"}", "json: offset 10: invalid character '\\x01' in string literal"),
       (#"{"a": 1"#, "unexpected EOF"),
@@ -343,9 +371,12 @@ import Testing
 
   @Test("ends a JSON value where its text ends, as Go's decoder does")
   func endsJSONValuesEarly() throws {
-    let error = try #require(throws: ManifestError.self) { try ManifestDecoder.decode(#"{"a": 1} 12x"#) }
+    let error = try #require(throws: ManifestError.self) {
+      try ManifestDecoder.decode(#"{"a": 1} 12x"#)
+    }
 
-    #expect(error.message == "json: offset 12: invalid character 'x' looking for beginning of value")
+    #expect(
+      error.message == "json: offset 12: invalid character 'x' looking for beginning of value")
     #expect(error.position == Self.position(1, 12))
     #expect(error.decoded.map(\.value) == [["a": 1], 12])
   }
@@ -371,12 +402,40 @@ import Testing
 
     let error = try #require(throws: ManifestError.self) { try ManifestDecoder.decode(text) }
 
-    #expect(error.message == "error converting YAML to JSON: yaml: document contains excessive aliasing")
+    #expect(
+      error.message == "error converting YAML to JSON: yaml: document contains excessive aliasing")
+  }
+
+  @Test("stops an alias bomb used as a key without expanding it")
+  func stopsAliasBombKeys() throws {
+    var text = "a: &a [x, x, x, x, x, x, x, x, x]\n"
+    for (previous, next) in zip("abcdefgh", "bcdefghi") {
+      let items = Array(repeating: "*\(previous)", count: 9).joined(separator: ", ")
+      text += "\(next): &\(next) [\(items)]\n"
+    }
+    text += "? *i\n: 1\n"
+
+    let error = try #require(throws: ManifestError.self) { try ManifestDecoder.decode(text) }
+
+    #expect(
+      error.message == "error converting YAML to JSON: yaml: document contains excessive aliasing")
+  }
+
+  @Test("resolves aliases written as keys, and lets the last such key win")
+  func resolvesAliasKeys() throws {
+    let text = "base: &x key\ndata:\n  *x : v\n  ? *x\n  : w\n  other: {*x : u}\n"
+
+    let document = try #require(try ManifestDecoder.decode(text).first)
+
+    #expect(document.value == ["base": "key", "data": ["key": "w", "other": ["key": "u"]]])
+    #expect(document.keyPosition(of: "data.key") == Self.position(4, 5))
+    #expect(document.position(of: "data.other.key") == Self.position(6, 16))
   }
 
   @Test("bounds the nodes and text a document expands to")
   func limitsExpansion() throws {
-    // The mapping, two keys, the list and its copy, four numbers: nine nodes.
+    // The mapping, two keys, the list and its copy, four numbers: nine
+    // nodes (the alias itself is not one).
     let nodes = try #require(throws: ManifestError.self) {
       try ManifestDecoder.decode("a: &x [1, 2]\nb: *x\n", limits: ManifestLimits(maxNodes: 8))
     }
@@ -384,10 +443,18 @@ import Testing
       try ManifestDecoder.decode("a: &x long\nb: *x\n", limits: ManifestLimits(maxExpandedBytes: 9))
     }
 
-    #expect(nodes.message == "error converting YAML to JSON: yaml: document expands to more than 8 nodes")
-    #expect(text.message == "error converting YAML to JSON: yaml: document expands to more than 9 bytes of text")
-    #expect(try ManifestDecoder.decode("a: &x [1, 2]\nb: *x\n", limits: ManifestLimits(maxNodes: 9)).count == 1)
-    #expect(try ManifestDecoder.decode("a: &x long\nb: *x\n", limits: ManifestLimits(maxExpandedBytes: 10)).count == 1)
+    #expect(
+      nodes.message == "error converting YAML to JSON: yaml: document expands to more than 8 nodes")
+    #expect(
+      text.message
+        == "error converting YAML to JSON: yaml: document expands to more than 9 bytes of text")
+    #expect(
+      try ManifestDecoder.decode("a: &x [1, 2]\nb: *x\n", limits: ManifestLimits(maxNodes: 9)).count
+        == 1)
+    #expect(
+      try ManifestDecoder.decode(
+        "a: &x long\nb: *x\n", limits: ManifestLimits(maxExpandedBytes: 10)
+      ).count == 1)
   }
 
   @Test(
@@ -401,12 +468,16 @@ import Testing
   func limitsDepth(text: String, line: Int) throws {
     let limits = ManifestLimits(maxDepth: 5)
 
-    let error = try #require(throws: ManifestError.self) { try ManifestDecoder.decode(text, limits: limits) }
+    let error = try #require(throws: ManifestError.self) {
+      try ManifestDecoder.decode(text, limits: limits)
+    }
 
     if line == 0 {
       #expect(error.message == "json: offset 31: invalid character '{' exceeded max depth of 5")
     } else {
-      #expect(error.message == "error converting YAML to JSON: yaml: line \(line): exceeded max depth of 5")
+      #expect(
+        error.message
+          == "error converting YAML to JSON: yaml: line \(line): exceeded max depth of 5")
     }
   }
 

@@ -95,7 +95,9 @@ import Testing
 
   @Test("reports the values Go's encoder refuses")
   func reportsUnsupportedValues() {
-    #expect(JSONEmitter.kubectlError(for: ["a": [1, .double(.infinity)]]) == "json: unsupported value: +Inf")
+    #expect(
+      JSONEmitter.kubectlError(for: ["a": [1, .double(.infinity)]])
+        == "json: unsupported value: +Inf")
     #expect(JSONEmitter.kubectlError(for: ["a": .double(.nan)]) == "json: unsupported value: NaN")
     #expect(JSONEmitter.kubectlError(for: Self.object) == nil)
   }

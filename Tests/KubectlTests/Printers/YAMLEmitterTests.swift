@@ -96,12 +96,17 @@ import Testing
   @Test(
     "quotes strings as go-yaml and libyaml decide",
     arguments: [
-      ("yes", "\"yes\""), ("No", "\"No\""), ("1", "\"1\""), ("1.5", "\"1.5\""), ("0x1F", "\"0x1F\""),
-      ("null", "\"null\""), ("~", "\"~\""), ("", "\"\""), ("2024-01-01", "\"2024-01-01\""), ("1:20", "\"1:20\""),
-      ("yEs", "yEs"), ("1e400", "1e400"), ("<<", "<<"), ("a: b", "'a: b'"), ("#x", "'#x'"), ("a #b", "'a #b'"),
-      ("a#b", "a#b"), ("*x", "'*x'"), ("- x", "'- x'"), ("-x", "-x"), ("? x", "'? x'"), ("?x", "?x"),
+      ("yes", "\"yes\""), ("No", "\"No\""), ("1", "\"1\""), ("1.5", "\"1.5\""),
+      ("0x1F", "\"0x1F\""),
+      ("null", "\"null\""), ("~", "\"~\""), ("", "\"\""), ("2024-01-01", "\"2024-01-01\""),
+      ("1:20", "\"1:20\""),
+      ("yEs", "yEs"), ("1e400", "1e400"), ("<<", "<<"), ("a: b", "'a: b'"), ("#x", "'#x'"),
+      ("a #b", "'a #b'"),
+      ("a#b", "a#b"), ("*x", "'*x'"), ("- x", "'- x'"), ("-x", "-x"), ("? x", "'? x'"),
+      ("?x", "?x"),
       (":x", ":x"), ("---", "'---'"), ("it's", "it's"), ("'q'", "'''q'''"), ("  lead", "'  lead'"),
-      ("trail ", "'trail '"), ("a\tb", "\"a\\tb\""), ("😀", "\"\\U0001F600\""), ("\u{FEFF}ab", "\"\\uFEFF\\x61\\x62\""),
+      ("trail ", "'trail '"), ("a\tb", "\"a\\tb\""), ("😀", "\"\\U0001F600\""),
+      ("\u{FEFF}ab", "\"\\uFEFF\\x61\\x62\""),
       ("a\u{85}b", "a b"), ("한국어 텍스트", "한국어 텍스트"), ("<a href=\"x\">", "<a href=\"x\">"),
     ])
   func quotesStrings(text: String, expected: String) {
@@ -112,7 +117,8 @@ import Testing
   func quotesKeys() {
     let value: JSONValue = ["n": "1", "y": "2", "on": "3", "true": "4"]
 
-    #expect(YAMLEmitter.emit(value) == "\"n\": \"1\"\n\"on\": \"3\"\n\"true\": \"4\"\n\"y\": \"2\"\n")
+    #expect(
+      YAMLEmitter.emit(value) == "\"n\": \"1\"\n\"on\": \"3\"\n\"true\": \"4\"\n\"y\": \"2\"\n")
   }
 
   @Test("chooses literal blocks for newlines, with go-yaml's chomping and indentation hints")
@@ -149,7 +155,10 @@ import Testing
   @Test("folds long plain and quoted strings past column 80")
   func foldsLongLines() {
     let words = Array(repeating: "word", count: 24).joined(separator: " ")
-    let value: JSONValue = ["plain": .string(words), "quoted": .string("#" + words), "nospace": .string(String(repeating: "x", count: 90))]
+    let value: JSONValue = [
+      "plain": .string(words), "quoted": .string("#" + words),
+      "nospace": .string(String(repeating: "x", count: 90)),
+    ]
 
     #expect(
       YAMLEmitter.emit(value) == """
@@ -184,12 +193,16 @@ import Testing
   func sortsKeysLikeGoYAML() {
     let value: JSONValue = ["a10": 1, "a9": 2, "a09": 3, "B": 4, "_x": 5, "10": 6, "2": 7, "b": 8]
 
-    #expect(YAMLEmitter.emit(value) == "_x: 5\n\"2\": 7\n\"10\": 6\nB: 4\na9: 2\na09: 3\na10: 1\nb: 8\n")
+    #expect(
+      YAMLEmitter.emit(value) == "_x: 5\n\"2\": 7\n\"10\": 6\nB: 4\na9: 2\na09: 3\na10: 1\nb: 8\n")
   }
 
   static let refused: [(JSONValue, String?)] = [
     (.string("ok 😀\t\n"), nil),
-    (.object(JSONObject([("a", .object(JSONObject([("b", .string("\u{7F}"))])))])), "yaml: control characters are not allowed"),
+    (
+      .object(JSONObject([("a", .object(JSONObject([("b", .string("\u{7F}"))])))])),
+      "yaml: control characters are not allowed"
+    ),
     (.object(JSONObject([("\u{9F}", .int(1))])), "yaml: control characters are not allowed"),
     (.array([.string("\u{FFFE}")]), "yaml: control characters are not allowed"),
     (.array([.double(.nan)]), "error marshaling into JSON: json: unsupported value: NaN"),

@@ -4,11 +4,15 @@ import Testing
 @Suite struct YAMLKeyOrderTests {
   @Test("sorts as kubectl 1.32 printed these ConfigMap keys")
   func matchesKubectl() {
-    let keys = ["a10", "a9", "a09", "A", "_b", "b", "1", "10", "2", "é", "Z", "z1x", "z01x", "z001", "z1", "x-y", "x.y", "xy"]
+    let keys = [
+      "a10", "a9", "a09", "A", "_b", "b", "1", "10", "2", "é", "Z", "z1x", "z01x", "z001", "z1",
+      "x-y", "x.y", "xy",
+    ]
 
     #expect(
       keys.sorted(by: YAMLKeyOrder.less) == [
-        "_b", "1", "2", "10", "A", "Z", "a9", "a09", "a10", "b", "x-y", "x.y", "xy", "z1", "z1x", "z01x", "z001", "é",
+        "_b", "1", "2", "10", "A", "Z", "a9", "a09", "a10", "b", "x-y", "x.y", "xy", "z1", "z1x",
+        "z01x", "z001", "é",
       ])
   }
 

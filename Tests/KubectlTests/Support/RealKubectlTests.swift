@@ -7,7 +7,8 @@ import Testing
   /// symlink to a sibling `kubectl`, as the Cloud SDK lays them out.
   static func makeInstall() throws -> URL {
     let files = FileManager.default
-    let root = files.temporaryDirectory.appendingPathComponent("real-kubectl-test-\(UUID().uuidString)")
+    let root = files.temporaryDirectory.appendingPathComponent(
+      "real-kubectl-test-\(UUID().uuidString)")
     let sdk = root.appendingPathComponent("sdk/bin")
     let bin = root.appendingPathComponent("bin")
     try files.createDirectory(at: sdk, withIntermediateDirectories: true)
@@ -18,7 +19,8 @@ import Testing
       try files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
     }
     try files.createSymbolicLink(
-      at: bin.appendingPathComponent("kubectl"), withDestinationURL: sdk.appendingPathComponent("kubectl"))
+      at: bin.appendingPathComponent("kubectl"),
+      withDestinationURL: sdk.appendingPathComponent("kubectl"))
     return root
   }
 
@@ -29,7 +31,8 @@ import Testing
     let configured = root.appendingPathComponent("sdk/bin/kubectl.1.32").path
 
     #expect(RealKubectl.locate(environment: ["KUBETUTOR_REAL_KUBECTL": configured]) == configured)
-    #expect(RealKubectl.locate(environment: ["KUBETUTOR_REAL_KUBECTL": root.path + "/missing"]) == nil)
+    #expect(
+      RealKubectl.locate(environment: ["KUBETUTOR_REAL_KUBECTL": root.path + "/missing"]) == nil)
   }
 
   @Test("finds kubectl.1.32 beside the kubectl on PATH, following symlinks")
@@ -37,16 +40,21 @@ import Testing
     let root = try Self.makeInstall()
     defer { try? FileManager.default.removeItem(at: root) }
 
-    let found = RealKubectl.locate(environment: ["PATH": "/nonexistent:" + root.appendingPathComponent("bin").path])
+    let found = RealKubectl.locate(environment: [
+      "PATH": "/nonexistent:" + root.appendingPathComponent("bin").path
+    ])
 
-    #expect(found == root.appendingPathComponent("sdk/bin/kubectl.1.32").resolvingSymlinksInPath().path)
+    #expect(
+      found == root.appendingPathComponent("sdk/bin/kubectl.1.32").resolvingSymlinksInPath().path)
   }
 
   @Test("falls back to the Cloud SDK's path")
   func fallsBackToTheDefault() {
     let installed = FileManager.default.isExecutableFile(atPath: RealKubectl.defaultPath)
 
-    #expect(RealKubectl.locate(environment: ["PATH": "/nonexistent"]) == (installed ? RealKubectl.defaultPath : nil))
+    #expect(
+      RealKubectl.locate(environment: ["PATH": "/nonexistent"])
+        == (installed ? RealKubectl.defaultPath : nil))
   }
 
   @Test(.enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"))
@@ -62,8 +70,10 @@ import Testing
   func passesStandardInputAndFiles() throws {
     let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: {z: \"1\"}\n"
 
-    let fromStdin = try RealKubectl.run(["label", "--local", "-f", "-", "z=1", "--overwrite", "-o", "name"], stdin: manifest)
-    let fromFile = try RealKubectl.run(["label", "--local", "-f", "{file}", "z=1", "--overwrite", "-o", "name"], file: manifest)
+    let fromStdin = try RealKubectl.run(
+      ["label", "--local", "-f", "-", "z=1", "--overwrite", "-o", "name"], stdin: manifest)
+    let fromFile = try RealKubectl.run(
+      ["label", "--local", "-f", "{file}", "z=1", "--overwrite", "-o", "name"], file: manifest)
 
     #expect(fromStdin == RealKubectl.Output(stdout: "configmap/x\n", stderr: "", exitCode: 0))
     #expect(fromFile == fromStdin)
