@@ -13,6 +13,12 @@ package enum RealKubectl {
     package var stdout: String
     package var stderr: String
     package var exitCode: Int32
+
+    package init(stdout: String, stderr: String, exitCode: Int32) {
+      self.stdout = stdout
+      self.stderr = stderr
+      self.exitCode = exitCode
+    }
   }
 
   /// A failure to start the binary at all.
@@ -48,9 +54,12 @@ package enum RealKubectl {
 
   /// Runs the real client with `arguments` and optional standard input.
   package static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
-    guard let path else { throw LaunchError(description: "the real kubectl 1.32 client is not installed") }
+    guard let path else {
+      throw LaunchError(description: "the real kubectl 1.32 client is not installed")
+    }
     let files = FileManager.default
-    let scratch = files.temporaryDirectory.appendingPathComponent("real-kubectl-\(UUID().uuidString)")
+    let scratch = files.temporaryDirectory.appendingPathComponent(
+      "real-kubectl-\(UUID().uuidString)")
     try files.createDirectory(at: scratch, withIntermediateDirectories: true)
     defer { try? files.removeItem(at: scratch) }
     let stdoutURL = scratch.appendingPathComponent("stdout")
@@ -82,11 +91,14 @@ package enum RealKubectl {
 
   /// Runs the real client on a file holding `contents`, which replaces
   /// `{file}` in `arguments` (for `-f` commands such as `label --local`).
-  package static func run(_ arguments: [String], file contents: String, named name: String = "manifest.yaml")
+  package static func run(
+    _ arguments: [String], file contents: String, named name: String = "manifest.yaml"
+  )
     throws -> Output
   {
     let files = FileManager.default
-    let directory = files.temporaryDirectory.appendingPathComponent("real-kubectl-file-\(UUID().uuidString)")
+    let directory = files.temporaryDirectory.appendingPathComponent(
+      "real-kubectl-file-\(UUID().uuidString)")
     try files.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? files.removeItem(at: directory) }
     let url = directory.appendingPathComponent(name)

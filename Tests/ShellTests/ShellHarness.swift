@@ -11,7 +11,7 @@ struct ShellRun: Equatable {
 }
 
 /// A throwaway working directory, removed when the value is deinitialized.
-final class TemporaryDirectory {
+final class ScratchDirectory {
   let url: URL
 
   init() {
@@ -29,7 +29,7 @@ final class TemporaryDirectory {
     let file = url.appendingPathComponent(path)
     try? FileManager.default.createDirectory(
       at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try? text.write(to: file, atomically: true, encoding: .utf8)
+    try? text.write(to: file, atomically: false, encoding: .utf8)
   }
 
   /// The text of a file relative to the directory, or `nil`.
@@ -41,7 +41,7 @@ final class TemporaryDirectory {
 /// Builds an interpreter over `directory` with the standard tools, and
 /// records what it prints.
 final class ShellHarness {
-  let directory: TemporaryDirectory
+  let directory: ScratchDirectory
   var shell: ShellInterpreter
   private let recorder: Recorder
   private(set) var finished: [[String]] = []
@@ -50,7 +50,7 @@ final class ShellHarness {
     var run = ShellRun()
   }
 
-  init(host: CommandTable = .standard, directory: TemporaryDirectory = TemporaryDirectory()) {
+  init(host: CommandTable = .standard, directory: ScratchDirectory = ScratchDirectory()) {
     self.directory = directory
     let recorder = Recorder()
     self.recorder = recorder
@@ -76,11 +76,11 @@ final class ShellHarness {
 }
 
 /// Runs `source` in a fresh shell with the standard tools.
-func sh(_ source: String) -> ShellRun {
+func runShell(_ source: String) -> ShellRun {
   ShellHarness().run(source)
 }
 
 /// The standard output of `source` in a fresh shell.
-func stdout(_ source: String) -> String {
-  sh(source).stdout
+func shellStdout(_ source: String) -> String {
+  runShell(source).stdout
 }

@@ -17,7 +17,8 @@ enum GoScalar: Equatable {
   /// `implicit` is true for plain scalars without a tag (go-yaml's
   /// `implicit`); `tag` is the explicit tag, if any (`!`, `!!str`,
   /// `!!int`, `!foo`). Quoted and block scalars come with `!!str`.
-  static func decode(_ text: String, tag: String?, implicit: Bool) throws(GoYAMLFailure) -> GoScalar {
+  static func decode(_ text: String, tag: String?, implicit: Bool) throws(GoYAMLFailure) -> GoScalar
+  {
     guard let tag, !implicit else {
       return implicit ? untagged(text) : .string(text)
     }
@@ -26,9 +27,11 @@ enum GoScalar: Equatable {
       return .string(try base64(text))
     case longTagPrefix + "str":
       return .string(text)
-    case longTagPrefix + "bool", longTagPrefix + "int", longTagPrefix + "float", longTagPrefix + "null",
+    case longTagPrefix + "bool", longTagPrefix + "int", longTagPrefix + "float",
+      longTagPrefix + "null",
       longTagPrefix + "timestamp":
-      let resolved = YAMLResolvedScalar.resolve(text, allowTimestamp: tag == longTagPrefix + "timestamp")
+      let resolved = YAMLResolvedScalar.resolve(
+        text, allowTimestamp: tag == longTagPrefix + "timestamp")
       let resolvedTag = longTag(of: resolved)
       if resolvedTag == tag { return untyped(resolved, text: text) }
       if tag == longTagPrefix + "float", case .int(let integer) = resolved {
@@ -92,7 +95,8 @@ enum GoScalar: Equatable {
     case .int(let integer): String(integer)
     case .uint(let integer): "0x" + String(integer, radix: 16)
     case .float(let float):
-      float.isNaN ? "NaN" : float.isInfinite ? (float < 0 ? "-Inf" : "+Inf") : GoFloatFormat.yaml(float)
+      float.isNaN
+        ? "NaN" : float.isInfinite ? (float < 0 ? "-Inf" : "+Inf") : GoFloatFormat.yaml(float)
     case .string(let text): GoScalar.goQuoted(text)
     }
   }

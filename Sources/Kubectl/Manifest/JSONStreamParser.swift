@@ -65,7 +65,8 @@ struct JSONStreamParser {
     guard index < bytes.count else { throw Failure(message: "unexpected EOF") }
     nodes += 1
     if nodes > limits.maxNodes {
-      throw Failure(message: "the document has more than \(limits.maxNodes) nodes", offset: index + 1)
+      throw Failure(
+        message: "the document has more than \(limits.maxNodes) nodes", offset: index + 1)
     }
     valuePositions[path] = locator.position(at: index)
     let byte = bytes[index]
@@ -163,7 +164,8 @@ struct JSONStreamParser {
     depth += 1
     if depth > limits.maxDepth {
       throw Failure(
-        message: "invalid character \(Self.quoteCharacter(bytes[index])) exceeded max depth of \(limits.maxDepth)",
+        message:
+          "invalid character \(Self.quoteCharacter(bytes[index])) exceeded max depth of \(limits.maxDepth)",
         offset: index + 1)
     }
   }
@@ -191,8 +193,10 @@ struct JSONStreamParser {
         case UInt8(ascii: "t"): utf8.append(0x09)
         case UInt8(ascii: "u"):
           var code = try parseHex4()
-          if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
-            bytes[index + 1] == UInt8(ascii: "u"), let low = peekHex4(at: index + 2), (0xDC00..<0xE000).contains(low)
+          if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
+            bytes[index] == UInt8(ascii: "\\"),
+            bytes[index + 1] == UInt8(ascii: "u"), let low = peekHex4(at: index + 2),
+            (0xDC00..<0xE000).contains(low)
           {
             index += 6
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
@@ -266,7 +270,9 @@ struct JSONStreamParser {
       integral = false
       index += 1
       if peekOptional() == UInt8(ascii: "+") || peekOptional() == UInt8(ascii: "-") { index += 1 }
-      guard isDigit(try peekOrEOF()) else { throw invalidOrEOF(at: index, "in exponent of numeric literal") }
+      guard isDigit(try peekOrEOF()) else {
+        throw invalidOrEOF(at: index, "in exponent of numeric literal")
+      }
       while isDigit(peekOptional()) { index += 1 }
     }
     let text = String(decoding: bytes[start..<index], as: UTF8.self)

@@ -19,17 +19,14 @@ import Yams
 /// - `ManifestLimits` bound input size, expansion and nesting more tightly
 ///   than kubectl does.
 package enum ManifestDecoder {
-  /// A private-use character put in front of an earlier duplicate key so
-  /// that Yams accepts the mapping; the converter removes it again.
-  static let duplicateMarker: Unicode.Scalar = "\u{E000}"
-
   /// How many duplicate keys one document may have before the decoder gives up.
   static let maxDuplicateKeys = 100
 
   /// The resolver handed to Yams: it resolves nothing, but leaves untagged
   /// plain scalars distinguishable from ones tagged `!!str`.
   private static let resolver: Resolver = {
-    guard let rule = try? Resolver.Rule(Tag.Name(rawValue: YAMLNodeConverter.implicitTag), "^") else {
+    guard let rule = try? Resolver.Rule(Tag.Name(rawValue: YAMLNodeConverter.implicitTag), "^")
+    else {
       return .basic
     }
     return Resolver.basic.appending(rule)
@@ -41,10 +38,13 @@ package enum ManifestDecoder {
   }
 
   /// The documents of `text`; a failure carries the documents before it.
-  package static func decode(_ text: String, limits: ManifestLimits) throws(ManifestError) -> [ManifestDocument] {
+  package static func decode(_ text: String, limits: ManifestLimits) throws(ManifestError)
+    -> [ManifestDocument]
+  {
     let size = text.utf8.count
     guard size <= limits.maxInputBytes else {
-      throw ManifestError("the manifest is \(size) bytes, more than the limit of \(limits.maxInputBytes) bytes")
+      throw ManifestError(
+        "the manifest is \(size) bytes, more than the limit of \(limits.maxInputBytes) bytes")
     }
     if isJSONStream(text) {
       var parser = JSONStreamParser(bytes: Array(text.utf8), limits: limits)
@@ -60,7 +60,8 @@ package enum ManifestDecoder {
       }
     }
     if let error = split.error {
-      throw ManifestError(error.message, position: ManifestPosition(line: error.line, column: 1), decoded: documents)
+      throw ManifestError(
+        error.message, position: ManifestPosition(line: error.line, column: 1), decoded: documents)
     }
     return documents
   }
@@ -73,41 +74,66 @@ package enum ManifestDecoder {
 
   // MARK: One YAML document
 
-  private static func decode(_ piece: YAMLDocumentSplitter.Piece, limits: ManifestLimits) throws(ManifestError)
-    -> ManifestDocument?
+  /// One YAML document, with alias keys swapped for placeholders first; if
+  /// a placeholder turns out not to be a key after all (the scan misread
+  /// the text), the document is read again without them.
+  private static func decode(_ piece: YAMLDocumentSplitter.Piece, limits: ManifestLimits)
+    throws(ManifestError) -> ManifestDocument?
   {
     if let line = YAMLDepthEstimator.lineExceeding(limits.maxDepth, in: piece.text) {
       throw ManifestError(
         YAMLErrorTranslator.prefix + "line \(line): exceeded max depth of \(limits.maxDepth)",
         position: ManifestPosition(line: piece.startLine - 1 + line, column: 1))
     }
-    var text = piece.text
-    var insertions: [Int: [Int]] = [:]
-    var markedKeys: Set<ManifestPosition> = []
-    var lastDuplicate: (Int, Int, [String])?
+    let aliasKeys = YAMLAliasKeyScanner.aliasKeys(in: piece.text)
+    if !aliasKeys.isEmpty,
+      case .document(let document) = try decode(piece, limits: limits, aliasKeys: aliasKeys)
+    {
+      return document
+    }
+    guard case .document(let document) = try decode(piece, limits: limits, aliasKeys: []) else {
+      return nil
+    }
+    return document
+  }
+
+  /// What one attempt at a document gives.
+  private enum Attempt {
+    case document(ManifestDocument?)
+    case placeholderMissed
+  }
+
+  private static func decode(
+    _ piece: YAMLDocumentSplitter.Piece, limits: ManifestLimits,
+    aliasKeys: [YAMLAliasKeyScanner.AliasKey]
+  ) throws(ManifestError) -> Attempt {
+    var edited = YAMLEditedText(piece.text, replacingAliasKeys: aliasKeys)
+    var visited: Set<ManifestPosition> = []
     while true {
       let root: Node?
       let parser: Parser
       do {
-        parser = try Parser(yaml: text, resolver: resolver, encoding: .utf8)
+        parser = try Parser(yaml: edited.text, resolver: resolver, encoding: .utf8)
         root = try parser.nextRoot()
       } catch let error as YamlError {
-        if case .duplicatedKeysInMapping(let keys, let context) = error,
-          markedKeys.count < maxDuplicateKeys,
-          lastDuplicate.map({ $0 != (context.mark.line, context.mark.column, keys) }) ?? true,
-          markDuplicate(at: context.mark, in: &text, insertions: &insertions, markedKeys: &markedKeys)
+        // Each retry marks a new place; a place met twice (an alias used as
+        // a key twice, whose text is its anchor's) means no progress.
+        if case .duplicatedKeysInMapping(_, let context) = error, visited.count < maxDuplicateKeys,
+          visited.insert(ManifestPosition(line: context.mark.line, column: context.mark.column))
+            .inserted,
+          edited.markDuplicate(at: context.mark)
         {
-          lastDuplicate = (context.mark.line, context.mark.column, keys)
           continue
         }
-        let (message, position) = YAMLErrorTranslator.translate(error, piece: text, startLine: piece.startLine)
+        let (message, position) = YAMLErrorTranslator.translate(
+          error, piece: edited.text, startLine: piece.startLine)
         throw ManifestError(message, position: position)
       } catch {
         throw ManifestError(YAMLErrorTranslator.prefix + String(describing: error))
       }
-      guard let root else { return nil }
+      guard let root else { return .document(nil) }
       var converter = YAMLNodeConverter(
-        limits: limits, lineOffset: piece.startLine - 1, insertions: insertions, markedKeys: markedKeys)
+        limits: limits, lineOffset: piece.startLine - 1, edits: edited)
       let value: JSONValue
       do {
         value = try withExtendedLifetime(parser) { () throws(YAMLNodeConverter.Failure) in
@@ -119,50 +145,12 @@ package enum ManifestDecoder {
         }
         throw ManifestError(error.message, position: position)
       }
-      if value == .null { return nil }
-      return ManifestDocument(
-        value: value, startLine: piece.startLine, valuePositions: converter.valuePositions,
-        keyPositions: converter.keyPositions)
+      if converter.placeholdersResolved != edited.placeholders.count { return .placeholderMissed }
+      if value == .null { return .document(nil) }
+      return .document(
+        ManifestDocument(
+          value: value, startLine: piece.startLine, valuePositions: converter.valuePositions,
+          keyPositions: converter.keyPositions))
     }
-  }
-
-  /// Puts `duplicateMarker` at the start of the key Yams reported as
-  /// duplicated (the earlier one), so the next parse gets past it.
-  ///
-  /// Returns false where the key cannot be marked safely (block scalars,
-  /// aliases, complex keys).
-  private static func markDuplicate(
-    at mark: Mark, in text: inout String, insertions: inout [Int: [Int]], markedKeys: inout Set<ManifestPosition>
-  ) -> Bool {
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
-    let lineIndex = mark.line - 1
-    guard lines.indices.contains(lineIndex) else { return false }
-    var line = lines[lineIndex]
-    var index = mark.column - 1
-    // Step over an anchor or tag in front of the key's text.
-    while index < line.count, line[index] == "&" || line[index] == "!" {
-      while index < line.count, line[index] != " " { index += 1 }
-      while index < line.count, line[index] == " " { index += 1 }
-    }
-    guard index < line.count else { return false }
-    switch line[index] {
-    case "\"", "'":
-      index += 1
-    case "|", ">", "*", "?", "[", "{", "-", "#", "\t":
-      return false
-    default:
-      break
-    }
-    let column = index + 1
-    line.insert(duplicateMarker, at: index)
-    lines[lineIndex] = line
-    insertions[mark.line] = (insertions[mark.line] ?? []).map { $0 >= column ? $0 + 1 : $0 } + [column]
-    markedKeys = Set(
-      markedKeys.map {
-        $0.line == mark.line && $0.column >= column ? ManifestPosition(line: $0.line, column: $0.column + 1) : $0
-      })
-    markedKeys.insert(ManifestPosition(line: mark.line, column: mark.column))
-    text = lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
-    return true
   }
 }

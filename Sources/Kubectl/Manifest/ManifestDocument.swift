@@ -6,9 +6,11 @@ package struct ManifestDocument: Equatable, Sendable {
   package var value: JSONValue
   /// The 1-based line where the document's text starts in the whole input.
   package var startLine: Int
-  /// Where each value starts, keyed by path segments (`["spec",
-  /// "containers", "0", "image"]`). Values reached through an alias are not
-  /// listed: their path falls back to the nearest listed ancestor.
+  /// Where each value starts, keyed by path segments.
+  ///
+  /// Paths look like `["spec", "containers", "0", "image"]`. Values reached
+  /// through an alias are not listed: their path falls back to the nearest
+  /// listed ancestor, and the alias itself points at its anchor.
   package var valuePositions: [[String]: ManifestPosition]
   /// Where each mapping key starts, keyed like `valuePositions`.
   package var keyPositions: [[String]: ManifestPosition]

@@ -1,5 +1,7 @@
 /// Bounds that keep a hostile or mistaken manifest from exhausting memory
-/// or the stack. kubectl itself has only go-yaml's alias-ratio check and a
+/// or the stack.
+///
+/// kubectl itself has only go-yaml's alias-ratio check and a
 /// nesting limit of 10,000; these are tighter, and their errors say so.
 package struct ManifestLimits: Sendable {
   /// The largest input accepted, in UTF-8 bytes.

@@ -26,7 +26,8 @@ enum YAMLDepthEstimator {
         while let last = indents.last, last >= index { indents.removeLast() }
         indents.append(index)
         blockDepth = indents.count
-        while index < bytes.count, [UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(bytes[index]),
+        while index < bytes.count,
+          [UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(bytes[index]),
           index + 1 == bytes.count || bytes[index + 1] == UInt8(ascii: " ")
         {
           blockDepth += 1
@@ -38,8 +39,11 @@ enum YAMLDepthEstimator {
       while index < bytes.count {
         let byte = bytes[index]
         let atTokenStart =
-          index == 0 || [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "["), UInt8(ascii: "{"),
-            UInt8(ascii: ","), UInt8(ascii: ":")].contains(bytes[index - 1])
+          index == 0
+          || [
+            UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "["), UInt8(ascii: "{"),
+            UInt8(ascii: ","), UInt8(ascii: ":"),
+          ].contains(bytes[index - 1])
         if let open = quote {
           if byte == UInt8(ascii: "\\") && open == UInt8(ascii: "\"") {
             index += 2
@@ -50,7 +54,9 @@ enum YAMLDepthEstimator {
           continue
         }
         switch byte {
-        case UInt8(ascii: "#") where index == 0 || bytes[index - 1] == UInt8(ascii: " ") || bytes[index - 1] == UInt8(ascii: "\t"):
+        case UInt8(ascii: "#")
+        where index == 0 || bytes[index - 1] == UInt8(ascii: " ")
+          || bytes[index - 1] == UInt8(ascii: "\t"):
           index = bytes.count
           continue
         case UInt8(ascii: "\""), UInt8(ascii: "'"):

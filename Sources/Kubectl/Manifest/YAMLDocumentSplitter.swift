@@ -41,10 +41,14 @@ enum YAMLDocumentSplitter {
         let rest = String(decoding: line.dropFirst(3), as: UTF8.self)
         let trimmed = trimmingGoSpace(rest)
         if let first = trimmed.first, first != "#" {
-          return (pieces, SeparatorError(message: "invalid Yaml document separator: \(trimmed)", line: lineNumber))
+          return (
+            pieces,
+            SeparatorError(message: "invalid Yaml document separator: \(trimmed)", line: lineNumber)
+          )
         }
         if !buffer.isEmpty {
-          pieces.append(Piece(text: String(decoding: buffer, as: UTF8.self), startLine: bufferStart))
+          pieces.append(
+            Piece(text: String(decoding: buffer, as: UTF8.self), startLine: bufferStart))
           buffer = []
           continue
         }

@@ -11,7 +11,9 @@ enum YAMLErrorTranslator {
 
   /// The kubectl message and the whole-input position for an error met in a
   /// piece whose first line is `startLine`.
-  static func translate(_ error: YamlError, piece: String, startLine: Int) -> (String, ManifestPosition?) {
+  static func translate(_ error: YamlError, piece: String, startLine: Int) -> (
+    String, ManifestPosition?
+  ) {
     func position(_ mark: Mark) -> ManifestPosition {
       ManifestPosition(line: startLine - 1 + mark.line, column: mark.column)
     }
@@ -36,7 +38,8 @@ enum YAMLErrorTranslator {
     case .composer(_, let problem, let mark, _):
       return (prefix + problem, position(mark))
     case .duplicatedKeysInMapping(let duplicates, let context):
-      let key = GoScalar.goQuoted(duplicates.first ?? "")
+      let key = GoScalar.goQuoted(
+        (duplicates.first ?? "").replacingOccurrences(of: "\u{E000}", with: ""))
       return (
         prefix + "unmarshal errors:\n  line \(context.mark.line): key \(key) already set in map",
         position(context.mark)
@@ -46,8 +49,9 @@ enum YAMLErrorTranslator {
     }
   }
 
-  /// go-yaml's two alias errors. Yams registers an anchor only once its node
-  /// is complete, so an alias inside its own anchor's node is "undefined" to
+  /// go-yaml's two alias errors.
+  ///
+  /// Yams registers an anchor only once its node is complete, so an alias inside its own anchor's node is "undefined" to
   /// Yams, while go-yaml says the anchor's value contains itself.
   private static func undefinedAlias(at mark: Mark, in piece: String) -> String {
     let lines = piece.split(separator: "\n", omittingEmptySubsequences: false)
@@ -61,7 +65,8 @@ enum YAMLErrorTranslator {
       index += 1
     }
     let anchor = String(name)
-    let before = lines[..<(mark.line - 1)].joined(separator: "\n") + "\n"
+    let before =
+      lines[..<(mark.line - 1)].joined(separator: "\n") + "\n"
       + String(String.UnicodeScalarView(line[..<max(mark.column - 1, 0)]))
     if definesAnchor(anchor, in: before) {
       return "anchor '\(anchor)' value contains itself"

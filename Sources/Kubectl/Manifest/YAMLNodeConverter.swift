@@ -23,12 +23,11 @@ struct YAMLNodeConverter {
   private let limits: ManifestLimits
   /// Added to a piece's line numbers to get lines of the whole input.
   private let lineOffset: Int
-  /// Columns where `ManifestDecoder` inserted a marker character to get
-  /// past a duplicate key, by piece line.
-  private let insertions: [Int: [Int]]
-  /// Where the keys that carry such a marker start (piece coordinates);
-  /// the marker is removed from them again here.
-  private let markedKeys: Set<ManifestPosition>
+  /// The decoder's edits to the text (duplicate markers, alias-key
+  /// placeholders), undone here.
+  private let edits: YAMLEditedText
+  /// How many alias-key placeholders were met as keys and resolved.
+  private(set) var placeholdersResolved = 0
 
   private(set) var valuePositions: [[String]: ManifestPosition] = [:]
   private(set) var keyPositions: [[String]: ManifestPosition] = [:]
@@ -40,6 +39,11 @@ struct YAMLNodeConverter {
   private var aliasCount = 0
   /// Definitions met so far, with the range of the text they span.
   private var anchors: [ObjectIdentifier: (start: Place, end: Place)] = [:]
+  /// The latest definition of each anchor name, as go-yaml's parser keeps
+  /// them (for alias keys, which Yams never sees).
+  private var anchorsByName: [String: Node] = [:]
+  /// Anchor names whose definition is being converted.
+  private var namesInProgress: [String: Int] = [:]
   /// One entry per alias being expanded: the text range of its target and
   /// the definitions inside that range already met in this expansion.
   private var expansions: [(start: Place, end: Place, seen: Set<ObjectIdentifier>)] = []
@@ -52,14 +56,10 @@ struct YAMLNodeConverter {
 
   private typealias Place = ManifestPosition
 
-  init(
-    limits: ManifestLimits, lineOffset: Int, insertions: [Int: [Int]] = [:],
-    markedKeys: Set<ManifestPosition> = []
-  ) {
+  init(limits: ManifestLimits, lineOffset: Int, edits: YAMLEditedText) {
     self.limits = limits
     self.lineOffset = lineOffset
-    self.insertions = insertions
-    self.markedKeys = markedKeys
+    self.edits = edits
   }
 
   /// The JSON value of a document's root node.
@@ -76,10 +76,12 @@ struct YAMLNodeConverter {
 
   private mutating func convert(_ node: Node, path: inout [String]) throws(Failure) -> JSONValue {
     if isAliasUse(node) {
-      try count(node)
+      // go-yaml decodes the alias node, then its target inside the alias.
+      try countDecode()
       if expansions.isEmpty, let mark = node.mark { valuePositions[path] = position(mark) }
       try beginExpansion(of: node)
       defer { expansions.removeLast() }
+      try count(node)
       return try content(node, path: &path)
     }
     try count(node)
@@ -92,7 +94,8 @@ struct YAMLNodeConverter {
     defer { depth -= 1 }
     if depth > limits.maxDepth {
       throw Failure(
-        message: "error converting YAML to JSON: yaml: exceeded max depth of \(limits.maxDepth)", mark: node.mark)
+        message: "error converting YAML to JSON: yaml: exceeded max depth of \(limits.maxDepth)",
+        mark: node.mark)
     }
     let definition = startDefinition(node)
     defer { endDefinition(definition) }
@@ -142,7 +145,9 @@ struct YAMLNodeConverter {
     _ node: Node, into object: inout JSONObject, path: inout [String]
   ) throws(Failure) {
     let mergeError = Failure(
-      message: "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value")
+      message:
+        "error converting YAML to JSON: yaml: map merge requires map or sequence of maps as the value"
+    )
     switch node {
     case .mapping:
       try mergeMapping(node, into: &object, path: &path)
@@ -163,9 +168,12 @@ struct YAMLNodeConverter {
   ) throws(Failure) {
     guard case .mapping(let mapping) = node else { return }
     let alias = isAliasUse(node)
-    try count(node)
-    if alias { try beginExpansion(of: node) }
+    if alias {
+      try countDecode()
+      try beginExpansion(of: node)
+    }
     defer { if alias { expansions.removeLast() } }
+    try count(node)
     depth += 1
     defer { depth -= 1 }
     let definition = startDefinition(node)
@@ -210,7 +218,8 @@ struct YAMLNodeConverter {
     do {
       return try GoScalar.decode(text, tag: tag.isEmpty ? nil : tag, implicit: implicit)
     } catch {
-      throw Failure(message: "error converting YAML to JSON: yaml: " + error.message, mark: scalar.mark)
+      throw Failure(
+        message: "error converting YAML to JSON: yaml: " + error.message, mark: scalar.mark)
     }
   }
 
@@ -218,19 +227,59 @@ struct YAMLNodeConverter {
   /// it (the error is kept for later, as sigs.k8s.io/yaml reports it only
   /// after go-yaml has decoded the whole document).
   private mutating func key(of node: Node, value: Node) throws(Failure) -> String? {
+    if case .scalar(let scalar) = node, let name = placeholderName(scalar) {
+      placeholdersResolved += 1
+      return try aliasKey(named: name, at: scalar.mark, value: value)
+    }
     let alias = isAliasUse(node)
-    try count(node)
-    if alias { try beginExpansion(of: node) }
+    if alias {
+      try countDecode()
+      try beginExpansion(of: node)
+    }
     defer { if alias { expansions.removeLast() } }
+    try count(node)
     guard case .scalar(let scalar) = node else {
       throw Failure(
-        message: "error converting YAML to JSON: yaml: invalid map key: " + goSyntax(node, nested: false),
+        message: "error converting YAML to JSON: yaml: invalid map key: "
+          + goSyntax(node, nested: false),
         mark: node.mark)
     }
     var text = scalar.string
-    if isMarked(scalar), text.unicodeScalars.first == ManifestDecoder.duplicateMarker {
+    if isMarked(scalar), text.unicodeScalars.first == YAMLEditedText.duplicateMarker {
       text.unicodeScalars.removeFirst()
     }
+    return try keyString(scalar, text: text, value: value)
+  }
+
+  /// An alias written as a key, resolved as go-yaml resolves it: to the
+  /// latest definition of its name, failing for an unknown name, for a
+  /// definition still in progress, and for a mapping or sequence.
+  private mutating func aliasKey(named name: String, at mark: Mark?, value: Node) throws(Failure)
+    -> String?
+  {
+    let prefix = "error converting YAML to JSON: yaml: "
+    guard let target = anchorsByName[name] else {
+      throw Failure(message: prefix + "unknown anchor '\(name)' referenced", mark: mark)
+    }
+    if namesInProgress[name, default: 0] > 0 {
+      throw Failure(message: prefix + "anchor '\(name)' value contains itself", mark: mark)
+    }
+    try countDecode()
+    try beginExpansion(of: target)
+    defer { expansions.removeLast() }
+    try count(target)
+    guard case .scalar(let scalar) = target else {
+      var scratch: [String] = []
+      _ = try content(target, path: &scratch)
+      throw Failure(
+        message: prefix + "invalid map key: " + goSyntax(target, nested: false), mark: mark)
+    }
+    return try keyString(scalar, text: scalar.string, value: value)
+  }
+
+  private mutating func keyString(_ scalar: Node.Scalar, text: String, value: Node) throws(Failure)
+    -> String?
+  {
     try countText(text)
     switch try decode(scalar, text: text) {
     case .string(let string): return string
@@ -246,9 +295,21 @@ struct YAMLNodeConverter {
     }
   }
 
+  /// The anchor name of an alias-key placeholder, if `scalar` is one.
+  private func placeholderName(_ scalar: Node.Scalar) -> String? {
+    guard let mark = scalar.mark,
+      edits.placeholders.contains(ManifestPosition(line: mark.line, column: mark.column))
+    else { return nil }
+    var text = scalar.string.unicodeScalars[...]
+    if text.first == YAMLEditedText.duplicateMarker { text = text.dropFirst() }
+    guard text.first == YAMLEditedText.aliasPlaceholder else { return nil }
+    return String(String.UnicodeScalarView(text.dropFirst()))
+  }
+
   private mutating func recordKeyError(type: String, key: String, value: Node) {
     guard keyError == nil else { return }
-    keyError = "unsupported map key of type: \(type), key: \(key), value: \(goSyntax(value, nested: false))"
+    keyError =
+      "unsupported map key of type: \(type), key: \(key), value: \(goSyntax(value, nested: false))"
   }
 
   /// Go's `%#v` of what go-yaml decodes `node` to.
@@ -258,9 +319,12 @@ struct YAMLNodeConverter {
       let decoded = (try? decode(scalar, text: scalar.string)) ?? .string(scalar.string)
       return decoded.goSyntax(nested: nested)
     case .sequence(let sequence):
-      return "[]interface {}{" + sequence.map { goSyntax($0, nested: true) }.joined(separator: ", ") + "}"
+      return "[]interface {}{" + sequence.map { goSyntax($0, nested: true) }.joined(separator: ", ")
+        + "}"
     case .mapping(let mapping):
-      let members = mapping.map { goSyntax($0.key, nested: true) + ":" + goSyntax($0.value, nested: true) }
+      let members = mapping.map {
+        goSyntax($0.key, nested: true) + ":" + goSyntax($0.value, nested: true)
+      }
       return "map[interface {}]interface {}{" + members.sorted().joined(separator: ", ") + "}"
     case .alias:
       return nested ? "interface {}(nil)" : "<nil>"
@@ -300,37 +364,47 @@ struct YAMLNodeConverter {
     expansions.append((range.start, range.end, []))
   }
 
-  /// Registers an anchored node met for the first time; returns its id so
+  /// Registers an anchored node met for the first time; returns it so
   /// `endDefinition` can record how far its text reaches.
-  private mutating func startDefinition(_ node: Node) -> ObjectIdentifier? {
+  private mutating func startDefinition(_ node: Node) -> Anchor? {
     guard let mark = node.mark else { return nil }
     let place = Place(line: mark.line, column: mark.column)
     if expansions.isEmpty && place > furthest { furthest = place }
     guard let anchor = node.anchor, anchors[ObjectIdentifier(anchor)] == nil else { return nil }
-    let id = ObjectIdentifier(anchor)
-    anchors[id] = (place, place)
-    return id
+    anchors[ObjectIdentifier(anchor)] = (place, place)
+    anchorsByName[anchor.rawValue] = node
+    namesInProgress[anchor.rawValue, default: 0] += 1
+    return anchor
   }
 
-  private mutating func endDefinition(_ id: ObjectIdentifier?) {
-    guard let id, let range = anchors[id] else { return }
-    anchors[id] = (range.start, max(range.end, furthest))
+  private mutating func endDefinition(_ anchor: Anchor?) {
+    guard let anchor, let range = anchors[ObjectIdentifier(anchor)] else { return }
+    anchors[ObjectIdentifier(anchor)] = (range.start, max(range.end, furthest))
+    namesInProgress[anchor.rawValue, default: 1] -= 1
   }
 
-  /// go-yaml's decode counter and alias ratio check, plus the node limit.
+  /// Counts a node: go-yaml's decode counters, plus the node limit.
   private mutating func count(_ node: Node) throws(Failure) {
+    try countDecode()
+    nodes += 1
+    if nodes > limits.maxNodes {
+      throw Failure(
+        message:
+          "error converting YAML to JSON: yaml: document expands to more than \(limits.maxNodes) nodes",
+        mark: node.mark)
+    }
+  }
+
+  /// go-yaml's decode counter and alias ratio check, for every node it
+  /// decodes (alias nodes included), counting those inside an alias.
+  private mutating func countDecode() throws(Failure) {
     decodeCount += 1
     if !expansions.isEmpty { aliasCount += 1 }
     if aliasCount > 100 && decodeCount > 1000
       && Double(aliasCount) / Double(decodeCount) > Self.allowedAliasRatio(decodeCount)
     {
-      throw Failure(message: "error converting YAML to JSON: yaml: document contains excessive aliasing")
-    }
-    nodes += 1
-    if nodes > limits.maxNodes {
       throw Failure(
-        message: "error converting YAML to JSON: yaml: document expands to more than \(limits.maxNodes) nodes",
-        mark: node.mark)
+        message: "error converting YAML to JSON: yaml: document contains excessive aliasing")
     }
   }
 
@@ -359,13 +433,13 @@ struct YAMLNodeConverter {
 
   private func isMarked(_ scalar: Node.Scalar) -> Bool {
     guard let mark = scalar.mark else { return false }
-    return markedKeys.contains(ManifestPosition(line: mark.line, column: mark.column))
+    return edits.markedKeys.contains(ManifestPosition(line: mark.line, column: mark.column))
   }
 
   /// A Yams mark as a position in the whole input, undoing the columns the
   /// duplicate-key markers took.
   private func position(_ mark: Mark) -> ManifestPosition {
-    let shift = insertions[mark.line]?.count(where: { $0 < mark.column }) ?? 0
+    let shift = edits.insertions[mark.line]?.count(where: { $0 < mark.column }) ?? 0
     return ManifestPosition(line: lineOffset + mark.line, column: mark.column - shift)
   }
 }

@@ -119,7 +119,9 @@ package enum YAMLResolvedScalar: Equatable, Sendable {
     return .string
   }
 
-  /// `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`
+  /// Whether the text matches go-yaml's float pattern.
+  ///
+  /// The pattern is `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`.
   private static func isYAMLStyleFloat(_ bytes: [UInt8]) -> Bool {
     var index = 0
     if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
@@ -138,7 +140,8 @@ package enum YAMLResolvedScalar: Equatable, Sendable {
     }
     if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
       index += 1
-      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")
+      {
         index += 1
       }
       let exponentStart = index
@@ -234,7 +237,9 @@ package enum YAMLResolvedScalar: Equatable, Sendable {
       case UInt8(ascii: "e"), UInt8(ascii: "E"):
         guard sawDigit, !sawExponent, previous != UInt8(ascii: "_") else { return nil }
         sawExponent = true
-        if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "+") || bytes[index + 1] == UInt8(ascii: "-") {
+        if index + 1 < bytes.count,
+          bytes[index + 1] == UInt8(ascii: "+") || bytes[index + 1] == UInt8(ascii: "-")
+        {
           index += 1
         }
       default:
@@ -243,8 +248,12 @@ package enum YAMLResolvedScalar: Equatable, Sendable {
       previous = bytes[index]
       index += 1
     }
-    guard sawDigit, !sawExponent || exponentDigits, previous != UInt8(ascii: "_") else { return nil }
-    let digits = hasUnderscore ? String(decoding: bytes.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self) : text
+    guard sawDigit, !sawExponent || exponentDigits, previous != UInt8(ascii: "_") else {
+      return nil
+    }
+    let digits =
+      hasUnderscore
+      ? String(decoding: bytes.filter { $0 != UInt8(ascii: "_") }, as: UTF8.self) : text
     guard let value = Double(digits), value.isFinite else { return nil }
     return value
   }

@@ -64,7 +64,8 @@ package enum JSONEmitter {
     return out + "\""
   }
 
-  private static func write(_ value: JSONValue, sortKeys: Bool, depth: Int, into out: inout String) {
+  private static func write(_ value: JSONValue, sortKeys: Bool, depth: Int, into out: inout String)
+  {
     switch value {
     case .null: out += "null"
     case .bool(let flag): out += flag ? "true" : "false"
@@ -90,7 +91,8 @@ package enum JSONEmitter {
         out += "{}"
         return
       }
-      let keys = sortKeys ? object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : object.keys
+      let keys =
+        sortKeys ? object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } : object.keys
       out += "{"
       for (index, key) in keys.enumerated() {
         out += index == 0 ? "\n" : ",\n"

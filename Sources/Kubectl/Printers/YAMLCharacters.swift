@@ -1,7 +1,9 @@
 /// libyaml's character classes, on Unicode scalars instead of UTF-8 bytes.
 enum YAMLCharacters {
-  /// `is_printable`: what the emitter may write unescaped. Tabs, C1
-  /// controls, the byte order mark and everything beyond U+FFFF are not.
+  /// Whether the emitter may write `scalar` unescaped (`is_printable`).
+  ///
+  /// Tabs, C1 controls, the byte order mark and everything beyond U+FFFF
+  /// are not.
   static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x0A, 0x20...0x7E, 0xA0...0xD7FF: true
@@ -27,7 +29,8 @@ enum YAMLCharacters {
   /// `control characters are not allowed`.
   static func isAllowedInput(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
-    case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+    case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
+      true
     default: false
     }
   }

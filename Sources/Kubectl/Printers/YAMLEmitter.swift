@@ -85,7 +85,8 @@ package enum YAMLEmitter {
     if text.unicodeScalars.contains("\n") {
       return YAMLWriter.Scalar(text: text, style: .literal)
     }
-    let plain = YAMLResolvedScalar.resolve(text) == .string && !YAMLResolvedScalar.isBase60Float(text)
+    let plain =
+      YAMLResolvedScalar.resolve(text) == .string && !YAMLResolvedScalar.isBase60Float(text)
     return YAMLWriter.Scalar(text: text, style: plain ? .plain : .doubleQuoted)
   }
 

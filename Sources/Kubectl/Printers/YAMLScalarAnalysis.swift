@@ -84,7 +84,8 @@ struct YAMLScalarAnalysis {
         previousSpace = false
         previousBreak = false
       }
-      precededByWhitespace = YAMLCharacters.isBlank(scalar) || YAMLCharacters.isBreak(scalar) || scalar == "\0"
+      precededByWhitespace =
+        YAMLCharacters.isBlank(scalar) || YAMLCharacters.isBreak(scalar) || scalar == "\0"
     }
 
     multiline = lineBreaks

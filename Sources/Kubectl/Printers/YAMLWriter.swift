@@ -109,7 +109,8 @@ struct YAMLWriter {
   private mutating func scalar(_ scalar: Scalar, simpleKey: Bool) {
     let scalars = Array(scalar.text.unicodeScalars)
     let analysis = YAMLScalarAnalysis(scalars)
-    let style = selectStyle(scalar.style, analysis: analysis, isEmpty: scalars.isEmpty, simpleKey: simpleKey)
+    let style = selectStyle(
+      scalar.style, analysis: analysis, isEmpty: scalars.isEmpty, simpleKey: simpleKey)
     increaseIndent(flow: true, indentless: false)
     switch style {
     case .plain: writePlain(scalars, allowBreaks: !simpleKey)
@@ -295,7 +296,8 @@ struct YAMLWriter {
   /// than one, nothing with exactly one.
   private mutating func writeBlockHints(_ text: [Unicode.Scalar]) {
     if let first = text.first, first == " " || YAMLCharacters.isBreak(first) {
-      writeIndicator(String(Self.indentStep), needWhitespace: false, isWhitespace: false, isIndention: false)
+      writeIndicator(
+        String(Self.indentStep), needWhitespace: false, isWhitespace: false, isIndention: false)
     }
     var chomp: String?
     if let last = text.last {

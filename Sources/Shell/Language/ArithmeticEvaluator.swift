@@ -69,7 +69,9 @@ struct ArithmeticEvaluator {
       }
       if character == "_" || character.isLetter {
         var end = index
-        while end < characters.count && (characters[end] == "_" || characters[end].isLetter || characters[end].isNumber) {
+        while end < characters.count
+          && (characters[end] == "_" || characters[end].isLetter || characters[end].isNumber)
+        {
           end += 1
         }
         tokens.append(.name(String(characters[index..<end])))
@@ -82,13 +84,15 @@ struct ArithmeticEvaluator {
         continue scan
       }
       throw ShellFailure(
-        "\(text): syntax error: invalid arithmetic operator (error token is \"\(String(characters[index...]))\")")
+        "\(text): syntax error: invalid arithmetic operator (error token is \"\(String(characters[index...]))\")"
+      )
     }
     return tokens
   }
 
   private func syntaxError(_ message: String) -> ShellFailure {
-    let rest = tokens[min(index, tokens.count)...].map(Self.spelling).joined(separator: " ")
+    let remaining = index < tokens.count ? tokens[index...] : tokens.suffix(1)
+    let rest = remaining.map(Self.spelling).joined(separator: " ")
     return ShellFailure("\(source): \(message) (error token is \"\(rest)\")")
   }
 
@@ -125,12 +129,14 @@ struct ArithmeticEvaluator {
   }
 
   private mutating func parseAssignment() throws(ShellFailure) -> Int {
-    if index + 1 < tokens.count, case .name(let name) = tokens[index], case .op(let op) = tokens[index + 1],
+    if index + 1 < tokens.count, case .name(let name) = tokens[index],
+      case .op(let op) = tokens[index + 1],
       ["=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "|=", "^="].contains(op)
     {
       index += 2
       let right = try parseAssignment()
-      let result = op == "=" ? right : try Self.apply(String(op.dropLast()), value(of: name), right, source)
+      let result =
+        op == "=" ? right : try Self.apply(String(op.dropLast()), value(of: name), right, source)
       variables[name] = String(result)
       return result
     }
@@ -176,7 +182,7 @@ struct ArithmeticEvaluator {
     switch tokens[index] {
     case .op("-"):
       index += 1
-      return -(try parseUnary())
+      return 0 &- (try parseUnary())
     case .op("+"):
       index += 1
       return try parseUnary()
@@ -193,7 +199,7 @@ struct ArithmeticEvaluator {
         throw syntaxError("syntax error: operand expected")
       }
       index += 1
-      let result = value(of: name) + increment
+      let result = value(of: name) &+ increment
       variables[name] = String(result)
       return result
     case .op("("):
@@ -209,7 +215,7 @@ struct ArithmeticEvaluator {
       let current = value(of: name)
       if let op = peekOp(), op == "++" || op == "--" {
         index += 1
-        variables[name] = String(current + (op == "++" ? 1 : -1))
+        variables[name] = String(current &+ (op == "++" ? 1 : -1))
       }
       return current
     case .op:
@@ -217,7 +223,9 @@ struct ArithmeticEvaluator {
     }
   }
 
-  private static func apply(_ op: String, _ left: Int, _ right: Int, _ source: String) throws(ShellFailure) -> Int {
+  private static func apply(_ op: String, _ left: Int, _ right: Int, _ source: String)
+    throws(ShellFailure) -> Int
+  {
     switch op {
     case "+": return left &+ right
     case "-": return left &- right
@@ -226,9 +234,12 @@ struct ArithmeticEvaluator {
       guard right != 0 else {
         throw ShellFailure("\(source): division by 0 (error token is \"\(right)\")")
       }
+      if left == Int.min && right == -1 { return op == "/" ? Int.min : 0 }
       return op == "/" ? left / right : left % right
     case "**":
-      guard right >= 0 else { throw ShellFailure("\(source): exponent less than 0 (error token is \"\(right)\")") }
+      guard right >= 0 else {
+        throw ShellFailure("\(source): exponent less than 0 (error token is \"\(right)\")")
+      }
       var result = 1
       for _ in 0..<right { result = result &* left }
       return result

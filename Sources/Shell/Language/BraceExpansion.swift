@@ -89,13 +89,16 @@ package enum BraceExpansion {
       step = given == 0 ? 1 : abs(given)
     }
     if let start = Int(pieces[0]), let end = Int(pieces[1]) {
-      let padded = [pieces[0], pieces[1]].contains { $0.count > 1 && ($0.hasPrefix("0") || $0.hasPrefix("-0")) }
+      let padded = [pieces[0], pieces[1]].contains {
+        $0.count > 1 && ($0.hasPrefix("0") || $0.hasPrefix("-0"))
+      }
       let width = padded ? max(pieces[0].count, pieces[1].count) : 0
       let values = Array(stride(from: start, through: end, by: start <= end ? step : -step))
       return values.map { value in
         let digits = String(abs(value))
         let sign = value < 0 ? "-" : ""
-        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count)) + digits
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count))
+          + digits
       }
     }
     guard pieces[0].count == 1, pieces[1].count == 1,

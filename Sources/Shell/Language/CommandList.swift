@@ -4,7 +4,7 @@ package struct CommandList: Equatable, Sendable {
   /// One and-or list and how it was terminated.
   package struct Item: Equatable, Sendable {
     package var andOr: AndOrList
-    /// Ended with `&`. kubetutor runs it in the foreground all the same.
+    /// Whether it ended with `&`; kubetutor runs it in the foreground all the same.
     package var isBackground: Bool
 
     package init(_ andOr: AndOrList, isBackground: Bool = false) {

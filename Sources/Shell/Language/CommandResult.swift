@@ -3,11 +3,19 @@ package struct CommandResult: Equatable, Sendable {
   package var stdout: String
   package var stderr: String
   package var exitCode: Int32
+  /// Whether the shell writes `stderr` before `stdout`.
+  ///
+  /// Set it for a command whose errors or warnings came before its output,
+  /// such as kubectl's `Warning:` lines. By default standard output goes first.
+  package var writesErrorsFirst: Bool
 
-  package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+  package init(
+    stdout: String = "", stderr: String = "", exitCode: Int32 = 0, writesErrorsFirst: Bool = false
+  ) {
     self.stdout = stdout
     self.stderr = stderr
     self.exitCode = exitCode
+    self.writesErrorsFirst = writesErrorsFirst
   }
 
   /// A failure that writes `message` and a newline to standard error.

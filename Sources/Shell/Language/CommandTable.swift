@@ -8,7 +8,8 @@
 /// ```
 package struct CommandTable: ShellCommandHost {
   /// Runs one command: `argv` with the command name first.
-  package typealias Handler = (_ argv: [String], _ stdin: String, _ context: inout ShellContext) -> CommandResult
+  package typealias Handler = (_ argv: [String], _ stdin: String, _ context: inout ShellContext) ->
+    CommandResult
 
   package var handlers: [String: Handler]
   /// Runs names with no handler; by default `command not found`.
@@ -43,7 +44,9 @@ package struct CommandTable: ShellCommandHost {
     }
   }
 
-  package mutating func run(_ argv: [String], stdin: String, context: inout ShellContext) -> CommandResult {
+  package mutating func run(_ argv: [String], stdin: String, context: inout ShellContext)
+    -> CommandResult
+  {
     guard let name = argv.first, let handler = handlers[name] else {
       return fallback(argv, stdin, &context)
     }

@@ -83,7 +83,9 @@ package struct GlobPattern: Sendable {
         index += 1
         character = characters[index]
       }
-      if index + 2 < characters.count && characters[index + 1] == "-" && characters[index + 2] != "]" {
+      if index + 2 < characters.count && characters[index + 1] == "-"
+        && characters[index + 2] != "]"
+      {
         items.append(.range(character, characters[index + 2]))
         index += 3
       } else {
@@ -114,11 +116,13 @@ package struct GlobPattern: Sendable {
     case "lower": character.isLowercase
     case "space": character.isWhitespace
     case "blank": character == " " || character == "\t"
-    case "punct": character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol
+    case "punct":
+      character.isASCII && character.isPunctuation || character.isASCII && character.isSymbol
     case "xdigit": character.isHexDigit
     case "cntrl": character.asciiValue.map { $0 < 32 || $0 == 127 } ?? false
     case "print": !(character.asciiValue.map { $0 < 32 || $0 == 127 } ?? false)
-    case "graph": !character.isWhitespace && !(character.asciiValue.map { $0 < 32 || $0 == 127 } ?? false)
+    case "graph":
+      !character.isWhitespace && !(character.asciiValue.map { $0 < 32 || $0 == 127 } ?? false)
     default: false
     }
   }

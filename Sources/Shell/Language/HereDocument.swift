@@ -6,8 +6,10 @@ package struct HereDocument: Equatable, Sendable {
   package var isQuoted: Bool
   /// Whether leading tabs were stripped (`<<-EOF`).
   package var stripsTabs: Bool
-  /// The body, every line ending in a newline. A quoted delimiter makes it a
-  /// single `.quoted` part; otherwise `$VAR` and `$(...)` are live.
+  /// The body, every line ending in a newline.
+  ///
+  /// A quoted delimiter makes it a single `.quoted` part; otherwise `$VAR`
+  /// and `$(...)` are live.
   package var body: ShellWord
 
   package init(delimiter: String, isQuoted: Bool, stripsTabs: Bool, body: ShellWord) {

@@ -24,8 +24,10 @@ package struct InputAssembler: Sendable {
   /// Whether lines are waiting for the rest of their input.
   package var isPending: Bool { !lines.isEmpty }
 
-  /// The lines typed so far and not yet returned as complete.
-  package var pendingText: String { lines.joined(separator: "\n") }
+  /// The lines typed so far and not yet returned as complete, each ending
+  /// in a newline as bash reads them, so `echo >` fails at `newline`
+  /// instead of waiting for more.
+  package var pendingText: String { lines.map { $0 + "\n" }.joined() }
 
   /// Why the pending text is incomplete, such as
   /// `.unterminatedHereDocument(delimiter: "EOF")`; `nil` when nothing is pending.
@@ -45,7 +47,7 @@ package struct InputAssembler: Sendable {
     let text = pendingText
     do {
       _ = try ShellParser.parse(text)
-    } catch where error.isIncomplete {
+    } catch  where error.isIncomplete {
       return .needsMore(prompt: continuationPrompt)
     } catch {
       // A real syntax error: complete, so the caller reports it now.

@@ -7,8 +7,10 @@ final class InputSource {
     remaining = Substring(text)
   }
 
-  /// Everything not yet read. Commands other than `read` see all of it but
-  /// do not consume it, like programs that never read their input.
+  /// Everything not yet read.
+  ///
+  /// Commands other than `read` see all of it but do not consume it, like
+  /// programs that never read their input.
   var text: String { String(remaining) }
 
   /// Takes the next line without its newline, or `nil` when nothing is left.

@@ -22,7 +22,9 @@ final class OutputChannel {
   }
 
   /// Forwards every write to `sink` at once, so output appears as commands finish.
-  static func sink(_ stream: ShellStream, _ sink: @escaping (ShellStream, String) -> Void) -> OutputChannel {
+  static func sink(_ stream: ShellStream, _ sink: @escaping (ShellStream, String) -> Void)
+    -> OutputChannel
+  {
     OutputChannel(.sink(stream, sink))
   }
 

@@ -4,6 +4,8 @@ package struct ParameterExpansion: Equatable, Sendable {
   package enum Modifier: Equatable, Sendable {
     /// `${#NAME}`: the length of the value.
     case length
+    /// `${!NAME}`: the value of the variable that `NAME` names.
+    case indirect
     /// `${NAME:-word}` (`colon`) or `${NAME-word}`.
     case useDefault(ShellWord, colon: Bool)
     /// `${NAME:=word}` or `${NAME=word}`: also assigns the default.
@@ -18,6 +20,10 @@ package struct ParameterExpansion: Equatable, Sendable {
     case removeSuffix(ShellWord, longest: Bool)
     /// `${NAME/pattern/replacement}` or, when `all`, `${NAME//pattern/replacement}`.
     case replace(ShellWord, with: ShellWord, all: Bool)
+    /// `${NAME^}` (first character) or `${NAME^^}` (all) in upper case.
+    case uppercase(all: Bool)
+    /// `${NAME,}` (first character) or `${NAME,,}` (all) in lower case.
+    case lowercase(all: Bool)
     /// `${NAME:offset}` or `${NAME:offset:length}`.
     case substring(offset: ShellWord, length: ShellWord?)
   }

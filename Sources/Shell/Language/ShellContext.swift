@@ -20,7 +20,8 @@ package struct ShellContext: Sendable {
   /// `$1`, `$2`, …; empty in an interactive shell.
   package var positionalParameters: [String] = []
 
-  package init(workingDirectory: URL, rootDirectory: URL? = nil, variables: [String: String] = [:]) {
+  package init(workingDirectory: URL, rootDirectory: URL? = nil, variables: [String: String] = [:])
+  {
     self.workingDirectory = workingDirectory
     self.rootDirectory = rootDirectory ?? workingDirectory
     self.variables = variables
@@ -87,7 +88,8 @@ package struct ShellContext: Sendable {
   package var fileAccess: FileAccess {
     let context = self
     return FileAccess(
-      read: { path in Result { () throws(FileAccessError) -> String in try context.readFile(path) } },
+      read: { path in Result { () throws(FileAccessError) -> String in try context.readFile(path) }
+      },
       kind: { path in context.kind(of: path) })
   }
 }

@@ -32,7 +32,8 @@ extension ShellInterpreter {
       throw ControlFlow.exit(Int32(truncatingIfNeeded: code & 0xFF))
     case "break", "continue":
       guard loopDepth > 0 else {
-        return .failure("kubetutor: \(name): only meaningful in a `for', `while', or `until' loop", exitCode: 0)
+        return .failure(
+          "kubetutor: \(name): only meaningful in a `for', `while', or `until' loop", exitCode: 0)
       }
       let levels = arguments.first.flatMap { Int($0) } ?? 1
       guard levels > 0 else {
@@ -183,7 +184,8 @@ extension ShellInterpreter {
     for path in arguments where !path.hasPrefix("-") {
       var opened: [OutputChannel] = []
       do {
-        let redirection = Redirection.file(fd: 1, mode: append ? .append : .write, target: .literal(path))
+        let redirection = Redirection.file(
+          fd: 1, mode: append ? .append : .write, target: .literal(path))
         let target = try applyRedirections([redirection], io, opened: &opened)
         target.stdout.write(input)
       } catch let failure as ShellFailure {
@@ -241,7 +243,8 @@ extension ShellInterpreter {
         calls.append(command.map { $0.replacingOccurrences(of: replace, with: item) })
       }
     } else {
-      let words = input.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
+      let words = input.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(
+        String.init)
       var start = 0
       while start < words.count {
         let end = min(words.count, start + perCall)

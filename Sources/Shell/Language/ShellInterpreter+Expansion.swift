@@ -40,41 +40,50 @@ extension ShellInterpreter {
     return arguments
   }
 
+  /// Text produced by expanding part of a word, and whether it was quoted.
+  struct Piece {
+    var text: String
+    var isQuoted: Bool
+  }
+
   /// Expands a word into fields, splitting unquoted expansions on blanks.
   mutating func expandFields(_ word: ShellWord, _ io: ShellIO) throws -> [Field] {
     var fields: [Field] = []
     var current = Field()
-    func split(_ value: String) {
-      guard !value.isEmpty else { return }
-      let pieces = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
-      if value.first.map(\.isWhitespace) == true, !current.isEmpty {
-        fields.append(current)
-        current = Field()
+    for part in word.parts {
+      if case .parameter(let parameter, quoted: true) = part, parameter == ParameterExpansion("@") {
+        // "$@": one field per positional parameter, and none without any.
+        for (index, value) in context.positionalParameters.enumerated() {
+          if index > 0 {
+            fields.append(current)
+            current = Field()
+          }
+          current.appendQuoted(value)
+        }
+        continue
       }
-      for (index, piece) in pieces.enumerated() {
-        if index > 0 {
+      for piece in try pieces(of: part, io) {
+        if piece.isQuoted {
+          current.appendQuoted(piece.text)
+          continue
+        }
+        let value = piece.text
+        guard !value.isEmpty else { continue }
+        let words = value.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        if value.first.map(\.isWhitespace) == true, !current.isEmpty {
           fields.append(current)
           current = Field()
         }
-        current.appendUnquoted(String(piece))
-      }
-      if value.last.map(\.isWhitespace) == true, !current.isEmpty {
-        fields.append(current)
-        current = Field()
-      }
-    }
-    for part in word.parts {
-      switch part {
-      case .literal(let text):
-        current.appendUnquoted(text)
-      case .quoted(let text):
-        current.appendQuoted(text)
-      case .parameter, .commandSubstitution, .arithmetic:
-        let (value, quoted) = try expandPart(part, io)
-        if quoted {
-          current.appendQuoted(value)
-        } else {
-          split(value)
+        for (index, text) in words.enumerated() {
+          if index > 0 {
+            fields.append(current)
+            current = Field()
+          }
+          current.appendUnquoted(String(text))
+        }
+        if value.last.map(\.isWhitespace) == true, !current.isEmpty {
+          fields.append(current)
+          current = Field()
         }
       }
     }
@@ -84,22 +93,36 @@ extension ShellInterpreter {
     return fields
   }
 
-  /// The value of an expansion part and whether it was inside double quotes.
-  mutating func expandPart(_ part: ShellWord.Part, _ io: ShellIO) throws -> (String, Bool) {
+  /// Expands one part.
+  ///
+  /// A parameter whose `${NAME:-word}` operand is used yields the operand's
+  /// own pieces, so `${X:-"a  b"}` keeps its quoting.
+  mutating func pieces(of part: ShellWord.Part, _ io: ShellIO) throws -> [Piece] {
     switch part {
     case .literal(let text):
-      return (text, false)
+      return [Piece(text: text, isQuoted: false)]
     case .quoted(let text):
-      return (text, true)
+      return [Piece(text: text, isQuoted: true)]
     case .parameter(let parameter, let quoted):
-      return (try expandParameter(parameter, io), quoted)
+      switch try expandParameter(parameter, io) {
+      case .text(let value):
+        return [Piece(text: value, isQuoted: quoted)]
+      case .word(let word):
+        var result: [Piece] = []
+        for inner in word.parts {
+          for piece in try pieces(of: inner, io) {
+            result.append(Piece(text: piece.text, isQuoted: piece.isQuoted || quoted))
+          }
+        }
+        return result
+      }
     case .commandSubstitution(let list, let quoted):
-      return (try substitute(list, io), quoted)
+      return [Piece(text: try substitute(list, io), isQuoted: quoted)]
     case .arithmetic(let expression, let quoted):
       var evaluator = ArithmeticEvaluator(variables: context.variables)
       let value = try evaluator.evaluate(try expandString(expression, io))
       context.variables = evaluator.variables
-      return (String(value), quoted)
+      return [Piece(text: String(value), isQuoted: quoted)]
     }
   }
 
@@ -108,7 +131,7 @@ extension ShellInterpreter {
   mutating func expandString(_ word: ShellWord, _ io: ShellIO) throws -> String {
     var text = ""
     for part in word.parts {
-      text += try expandPart(part, io).0
+      for piece in try pieces(of: part, io) { text += piece.text }
     }
     return text
   }
@@ -117,8 +140,9 @@ extension ShellInterpreter {
   mutating func expandPattern(_ word: ShellWord, _ io: ShellIO) throws -> GlobPattern {
     var pattern = ""
     for part in word.parts {
-      let (value, quoted) = try expandPart(part, io)
-      pattern += quoted ? GlobPattern.escape(value) : value
+      for piece in try pieces(of: part, io) {
+        pattern += piece.isQuoted ? GlobPattern.escape(piece.text) : piece.text
+      }
     }
     return GlobPattern(pattern)
   }
@@ -135,47 +159,72 @@ extension ShellInterpreter {
     case "PWD": return context.variables["PWD"] ?? context.workingDirectory.path
     default:
       if let number = Int(name) {
-        return number <= context.positionalParameters.count ? context.positionalParameters[number - 1] : nil
+        return number <= context.positionalParameters.count
+          ? context.positionalParameters[number - 1] : nil
       }
       return context.variables[name]
     }
   }
 
-  mutating func expandParameter(_ parameter: ParameterExpansion, _ io: ShellIO) throws -> String {
+  /// What a parameter expansion produced: its text, or an operand word
+  /// still to expand in place.
+  enum ParameterValue {
+    case text(String)
+    case word(ShellWord)
+  }
+
+  mutating func expandParameter(_ parameter: ParameterExpansion, _ io: ShellIO) throws
+    -> ParameterValue
+  {
     let name = parameter.name
     let value = lookup(name)
     func isSet(colon: Bool) -> Bool {
       guard let value else { return false }
       return !(colon && value.isEmpty)
     }
-    guard let modifier = parameter.modifier else { return value ?? "" }
+    guard let modifier = parameter.modifier else { return .text(value ?? "") }
     switch modifier {
     case .length:
-      return String((value ?? "").count)
+      return .text(String((value ?? "").count))
+    case .indirect:
+      guard let target = value, !target.isEmpty else {
+        throw ShellFailure("\(name): invalid indirect expansion")
+      }
+      return .text(lookup(target) ?? "")
     case .useDefault(let word, let colon):
-      return isSet(colon: colon) ? value ?? "" : try expandString(word, io)
+      return isSet(colon: colon) ? .text(value ?? "") : .word(word)
     case .assignDefault(let word, let colon):
-      if isSet(colon: colon) { return value ?? "" }
+      if isSet(colon: colon) { return .text(value ?? "") }
       guard Assignment.isValidName(name) else {
         throw ShellFailure("$\(name): cannot assign in this way")
       }
       let assigned = try expandString(word, io)
       context.variables[name] = assigned
-      return assigned
+      return .text(assigned)
     case .useAlternative(let word, let colon):
-      return isSet(colon: colon) ? try expandString(word, io) : ""
+      return isSet(colon: colon) ? .word(word) : .text("")
     case .errorIfUnset(let word, let colon):
-      if isSet(colon: colon) { return value ?? "" }
+      if isSet(colon: colon) { return .text(value ?? "") }
       let message = try expandString(word, io)
       throw ShellFailure(
-        "\(name): " + (message.isEmpty ? (colon ? "parameter null or not set" : "parameter not set") : message))
+        "\(name): "
+          + (message.isEmpty
+            ? (colon ? "parameter null or not set" : "parameter not set") : message),
+        isFatal: true)
     case .removePrefix(let pattern, let longest):
-      return try expandPattern(pattern, io).removingPrefix(of: value ?? "", longest: longest)
+      return .text(try expandPattern(pattern, io).removingPrefix(of: value ?? "", longest: longest))
     case .removeSuffix(let pattern, let longest):
-      return try expandPattern(pattern, io).removingSuffix(of: value ?? "", longest: longest)
+      return .text(try expandPattern(pattern, io).removingSuffix(of: value ?? "", longest: longest))
     case .replace(let pattern, let replacement, let all):
       let glob = try expandPattern(pattern, io)
-      return glob.replacing(in: value ?? "", with: try expandString(replacement, io), all: all)
+      return .text(
+        glob.replacing(in: value ?? "", with: try expandString(replacement, io), all: all))
+    case .uppercase(let all):
+      let text = value ?? ""
+      return .text(all ? text.uppercased() : text.prefix(1).uppercased() + text.dropFirst())
+    case .lowercase(let all):
+      let text = value ?? ""
+      return .text(all ? text.lowercased() : text.prefix(1).lowercased() + text.dropFirst())
     case .substring(let offsetWord, let lengthWord):
       let characters = Array(value ?? "")
       var evaluator = ArithmeticEvaluator(variables: context.variables)
@@ -190,7 +239,7 @@ extension ShellInterpreter {
           throw ShellFailure("\(length): substring expression < 0")
         }
       }
-      return String(characters[offset..<end])
+      return .text(String(characters[offset..<end]))
     }
   }
 
@@ -222,7 +271,8 @@ extension ShellInterpreter {
       let names = try? FileManager.default.contentsOfDirectory(atPath: url.path)
     else { return [field.text] }
     let showsHidden = namePattern.hasPrefix(".") || namePattern.hasPrefix("\\.")
-    let matches = names.filter { (showsHidden || !$0.hasPrefix(".")) && pattern.matches($0) }.sorted()
+    let matches = names.filter { (showsHidden || !$0.hasPrefix(".")) && pattern.matches($0) }
+      .sorted()
     guard !matches.isEmpty else { return [field.text] }
     return matches.map { unescapedDirectory(directory) + $0 }
   }

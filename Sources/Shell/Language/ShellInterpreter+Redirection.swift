@@ -105,7 +105,8 @@ extension ShellInterpreter {
       guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
         let parent = url.deletingLastPathComponent().path
         let exists = FileManager.default.fileExists(atPath: parent)
-        throw ShellFailure("\(path): " + (exists ? "Permission denied" : "No such file or directory"))
+        throw ShellFailure(
+          "\(path): " + (exists ? "Permission denied" : "No such file or directory"))
       }
     }
     guard let handle = FileHandle(forWritingAtPath: url.path) else {

@@ -47,10 +47,17 @@ package struct ShellInterpreter {
   /// Parses and runs one complete input, returning its exit status.
   ///
   /// A syntax error prints `kubetutor: syntax error …` and returns 2.
+  /// A here-document cut short by the end of the input runs with what it
+  /// has, after bash's warning.
   @discardableResult
   package mutating func run(_ source: String) -> Int32 {
+    let text = source.hasSuffix("\n") ? source : source + "\n"
     do {
-      return run(try ShellParser.parse(source))
+      let (list, warnings) = try ShellParser.parseScript(text)
+      for warning in warnings {
+        output(.stderr, "kubetutor: \(warning)\n")
+      }
+      return run(list)
     } catch {
       output(.stderr, "kubetutor: \(error)\n")
       context.lastExitStatus = 2
@@ -71,6 +78,8 @@ package struct ShellInterpreter {
       status = code
     } catch ControlFlow.interrupted {
       status = 130
+    } catch ControlFlow.abort(let code) {
+      status = code
     } catch {
       status = context.lastExitStatus
     }
@@ -143,6 +152,9 @@ package struct ShellInterpreter {
     } catch ControlFlow.exit(let code) {
       context.lastExitStatus = code
       return code
+    } catch ControlFlow.abort(let code) {
+      context.lastExitStatus = code
+      return code
     }
   }
 
@@ -173,16 +185,18 @@ package struct ShellInterpreter {
       do {
         redirected = try applyRedirections(redirections, io, opened: &opened)
       } catch let failure as ShellFailure {
-        return fail(failure, io)
+        return try fail(failure, io)
       }
       return try execute(inner, redirected)
     }
   }
 
-  /// Prints a shell failure and sets `$?` to 1.
-  mutating func fail(_ failure: ShellFailure, _ io: ShellIO) -> Int32 {
+  /// Prints a shell failure and sets `$?` to 1; a fatal one also ends
+  /// the input.
+  mutating func fail(_ failure: ShellFailure, _ io: ShellIO) throws -> Int32 {
     io.stderr.write("kubetutor: \(failure.message)\n")
     context.lastExitStatus = 1
+    if failure.isFatal { throw ControlFlow.abort(1) }
     return 1
   }
 
@@ -192,7 +206,8 @@ package struct ShellInterpreter {
 
   /// Runs a loop body once, turning `break` and `continue` into whether
   /// the loop goes on.
-  mutating func runLoopBody(_ body: CommandList, _ io: ShellIO, status: inout Int32) throws -> Bool {
+  mutating func runLoopBody(_ body: CommandList, _ io: ShellIO, status: inout Int32) throws -> Bool
+  {
     do {
       status = try execute(body, io)
     } catch ControlFlow.breakLoop(let levels) {
@@ -210,7 +225,7 @@ package struct ShellInterpreter {
       do {
         values = try expandWords(words, io)
       } catch let failure as ShellFailure {
-        return fail(failure, io)
+        return try fail(failure, io)
       }
     } else {
       values = context.positionalParameters
@@ -271,7 +286,7 @@ package struct ShellInterpreter {
         assignments.append((assignment.name, try expandString(assignment.value, io)))
       }
     } catch let failure as ShellFailure {
-      return fail(failure, io)
+      return try fail(failure, io)
     }
 
     var opened: [OutputChannel] = []
@@ -280,7 +295,7 @@ package struct ShellInterpreter {
     do {
       redirected = try applyRedirections(command.redirections, io, opened: &opened)
     } catch let failure as ShellFailure {
-      return fail(failure, io)
+      return try fail(failure, io)
     }
 
     guard !argv.isEmpty else {
@@ -295,7 +310,10 @@ package struct ShellInterpreter {
     var saved: [(name: String, value: String?, exported: Bool)] = []
     for assignment in assignments {
       saved.append(
-        (assignment.name, context.variables[assignment.name], context.exportedNames.contains(assignment.name)))
+        (
+          assignment.name, context.variables[assignment.name],
+          context.exportedNames.contains(assignment.name)
+        ))
       context.variables[assignment.name] = assignment.value
       context.exportedNames.insert(assignment.name)
     }
@@ -304,8 +322,13 @@ package struct ShellInterpreter {
       context.variables[entry.name] = entry.value
       if !entry.exported { context.exportedNames.remove(entry.name) }
     }
-    redirected.stdout.write(result.stdout)
-    redirected.stderr.write(result.stderr)
+    if result.writesErrorsFirst {
+      redirected.stderr.write(result.stderr)
+      redirected.stdout.write(result.stdout)
+    } else {
+      redirected.stdout.write(result.stdout)
+      redirected.stderr.write(result.stderr)
+    }
     context.lastExitStatus = result.exitCode
     commandFinished(argv, result.exitCode)
     return result.exitCode

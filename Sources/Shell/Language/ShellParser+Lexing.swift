@@ -10,12 +10,16 @@ extension ShellParser {
   private static let operatorCharacters = ShellToken.operators.map(Array.init)
 
   /// Skips spaces, tabs, backslash-newline pairs and comments.
-  mutating func skipBlanks() {
+  ///
+  /// A backslash-newline that ends the input continues onto a line not yet
+  /// typed, so the input is incomplete.
+  mutating func skipBlanks() throws(ShellSyntaxError) {
     while position < chars.count {
       let character = chars[position]
       if character == " " || character == "\t" {
         position += 1
       } else if character == "\\" && position + 1 < chars.count && chars[position + 1] == "\n" {
+        guard position + 2 < chars.count else { throw .lineContinuation }
         position += 2
       } else if character == "#" {
         while position < chars.count && chars[position] != "\n" { position += 1 }
@@ -84,6 +88,7 @@ extension ShellParser {
       case "\\":
         guard position + 1 < chars.count else { throw .lineContinuation }
         let next = chars[position + 1]
+        if next == "\n" && position + 2 == chars.count { throw .lineContinuation }
         position += 2
         if next != "\n" {
           flush(&parts)
@@ -145,6 +150,7 @@ extension ShellParser {
         guard position + 1 < chars.count else { throw .unmatched("\"") }
         let next = chars[position + 1]
         if next == "\n" {
+          guard position + 2 < chars.count else { throw .unmatched("\"") }
           position += 2
         } else if "$`\"\\".contains(next) {
           text.append(next)
@@ -240,7 +246,10 @@ extension ShellParser {
     default:
       if next == "_" || (next.isASCII && next.isLetter) {
         var end = position + 1
-        while end < chars.count && (chars[end] == "_" || (chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber))) {
+        while end < chars.count
+          && (chars[end] == "_"
+            || (chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber)))
+        {
           end += 1
         }
         let name = String(chars[(position + 1)..<end])
@@ -301,18 +310,19 @@ extension ShellParser {
       let close = chars[start...].firstIndex(of: "}") ?? chars.count - 1
       return .badSubstitution(String(chars[start...close]))
     }
-    var isLength = false
-    if position + 1 < chars.count && chars[position] == "#" && chars[position + 1] != "}" {
-      isLength = true
-      position += 1
+    var prefixModifier: ParameterExpansion.Modifier?
+    if position + 1 < chars.count && chars[position + 1] != "}" {
+      if chars[position] == "#" { prefixModifier = .length }
+      if chars[position] == "!" { prefixModifier = .indirect }
+      if prefixModifier != nil { position += 1 }
     }
     let name = lexParameterName()
     guard position < chars.count else { throw .unmatched("}") }
     guard !name.isEmpty else { throw badSubstitution }
-    if isLength {
+    if let prefixModifier {
       guard chars[position] == "}" else { throw badSubstitution }
       position += 1
-      return .parameter(ParameterExpansion(name, .length), quoted: quoted)
+      return .parameter(ParameterExpansion(name, prefixModifier), quoted: quoted)
     }
     let modifier: ParameterExpansion.Modifier?
     let character = chars[position]
@@ -325,7 +335,8 @@ extension ShellParser {
       let op = chars[position]
       if "-=+?".contains(op) {
         position += 1
-        modifier = Self.defaultingModifier(op, try lexOperand(quoted: quoted, stops: ["}"]), colon: true)
+        modifier = Self.defaultingModifier(
+          op, try lexOperand(quoted: quoted, stops: ["}"]), colon: true)
       } else {
         let offset = try lexOperand(quoted: quoted, stops: [":", "}"])
         var length: ShellWord?
@@ -337,7 +348,8 @@ extension ShellParser {
       }
     case "-", "=", "+", "?":
       position += 1
-      modifier = Self.defaultingModifier(character, try lexOperand(quoted: quoted, stops: ["}"]), colon: false)
+      modifier = Self.defaultingModifier(
+        character, try lexOperand(quoted: quoted, stops: ["}"]), colon: false)
     case "#", "%":
       position += 1
       let longest = position < chars.count && chars[position] == character
@@ -346,6 +358,12 @@ extension ShellParser {
       modifier =
         character == "#"
         ? .removePrefix(pattern, longest: longest) : .removeSuffix(pattern, longest: longest)
+    case "^", ",":
+      position += 1
+      let all = position < chars.count && chars[position] == character
+      if all { position += 1 }
+      guard position < chars.count, chars[position] == "}" else { throw badSubstitution }
+      modifier = character == "^" ? .uppercase(all: all) : .lowercase(all: all)
     case "/":
       position += 1
       let all = position < chars.count && chars[position] == "/"
@@ -378,7 +396,9 @@ extension ShellParser {
 
   /// Lexes the word inside `${NAME…}`; inside double quotes its plain text
   /// counts as quoted.
-  private mutating func lexOperand(quoted: Bool, stops: Set<Character>) throws(ShellSyntaxError) -> ShellWord {
+  private mutating func lexOperand(quoted: Bool, stops: Set<Character>) throws(ShellSyntaxError)
+    -> ShellWord
+  {
     let word = try lexWord(stoppingAt: stops, countsBraces: true)
     guard quoted else { return word }
     var parts: [ShellWord.Part] = []
@@ -398,7 +418,10 @@ extension ShellParser {
     let first = chars[position]
     var end = position
     if first == "_" || (first.isASCII && first.isLetter) {
-      while end < chars.count && (chars[end] == "_" || (chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber))) {
+      while end < chars.count
+        && (chars[end] == "_"
+          || (chars[end].isASCII && (chars[end].isLetter || chars[end].isNumber)))
+      {
         end += 1
       }
     } else if first.isASCII && first.isNumber {

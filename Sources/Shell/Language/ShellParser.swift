@@ -20,6 +20,11 @@ package struct ShellParser {
   var chars: [Character]
   var position = 0
   var lookahead: Lookahead?
+  /// Whether a here-document may end at the end of input, as in a script;
+  /// bash then warns and uses the lines it has.
+  var allowsUnterminatedHereDocuments = false
+  /// Warnings for the caller to print, such as an unterminated here-document.
+  var warnings: [String] = []
 
   init(_ source: String) {
     chars = source.map { $0 == "\r\n" ? "\n" : $0 }
@@ -34,6 +39,18 @@ package struct ShellParser {
     return try parser.parseProgram()
   }
 
+  /// Parses `source` as a script: a here-document may end at the end of the
+  /// input, with a warning in bash's words, such as
+  /// `warning: here-document at line 1 delimited by end-of-file (wanted `EOF')`.
+  package static func parseScript(_ source: String) throws(ShellSyntaxError) -> (
+    CommandList, warnings: [String]
+  ) {
+    var parser = ShellParser(source)
+    parser.allowsUnterminatedHereDocuments = true
+    let list = try parser.parseProgram()
+    return (list, parser.warnings)
+  }
+
   mutating func parseProgram() throws(ShellSyntaxError) -> CommandList {
     let list = try parseList(until: [])
     let token = try peek()
@@ -46,7 +63,7 @@ package struct ShellParser {
   /// The next token, lexed once and kept until `advance()`.
   mutating func peek() throws(ShellSyntaxError) -> ShellToken {
     if let lookahead { return lookahead.token }
-    skipBlanks()
+    try skipBlanks()
     let start = position
     let token = try lexToken()
     lookahead = Lookahead(token: token, start: start, end: position)
@@ -161,14 +178,17 @@ package struct ShellParser {
       guard token == .op("|") || token == .op("|&") else { return pipeline }
       advance()
       if token == .op("|&"), let last = pipeline.commands.popLast() {
-        pipeline.commands.append(Self.addingRedirection(.duplicate(fd: 2, target: .literal("1")), to: last))
+        pipeline.commands.append(
+          Self.addingRedirection(.duplicate(fd: 2, target: .literal("1")), to: last))
       }
       try skipNewlines()
       pipeline.commands.append(try parseCommand())
     }
   }
 
-  private static func addingRedirection(_ redirection: Redirection, to node: CommandNode) -> CommandNode {
+  private static func addingRedirection(_ redirection: Redirection, to node: CommandNode)
+    -> CommandNode
+  {
     switch node {
     case .simple(var command):
       command.redirections.append(redirection)
@@ -231,7 +251,9 @@ package struct ShellParser {
     }
   }
 
-  mutating func parseTrailingRedirections(_ node: CommandNode) throws(ShellSyntaxError) -> CommandNode {
+  mutating func parseTrailingRedirections(_ node: CommandNode) throws(ShellSyntaxError)
+    -> CommandNode
+  {
     var redirections: [Redirection] = []
     while try peek().startsRedirection {
       redirections.append(try parseRedirection())
@@ -272,8 +294,10 @@ package struct ShellParser {
     advance()
     let nameToken = try peek()
     if nameToken == .op("(") { throw .unsupported("arithmetic for loops") }
-    guard let name = keyword(nameToken), Assignment.isValidName(name) else {
-      throw unexpected(nameToken)
+    guard case .word(let nameWord) = nameToken else { throw unexpected(nameToken) }
+    guard let name = nameWord.plainText, Assignment.isValidName(name) else {
+      guard let lookahead else { throw unexpected(nameToken) }
+      throw .notAnIdentifier(String(chars[lookahead.start..<lookahead.end]))
     }
     advance()
     try skipNewlines()
@@ -385,28 +409,44 @@ package struct ShellParser {
   /// Reads the body of a here-document whose delimiter word was just
   /// consumed, from the line after the current one, and removes the body
   /// and its terminator line from the input.
-  mutating func readHereDocument(raw: String, stripsTabs: Bool) throws(ShellSyntaxError) -> HereDocument {
+  mutating func readHereDocument(raw: String, stripsTabs: Bool) throws(ShellSyntaxError)
+    -> HereDocument
+  {
     let quoteCharacters: Set<Character> = ["'", "\"", "\\"]
     let isQuoted = raw.contains { quoteCharacters.contains($0) }
     let delimiter = String(raw.filter { !quoteCharacters.contains($0) })
-    guard let lineEnd = endOfCurrentLine() else {
-      throw .unterminatedHereDocument(delimiter: delimiter)
-    }
-    var cursor = lineEnd + 1
+    let operatorLine = chars[..<position].filter { $0 == "\n" }.count + 1
     var lines: [String] = []
-    while true {
-      guard cursor < chars.count else { throw .unterminatedHereDocument(delimiter: delimiter) }
-      let stop = chars[cursor...].firstIndex(of: "\n") ?? chars.count
-      var line = chars[cursor..<stop]
-      if stripsTabs {
-        line = line.drop { $0 == "\t" }
+    func unterminated() throws(ShellSyntaxError) {
+      guard allowsUnterminatedHereDocuments else {
+        throw .unterminatedHereDocument(delimiter: delimiter)
       }
-      if String(line) == delimiter {
-        chars.removeSubrange((lineEnd + 1)..<min(stop + 1, chars.count))
-        break
+      warnings.append(
+        "warning: here-document at line \(operatorLine) delimited by end-of-file (wanted `\(delimiter)')"
+      )
+    }
+    if let lineEnd = endOfCurrentLine() {
+      var cursor = lineEnd + 1
+      while true {
+        guard cursor < chars.count else {
+          try unterminated()
+          chars.removeSubrange((lineEnd + 1)...)
+          break
+        }
+        let stop = chars[cursor...].firstIndex(of: "\n") ?? chars.count
+        var line = chars[cursor..<stop]
+        if stripsTabs {
+          line = line.drop { $0 == "\t" }
+        }
+        if String(line) == delimiter {
+          chars.removeSubrange((lineEnd + 1)..<min(stop + 1, chars.count))
+          break
+        }
+        lines.append(String(line))
+        cursor = stop + 1
       }
-      lines.append(String(line))
-      cursor = stop + 1
+    } else {
+      try unterminated()
     }
     let text = lines.map { $0 + "\n" }.joined()
     let body: ShellWord
@@ -416,7 +456,8 @@ package struct ShellParser {
       var parser = ShellParser(text)
       body = try parser.lexExpandingText()
     }
-    return HereDocument(delimiter: delimiter, isQuoted: isQuoted, stripsTabs: stripsTabs, body: body)
+    return HereDocument(
+      delimiter: delimiter, isQuoted: isQuoted, stripsTabs: stripsTabs, body: body)
   }
 
   /// The index of the newline that ends the current logical line, skipping

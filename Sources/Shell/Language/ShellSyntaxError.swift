@@ -13,6 +13,8 @@ package enum ShellSyntaxError: Error, Equatable, Sendable {
   case lineContinuation
   /// The input ended before a here-document's terminator line.
   case unterminatedHereDocument(delimiter: String)
+  /// `for 1 in …`: a loop variable that is not a valid name.
+  case notAnIdentifier(String)
   /// `${…}` that is not a valid parameter expansion.
   case badSubstitution(String)
   /// Valid bash that kubetutor does not run, named in the plural, such as
@@ -25,7 +27,7 @@ package enum ShellSyntaxError: Error, Equatable, Sendable {
     switch self {
     case .unexpectedEndOfFile, .unmatched, .lineContinuation, .unterminatedHereDocument:
       true
-    case .unexpectedToken, .badSubstitution, .unsupported:
+    case .unexpectedToken, .notAnIdentifier, .badSubstitution, .unsupported:
       false
     }
   }
@@ -42,6 +44,8 @@ extension ShellSyntaxError: CustomStringConvertible {
       "unexpected EOF while looking for matching `\(character)'"
     case .unterminatedHereDocument(let delimiter):
       "here-document delimited by end-of-file (wanted `\(delimiter)')"
+    case .notAnIdentifier(let name):
+      "`\(name)': not a valid identifier"
     case .badSubstitution(let text):
       "\(text): bad substitution"
     case .unsupported(let what):

@@ -11,7 +11,9 @@ package enum Base64Tool {
       ToolOptions.Option("w", "wrap", value: true),
     ])
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(arguments)
@@ -30,7 +32,9 @@ package enum Base64Tool {
     if parsed.has("d") {
       var encoded = text.filter { !$0.isWhitespace }
       if parsed.has("i") {
-        encoded = encoded.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0)) }
+        encoded = encoded.filter {
+          $0.isASCII && ($0.isLetter || $0.isNumber || "+/=".contains($0))
+        }
       }
       guard let data = Data(base64Encoded: encoded) else {
         return .failure("base64: invalid input")
@@ -46,7 +50,7 @@ package enum Base64Tool {
     }
     let encoded = Data(text.utf8).base64EncodedString()
     guard !encoded.isEmpty else { return CommandResult() }
-    guard width > 0 else { return CommandResult(stdout: encoded + "\n") }
+    guard width > 0 else { return CommandResult(stdout: encoded) }
     var lines: [Substring] = []
     var rest = Substring(encoded)
     while !rest.isEmpty {

@@ -79,6 +79,12 @@ enum PosixRegex {
       case "{" where extended:
         if !wasAtStart, isInterval(characters, from: index) {
           output += "{"
+          while index < characters.count, characters[index] != "}" {
+            output.append(characters[index])
+            index += 1
+          }
+          output += "}"
+          index += 1
         } else {
           output += "\\{"
         }
@@ -117,7 +123,9 @@ enum PosixRegex {
     }
     if index < characters.count, characters[index] == "," {
       index += 1
-      while index < characters.count, characters[index].isASCII, characters[index].isNumber { index += 1 }
+      while index < characters.count, characters[index].isASCII, characters[index].isNumber {
+        index += 1
+      }
     }
     return sawDigit && index < characters.count && characters[index] == "}"
   }
@@ -134,7 +142,9 @@ enum PosixRegex {
   }
 
   /// Translates a bracket expression whose `[` is just before `index`.
-  private static func bracket(_ characters: [Character], _ index: inout Int) throws(Invalid) -> String {
+  private static func bracket(_ characters: [Character], _ index: inout Int) throws(Invalid)
+    -> String
+  {
     var output = "["
     if index < characters.count && characters[index] == "^" {
       output += "^"
@@ -154,7 +164,9 @@ enum PosixRegex {
       if character == "[", index + 1 < characters.count, ":=.".contains(characters[index + 1]) {
         let kind = characters[index + 1]
         var close = index + 2
-        while close + 1 < characters.count && !(characters[close] == kind && characters[close + 1] == "]") {
+        while close + 1 < characters.count
+          && !(characters[close] == kind && characters[close + 1] == "]")
+        {
           close += 1
         }
         guard close + 1 < characters.count else {
@@ -163,7 +175,9 @@ enum PosixRegex {
         let name = String(characters[(index + 2)..<close])
         index = close + 2
         if kind == ":" {
-          guard let members = classes[name] else { throw Invalid(message: "Invalid character class name") }
+          guard let members = classes[name] else {
+            throw Invalid(message: "Invalid character class name")
+          }
           output += members
         } else {
           output += name.map(literal).joined()
@@ -189,16 +203,22 @@ enum PosixRegex {
     var alternatives: [String] = []
     for pattern in patterns {
       alternatives.append(
-        fixed ? NSRegularExpression.escapedPattern(for: pattern) : try translate(pattern, extended: extended))
+        fixed
+          ? NSRegularExpression.escapedPattern(for: pattern)
+          : try translate(pattern, extended: extended))
     }
-    var combined = alternatives.count == 1 ? alternatives[0] : alternatives.map { "(?:\($0))" }.joined(separator: "|")
+    var combined =
+      alternatives.count == 1
+      ? alternatives[0] : alternatives.map { "(?:\($0))" }.joined(separator: "|")
+    if combined.isEmpty { combined = "(?:)" }
     if word {
       combined = "(?<![\\p{L}\\p{N}_])(?:\(combined))(?![\\p{L}\\p{N}_])"
     } else if line {
       combined = "^(?:\(combined))$"
     }
     do {
-      return try NSRegularExpression(pattern: combined, options: ignoreCase ? [.caseInsensitive] : [])
+      return try NSRegularExpression(
+        pattern: combined, options: ignoreCase ? [.caseInsensitive] : [])
     } catch {
       throw Invalid(message: "Invalid regular expression")
     }

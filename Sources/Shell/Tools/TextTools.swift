@@ -1,30 +1,31 @@
 /// A text tool as a pure function: its arguments (without its name), its
 /// standard input and read access to files.
-package typealias TextTool = (_ arguments: [String], _ stdin: String, _ files: FileAccess) -> CommandResult
+package typealias TextTool = (_ arguments: [String], _ stdin: String, _ files: FileAccess) ->
+  CommandResult
 
 /// The text tools tutorials pipe kubectl output through, by command name.
 package enum TextTools {
   /// Every tool, keyed by the name the learner types.
   package static var all: [String: TextTool] {
     [
-      "awk": Awk.run,
+      "awk": AwkTool.run,
       "base64": Base64Tool.run,
-      "cat": Cat.run,
-      "cut": Cut.run,
-      "echo": Echo.run,
+      "cat": CatTool.run,
+      "cut": CutTool.run,
+      "echo": EchoTool.run,
       "false": { _, _, _ in CommandResult(exitCode: 1) },
-      "grep": Grep.run,
-      "head": Head.run,
-      "printf": Printf.run,
-      "seq": Seq.run,
-      "sort": Sort.run,
-      "tail": Tail.run,
-      "test": { arguments, _, files in TestCommand.run(arguments, files: files, bracket: false) },
-      "[": { arguments, _, files in TestCommand.run(arguments, files: files, bracket: true) },
-      "tr": Translate.run,
+      "grep": GrepTool.run,
+      "head": HeadTool.run,
+      "printf": PrintfTool.run,
+      "seq": SeqTool.run,
+      "sort": SortTool.run,
+      "tail": TailTool.run,
+      "test": { arguments, _, files in TestTool.run(arguments, files: files, bracket: false) },
+      "[": { arguments, _, files in TestTool.run(arguments, files: files, bracket: true) },
+      "tr": TranslateTool.run,
       "true": { _, _, _ in CommandResult() },
-      "uniq": Uniq.run,
-      "wc": WordCount.run,
+      "uniq": UniqTool.run,
+      "wc": WordCountTool.run,
     ]
   }
 }

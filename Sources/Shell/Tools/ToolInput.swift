@@ -12,7 +12,8 @@ enum ToolInput {
   static func sources(_ operands: [String], stdin: String, files: FileAccess) -> [Source] {
     guard !operands.isEmpty else { return [Source(name: "-", text: .success(stdin))] }
     return operands.map { name in
-      name == "-" ? Source(name: "-", text: .success(stdin)) : Source(name: name, text: read(name, files))
+      name == "-"
+        ? Source(name: "-", text: .success(stdin)) : Source(name: name, text: read(name, files))
     }
   }
 

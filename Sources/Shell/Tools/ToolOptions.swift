@@ -102,7 +102,9 @@ struct ToolOptions {
       var letters = argument.dropFirst()
       while let letter = letters.popFirst() {
         guard let option = options.first(where: { $0.short == letter }) else {
-          if unsupported.contains("-" + String(letter)) { throw ToolFailure(notSupported("-" + String(letter))) }
+          if unsupported.contains("-" + String(letter)) {
+            throw ToolFailure(notSupported("-" + String(letter)))
+          }
           throw ToolFailure(usageError("invalid option -- '\(letter)'"))
         }
         guard option.takesValue else {

@@ -26,7 +26,8 @@ struct ManifestDecoderOracleTests {
   static let manifests: [String] = [
     configMap(
       "booleans",
-      "data:\n  a: yes\n  b: No\n  c: on\n  d: OFF\n  e: y\n  f: N\n  g: True\n  h: tRUE\n  i: \"yes\"\n"),
+      "data:\n  a: yes\n  b: No\n  c: on\n  d: OFF\n  e: y\n  f: N\n  g: True\n  h: tRUE\n  i: \"yes\"\n"
+    ),
     configMap("nulls", "data:\n  a: ~\n  b: null\n  c: NULL\n  d:\n  e: nUll\n  f: ''\n"),
     configMap(
       "integers",
@@ -36,7 +37,8 @@ struct ManifestDecoderOracleTests {
     configMap(
       "floats",
       "data:\n  a: 1.5\n  b: 1e3\n  c: .5\n  d: -0.0\n  e: 1.5e-7\n  f: 1e21\n  g: 123456789.5\n  h: 3.0\n"
-        + "  i: 1e400\n  j: 1.\n  k: 0.1\n  l: 1234567.25\n  m: 1e-5\n  n: 2.5e+20\n  o: ._5\n  p: .5_0\n"),
+        + "  i: 1e400\n  j: 1.\n  k: 0.1\n  l: 1234567.25\n  m: 1e-5\n  n: 2.5e+20\n  o: ._5\n  p: .5_0\n"
+    ),
     configMap(
       "strings",
       "data:\n  a: 2024-01-01\n  b: 2024-1-1T10:00:00Z\n  c: 2024-02-30\n  d: 1:20\n  e: hello world\n"
@@ -59,15 +61,20 @@ struct ManifestDecoderOracleTests {
     configMap(
       "keys",
       "data:\n  1: a\n  0x10: b\n  1.5: c\n  1e7: e\n  yes: f\n  2024-01-01: g\n"
-        + "  \"quoted\": h\n  ? complex\n  : i\n  a10: j\n  a9: k\n  a09: l\n  _u: m\n  Z: o\n  .inf: p\n"),
+        + "  \"quoted\": h\n  ? complex\n  : i\n  a10: j\n  a9: k\n  a09: l\n  _u: m\n  Z: o\n  .inf: p\n"
+    ),
     // go-yaml's key order is not transitive for "3.1415927", "16" and "1e+07",
     // so kubectl itself prints those in a random order; they are kept apart.
     configMap("float-key", "data:\n  3.14159265358979: d\n  a: b\n"),
     configMap("duplicates", "data:\n  a: first\n  b: 1\n  a: second\n  c: {k: 1, k: 2}\n"),
-    configMap("flow", "data: {a: [1, 2, {b: c}], d: [], e: {}, f: \"x, y\"}\nlist:\n- - nested\n  - deeper\n- {}\n"),
-    configMap("comments", "# a comment\ndata: # trailing\n  a: b # after\n  c: \"# not a comment\"\n"),
+    configMap(
+      "flow",
+      "data: {a: [1, 2, {b: c}], d: [], e: {}, f: \"x, y\"}\nlist:\n- - nested\n  - deeper\n- {}\n"),
+    configMap(
+      "comments", "# a comment\ndata: # trailing\n  a: b # after\n  c: \"# not a comment\"\n"),
     "---\n" + configMap("leading-separator", "data: {a: b}\n"),
-    configMap("first", "") + "---\n---\n# only a comment\n---\n" + configMap("second", "data: {a: b}\n")
+    configMap("first", "") + "---\n---\n# only a comment\n---\n"
+      + configMap("second", "data: {a: b}\n")
       + "--- # separator comment\n" + configMap("third", "") + "...\n",
     configMap("crlf", "data:\n  a: b\n").replacingOccurrences(of: "\n", with: "\r\n"),
     configMap("no-final-newline", "data:\n  a: b"),
@@ -75,9 +82,11 @@ struct ManifestDecoderOracleTests {
     configMap("document-end", "data:\n  a: 1\n...\nignored: true\n"),
     configMap("long", "data:\n  a: \(String(repeating: "word ", count: 40))end\n"),
     configMap("nel", "data:\n  a: \"x\\Ny\"\n  b: \"x \\N\\N y\"\n  c: \"\\L\"\n"),
-    jsonConfigMap(#"{"a": 1.50, "b": 1e2, "c": 12345678901234567890, "d": "\u003c&\u003e", "e": -0, "f": 1.0}"#),
+    jsonConfigMap(
+      #"{"a": 1.50, "b": 1e2, "c": 12345678901234567890, "d": "\u003c&\u003e", "e": -0, "f": 1.0}"#),
     jsonConfigMap(#"{"b": [1, {"x": null}], "a": "\ud83d\ude00 \ud800", "dup": 1, "dup": 2}"#),
-    jsonConfigMap(#"{"_u": 1, ".inf": 2, "1": 3, "-1": 4, "+": 5, "~": 6, "é": 7, "Z": 8, "a": 9, "a1b": 10}"#),
+    jsonConfigMap(
+      #"{"_u": 1, ".inf": 2, "1": 3, "-1": 4, "+": 5, "~": 6, "é": 7, "Z": 8, "a": 9, "a1b": 10}"#),
     "  \n" + jsonConfigMap(#"{"a": "b"}"#) + "\n" + jsonConfigMap(#"{"c": "d"}"#) + " null ",
   ]
 
@@ -103,6 +112,10 @@ struct ManifestDecoderOracleTests {
     configMap("x", "data:\n  ~: 1\n"),
     configMap("x", "data:\n  ~: {a: [1, \"two\"]}\n"),
     configMap("x", "data:\n  [a]: 1\n"),
+    configMap("x", "base: &x [1, {a: b}]\ndata:\n  ? *x\n  : v\n"),
+    configMap("x", "base: &x {a: 1}\ndata:\n  *x : v\n"),
+    configMap("x", "data:\n  *nothing : v\n"),
+    configMap("x", "data: &m\n  *m : v\n"),
     configMap("x", "data:\n  {a: 1}: 1\n"),
     configMap("x", "data:\n  a: !!int abc\n"),
     configMap("x", "data:\n  a: !!float 1e400\n"),
@@ -158,6 +171,7 @@ struct ManifestDecoderOracleTests {
     let error = try #require(throws: ManifestError.self) { try ManifestDecoder.decode(manifest) }
 
     #expect("error: " + error.kubectlMessage(source: String(path)) + "\n" == real.stderr)
-    #expect(error.decoded.map { JSONEmitter.emit($0.value, sortKeys: true) }.joined() == real.stdout)
+    #expect(
+      error.decoded.map { JSONEmitter.emit($0.value, sortKeys: true) }.joined() == real.stdout)
   }
 }

@@ -4,20 +4,20 @@ import Testing
 @Suite("Quoting and word expansion")
 struct QuotingTests {
   @Test func doubleQuotesKeepSpaces() {
-    #expect(stdout(#"echo "a  b""#) == "a  b\n")
+    #expect(shellStdout(#"echo "a  b""#) == "a  b\n")
   }
 
   @Test func unquotedWordsAreJoinedBySingleSpaces() {
-    #expect(stdout("echo a  b") == "a b\n")
+    #expect(shellStdout("echo a  b") == "a b\n")
   }
 
   @Test func singleQuotesAreLiteral() {
-    #expect(stdout("HOME=/home/me; echo '$HOME' \"$HOME\"") == "$HOME /home/me\n")
+    #expect(shellStdout("HOME=/home/me; echo '$HOME' \"$HOME\"") == "$HOME /home/me\n")
   }
 
   @Test func commandSubstitutionInsideDoubleQuotes() {
-    #expect(stdout(#"echo "$(echo hi)""#) == "hi\n")
-    #expect(stdout(#"echo "[$(echo "a  b")]""#) == "[a  b]\n")
+    #expect(shellStdout(#"echo "$(echo hi)""#) == "hi\n")
+    #expect(shellStdout(#"echo "[$(echo "a  b")]""#) == "[a  b]\n")
   }
 
   @Test func adjacentQuotedPartsFormOneWord() {
@@ -29,72 +29,96 @@ struct QuotingTests {
   }
 
   @Test func backslashEscapes() {
-    #expect(stdout(#"echo \$HOME a\ b "q\"uote" "back\\slash" "\`tick\`" 'it'\''s'"#)
-      == "$HOME a b q\"uote back\\slash `tick` it's\n")
-    #expect(stdout(#"echo "keep \n as is""#) == "keep \\n as is\n")
+    #expect(
+      shellStdout(#"echo \$HOME a\ b "q\"uote" "back\\slash" "\`tick\`" 'it'\''s'"#)
+        == "$HOME a b q\"uote back\\slash `tick` it's\n")
+    #expect(shellStdout(#"echo "keep \n as is""#) == "keep \\n as is\n")
   }
 
   @Test func unquotedExpansionIsSplitQuotedIsNot() {
-    #expect(stdout(#"X="a   b"; printf '[%s]' $X; echo; printf '[%s]' "$X"; echo"#) == "[a][b]\n[a   b]\n")
+    #expect(
+      shellStdout(#"X="a   b"; printf '[%s]' $X; echo; printf '[%s]' "$X"; echo"#)
+        == "[a][b]\n[a   b]\n"
+    )
   }
 
   @Test func emptyUnquotedExpansionDisappearsButEmptyQuotesStay() {
-    #expect(stdout(#"printf '[%s]' $UNSET x "" "$UNSET"; echo"#) == "[x][][]\n")
+    #expect(shellStdout(#"printf '[%s]' $UNSET x "" "$UNSET"; echo"#) == "[x][][]\n")
   }
 
   @Test func parameterForms() {
-    #expect(stdout(#"N=web; echo ${N}-1 ${MISSING:-default} ${N:+set} ${#N}"#) == "web-1 default set 3\n")
-    #expect(stdout(#"echo ${A:=first}; echo $A"#) == "first\nfirst\n")
-    #expect(stdout(#"P=pod/web-1; echo ${P#pod/} ${P%-*} ${P/web/api}"#) == "web-1 pod/web pod/api-1\n")
-    #expect(stdout(#"F=a.tar.gz; echo ${F%%.*} ${F##*.} ${F:2:3}"#) == "a gz tar\n")
+    #expect(
+      shellStdout(#"N=web; echo ${N}-1 ${MISSING:-default} ${N:+set} ${#N}"#)
+        == "web-1 default set 3\n")
+    #expect(shellStdout(#"echo ${A:=first}; echo $A"#) == "first\nfirst\n")
+    #expect(
+      shellStdout(#"P=pod/web-1; echo ${P#pod/} ${P%-*} ${P/web/api}"#)
+        == "web-1 pod/web pod/api-1\n")
+    #expect(shellStdout(#"F=a.tar.gz; echo ${F%%.*} ${F##*.} ${F:2:3}"#) == "a gz tar\n")
   }
 
-  @Test func errorIfUnset() {
-    let run = sh(#"echo ${NAMESPACE:?set it first}; echo next"#)
+  @Test("${NAME:?message} fails and drops the rest of the input, as interactive bash does")
+  func errorIfUnset() {
+    let run = runShell(#"echo ${NAMESPACE:?set it first}; echo next"#)
     #expect(run.stderr == "kubetutor: NAMESPACE: set it first\n")
-    #expect(run.stdout == "next\n")
+    #expect(run.stdout == "")
+    #expect(run.status == 1)
+  }
+
+  @Test func defaultOperandKeepsItsQuoting() {
+    #expect(shellStdout(#"printf '[%s]' ${V:-"c  d"} ${V:-c  d}; echo"#) == "[c  d][c][d]\n")
+  }
+
+  @Test func caseModificationAndIndirection() {
+    #expect(
+      shellStdout(#"msg="hello world"; echo ${msg^} ${msg^^} ${msg,,}"#)
+        == "Hello world HELLO WORLD hello world\n")
+    #expect(shellStdout(#"target=web; name=target; echo ${!name}"#) == "web\n")
   }
 
   @Test func exitStatusParameter() {
-    #expect(stdout("false; echo $?; true; echo $?") == "1\n0\n")
+    #expect(shellStdout("false; echo $?; true; echo $?") == "1\n0\n")
   }
 
   @Test func braceExpansion() {
-    #expect(stdout("echo {1..3}") == "1 2 3\n")
-    #expect(stdout("echo web-{a,b}.yaml") == "web-a.yaml web-b.yaml\n")
-    #expect(stdout("echo {3..1} {a..c} {01..03} {1..7..3}") == "3 2 1 a b c 01 02 03 1 4 7\n")
-    #expect(stdout("echo x{a,b{1,2}}y") == "xay xb1y xb2y\n")
-    #expect(stdout(#"echo "{1..3}" \{a,b} {a} {}"#) == "{1..3} {a,b} {a} {}\n")
+    #expect(shellStdout("echo {1..3}") == "1 2 3\n")
+    #expect(shellStdout("echo web-{a,b}.yaml") == "web-a.yaml web-b.yaml\n")
+    #expect(shellStdout("echo {3..1} {a..c} {01..03} {1..7..3}") == "3 2 1 a b c 01 02 03 1 4 7\n")
+    #expect(shellStdout("echo x{a,b{1,2}}y") == "xay xb1y xb2y\n")
+    #expect(shellStdout(#"echo "{1..3}" \{a,b} {a} {}"#) == "{1..3} {a,b} {a} {}\n")
   }
 
   @Test func jsonpathBracesAreLeftAlone() {
-    #expect(stdout("echo {.items[*].metadata.name}") == "{.items[*].metadata.name}\n")
+    #expect(shellStdout("echo {.items[*].metadata.name}") == "{.items[*].metadata.name}\n")
   }
 
   @Test func arithmetic() {
-    #expect(stdout("i=4; echo $((i + 1)) $(( (2+3)*4 )) $((7 / 2)) $((7 % 2)) $((2**10))") == "5 20 3 1 1024\n")
-    #expect(stdout("i=1; : $((i += 5)); echo $i") == "6\n")
-    #expect(sh("echo $((1/0))").stderr == "kubetutor: 1/0: division by 0 (error token is \"0\")\n")
+    #expect(
+      shellStdout("i=4; echo $((i + 1)) $(( (2+3)*4 )) $((7 / 2)) $((7 % 2)) $((2**10))")
+        == "5 20 3 1 1024\n")
+    #expect(shellStdout("i=1; : $((i += 5)); echo $i") == "6\n")
+    #expect(
+      runShell("echo $((1/0))").stderr == "kubetutor: 1/0: division by 0 (error token is \"0\")\n")
   }
 
   @Test func ansiCQuotes() {
-    #expect(stdout("echo $'a\\tb'") == "a\tb\n")
+    #expect(shellStdout("echo $'a\\tb'") == "a\tb\n")
   }
 
   @Test func backquotes() {
-    #expect(stdout("echo `echo hi` \"`printf 'a  b'`\"") == "hi a  b\n")
+    #expect(shellStdout("echo `echo hi` \"`printf 'a  b'`\"") == "hi a  b\n")
   }
 
   @Test func nestedCommandSubstitution() {
-    #expect(stdout(#"echo "$(echo "$(echo inner) outer")""#) == "inner outer\n")
-    #expect(stdout(#"echo $(echo ')' ; echo "(")"#) == ") (\n")
+    #expect(shellStdout(#"echo "$(echo "$(echo inner) outer")""#) == "inner outer\n")
+    #expect(shellStdout(#"echo $(echo ')' ; echo "(")"#) == ") (\n")
   }
 
   @Test func commandSubstitutionStripsTrailingNewlines() {
-    #expect(stdout(#"X=$(printf 'a\n\n\n'); echo "[$X]""#) == "[a]\n")
+    #expect(shellStdout(#"X=$(printf 'a\n\n\n'); echo "[$X]""#) == "[a]\n")
   }
 
   @Test func commentsAreIgnored() {
-    #expect(stdout("echo a # it's a comment\necho b#c") == "a\nb#c\n")
+    #expect(shellStdout("echo a # it's a comment\necho b#c") == "a\nb#c\n")
   }
 }

@@ -5,6 +5,13 @@ struct AwkLexer {
   struct SyntaxError: Error {
     var line: Int
     var near: String
+    /// A message other than `syntax error at or near NEAR`.
+    var message: String?
+
+    /// The error as awk prints it, without the program name.
+    var description: String {
+      "line \(line): " + (message ?? "syntax error at or near \(near)")
+    }
   }
 
   static let keywords: Set<String> = [
@@ -13,7 +20,8 @@ struct AwkLexer {
   ]
   static let builtins: Set<String> = [
     "length", "substr", "index", "split", "sub", "gsub", "match", "sprintf", "tolower", "toupper",
-    "int", "sqrt", "exp", "log", "sin", "cos", "atan2", "rand", "srand", "system", "close", "fflush",
+    "int", "sqrt", "exp", "log", "sin", "cos", "atan2", "rand", "srand", "system", "close",
+    "fflush",
   ]
   private static let symbols = [
     "**=", "+=", "-=", "*=", "/=", "%=", "^=", "==", "<=", ">=", "!=", "++", "--", "&&", "||", ">>",
@@ -75,11 +83,15 @@ struct AwkLexer {
           case "\"", "\\", "/": text.append(escape)
           case "0"..."7":
             var digits = String(escape)
-            while digits.count < 3, index < characters.count, ("0"..."7").contains(characters[index]) {
+            while digits.count < 3, index < characters.count,
+              ("0"..."7").contains(characters[index])
+            {
               digits.append(characters[index])
               index += 1
             }
-            if let scalar = Unicode.Scalar(UInt32(digits, radix: 8) ?? 0) { text.append(Character(scalar)) }
+            if let scalar = Unicode.Scalar(UInt32(digits, radix: 8) ?? 0) {
+              text.append(Character(scalar))
+            }
           default:
             text += "\\" + String(escape)
           }
@@ -112,17 +124,25 @@ struct AwkLexer {
         tokens.append((.regex(text), line))
       case _ where character.isASCII && (character.isNumber || character == "."):
         var end = index
-        while end < characters.count && characters[end].isASCII && (characters[end].isNumber || characters[end] == ".") {
+        while end < characters.count && characters[end].isASCII
+          && (characters[end].isNumber || characters[end] == ".")
+        {
           end += 1
         }
         if end < characters.count && (characters[end] == "e" || characters[end] == "E") {
           var exponent = end + 1
-          if exponent < characters.count && (characters[exponent] == "+" || characters[exponent] == "-") {
+          if exponent < characters.count
+            && (characters[exponent] == "+" || characters[exponent] == "-")
+          {
             exponent += 1
           }
-          if exponent < characters.count && characters[exponent].isASCII && characters[exponent].isNumber {
+          if exponent < characters.count && characters[exponent].isASCII
+            && characters[exponent].isNumber
+          {
             end = exponent
-            while end < characters.count && characters[end].isASCII && characters[end].isNumber { end += 1 }
+            while end < characters.count && characters[end].isASCII && characters[end].isNumber {
+              end += 1
+            }
           }
         }
         guard let value = Double(String(characters[index..<end])) else {
@@ -132,7 +152,10 @@ struct AwkLexer {
         index = end
       case _ where character == "_" || (character.isASCII && character.isLetter):
         var end = index
-        while end < characters.count && (characters[end] == "_" || (characters[end].isASCII && (characters[end].isLetter || characters[end].isNumber))) {
+        while end < characters.count
+          && (characters[end] == "_"
+            || (characters[end].isASCII && (characters[end].isLetter || characters[end].isNumber)))
+        {
           end += 1
         }
         let word = String(characters[index..<end])

@@ -32,6 +32,7 @@ struct AwkMachine {
   }
 
   private static let loopLimit = 1_000_000
+  private static let fieldLimit = 32767
 
   var variables: [String: AwkValue] = [
     "FS": .string(" "), "OFS": .string(" "), "ORS": .string("\n"), "SUBSEP": .string("\u{1C}"),
@@ -60,7 +61,8 @@ struct AwkMachine {
       return text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map(String.init)
     }
     if separator.count == 1, separator != "\\" {
-      return text.split(separator: Character(separator), omittingEmptySubsequences: false).map(String.init)
+      return text.split(separator: Character(separator), omittingEmptySubsequences: false).map(
+        String.init)
     }
     return try split(text, regex: regex(separator))
   }
@@ -68,7 +70,8 @@ struct AwkMachine {
   private func split(_ text: String, regex: NSRegularExpression) -> [String] {
     var pieces: [String] = []
     var start = text.startIndex
-    for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) where match.range.length > 0 {
+    for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text))
+    where match.range.length > 0 {
       guard let range = Range(match.range, in: text) else { continue }
       pieces.append(String(text[start..<range.lowerBound]))
       start = range.upperBound
@@ -78,12 +81,20 @@ struct AwkMachine {
   }
 
   private mutating func field(_ index: Int) throws -> AwkValue {
-    guard index >= 0 else { throw RuntimeError(message: "trying to access out of range field \(index)") }
+    guard index >= 0 else {
+      throw RuntimeError(message: "trying to access out of range field \(index)")
+    }
     return index < fields.count ? .strnum(fields[index]) : .uninitialized
   }
 
   private mutating func setField(_ index: Int, _ value: String) throws {
-    guard index >= 0 else { throw RuntimeError(message: "trying to access out of range field \(index)") }
+    guard index >= 0 else {
+      throw RuntimeError(message: "trying to access out of range field \(index)")
+    }
+    guard index <= Self.fieldLimit else {
+      throw RuntimeError(
+        message: "program limit exceeded: maximum number of fields size=\(Self.fieldLimit)")
+    }
     if index == 0 {
       try setRecord(value)
       return
@@ -103,12 +114,16 @@ struct AwkMachine {
     name == "NF" ? .number(Double(fields.count - 1)) : variables[name] ?? .uninitialized
   }
 
-  private mutating func setVariable(_ name: String, _ value: AwkValue) {
+  private mutating func setVariable(_ name: String, _ value: AwkValue) throws {
     guard name == "NF" else {
       variables[name] = value
       return
     }
-    let count = max(0, Int(value.number))
+    let count = max(0, AwkValue.integer(value.number))
+    guard count <= Self.fieldLimit else {
+      throw RuntimeError(
+        message: "program limit exceeded: maximum number of fields size=\(Self.fieldLimit)")
+    }
     while fields.count - 1 < count { fields.append("") }
     fields = Array(fields.prefix(count + 1))
     rebuildRecord()
@@ -116,15 +131,16 @@ struct AwkMachine {
 
   private mutating func key(_ subscripts: [AwkExpression]) throws -> String {
     let separator = variables["SUBSEP"]?.string() ?? "\u{1C}"
-    return try subscripts.map { try evaluate($0).string(format: convfmt) }.joined(separator: separator)
+    return try subscripts.map { try evaluate($0).string(format: convfmt) }.joined(
+      separator: separator)
   }
 
   private mutating func assign(_ target: AwkExpression, _ value: AwkValue) throws {
     switch target {
     case .variable(let name):
-      setVariable(name, value)
+      try setVariable(name, value)
     case .field(let index):
-      try setField(Int(try evaluate(index).number), value.string(format: convfmt))
+      try setField(AwkValue.integer(try evaluate(index).number), value.string(format: convfmt))
     case .element(let name, let subscripts):
       let key = try key(subscripts)
       arrays[name, default: AwkArray()][key] = value
@@ -140,7 +156,8 @@ struct AwkMachine {
   mutating func regex(_ pattern: String) throws -> NSRegularExpression {
     if let cached = regexCache[pattern] { return cached }
     do {
-      let compiled = try NSRegularExpression(pattern: try PosixRegex.translate(pattern, extended: true))
+      let compiled = try NSRegularExpression(
+        pattern: try PosixRegex.translate(pattern, extended: true))
       regexCache[pattern] = compiled
       return compiled
     } catch {
@@ -205,14 +222,15 @@ struct AwkMachine {
     case .forIn(let name, let array, let body):
       var count = 0
       for key in arrays[array]?.keys ?? [] {
-        setVariable(name, .strnum(key))
+        try setVariable(name, .strnum(key))
         count += 1
         guard try runLoopBody(body, count) else { break }
       }
     case .next:
       throw Jump.next
     case .exit(let code):
-      throw Jump.exit(Int32(truncatingIfNeeded: Int(try code.map { try evaluate($0).number } ?? 0)))
+      throw Jump.exit(
+        Int32(truncatingIfNeeded: AwkValue.integer(try code.map { try evaluate($0).number } ?? 0)))
     case .breakLoop:
       throw Jump.breakLoop
     case .continueLoop:
@@ -253,7 +271,7 @@ struct AwkMachine {
     case .regex(let pattern):
       return .number(Self.matches(try regex(pattern), fields[0]) ? 1 : 0)
     case .field(let index):
-      return try field(Int(try evaluate(index).number))
+      return try field(AwkValue.integer(try evaluate(index).number))
     case .variable(let name):
       return variable(name)
     case .element(let name, let subscripts):
@@ -267,7 +285,9 @@ struct AwkMachine {
     case .assign(let target, let op, let valueExpression):
       let value = try evaluate(valueExpression)
       let result: AwkValue =
-        op == "=" ? value : .number(try arithmetic(String(op.dropLast()), try evaluate(target).number, value.number))
+        op == "="
+        ? value
+        : .number(try arithmetic(String(op.dropLast()), try evaluate(target).number, value.number))
       try assign(target, result)
       return result
     case .conditional(let condition, let yes, let no):
@@ -402,18 +422,23 @@ struct AwkMachine {
       arrays[array] = values
       return .number(Double(pieces.count))
     case "sub", "gsub":
-      guard arguments.count >= 2 else { throw RuntimeError(message: "\(name): not enough arguments") }
+      guard arguments.count >= 2 else {
+        throw RuntimeError(message: "\(name): not enough arguments")
+      }
       let target = arguments.count > 2 ? arguments[2] : .field(.number(0))
       let compiled = try regex(for: arguments[0])
       let replacement = try text(1)
       let original = try evaluate(target).string(format: convfmt)
-      let (result, count) = Self.substitute(compiled, in: original, with: replacement, all: name == "gsub")
+      let (result, count) = Self.substitute(
+        compiled, in: original, with: replacement, all: name == "gsub")
       if count > 0 { try assign(target, .string(result)) }
       return .number(Double(count))
     case "match":
       let source = try text(0)
       let compiled = try regex(for: arguments.count > 1 ? arguments[1] : .string(""))
-      guard let found = compiled.firstMatch(in: source, range: NSRange(source.startIndex..., in: source)),
+      guard
+        let found = compiled.firstMatch(
+          in: source, range: NSRange(source.startIndex..., in: source)),
         let range = Range(found.range, in: source)
       else {
         variables["RSTART"] = .number(0)
@@ -509,7 +534,7 @@ struct AwkMachine {
       func number() -> String {
         if index < format.count, format[index] == "*" {
           index += 1
-          return String(Int((next.popFirst() ?? .uninitialized).number))
+          return String(AwkValue.integer((next.popFirst() ?? .uninitialized).number))
         }
         var digits = ""
         while index < format.count, format[index].isASCII, format[index].isNumber {
@@ -532,15 +557,18 @@ struct AwkMachine {
       let specification = "%" + flags + width + precision
       switch conversion {
       case "d", "i":
-        output += String(format: specification + "ld", Int(value.number.rounded(.towardZero)))
+        output += String(format: specification + "ld", AwkValue.integer(value.number))
       case "o", "x", "X", "u":
-        output += String(format: specification + "l" + String(conversion), Int(value.number.rounded(.towardZero)))
+        output += String(
+          format: specification + "l" + String(conversion), AwkValue.integer(value.number))
       case "e", "E", "f", "F", "g", "G":
         output += String(format: specification + String(conversion), value.number)
       case "c":
         let text: String
         if case .number(let code) = value {
-          text = Unicode.Scalar(UInt32(max(0, code))).map { String(Character($0)) } ?? ""
+          text =
+            Unicode.Scalar(UInt32(clamping: AwkValue.integer(code))).map { String(Character($0)) }
+            ?? ""
         } else {
           text = String(value.string(format: convfmt).prefix(1))
         }

@@ -65,15 +65,28 @@ struct AwkParser {
       case .keyword("function"):
         throw Unsupported(what: "user-defined functions")
       case .symbol("{"):
-        program.rules.append(AwkProgram.Rule(pattern: nil, action: try parseAction()))
+        program.rules.append(
+          AwkProgram.Rule(pattern: nil, rangeEnd: nil, action: try parseAction()))
+      case .symbol("}"):
+        throw AwkLexer.SyntaxError(
+          line: tokens[index].line, near: "}",
+          message: "extra '}'\nawk: line \(tokens[index].line): syntax error at or near end of line"
+        )
       default:
         let pattern = try parseExpression()
-        if token == .symbol(",") { throw Unsupported(what: "range patterns") }
+        var rangeEnd: AwkExpression?
+        if token == .symbol(",") {
+          advance()
+          skipNewlines()
+          rangeEnd = try parseExpression()
+        }
         var action: AwkStatement?
         if token == .symbol("{") { action = try parseAction() }
-        program.rules.append(AwkProgram.Rule(pattern: pattern, action: action))
+        program.rules.append(AwkProgram.Rule(pattern: pattern, rangeEnd: rangeEnd, action: action))
+        if action == nil {
+          guard token == .newline || token == .symbol(";") || token == .end else { throw error() }
+        }
       }
-      guard token == .newline || token == .symbol(";") || token == .end else { throw error() }
       skipTerminators()
     }
     return program
@@ -84,7 +97,10 @@ struct AwkParser {
     var statements: [AwkStatement] = []
     skipTerminators()
     while token != .symbol("}") {
-      guard token != .end else { throw error() }
+      guard token != .end else {
+        throw AwkLexer.SyntaxError(
+          line: tokens[index].line + 1, near: "", message: "missing } near end of file")
+      }
       statements.append(try parseStatement())
       skipTerminators()
     }
@@ -189,7 +205,9 @@ struct AwkParser {
       let isPrintf = token == .keyword("printf")
       advance()
       var arguments: [AwkExpression] = []
-      if ![.symbol(";"), .newline, .symbol("}"), .end, .symbol(">"), .symbol("|"), .symbol(">>")].contains(token) {
+      if ![.symbol(";"), .newline, .symbol("}"), .end, .symbol(">"), .symbol("|"), .symbol(">>")]
+        .contains(token)
+      {
         arguments = try parseExpressionList(noGreater: true)
       }
       if arguments.count == 1, case .grouping(let list) = arguments[0] { arguments = list }

@@ -5,6 +5,8 @@ struct AwkProgram {
   /// missing action prints it.
   struct Rule {
     var pattern: AwkExpression?
+    /// The end of a range pattern `start, end`.
+    var rangeEnd: AwkExpression?
     var action: AwkStatement?
   }
 

@@ -46,6 +46,14 @@ enum AwkValue {
     }
   }
 
+  /// `value` truncated to an integer, clamped to `Int`'s range; NaN is 0.
+  static func integer(_ value: Double) -> Int {
+    guard !value.isNaN else { return 0 }
+    if value >= 9.2e18 { return Int.max }
+    if value <= -9.2e18 { return Int.min }
+    return Int(value.rounded(.towardZero))
+  }
+
   /// Integers print as integers; other numbers through `format`.
   static func format(_ value: Double, _ format: String) -> String {
     if value == value.rounded(), abs(value) < 1e16 {
@@ -61,7 +69,9 @@ enum AwkValue {
     let trimmed = text.trimmingWhitespace
     guard !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
     guard let first = trimmed.first, first.isNumber || "+-.".contains(first) else { return false }
-    guard !trimmed.lowercased().contains("x"), !trimmed.lowercased().contains("n") else { return false }
+    guard !trimmed.lowercased().contains("x"), !trimmed.lowercased().contains("n") else {
+      return false
+    }
     return Double(trimmed) != nil
   }
 
@@ -85,12 +95,17 @@ enum AwkValue {
     guard digits > 0 else { return 0 }
     if end < characters.count && (characters[end] == "e" || characters[end] == "E") {
       var exponent = end + 1
-      if exponent < characters.count && (characters[exponent] == "+" || characters[exponent] == "-") {
+      if exponent < characters.count && (characters[exponent] == "+" || characters[exponent] == "-")
+      {
         exponent += 1
       }
-      if exponent < characters.count && characters[exponent].isASCII && characters[exponent].isNumber {
+      if exponent < characters.count && characters[exponent].isASCII
+        && characters[exponent].isNumber
+      {
         end = exponent
-        while end < characters.count && characters[end].isASCII && characters[end].isNumber { end += 1 }
+        while end < characters.count && characters[end].isASCII && characters[end].isNumber {
+          end += 1
+        }
       }
     }
     return Double(String(characters[..<end])) ?? 0

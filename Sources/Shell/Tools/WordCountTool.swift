@@ -1,7 +1,7 @@
 /// `wc [-l] [-w] [-c] [-m] [-L] [FILE…]`, with GNU's layout: one count
 /// for one input prints just the number; otherwise columns are as wide as
 /// the total byte size needs (at least 7 for standard input).
-package enum WordCount {
+package enum WordCountTool {
   private static let options = ToolOptions(
     tool: "wc",
     options: [
@@ -59,7 +59,9 @@ package enum WordCount {
     }
   }
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(arguments)

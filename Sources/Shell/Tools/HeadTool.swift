@@ -1,6 +1,6 @@
 /// `head [-n N | -N | -n -N] [-c N] [-q] [-v] [FILE…]`: the first lines or
 /// bytes of each input.
-package enum Head {
+package enum HeadTool {
   static let options = ToolOptions(
     tool: "head",
     options: [
@@ -12,7 +12,9 @@ package enum Head {
     ],
     unsupported: ["-z", "--zero-terminated"])
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(expandingNumericOption(arguments))
@@ -44,7 +46,9 @@ package enum Head {
       switch source.text {
       case .success(let text):
         if headers {
-          result.stdout += (index > 0 ? "\n" : "") + "==> \(source.name == "-" ? "standard input" : source.name) <==\n"
+          result.stdout +=
+            (index > 0 ? "\n" : "")
+            + "==> \(source.name == "-" ? "standard input" : source.name) <==\n"
         }
         result.stdout += bytes ? headBytes(text, count, allBut) : headLines(text, count, allBut)
       case .failure(let error):

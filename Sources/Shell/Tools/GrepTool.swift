@@ -2,7 +2,7 @@ import Foundation
 
 /// `grep [-i] [-v] [-E|-F|-G] [-c] [-n] [-w] [-x] [-o] [-q] [-l] [-h|-H]
 /// [-s] [-m N] [-A N] [-B N] [-C N] [-e PATTERN]… PATTERN [FILE…]`.
-package enum Grep {
+package enum GrepTool {
   private static let options = ToolOptions(
     tool: "grep",
     options: [
@@ -32,17 +32,22 @@ package enum Grep {
       ToolOptions.Option("a", "text"),
       ToolOptions.Option(nil, "no-ignore-case"),
     ],
-    unsupported: ["-P", "--perl-regexp", "-r", "-R", "--recursive", "--dereference-recursive",
-                  "-f", "--file", "-z", "--null-data", "-Z", "--null", "-b", "--byte-offset",
-                  "-T", "--initial-tab", "-U", "--binary", "-D", "-d", "--include", "--exclude",
-                  "--exclude-dir", "--label", "--line-buffered"],
+    unsupported: [
+      "-P", "--perl-regexp", "-r", "-R", "--recursive", "--dereference-recursive",
+      "-f", "--file", "-z", "--null-data", "-Z", "--null", "-b", "--byte-offset",
+      "-T", "--initial-tab", "-U", "--binary", "-D", "-d", "--include", "--exclude",
+      "--exclude-dir", "--label", "--line-buffered",
+    ],
     usage: "Usage: grep [OPTION]... PATTERNS [FILE]...",
     failureStatus: 2)
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
-      parsed = try options.parse(arguments.filter { !$0.hasPrefix("--color") && !$0.hasPrefix("--colour") })
+      parsed = try options.parse(
+        arguments.filter { !$0.hasPrefix("--color") && !$0.hasPrefix("--colour") })
     } catch {
       return error.result
     }
@@ -51,12 +56,15 @@ package enum Grep {
     if patterns.isEmpty {
       guard !operands.isEmpty else {
         return CommandResult(
-          stderr: "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
+          stderr:
+            "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n",
           exitCode: 2)
       }
       patterns = [operands.removeFirst()]
     }
-    patterns = patterns.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+    patterns = patterns.flatMap {
+      $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
     let syntax = parsed.options.last { ["E", "F", "G"].contains($0.key) }?.key ?? "G"
     var ignoreCase = false
     for (key, _) in parsed.options {
@@ -76,7 +84,9 @@ package enum Grep {
       guard let number = Int(value), number >= 0 else { return nil }
       return .some(number)
     }
-    guard let maximum = count("m"), let after = count("A"), let before = count("B"), let context = count("C") else {
+    guard let maximum = count("m"), let after = count("A"), let before = count("B"),
+      let context = count("C")
+    else {
       let bad = parsed.options.last { ["m", "A", "B", "C"].contains($0.key) }?.value ?? ""
       return .failure("grep: \(bad): invalid context length argument", exitCode: 2)
     }

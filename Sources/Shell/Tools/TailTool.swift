@@ -1,6 +1,6 @@
 /// `tail [-n N | -n +N | -N] [-c N] [-q] [-v] [FILE…]`: the last lines or
 /// bytes of each input, or everything from line N with `+N`.
-package enum Tail {
+package enum TailTool {
   private static let options = ToolOptions(
     tool: "tail",
     options: [
@@ -12,10 +12,12 @@ package enum Tail {
     ],
     unsupported: ["-f", "-F", "--follow", "--retry", "--pid", "-s", "--sleep-interval", "-z"])
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
-      parsed = try options.parse(Head.expandingNumericOption(arguments))
+      parsed = try options.parse(HeadTool.expandingNumericOption(arguments))
     } catch {
       return error.result
     }
@@ -44,9 +46,12 @@ package enum Tail {
       switch source.text {
       case .success(let text):
         if headers {
-          result.stdout += (index > 0 ? "\n" : "") + "==> \(source.name == "-" ? "standard input" : source.name) <==\n"
+          result.stdout +=
+            (index > 0 ? "\n" : "")
+            + "==> \(source.name == "-" ? "standard input" : source.name) <==\n"
         }
-        result.stdout += bytes ? tailBytes(text, count, fromStart) : tailLines(text, count, fromStart)
+        result.stdout +=
+          bytes ? tailBytes(text, count, fromStart) : tailLines(text, count, fromStart)
       case .failure(let error):
         result.stderr += "tail: cannot open '\(source.name)' for reading: \(error)\n"
         result.exitCode = 1

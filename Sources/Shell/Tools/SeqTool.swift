@@ -1,9 +1,12 @@
 import Foundation
 
-/// `seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST`: a sequence of numbers,
-/// one a line. Negative numbers are operands, not options.
-package enum Seq {
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+/// `seq [-s SEP] [-w] [FIRST [INCREMENT]] LAST`: a sequence of numbers.
+///
+/// One number a line; negative numbers are operands, not options.
+package enum SeqTool {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     var separator = "\n"
     var equalWidth = false
     var operands: [String] = []
@@ -25,7 +28,9 @@ package enum Seq {
       case "-w", "--equal-width":
         equalWidth = true
       case "-s", "--separator":
-        guard index < arguments.count else { return options.usageError("option requires an argument -- 's'") }
+        guard index < arguments.count else {
+          return options.usageError("option requires an argument -- 's'")
+        }
         separator = arguments[index]
         index += 1
       case _ where argument.hasPrefix("-s"):
@@ -50,28 +55,37 @@ package enum Seq {
     let first = numbers.count > 1 ? numbers[0] : 1
     let step = numbers.count == 3 ? numbers[1] : 1
     let last = numbers[numbers.count - 1]
-    guard step != 0 else { return options.usageError("invalid Zero increment value: '\(operands[1])'") }
-    let decimals = operands.map { operand in
-      operand.firstIndex(of: ".").map { operand.distance(from: $0, to: operand.endIndex) - 1 } ?? 0
-    }.max() ?? 0
+    guard step != 0 else {
+      return options.usageError("invalid Zero increment value: '\(operands[1])'")
+    }
+    let decimals =
+      operands.map { operand in
+        operand.firstIndex(of: ".").map { operand.distance(from: $0, to: operand.endIndex) - 1 }
+          ?? 0
+      }.max() ?? 0
     func render(_ value: Double) -> String {
-      decimals == 0 ? String(Int(value.rounded())) : String(format: "%.\(decimals)f", value)
+      decimals == 0 && abs(value) < 1e18
+        ? String(Int(value.rounded())) : String(format: "%.\(decimals)f", value)
     }
     var values: [String] = []
     var count = 0
-    while true {
+    var previous: Double?
+    while count <= 1_000_000 {
       let value = first + Double(count) * step
       if step > 0 ? value > last + 1e-9 : value < last - 1e-9 { break }
+      // Past 2^53 a step of 1 no longer changes the value.
+      if value == previous { break }
       values.append(render(value))
+      previous = value
       count += 1
-      if count > 1_000_000 { break }
     }
     if equalWidth {
       let width = values.map(\.count).max() ?? 0
       values = values.map { value in
         let negative = value.hasPrefix("-")
         let digits = negative ? String(value.dropFirst()) : value
-        return (negative ? "-" : "") + String(repeating: "0", count: max(0, width - value.count)) + digits
+        return (negative ? "-" : "") + String(repeating: "0", count: max(0, width - value.count))
+          + digits
       }
     }
     guard !values.isEmpty else { return CommandResult() }

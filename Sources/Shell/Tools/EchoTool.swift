@@ -3,8 +3,10 @@
 ///
 /// Only leading words made of `n`, `e` and `E` after a dash are options, so
 /// `echo -x` prints `-x`.
-package enum Echo {
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+package enum EchoTool {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     var newline = true
     var escapes = false
     var index = 0

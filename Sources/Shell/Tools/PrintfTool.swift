@@ -3,7 +3,7 @@ import Foundation
 /// `printf FORMAT [ARG…]`, as bash's builtin: `%s`, `%d`, `%i`, `%u`,
 /// `%x`, `%X`, `%o`, `%c`, `%f`, `%e`, `%g`, `%b`, `%q` and `%%`, with
 /// flags, width and precision; the format repeats while arguments remain.
-package enum Printf {
+package enum PrintfTool {
   private struct Specification {
     var flags = ""
     var width: Int?
@@ -11,7 +11,9 @@ package enum Printf {
     var conversion: Character = "s"
   }
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     var arguments = arguments[...]
     if arguments.first == "--" { arguments = arguments.dropFirst() }
     guard let format = arguments.first else {
@@ -24,6 +26,7 @@ package enum Printf {
       let stop = render(Array(format), &remaining, into: &result)
       if stop || remaining.count == before { break }
     } while !remaining.isEmpty
+    result.writesErrorsFirst = true
     return result
   }
 
@@ -65,7 +68,8 @@ package enum Printf {
         specification.precision = number(format, &index, &arguments, &result) ?? 0
       }
       guard index < format.count else {
-        result.stderr += "kubetutor: printf: `\(String(format[(index - 1)...]))': missing format character\n"
+        result.stderr +=
+          "kubetutor: printf: `\(String(format[(index - 1)...]))': missing format character\n"
         result.exitCode = 1
         return true
       }
@@ -105,7 +109,9 @@ package enum Printf {
     if let value = Int(trimmed) { return value }
     let lower = trimmed.lowercased()
     if lower.hasPrefix("0x"), let value = Int(lower.dropFirst(2), radix: 16) { return value }
-    if lower.count > 1, lower.hasPrefix("0"), let value = Int(lower.dropFirst(), radix: 8) { return value }
+    if lower.count > 1, lower.hasPrefix("0"), let value = Int(lower.dropFirst(), radix: 8) {
+      return value
+    }
     result.stderr += "kubetutor: printf: \(argument): invalid number\n"
     result.exitCode = 1
     return Int(trimmed.prefix { $0.isNumber || $0 == "-" }) ?? 0
@@ -132,10 +138,12 @@ package enum Printf {
       result.stdout += String(format: "%\(flags)\(width)\(precision)ld", value)
     case "u", "x", "X", "o":
       let value = integer(argument, &result)
-      result.stdout += String(format: "%\(flags)\(width)\(precision)l\(specification.conversion)", value)
+      result.stdout += String(
+        format: "%\(flags)\(width)\(precision)l\(specification.conversion)", value)
     case "f", "F", "e", "E", "g", "G":
       let value = floatingPoint(argument, &result)
-      result.stdout += String(format: "%\(flags)\(width)\(precision)\(specification.conversion)", value)
+      result.stdout += String(
+        format: "%\(flags)\(width)\(precision)\(specification.conversion)", value)
     case "c":
       result.stdout += pad(String((argument ?? "").prefix(1)), specification)
     case "s":
@@ -149,7 +157,8 @@ package enum Printf {
     case "q":
       result.stdout += pad(quote(argument ?? ""), specification)
     default:
-      result.stderr += "kubetutor: printf: `\(specification.conversion)': invalid format character\n"
+      result.stderr +=
+        "kubetutor: printf: `\(specification.conversion)': invalid format character\n"
       result.exitCode = 1
       return true
     }
@@ -171,8 +180,10 @@ package enum Printf {
       if character.isLetter || character.isNumber || "@%_+=:,./-".contains(character) {
         quoted.append(character)
       } else if character == "\n" {
-        return "$'" + text.replacingOccurrences(of: "\\", with: "\\\\")
-          .replacingOccurrences(of: "'", with: "\\'").replacingOccurrences(of: "\n", with: "\\n") + "'"
+        return "$'"
+          + text.replacingOccurrences(of: "\\", with: "\\\\")
+          .replacingOccurrences(of: "'", with: "\\'").replacingOccurrences(of: "\n", with: "\\n")
+          + "'"
       } else {
         quoted += "\\" + String(character)
       }

@@ -1,7 +1,7 @@
 /// `sort [-r] [-n] [-h] [-g] [-f] [-b] [-u] [-s] [-k POS1[,POS2]] [-t SEP] [FILE…]`
 /// in the C locale: byte order, with GNU's key fields and its last-resort
 /// comparison of whole lines.
-package enum Sort {
+package enum SortTool {
   private static let options = ToolOptions(
     tool: "sort",
     options: [
@@ -16,8 +16,10 @@ package enum Sort {
       ToolOptions.Option("k", "key", value: true),
       ToolOptions.Option("t", "field-separator", value: true),
     ],
-    unsupported: ["-V", "-M", "-R", "-c", "-C", "-m", "-o", "-z", "-d", "-i", "--version-sort",
-                  "--month-sort", "--random-sort", "--check", "--merge", "--output", "--parallel"],
+    unsupported: [
+      "-V", "-M", "-R", "-c", "-C", "-m", "-o", "-z", "-d", "-i", "--version-sort",
+      "--month-sort", "--random-sort", "--check", "--merge", "--output", "--parallel",
+    ],
     failureStatus: 2)
 
   /// How a key compares.
@@ -57,7 +59,9 @@ package enum Sort {
     var skipsEndBlanks = false
   }
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(arguments)
@@ -69,14 +73,17 @@ package enum Sort {
     var separator: Character?
     if let value = parsed.last("t") {
       guard value.count == 1, let character = value.first else {
-        return .failure(value.isEmpty ? "sort: empty tab" : "sort: multi-character tab '\(value)'", exitCode: 2)
+        return .failure(
+          value.isEmpty ? "sort: empty tab" : "sort: multi-character tab '\(value)'", exitCode: 2)
       }
       separator = character
     }
     var keys: [Key] = []
     for specification in parsed.all("k") {
       guard let key = parseKey(specification, global: global) else {
-        return .failure("sort: invalid number at field start: invalid count at start of '\(specification)'", exitCode: 2)
+        return .failure(
+          "sort: invalid number at field start: invalid count at start of '\(specification)'",
+          exitCode: 2)
       }
       keys.append(key)
     }
@@ -95,7 +102,8 @@ package enum Sort {
     func compare(_ left: Substring, _ right: Substring) -> Int {
       for key in effectiveKeys {
         let order = compareKeys(
-          extract(key, from: left, separator: separator), extract(key, from: right, separator: separator),
+          extract(key, from: left, separator: separator),
+          extract(key, from: right, separator: separator),
           key.ordering)
         if order != 0 { return key.ordering.reverse ? -order : order }
       }
@@ -133,7 +141,9 @@ package enum Sort {
       return (field, character)
     }
     var key = Key(startField: 0, ordering: global)
-    guard let start = position(halves[0], skips: &key.skipsStartBlanks), start.0 > 0 else { return nil }
+    guard let start = position(halves[0], skips: &key.skipsStartBlanks), start.0 > 0 else {
+      return nil
+    }
     key.startField = start.0
     key.startCharacter = max(1, start.1)
     if halves.count > 1 {
@@ -152,7 +162,9 @@ package enum Sort {
 
   /// The fields of a line: with a separator, the text between separators;
   /// without, each field keeps the blanks before it.
-  private static func fieldRanges(_ line: Substring, separator: Character?) -> [Range<Substring.Index>] {
+  private static func fieldRanges(_ line: Substring, separator: Character?) -> [Range<
+    Substring.Index
+  >] {
     var ranges: [Range<Substring.Index>] = []
     var start = line.startIndex
     if let separator {
@@ -182,7 +194,8 @@ package enum Sort {
     return ranges
   }
 
-  private static func extract(_ key: Key, from line: Substring, separator: Character?) -> Substring {
+  private static func extract(_ key: Key, from line: Substring, separator: Character?) -> Substring
+  {
     let fields = fieldRanges(line, separator: separator)
     guard key.startField <= fields.count else { return "" }
     var start = fields[key.startField - 1].lowerBound
@@ -191,18 +204,23 @@ package enum Sort {
         start = line.index(after: start)
       }
     }
-    start = line.index(start, offsetBy: key.startCharacter - 1, limitedBy: line.endIndex) ?? line.endIndex
+    start =
+      line.index(start, offsetBy: key.startCharacter - 1, limitedBy: line.endIndex) ?? line.endIndex
     var end = line.endIndex
     if key.endField > 0 && key.endField <= fields.count {
       let field = fields[key.endField - 1]
       if key.endCharacter > 0 {
         var fieldStart = field.lowerBound
         if key.skipsEndBlanks {
-          while fieldStart < field.upperBound && (line[fieldStart] == " " || line[fieldStart] == "\t") {
+          while fieldStart < field.upperBound
+            && (line[fieldStart] == " " || line[fieldStart] == "\t")
+          {
             fieldStart = line.index(after: fieldStart)
           }
         }
-        end = line.index(fieldStart, offsetBy: key.endCharacter, limitedBy: field.upperBound) ?? field.upperBound
+        end =
+          line.index(fieldStart, offsetBy: key.endCharacter, limitedBy: field.upperBound)
+          ?? field.upperBound
       } else {
         end = field.upperBound
       }
@@ -210,7 +228,9 @@ package enum Sort {
     return start < end ? line[start..<end] : ""
   }
 
-  private static func compareKeys(_ left: Substring, _ right: Substring, _ ordering: Ordering) -> Int {
+  private static func compareKeys(_ left: Substring, _ right: Substring, _ ordering: Ordering)
+    -> Int
+  {
     if ordering.numeric || ordering.human || ordering.general {
       let first = number(left, human: ordering.human)
       let second = number(right, human: ordering.human)
@@ -244,7 +264,9 @@ package enum Sort {
       index = text.index(after: index)
     }
     var value = Double(digits) ?? 0
-    if human, index < text.endIndex, let power = "KMGTPEZY".firstIndex(of: Character(text[index].uppercased())) {
+    if human, index < text.endIndex,
+      let power = "KMGTPEZY".firstIndex(of: Character(text[index].uppercased()))
+    {
       let exponent = "KMGTPEZY".distance(from: "KMGTPEZY".startIndex, to: power) + 1
       value *= Double(1 << min(60, 10 * exponent))
     }

@@ -1,5 +1,5 @@
 /// `uniq [-c] [-d] [-u] [-i] [INPUT]`: drops adjacent repeated lines.
-package enum Uniq {
+package enum UniqTool {
   private static let options = ToolOptions(
     tool: "uniq",
     options: [
@@ -8,10 +8,14 @@ package enum Uniq {
       ToolOptions.Option("u", "unique"),
       ToolOptions.Option("i", "ignore-case"),
     ],
-    unsupported: ["-D", "-f", "-s", "-w", "-z", "--all-repeated", "--skip-fields", "--skip-chars",
-                  "--check-chars", "--group"])
+    unsupported: [
+      "-D", "-f", "-s", "-w", "-z", "--all-repeated", "--skip-fields", "--skip-chars",
+      "--check-chars", "--group",
+    ])
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(arguments)

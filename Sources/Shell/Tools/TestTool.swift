@@ -1,17 +1,17 @@
 /// `test EXPRESSION` and `[ EXPRESSION ]`, as bash's builtins: string,
 /// integer and file tests joined by `!`, `-a`, `-o` and parentheses.
-package enum TestCommand {
+package enum TestTool {
   private struct Failure: Error {
     var message: String
   }
 
-  private static let unaryFileTests: Set<String> = ["-e", "-f", "-d", "-s", "-r", "-w", "-x", "-a"]
   private static let binaryOperators: Set<String> = [
     "=", "==", "!=", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge",
   ]
 
   /// Runs `test` (`bracket` false) or `[` (`bracket` true, which needs a closing `]`).
-  package static func run(_ arguments: [String], files: FileAccess, bracket: Bool) -> CommandResult {
+  package static func run(_ arguments: [String], files: FileAccess, bracket: Bool) -> CommandResult
+  {
     let name = bracket ? "[" : "test"
     var words = arguments
     if bracket {
@@ -38,8 +38,15 @@ package enum TestCommand {
       case 1: return !words[0].isEmpty
       case 2 where words[0] == "!": return words[1].isEmpty
       case 2: return try unary(words[0], words[1])
-      case 3 where TestCommand.binaryOperators.contains(words[1]):
+      case 3 where TestTool.binaryOperators.contains(words[1]):
         return try binary(words[0], words[1], words[2])
+      case 3 where words[0] == "!" && words[1] != "-a" && words[1] != "-o":
+        var inner = Parser(words: Array(words.dropFirst()), files: files)
+        return !(try inner.evaluate())
+      case 3 where words[0] == "(" && words[2] == ")":
+        return !words[1].isEmpty
+      case 3 where words[1] != "-a" && words[1] != "-o":
+        throw Failure(message: "\(words[1]): binary operator expected")
       default:
         let value = try parseOr()
         guard index == words.count else { throw Failure(message: "too many arguments") }
@@ -81,11 +88,13 @@ package enum TestCommand {
       if word == "(" {
         index += 1
         let value = try parseOr()
-        guard index < words.count && words[index] == ")" else { throw Failure(message: "`)' expected") }
+        guard index < words.count && words[index] == ")" else {
+          throw Failure(message: "`)' expected")
+        }
         index += 1
         return value
       }
-      if index + 2 < words.count && TestCommand.binaryOperators.contains(words[index + 1]) {
+      if index + 2 < words.count && TestTool.binaryOperators.contains(words[index + 1]) {
         defer { index += 3 }
         return try binary(word, words[index + 1], words[index + 2])
       }
@@ -105,7 +114,9 @@ package enum TestCommand {
       case "-f": return files.kind(operand) == .file
       case "-d": return files.kind(operand) == .directory
       case "-s":
-        guard files.kind(operand) == .file, case .success(let text) = files.read(operand) else { return false }
+        guard files.kind(operand) == .file, case .success(let text) = files.read(operand) else {
+          return false
+        }
         return !text.isEmpty
       case "-x": return files.kind(operand) == .directory
       default: throw Failure(message: "\(op): unary operator expected")

@@ -1,6 +1,6 @@
 /// `cut -f LIST [-d DELIM] [-s] | -c LIST | -b LIST [FILE…]`: selected
 /// fields or characters of each line.
-package enum Cut {
+package enum CutTool {
   private static let options = ToolOptions(
     tool: "cut",
     options: [
@@ -15,7 +15,9 @@ package enum Cut {
     ],
     unsupported: ["-z", "--zero-terminated"])
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(arguments)
@@ -33,7 +35,8 @@ package enum Cut {
     var delimiter: Character = "\t"
     if let value = parsed.last("d") {
       guard byFields else {
-        return options.usageError("an input delimiter may be specified only when operating on fields")
+        return options.usageError(
+          "an input delimiter may be specified only when operating on fields")
       }
       guard value.count == 1, let character = value.first else {
         return options.usageError("the delimiter must be a single character")
@@ -75,15 +78,22 @@ package enum Cut {
           result.stdout += kept.joined(separator: outputDelimiter) + "\n"
         } else {
           let characters = Array(line)
-          result.stdout += String(characters.enumerated().filter { selected($0.offset + 1) }.map(\.element)) + "\n"
+          result.stdout +=
+            String(characters.enumerated().filter { selected($0.offset + 1) }.map(\.element)) + "\n"
         }
       }
     }
     return result
   }
 
+  private static func numberedFromOne(_ fields: Bool) -> String {
+    fields ? "fields are numbered from 1" : "byte/character positions are numbered from 1"
+  }
+
   /// Parses `1,3`, `2-`, `-3` and `1-2` into ranges.
-  private static func parseList(_ text: String, fields: Bool) throws(ToolFailure) -> [ClosedRange<Int>] {
+  private static func parseList(_ text: String, fields: Bool) throws(ToolFailure) -> [ClosedRange<
+    Int
+  >] {
     var ranges: [ClosedRange<Int>] = []
     let what = fields ? "field value" : "byte/character position"
     for item in text.split(separator: ",", omittingEmptySubsequences: false) {
@@ -92,7 +102,7 @@ package enum Cut {
         guard let value = Int(bounds[0]) else {
           throw ToolFailure(options.usageError("invalid \(what) '\(item)'"))
         }
-        guard value > 0 else { throw ToolFailure(options.usageError("fields and positions are numbered from 1")) }
+        guard value > 0 else { throw ToolFailure(options.usageError(numberedFromOne(fields))) }
         ranges.append(value...value)
         continue
       }
@@ -104,7 +114,7 @@ package enum Cut {
       guard let low, let high else {
         throw ToolFailure(options.usageError("invalid \(what) '\(item)'"))
       }
-      guard low > 0 else { throw ToolFailure(options.usageError("fields and positions are numbered from 1")) }
+      guard low > 0 else { throw ToolFailure(options.usageError(numberedFromOne(fields))) }
       guard low <= high else { throw ToolFailure(options.usageError("invalid decreasing range")) }
       ranges.append(low...high)
     }

@@ -6,10 +6,12 @@
 /// Patterns, actions, fields, `NR`/`NF`/`FS`/`OFS`, arrays, `if`/loops,
 /// `print`/`printf` and the string and math builtins are supported;
 /// `getline`, output redirection and user functions are not.
-package enum Awk {
+package enum AwkTool {
   private static let usage = "usage: awk [-F value] [-v var=value] [--] 'program text' [file ...]"
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     var assignments: [(String, String)] = []
     var separator: String?
     var index = 0
@@ -26,7 +28,9 @@ package enum Awk {
       }
       switch argument.dropFirst().first {
       case "F":
-        guard let fs = value("F") else { return .failure("awk: option requires an argument -- F", exitCode: 2) }
+        guard let fs = value("F") else {
+          return .failure("awk: option requires an argument -- F", exitCode: 2)
+        }
         separator = unescape(fs)
       case "v":
         guard let assignment = value("v"), let pair = split(assignment) else {
@@ -47,7 +51,7 @@ package enum Awk {
     do {
       program = try AwkParser.parse(source)
     } catch let error as AwkLexer.SyntaxError {
-      return .failure("awk: line \(error.line): syntax error at or near \(error.near)", exitCode: 2)
+      return .failure("awk: \(error.description)", exitCode: 2)
     } catch let error as AwkParser.Unsupported {
       return .failure("kubetutor: awk: \(error.what) not supported here", exitCode: 2)
     } catch {
@@ -63,7 +67,9 @@ package enum Awk {
       do {
         for statement in program.begin { try machine.execute(statement) }
         if !program.rules.isEmpty || !program.end.isEmpty {
-          try process(program, operands: operands, stdin: stdin, files: files, machine: &machine, result: &result)
+          try process(
+            program, operands: operands, stdin: stdin, files: files, machine: &machine,
+            result: &result)
         }
       } catch AwkMachine.Jump.exit(let code) {
         exitCode = code
@@ -116,6 +122,7 @@ package enum Awk {
       }
     }
     if !sawFile { inputs.append(("-", stdin)) }
+    var inRange = Array(repeating: false, count: program.rules.count)
     for input in inputs {
       if input.name.hasPrefix("=") {
         machine.variables[String(input.name.dropFirst())] = .strnum(unescape(input.text))
@@ -128,8 +135,14 @@ package enum Awk {
         machine.variables["FNR"] = .number((machine.variables["FNR"]?.number ?? 0) + 1)
         try machine.setRecord(String(line))
         do {
-          for rule in program.rules {
-            if let pattern = rule.pattern {
+          for (number, rule) in program.rules.enumerated() {
+            if let rangeEnd = rule.rangeEnd, let pattern = rule.pattern {
+              if !inRange[number] {
+                guard try machine.evaluate(pattern).isTrue else { continue }
+                inRange[number] = true
+              }
+              if try machine.evaluate(rangeEnd).isTrue { inRange[number] = false }
+            } else if let pattern = rule.pattern {
               guard try machine.evaluate(pattern).isTrue else { continue }
             }
             try machine.execute(rule.action ?? .print([]))
@@ -143,7 +156,9 @@ package enum Awk {
 
   /// Splits `name=value` when `name` is a valid awk variable name.
   private static func split(_ text: String) -> (String, String)? {
-    guard let equals = text.firstIndex(of: "="), Assignment.isValidName(text[..<equals]) else { return nil }
+    guard let equals = text.firstIndex(of: "="), Assignment.isValidName(text[..<equals]) else {
+      return nil
+    }
     return (String(text[..<equals]), String(text[text.index(after: equals)...]))
   }
 

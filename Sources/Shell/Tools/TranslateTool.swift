@@ -1,7 +1,8 @@
-/// `tr [-c] [-d] [-s] SET1 [SET2]`: translates, deletes or squeezes
-/// characters. Sets take ranges (`a-z`), classes (`[:upper:]`) and
-/// escapes (`\n`, `\t`, `\\`, `\NNN`).
-package enum Translate {
+/// `tr [-c] [-d] [-s] SET1 [SET2]`: translates, deletes or squeezes characters.
+///
+/// Sets take ranges (`a-z`), classes (`[:upper:]`) and escapes (`\n`,
+/// `\t`, `\\`, `\NNN`).
+package enum TranslateTool {
   private static let options = ToolOptions(
     tool: "tr",
     options: [
@@ -12,7 +13,9 @@ package enum Translate {
       ToolOptions.Option("t", "truncate-set1"),
     ])
 
-  package static func run(_ arguments: [String], stdin: String, files: FileAccess) -> CommandResult {
+  package static func run(
+    _ arguments: [String], stdin: String, files: FileAccess
+  ) -> CommandResult {
     let parsed: ToolOptions.Parsed
     do {
       parsed = try options.parse(arguments)
@@ -33,7 +36,7 @@ package enum Translate {
     if sets.count > allowed {
       var message = "extra operand '\(sets[allowed])'"
       if delete && allowed == 1 {
-        message += "\nOnly one string may be given when deleting without squeezing repeated characters."
+        message += "\nOnly one string may be given when deleting without squeezing repeats."
       }
       return options.usageError(message)
     }
@@ -114,7 +117,9 @@ package enum Translate {
       if index + 1 < characters.count, characters[index] == "-" {
         index += 1
         let high = next()
-        if let start = low.unicodeScalars.first?.value, let end = high.unicodeScalars.first?.value, start <= end {
+        if let start = low.unicodeScalars.first?.value, let end = high.unicodeScalars.first?.value,
+          start <= end
+        {
           result += (start...end).compactMap { Unicode.Scalar($0).map(Character.init) }
           continue
         }
