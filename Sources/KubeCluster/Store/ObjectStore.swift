@@ -146,6 +146,14 @@ package struct ObjectStore: Sendable {
     return removed
   }
 
+  /// Puts back an object saved earlier, keeping its resourceVersion; the
+  /// revision counter moves past it. No change is announced.
+  package mutating func restore(_ object: Object) {
+    objects[object.kind, default: [:]][ObjectStore.storageKey(object.namespace, object.name)] = object
+    index(object, old: nil)
+    revision = max(revision, Int(object.resourceVersion) ?? 0)
+  }
+
   /// Hands the controllers every change since the last call.
   package mutating func drainChanges() -> [ObjectChange] {
     defer { pendingChanges.removeAll(keepingCapacity: true) }
