@@ -138,8 +138,32 @@ package enum JSONValue: Equatable, Hashable, Sendable {
   /// Reads or writes a dotted path such as `metadata.labels.app` or
   /// `spec.containers.0.image`; writing creates the objects on the way.
   package subscript(path path: String) -> JSONValue? {
-    get { self[segments: JSONValue.segments(path)] }
+    get { lookup(path) }
     set { self[segments: JSONValue.segments(path)] = newValue }
+  }
+
+  /// Reads a dotted path without building an array of segments: the hot
+  /// path of every printer and controller.
+  private func lookup(_ path: String) -> JSONValue? {
+    var current = self
+    var utf8 = path.utf8[...]
+    while !utf8.isEmpty {
+      let end = utf8.firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+      let segment = utf8[utf8.startIndex..<end]
+      utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
+      if segment.isEmpty { continue }
+      switch current {
+      case .object(let object):
+        guard let next = object[String(Substring(segment))] else { return nil }
+        current = next
+      case .array(let items):
+        guard let index = Int(Substring(segment)), items.indices.contains(index) else { return nil }
+        current = items[index]
+      default:
+        return nil
+      }
+    }
+    return current
   }
 
   package static func segments(_ path: String) -> [Substring] {
