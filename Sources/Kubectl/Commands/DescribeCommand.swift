@@ -69,6 +69,9 @@ struct DescribeCommand: KubectlCommand {
     case .replicaSet: WorkloadDescriber.replicaSet(object, cluster: cluster)
     case .service: WorkloadDescriber.service(object, cluster: cluster)
     case .namespace: WorkloadDescriber.namespace(object, cluster: cluster)
+    case .node: NodeDescriber.describe(object, cluster: cluster)
+    case .configMap: NodeDescriber.configMap(object, cluster: cluster)
+    case .secret: NodeDescriber.secret(object, cluster: cluster)
     default: WorkloadDescriber.generic(object, cluster: cluster)
     }
   }
