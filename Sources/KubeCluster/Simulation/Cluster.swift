@@ -185,6 +185,14 @@ package struct Cluster: Sendable {
         // A freed node may now fit a pod that could not be placed.
         unschedulable.remove(object.key)
         work += retryUnschedulable()
+        // A Recreate rollout waits for the last old pod to be gone, as the
+        // deployment controller's deletePod handler does.
+        for owner in object.ownerReferences where owner.controller && owner.ownerKind == .replicaSet {
+          let replicaSet = store.get(ObjectKey(.replicaSet, owner.name, in: object.namespace))
+          for top in replicaSet?.ownerReferences ?? [] where top.controller && top.ownerKind == .deployment {
+            work.append(.deployment(ObjectKey(.deployment, top.name, in: object.namespace)))
+          }
+        }
       }
       work += servicesSelecting(object, old: change.old).map { .endpoints($0) }
     case .replicaSet: work.append(.replicaSet(object.key))
