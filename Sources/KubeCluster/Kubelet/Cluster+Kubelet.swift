@@ -132,9 +132,19 @@ extension Cluster {
         }
         guard now >= retryAt else { return }
         container.state = .new
-      case .running:
+      case .running(let since):
         advanceProgram(pod, &container)
-        if container.isRunning { return }
+        if container.isRunning, container.killedByProbe, let stopAt = container.stopAt, now >= stopAt {
+          let graceful = Cluster.handlesTerm(container)
+          container.state = .terminated(Termination(exitCode: graceful ? 0 : 137, reason: graceful ? "Completed" : "Error", startedAt: since, finishedAt: stopAt, containerID: container.containerID))
+          container.killedByProbe = false
+          container.stopAt = nil
+          continue
+        }
+        if container.isRunning {
+          runProbes(pod, &container, source: source)
+          return
+        }
       case .terminated(let end):
         let restart =
           restartPolicy == "Always" || (restartPolicy == "OnFailure" && end.exitCode != 0)
@@ -228,7 +238,12 @@ extension Cluster {
     container.programCounter = 0
     container.programTime = now
     container.state = .running(since: now)
+    container.files = []
+    container.killedByProbe = false
+    container.stopAt = nil
+    startProbes(&container, pod: pod, startedAt: now)
     advanceProgram(pod, &container)
+    runProbes(pod, &container, source: source)
   }
 
   /// Runs the container's program up to the present.
@@ -259,6 +274,12 @@ extension Cluster {
       case .jump(let target):
         container.programCounter = target
       case .notFound:
+        container.programCounter += 1
+      case .touch(let path):
+        container.files.insert(path)
+        container.programCounter += 1
+      case .remove(let path):
+        container.files.remove(path)
         container.programCounter += 1
       }
     }
@@ -318,6 +339,7 @@ extension Cluster {
       case .crashBackOff(let until, _): times.append(until)
       case .running:
         if let stopAt = container.stopAt { times.append(stopAt) }
+        if let probe = nextProbe(container) { times.append(probe) }
         if container.programCounter < container.program.count,
           case .sleep(let seconds) = container.program[container.programCounter],
           let time = container.programTime

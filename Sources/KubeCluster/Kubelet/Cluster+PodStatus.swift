@@ -99,12 +99,9 @@ extension Cluster {
   }
 
   func isReady(_ container: ContainerRuntime, pod: Object) -> Bool {
-    guard case .running(let since) = container.state else { return false }
-    let spec = (pod.content[path: container.isInit ? "spec.initContainers" : "spec.containers"]?.array ?? [])
-      .first { $0["name"]?.string == container.name }
-    if let probe = spec?["readinessProbe"], probe.object != nil {
-      let delay = Double(probe["initialDelaySeconds"]?.int ?? 0)
-      return now >= since.addingTimeInterval(max(delay, 0.5))
+    guard container.isRunning, hasStarted(container, pod: pod) else { return false }
+    if probeSpec(.readiness, of: container, in: pod) != nil {
+      return container.probes[.readiness]?.passing == true
     }
     return true
   }
@@ -118,7 +115,7 @@ extension Cluster {
     if let id = container.containerID { entry["containerID"] = .string(id) }
     entry["ready"] = .bool(isReady(container, pod: pod))
     entry["restartCount"] = .int(container.restartCount)
-    entry["started"] = .bool(container.isRunning)
+    entry["started"] = .bool(hasStarted(container, pod: pod))
     var lastState: JSONValue = .emptyObject
     if let last = container.lastTermination { lastState = ["terminated": terminated(last)] }
     entry["lastState"] = lastState

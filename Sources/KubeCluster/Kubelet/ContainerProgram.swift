@@ -14,6 +14,10 @@ package indirect enum ProgramStep: Equatable, Sendable {
   case loop([ProgramStep])
   /// The executable does not exist in the image.
   case notFound(String)
+  /// Creates a file (`touch F`, `echo … > F`).
+  case touch(String)
+  /// Removes a file (`rm -f F`).
+  case remove(String)
 }
 
 package enum ContainerProgram {
@@ -111,7 +115,11 @@ package enum ContainerProgram {
           if next == "do" { continue }
           body.append(afterDo)
         }
-        let inner = body.flatMap { script($0) }
+        // Each statement of the body, without the exit that ends a whole script.
+        let inner = body.flatMap { statement -> [ProgramStep] in
+          let steps = script(statement)
+          return steps.last == .exit(0) ? Array(steps.dropLast()) : steps
+        }
         if first == "while" && (statement.contains("true") || statement.contains(":")) {
           steps.append(.loop(inner))
           return steps
@@ -119,8 +127,20 @@ package enum ContainerProgram {
         steps += inner
         continue
       }
+      if first != "echo", let target = redirectTarget(statement) {
+        steps.append(.touch(target))
+        continue
+      }
       switch first {
+      case "touch":
+        steps += words.dropFirst().filter { !$0.hasPrefix("-") }.map { .touch(unquote($0)) }
+      case "rm":
+        steps += words.dropFirst().filter { !$0.hasPrefix("-") }.map { .remove(unquote($0)) }
       case "echo":
+        if let target = redirectTarget(statement) {
+          steps.append(.touch(target))
+          continue
+        }
         let text = words.dropFirst().joined(separator: " ")
         steps.append(.log(unquote(text)))
       case "sleep":
@@ -143,6 +163,26 @@ package enum ContainerProgram {
     }
     steps.append(.exit(0))
     return steps
+  }
+
+  /// The file a statement writes with `>` or `>>`, outside quotes.
+  private static func redirectTarget(_ statement: String) -> String? {
+    var quote: Character?
+    var index = statement.startIndex
+    while index < statement.endIndex {
+      let character = statement[index]
+      if let open = quote {
+        if character == open { quote = nil }
+      } else if character == "'" || character == "\"" {
+        quote = character
+      } else if character == ">" {
+        let rest = statement[statement.index(after: index)...].drop { $0 == ">" || $0 == " " }
+        let target = rest.prefix { $0 != " " }
+        return target.isEmpty || target.hasPrefix("&") ? nil : unquote(String(target))
+      }
+      index = statement.index(after: index)
+    }
+    return nil
   }
 
   private static func splitStatements(_ text: String) -> [String] {

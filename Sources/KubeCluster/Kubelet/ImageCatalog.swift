@@ -118,6 +118,13 @@ package enum ImageCatalog {
       size: 2_156_550, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 1,
       env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
       hasShell: true),
+    // The busybox of the Kubernetes documentation's probe examples.
+    ImageBehavior(
+      repository: "registry.k8s.io/busybox",
+      tags: ["latest", "1.27.2", "1.24"],
+      size: 1_144_547, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 1,
+      env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
+      hasShell: true),
     ImageBehavior(
       repository: "alpine",
       tags: ["latest", "3", "3.21", "3.20", "3.19", "3.18", "edge"],
