@@ -238,7 +238,7 @@ extension Cluster {
     container.programCounter = 0
     container.programTime = now
     container.state = .running(since: now)
-    container.files = []
+    container.files = [:]
     container.killedByProbe = false
     container.stopAt = nil
     startProbes(&container, pod: pod, startedAt: now)
@@ -276,10 +276,14 @@ extension Cluster {
       case .notFound:
         container.programCounter += 1
       case .touch(let path):
-        container.files.insert(path)
+        if container.files[path] == nil { container.files[path] = "" }
         container.programCounter += 1
       case .remove(let path):
-        container.files.remove(path)
+        container.files[path] = nil
+        container.programCounter += 1
+      case .write(let path, let text, let append):
+        let line = expand(text, at: time, pod: pod) + "\n"
+        container.files[path] = (append ? container.files[path] ?? "" : "") + line
         container.programCounter += 1
       }
     }

@@ -119,11 +119,15 @@ extension Cluster {
     var lastState: JSONValue = .emptyObject
     if let last = container.lastTermination { lastState = ["terminated": terminated(last)] }
     entry["lastState"] = lastState
+    // The kubelet's default waiting state before a container exists: every
+    // container of a pod with init containers waits as PodInitializing.
+    let hasInits = !(pod.content[path: "spec.initContainers"]?.array ?? []).isEmpty
+    let defaultWaiting = hasInits ? "PodInitializing" : "ContainerCreating"
     switch container.state {
     case .new:
-      entry["state"] = ["waiting": ["reason": container.restartCount > 0 ? "ContainerCreating" : (pod.content[path: "spec.initContainers"] != nil && !container.isInit ? "PodInitializing" : "ContainerCreating")]]
+      entry["state"] = ["waiting": ["reason": .string(container.restartCount > 0 ? "ContainerCreating" : defaultWaiting)]]
     case .pulling:
-      entry["state"] = ["waiting": ["reason": container.pullAttempts > 0 ? "ImagePullBackOff" : (container.restartCount > 0 ? "CrashLoopBackOff" : "ContainerCreating")]]
+      entry["state"] = ["waiting": ["reason": .string(container.pullAttempts > 0 ? "ImagePullBackOff" : (container.restartCount > 0 ? "CrashLoopBackOff" : defaultWaiting))]]
       if container.pullAttempts > 0 {
         entry["state"] = ["waiting": ["reason": "ErrImagePull", "message": .string(pullError(reference))]]
       }

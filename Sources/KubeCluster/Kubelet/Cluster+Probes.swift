@@ -166,18 +166,18 @@ extension Cluster {
     case "true": return (true, "")
     case "false": return (false, "")
     case "cat":
-      for file in arguments where !file.hasPrefix("-") && !container.files.contains(file) {
+      for file in arguments where !file.hasPrefix("-") && container.files[file] == nil {
         return (false, "cat: can't open '\(file)': No such file or directory")
       }
       return (true, "")
     case "ls", "stat":
-      for file in arguments where !file.hasPrefix("-") && !container.files.contains(file) {
+      for file in arguments where !file.hasPrefix("-") && container.files[file] == nil {
         return (false, "\(name): \(file): No such file or directory")
       }
       return (true, "")
     case "test", "[":
       let files = arguments.filter { !$0.hasPrefix("-") && $0 != "]" }
-      return (files.allSatisfy(container.files.contains), "")
+      return (files.allSatisfy { container.files[$0] != nil }, "")
     default:
       return (true, "")
     }

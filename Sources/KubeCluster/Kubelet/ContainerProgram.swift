@@ -18,6 +18,8 @@ package indirect enum ProgramStep: Equatable, Sendable {
   case touch(String)
   /// Removes a file (`rm -f F`).
   case remove(String)
+  /// Writes a line to a file (`echo $(date) >> F`), appending or replacing.
+  case write(String, String, append: Bool)
 }
 
 package enum ContainerProgram {
@@ -127,8 +129,18 @@ package enum ContainerProgram {
         steps += inner
         continue
       }
-      if first != "echo", let target = redirectTarget(statement) {
-        steps.append(.touch(target))
+      if let target = redirectTarget(statement) {
+        let append = statement.contains(">>")
+        let before = String(statement[..<(statement.firstIndex(of: ">") ?? statement.endIndex)])
+          .trimmingCharacters(in: .whitespaces)
+        if first == "echo" {
+          let text = before.split(separator: " ").dropFirst().joined(separator: " ")
+          steps.append(.write(target, unquote(text), append: append))
+        } else if first == "date" {
+          steps.append(.write(target, "{date}", append: append))
+        } else {
+          steps.append(.touch(target))
+        }
         continue
       }
       switch first {
@@ -137,10 +149,6 @@ package enum ContainerProgram {
       case "rm":
         steps += words.dropFirst().filter { !$0.hasPrefix("-") }.map { .remove(unquote($0)) }
       case "echo":
-        if let target = redirectTarget(statement) {
-          steps.append(.touch(target))
-          continue
-        }
         let text = words.dropFirst().joined(separator: " ")
         steps.append(.log(unquote(text)))
       case "sleep":

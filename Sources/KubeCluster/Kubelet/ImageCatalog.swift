@@ -118,6 +118,13 @@ package enum ImageCatalog {
       size: 2_156_550, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 1,
       env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
       hasShell: true),
+    // The image of the Kubernetes documentation's Job example (`bpi(2000)`).
+    ImageBehavior(
+      repository: "perl",
+      tags: ["latest", "5.34.0", "5.34", "5.36", "5.38", "5", "slim"],
+      size: 335_652_014, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 4,
+      env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
+      hasShell: true),
     // The busybox of the Kubernetes documentation's probe examples.
     ImageBehavior(
       repository: "registry.k8s.io/busybox",

@@ -51,7 +51,7 @@ package struct ContainerRuntime: Sendable {
   var stopAt: Date?
   /// Files the program created (`touch`, `echo … >`) and has not removed,
   /// which exec probes such as `cat /tmp/healthy` look for.
-  var files: Set<String> = []
+  var files: [String: String] = [:]
   /// The prober's state for this run of the container, by probe kind.
   var probes: [ProbeKind: ProbeTrack] = [:]
   /// A liveness or startup probe failed: the kubelet kills the container
@@ -98,6 +98,8 @@ enum FlatStep: Equatable, Sendable {
   case notFound(String)
   case touch(String)
   case remove(String)
+  /// Writes a line to a file, appending (`>>`) or replacing (`>`).
+  case write(String, String, append: Bool)
 
   static func flatten(_ steps: [ProgramStep]) -> [FlatStep] {
     var flat: [FlatStep] = []
@@ -110,6 +112,7 @@ enum FlatStep: Equatable, Sendable {
       case .notFound(let name): flat.append(.notFound(name))
       case .touch(let path): flat.append(.touch(path))
       case .remove(let path): flat.append(.remove(path))
+      case .write(let path, let text, let append): flat.append(.write(path, text, append: append))
       case .loop(let body):
         let start = flat.count
         let inner = flatten(body)

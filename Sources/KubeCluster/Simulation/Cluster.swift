@@ -30,6 +30,9 @@ package struct Cluster: Sendable {
   var podsByNode: [String: Set<ObjectKey>] = [:]
   /// Event keys by the UID of the object they are about.
   var eventIndex: [String: [ObjectKey]] = [:]
+  /// The finished pods each Job (by UID) has counted, which the real
+  /// controller tracks with the `batch.kubernetes.io/job-tracking` finalizer.
+  var jobCountedPods: [String: Set<String>] = [:]
 
   /// A cluster with nothing in it, its clock at `start`.
   package init(emptyAt start: Date, seed: UInt64) {
@@ -132,6 +135,12 @@ package struct Cluster: Sendable {
     case .daemonSet(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileDaemonSet(key)
+    case .job(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileJob(key)
+    case .cronJob(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileCronJob(key)
     case .namespace(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileNamespace(key)
@@ -158,6 +167,8 @@ package struct Cluster: Sendable {
       case .replicaSet: work.append(.replicaSet(key))
       case .deployment: work.append(.deployment(key))
       case .daemonSet: work.append(.daemonSet(key))
+      case .job: work.append(.job(key))
+      case .cronJob: work.append(.cronJob(key))
       default: break
       }
     }
@@ -198,6 +209,8 @@ package struct Cluster: Sendable {
     case .replicaSet: work.append(.replicaSet(object.key))
     case .deployment: work.append(.deployment(object.key))
     case .daemonSet: work.append(.daemonSet(object.key))
+    case .job: work.append(.job(object.key))
+    case .cronJob: work.append(.cronJob(object.key))
     case .namespace:
       work.append(.namespace(object.key))
       if change.type == .added { work.append(.serviceAccounts(object.key)) }
