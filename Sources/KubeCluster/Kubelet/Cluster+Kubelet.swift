@@ -239,6 +239,7 @@ extension Cluster {
     container.programTime = now
     container.state = .running(since: now)
     container.files = [:]
+    container.allocatedBytes = 0
     container.killedByProbe = false
     container.stopAt = nil
     startProbes(&container, pod: pod, startedAt: now)
@@ -281,6 +282,17 @@ extension Cluster {
       case .remove(let path):
         container.files[path] = nil
         container.programCounter += 1
+      case .allocate(let bytes):
+        container.allocatedBytes += bytes
+        container.programCounter += 1
+        // The kernel's OOM killer ends a container over its memory limit.
+        let limit = spec(of: container, in: pod)[path: "resources.limits.memory"]?.string
+          .flatMap { try? Quantity(parsing: $0) }?.value
+        if let limit, container.allocatedBytes >= limit {
+          container.state = .terminated(Termination(exitCode: 137, reason: "OOMKilled", startedAt: since, finishedAt: time, containerID: container.containerID))
+          container.programTime = time
+          return
+        }
       case .write(let path, let text, let append):
         let line = expand(text, at: time, pod: pod) + "\n"
         container.files[path] = (append ? container.files[path] ?? "" : "") + line

@@ -125,6 +125,13 @@ package enum ImageCatalog {
       size: 335_652_014, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 4,
       env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
       hasShell: true),
+    // The memory hog of the Kubernetes documentation's resource examples.
+    ImageBehavior(
+      repository: "polinux/stress",
+      tags: ["latest", "1.0.4"],
+      size: 4_044_853, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 1,
+      env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
+      hasShell: true),
     // The busybox of the Kubernetes documentation's probe examples.
     ImageBehavior(
       repository: "registry.k8s.io/busybox",

@@ -57,6 +57,8 @@ package struct ContainerRuntime: Sendable {
   /// A liveness or startup probe failed: the kubelet kills the container
   /// at `stopAt` and restarts it.
   var killedByProbe = false
+  /// Memory the program holds beyond the image's own use.
+  var allocatedBytes: Int64 = 0
 
   package var isRunning: Bool {
     if case .running = state { return true }
@@ -100,6 +102,7 @@ enum FlatStep: Equatable, Sendable {
   case remove(String)
   /// Writes a line to a file, appending (`>>`) or replacing (`>`).
   case write(String, String, append: Bool)
+  case allocate(Int64)
 
   static func flatten(_ steps: [ProgramStep]) -> [FlatStep] {
     var flat: [FlatStep] = []
@@ -113,6 +116,7 @@ enum FlatStep: Equatable, Sendable {
       case .touch(let path): flat.append(.touch(path))
       case .remove(let path): flat.append(.remove(path))
       case .write(let path, let text, let append): flat.append(.write(path, text, append: append))
+      case .allocate(let bytes): flat.append(.allocate(bytes))
       case .loop(let body):
         let start = flat.count
         let inner = flatten(body)
