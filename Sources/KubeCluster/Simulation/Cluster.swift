@@ -33,6 +33,8 @@ package struct Cluster: Sendable {
   /// The finished pods each Job (by UID) has counted, which the real
   /// controller tracks with the `batch.kubernetes.io/job-tracking` finalizer.
   var jobCountedPods: [String: Set<String>] = [:]
+  /// When each stopped kubelet last reported, by node name.
+  var kubeletStoppedAt: [String: Date] = [:]
 
   /// A cluster with nothing in it, its clock at `start`.
   package init(emptyAt start: Date, seed: UInt64) {
@@ -135,6 +137,9 @@ package struct Cluster: Sendable {
     case .daemonSet(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileDaemonSet(key)
+    case .nodeLifecycle(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileNodeLifecycle(key)
     case .job(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileJob(key)
