@@ -18,8 +18,12 @@ enum CurlCommand {
         return (forward.pod, forward.podPort)
       }
       var result = CommandResult(stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode)
-      // kubectl port-forward, still running, reports each connection.
-      for port in handled { result.stdout = "Handling connection for \(port)\n" + result.stdout }
+      // kubectl port-forward, still running, reports each connection on
+      // the terminal (not into curl's pipe).
+      for port in handled {
+        result.stderr = "Handling connection for \(port)\n" + result.stderr
+        result.writesErrorsFirst = true
+      }
       if let (path, contents) = outcome.file {
         do {
           let url = try context.resolve(path)

@@ -32,6 +32,7 @@ package enum CurlProgram {
     var connectTimeout: Double?
     var output: String?
     var data: String?
+    var writeOut: String?
   }
 
   /// Runs `curl ARGUMENTS` (without the word `curl`) from `origin`.
@@ -70,7 +71,7 @@ package enum CurlProgram {
         case "-f", "--fail": options.fail = true
         case "-k", "--insecure": options.insecure = true
         case "-L", "--location", "--compressed", "-4", "-N", "--no-buffer": break
-        case "-X", "--request", "-H", "--header", "-m", "--max-time", "--connect-timeout", "-o", "--output", "-d", "--data", "--data-raw", "-A", "--user-agent":
+        case "-X", "--request", "-H", "--header", "-m", "--max-time", "--connect-timeout", "-o", "--output", "-d", "--data", "--data-raw", "-A", "--user-agent", "-w", "--write-out":
           guard last, let text = value(flag) else { return missing(flag) }
           switch flag {
           case "-X", "--request": options.method = text
@@ -82,6 +83,7 @@ package enum CurlProgram {
           case "--connect-timeout": options.connectTimeout = Double(text)
           case "-o", "--output": options.output = text
           case "-A", "--user-agent": options.headers.append(("User-Agent", text))
+          case "-w", "--write-out": options.writeOut = text
           default: options.data = text
           }
         default:
@@ -214,6 +216,14 @@ package enum CurlProgram {
         out.stdout += shown
       }
       if options.verbose { out.stderr += "* Connection #0 to host \(hostName) left intact\n" }
+      if let format = options.writeOut {
+        out.stdout += format
+          .replacingOccurrences(of: "%{http_code}", with: String(response.status))
+          .replacingOccurrences(of: "%{response_code}", with: String(response.status))
+          .replacingOccurrences(of: "%{size_download}", with: String(response.body.utf8.count))
+          .replacingOccurrences(of: "%{remote_ip}", with: ip)
+          .replacingOccurrences(of: "\\n", with: "\n")
+      }
       return out
     }
   }
