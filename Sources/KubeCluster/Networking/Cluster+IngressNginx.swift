@@ -297,3 +297,15 @@ extension Cluster {
     return result.isEmpty ? "/" : result
   }
 }
+
+extension Cluster {
+  /// Whether an Ingress path of `type` matches a request path (no regex).
+  package static func ingressPathMatches(_ rule: String, type: String, path: String) -> Bool {
+    ingressPath(rule, type: type, matches: path, regex: false)
+  }
+
+  /// The URI ingress-nginx sends upstream under a rewrite-target annotation.
+  package static func rewriteTarget(_ uri: String, pattern: String, target: String) -> String {
+    rewrite(uri, pattern: pattern, target: target)
+  }
+}
