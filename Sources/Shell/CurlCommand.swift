@@ -24,7 +24,7 @@ enum CurlCommand {
         result.stderr = "Handling connection for \(port)\n" + result.stderr
         result.writesErrorsFirst = true
       }
-      if let (path, contents) = outcome.file {
+      if let (path, contents) = outcome.file, path != "/dev/null" {
         do {
           let url = try context.resolve(path)
           try Data(contents.utf8).write(to: url)

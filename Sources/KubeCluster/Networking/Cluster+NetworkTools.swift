@@ -104,7 +104,7 @@ extension Cluster {
           log += "writing to stdout\n"
           log += "-                    100% |********************************|   \(size)  0:00:00 ETA\nwritten to stdout\n"
         }
-        return ExecResult(stdout: response.body, stderr: log)
+        return ExecResult(stdout: response.body.replacingOccurrences(of: "\r\n", with: "\n"), stderr: log)
       }
       if !quiet {
         log += "saving to '\(file)'\n"

@@ -96,7 +96,13 @@ package enum CurlProgram {
     guard let url = options.url else {
       return CurlOutcome(stderr: "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2)
     }
-    return fetch(url, options: options, cluster: &cluster, origin: origin, forward: forward)
+    var outcome = fetch(url, options: options, cluster: &cluster, origin: origin, forward: forward)
+    // The shell's line tools and terminals work in lines ending in LF; the
+    // CR of HTTP's CRLF would only get in their way.
+    outcome.stdout = outcome.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+    outcome.stderr = outcome.stderr.replacingOccurrences(of: "\r\n", with: "\n")
+    if let file = outcome.file { outcome.file = (file.path, file.contents.replacingOccurrences(of: "\r\n", with: "\n")) }
+    return outcome
   }
 
   private static func fetch(_ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward)
