@@ -1,9 +1,14 @@
+import KubeCluster
+
 /// What one kubectl command produced: kubectl is a pure function of
 /// (arguments, stdin, cluster) to this.
 package struct CommandOutput: Equatable, Sendable {
   package var stdout: String
   package var stderr: String
   package var exitCode: Int32
+  /// Forwards `kubectl port-forward` opened, for the shell to keep until
+  /// the session ends.
+  package var portForwards: [PortForward] = []
 
   package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
     self.stdout = stdout
@@ -54,4 +59,17 @@ package struct KubectlEnvironment: Sendable {
 package enum FileError: Error, Equatable {
   case notFound(String)
   case isDirectory(String)
+}
+
+/// One `kubectl port-forward` mapping: a local port to a pod's port.
+package struct PortForward: Equatable, Sendable {
+  package var localPort: Int
+  package var pod: ObjectKey
+  package var podPort: Int
+
+  package init(localPort: Int, pod: ObjectKey, podPort: Int) {
+    self.localPort = localPort
+    self.pod = pod
+    self.podPort = podPort
+  }
 }

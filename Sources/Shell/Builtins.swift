@@ -23,10 +23,12 @@ enum Builtins {
         listDirectory: { path in Builtins.list(path, in: working, root: root) },
         interactive: state.mode == .interactive)
       let output = CommandRunner.run(Array(argv.dropFirst()), cluster: &state.cluster, environment: environment)
+      for forward in output.portForwards { state.portForwards[forward.localPort] = forward }
       return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
     }
     table.register("kubectl", kubectl)
     table.register("k", kubectl)
+    CurlCommand.register(into: &table, state: state)
     table.register("sleep") { argv, _, _ in
       guard argv.count >= 2 else { return .failure("sleep: missing operand\nTry 'sleep --help' for more information.") }
       var total = 0.0

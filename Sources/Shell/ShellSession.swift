@@ -17,6 +17,8 @@ package final class SessionState {
   package var cluster: Cluster
   package var namespace = "default"
   package var failures = 0
+  /// Open `kubectl port-forward`s by local port; they last as long as the session.
+  package var portForwards: [Int: PortForward] = [:]
   let mode: SessionMode
 
   init(cluster: Cluster, mode: SessionMode) {

@@ -207,7 +207,7 @@ extension Cluster {
 
   /// Runs a command in a running container: the handful of programs
   /// tutorials reach for.
-  package func execute(_ argv: [String], in pod: Object, container: String) throws(ExecFailure) -> ExecResult {
+  package mutating func execute(_ argv: [String], in pod: Object, container: String) throws(ExecFailure) -> ExecResult {
     guard let runtime = runtimes[pod.uid]?.container(container), runtime.isRunning else {
       throw .containerNotFound(container)
     }
@@ -216,6 +216,10 @@ extension Cluster {
     guard let program = argv.first else { return ExecResult() }
     let name = (program as NSString).lastPathComponent
     let args = Array(argv.dropFirst())
+    if ["curl", "wget", "nslookup", "ping"].contains(name) {
+      guard let result = runNetworkTool(name, args, in: pod, image: image) else { throw .executableNotFound(program) }
+      return result
+    }
     let shellTools: Set<String> = ["sh", "bash", "hostname", "env", "printenv", "cat", "ls", "echo", "whoami", "id", "pwd", "date", "uname", "true", "false", "sleep", "nslookup", "wget", "curl", "ps", "df", "head", "tail"]
     guard hasShell, shellTools.contains(name) else {
       if name == "nginx" && image?.repository == "nginx" && args == ["-v"] {

@@ -177,6 +177,7 @@ package enum ImageCatalog {
     ("registry.k8s.io/coredns/coredns", "v1.11.3", 18_562_039, 53, 15),
     ("kindest/kindnetd", "v20250214-acbabc1a", 39_008_320, 0, 10),
     ("kindest/local-path-provisioner", "v20250214-acbabc1a", 22_541_737, 0, 8),
+    ("registry.k8s.io/ingress-nginx/controller", "v1.12.0", 105_483_123, 80, 90),
   ].map { repository, tag, size, port, memory in
     ImageBehavior(
       repository: repository, tags: [tag], size: size, ports: port == 0 ? [] : [port],

@@ -219,7 +219,7 @@ package struct Cluster: Sendable {
     case .namespace:
       work.append(.namespace(object.key))
       if change.type == .added { work.append(.serviceAccounts(object.key)) }
-    case .service: work.append(.endpoints(object.key))
+    case .service, .ingress: work.append(.endpoints(object.key))
     case .node:
       if change.type != .modified || object.content["spec"] != change.old?.content["spec"]
         || object.labels != change.old?.labels

@@ -20,7 +20,7 @@ struct CreateCommand: KubectlCommand {
     .bool("allow-missing-template-keys", default: true, help: "If true, ignore any errors in templates when a field or map key is missing in the template."),
     .bool("show-managed-fields", help: "If true, keep the managedFields when printing objects in JSON or YAML format."),
     .string("template", help: "Template string or path to template file to use when -o=go-template, -o=go-template-file."),
-  ]
+  ] + CreateNetworkGenerators.flags
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     let flags = invocation.flags
@@ -33,6 +33,19 @@ struct CreateCommand: KubectlCommand {
       case "namespace", "ns":
         guard invocation.positionals.count >= 2 else { throw KubectlError.message("exactly one NAME is required, got 0") }
         let object = Generators.namespace(invocation.positionals[1])
+        return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
+      case "service", "svc":
+        guard invocation.positionals.count >= 2,
+          ["clusterip", "nodeport", "loadbalancer", "externalname"].contains(invocation.positionals[1])
+        else {
+          throw KubectlError.raw("error: unknown command \"\(invocation.positionals.dropFirst().first ?? "")\" for \"kubectl create service\"\n")
+        }
+        var rest = invocation
+        rest.flags.positionals.removeFirst()
+        let object = try CreateNetworkGenerators.service(invocation.positionals[1], rest)
+        return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
+      case "ingress", "ing":
+        let object = try CreateNetworkGenerators.ingress(invocation)
         return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
       default:
         throw KubectlError.raw("error: unknown command \"\(sub)\" for \"kubectl create\"\n")
