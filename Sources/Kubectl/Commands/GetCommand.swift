@@ -128,6 +128,32 @@ struct GetCommand: KubectlCommand {
       break
     }
 
+    let watching = flags.bool("watch") || flags.bool("watch-only")
+    if watching, groups.count == 1 {
+      let kind = groups[0].0
+      var options = ObjectPrinter.TableOptions()
+      options.wide = format == .wide
+      options.withKind = flags.bool("show-kind")
+      options.withNamespace = allNamespaces && kind.isNamespaced
+      options.showLabels = flags.bool("show-labels")
+      options.labelColumns = flags.strings("label-columns")
+      options.noHeaders = flags.bool("no-headers")
+      let names = groups[0].1.map(\.name)
+      let named: Bool
+      if case .byType(_, let typeNames) = request { named = !typeNames.isEmpty } else { named = true }
+      output.stdout += GetWatch.follow(
+        cluster: &cluster, initial: groups[0].1, kind: kind, options: options,
+        requestTimeout: flags.string("request-timeout"), printInitial: !flags.bool("watch-only")
+      ) { cluster in
+        if named {
+          return names.compactMap { cluster.store.get(ObjectKey(kind, $0, in: namespace)) }
+        }
+        let scope: String? = allNamespaces || !kind.isNamespaced ? nil : namespace
+        return cluster.list(kind, in: scope, selector: selector).filter { fieldSelector.matches($0) }
+      }
+      return output
+    }
+
     let nonEmpty = groups.filter { !$0.1.isEmpty }
     if nonEmpty.isEmpty {
       if output.exitCode == 0 {
@@ -153,9 +179,6 @@ struct GetCommand: KubectlCommand {
       blocks.append(ObjectPrinter.table(objects, kind: kind, options: groupOptions, context: context))
     }
     output.stdout += blocks.joined(separator: "\n")
-    if flags.bool("watch") && !invocation.environment.interactive {
-      // Script mode cannot be interrupted: the initial listing is all it shows.
-    }
     return output
   }
 

@@ -91,6 +91,11 @@ enum ObjectPrinter {
 
   /// One kind's rows as a table.
   static func table(_ objects: [Object], kind: Kind, options: TableOptions, context: PrintContext) -> String {
+    TablePrinter.render(tableRows(objects, kind: kind, options: options, context: context))
+  }
+
+  /// One kind's table as rows of cells, the header first unless `noHeaders`.
+  static func tableRows(_ objects: [Object], kind: Kind, options: TableOptions, context: PrintContext) -> [[String]] {
     let columns = Columns.columns(for: kind).filter { $0.priority == 0 || options.wide }
     var rows: [[String]] = []
     if !options.noHeaders {
@@ -110,6 +115,6 @@ enum ObjectPrinter {
       if options.showLabels { row.append(Columns.formatLabels(object.labels)) }
       rows.append(row)
     }
-    return TablePrinter.render(rows)
+    return rows
   }
 }
