@@ -32,7 +32,7 @@ package enum CommandRunner {
     DeleteCommand.self, RunCommand.self, LogsCommand.self, ExecCommand.self, WaitCommand.self,
     ScaleCommand.self, VersionCommand.self, ClusterInfoCommand.self, APIResourcesCommand.self,
     LabelCommand.self, AnnotateCommand.self,
-    RolloutCommand.self,
+    RolloutCommand.self, PatchCommand.self, SetCommand.self, AutoscaleCommand.self,
   ]
 
   /// Runs `kubectl ARGUMENTS` (without the word `kubectl`).
