@@ -4,17 +4,23 @@ package struct CommandOutput: Equatable, Sendable {
   package var stdout: String
   package var stderr: String
   package var exitCode: Int32
+  /// The kubeconfig namespace after the command, when it changed it
+  /// (`kubectl config set-context --current --namespace=dev`): the shell
+  /// keeps it for the commands that follow.
+  package var namespace: String?
 
-  package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+  package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0, namespace: String? = nil) {
     self.stdout = stdout
     self.stderr = stderr
     self.exitCode = exitCode
+    self.namespace = namespace
   }
 
   package mutating func append(_ other: CommandOutput) {
     stdout += other.stdout
     stderr += other.stderr
     if other.exitCode != 0 { exitCode = other.exitCode }
+    if let namespace = other.namespace { self.namespace = namespace }
   }
 }
 

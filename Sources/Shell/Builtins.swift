@@ -23,6 +23,7 @@ enum Builtins {
         listDirectory: { path in Builtins.list(path, in: working, root: root) },
         interactive: state.mode == .interactive)
       let output = CommandRunner.run(Array(argv.dropFirst()), cluster: &state.cluster, environment: environment)
+      if let namespace = output.namespace { state.namespace = namespace }
       return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
     }
     table.register("kubectl", kubectl)
