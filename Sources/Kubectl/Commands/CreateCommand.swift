@@ -20,7 +20,7 @@ struct CreateCommand: KubectlCommand {
     .bool("allow-missing-template-keys", default: true, help: "If true, ignore any errors in templates when a field or map key is missing in the template."),
     .bool("show-managed-fields", help: "If true, keep the managedFields when printing objects in JSON or YAML format."),
     .string("template", help: "Template string or path to template file to use when -o=go-template, -o=go-template-file."),
-  ]
+  ] + CreateGenerators.flags
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     let flags = invocation.flags
@@ -35,6 +35,7 @@ struct CreateCommand: KubectlCommand {
         let object = Generators.namespace(invocation.positionals[1])
         return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
       default:
+        if let output = try CreateGenerators.run(sub, invocation, cluster: &cluster, dryRun: dryRun) { return output }
         throw KubectlError.raw("error: unknown command \"\(sub)\" for \"kubectl create\"\n")
       }
     }
