@@ -38,6 +38,9 @@ package struct KubectlEnvironment: Sendable {
   package var interactive: Bool
   /// Terminal width for tables that wrap; nil when not a terminal.
   package var width: Int?
+  /// The editor `kubectl edit` opens: given the file's text, returns the
+  /// saved text, or nil when the editor failed. Nil when there is none.
+  package var edit: (@Sendable (String) -> String?)?
 
   package init(
     namespace: String = "default", stdin: String = "",
@@ -45,8 +48,10 @@ package struct KubectlEnvironment: Sendable {
       throw FileError.notFound(path)
     },
     listDirectory: @escaping @Sendable (String) -> [String]? = { _ in nil },
-    interactive: Bool = false, width: Int? = nil
+    interactive: Bool = false, width: Int? = nil,
+    edit: (@Sendable (String) -> String?)? = nil
   ) {
+    self.edit = edit
     self.namespace = namespace
     self.stdin = stdin
     self.readFile = readFile

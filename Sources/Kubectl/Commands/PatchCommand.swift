@@ -49,7 +49,7 @@ struct PatchCommand: KubectlCommand {
       var object = live
       do {
         object.content = try Patching.apply(patch, type: type, to: live.content, kind: key.kind)
-      } catch let error as KubectlError {
+      } catch {
         output.stderr += ErrorMessage.render(error)
         output.exitCode = 1
         continue
