@@ -35,7 +35,7 @@ package enum CommandRunner {
     RolloutCommand.self, PatchCommand.self, SetCommand.self, AutoscaleCommand.self,
     ConfigCommand.self, APIVersionsCommand.self, AuthCommand.self, CordonCommand.self,
     UncordonCommand.self, DrainCommand.self, TaintCommand.self, TopCommand.self,
-    ReplaceCommand.self, DiffCommand.self, EditCommand.self,
+    ReplaceCommand.self, DiffCommand.self, EditCommand.self, ExplainCommand.self,
   ]
 
   /// Runs `kubectl ARGUMENTS` (without the word `kubectl`).
