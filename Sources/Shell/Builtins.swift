@@ -24,6 +24,7 @@ enum Builtins {
         interactive: state.mode == .interactive)
       let output = CommandRunner.run(Array(argv.dropFirst()), cluster: &state.cluster, environment: environment)
       for forward in output.portForwards { state.portForwards[forward.localPort] = forward }
+      if let namespace = output.namespace { state.namespace = namespace }
       return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
     }
     table.register("kubectl", kubectl)

@@ -61,7 +61,7 @@ struct ExposeCommand: KubectlCommand {
     for source in sources {
       let service = try generate(for: source, flags: flags)
       if dryRun == .client {
-        output.stdout += Printed.client(service, verb: "exposed", format: flags.string("output"))
+        output.stdout += try Printed.client(service, verb: "exposed", format: flags.string("output"))
         continue
       }
       var object = service
