@@ -61,6 +61,14 @@ package final class EditLineReader: LineReader {
       return reader.complete()
     })
     _ = kt_el_bind(editLine, "^I", "kt-complete")
+    // Home, End and Delete as the common terminals send them, whatever TERM says.
+    for (sequence, function) in [
+      ("\u{1B}[H", "ed-move-to-beg"), ("\u{1B}OH", "ed-move-to-beg"), ("\u{1B}[1~", "ed-move-to-beg"),
+      ("\u{1B}[F", "ed-move-to-end"), ("\u{1B}OF", "ed-move-to-end"), ("\u{1B}[4~", "ed-move-to-end"),
+      ("\u{1B}[3~", "ed-delete-next-char"), ("\u{1B}[1;5C", "em-next-word"), ("\u{1B}[1;5D", "ed-prev-word"),
+    ] {
+      _ = kt_el_bind(editLine, sequence, function)
+    }
     // Ctrl-R searches the history backwards, as in bash.
     _ = kt_el_bind(editLine, "^R", "em-inc-search-prev")
   }

@@ -283,12 +283,14 @@ struct WatchFollower {
 
 /// Table rows printed one at a time with column widths that only grow,
 /// like kubectl's watch output.
-struct WatchTable {
-  private(set) var widths: [Int] = []
+package struct WatchTable {
+  package private(set) var widths: [Int] = []
+
+  package init() {}
 
   /// Cells of a table line as kubectl prints it: columns are separated by
   /// at least three spaces.
-  static func cells(_ line: String) -> [String] {
+  package static func cells(_ line: String) -> [String] {
     var cells: [String] = []
     var current = ""
     var spaces = 0
@@ -310,7 +312,7 @@ struct WatchTable {
     return cells
   }
 
-  mutating func remember(_ rows: [[String]]) {
+  package mutating func remember(_ rows: [[String]]) {
     for row in rows { grow(row) }
   }
 
@@ -326,7 +328,7 @@ struct WatchTable {
   }
 
   /// One row padded to the remembered widths (grown by the row first).
-  mutating func line(_ row: [String]) -> String {
+  package mutating func line(_ row: [String]) -> String {
     grow(row)
     var text = ""
     for (index, cell) in row.enumerated() {
