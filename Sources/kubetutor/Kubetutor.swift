@@ -80,6 +80,12 @@ struct Kubetutor: ParsableCommand {
     }
     defer { if let sessionID { try? store?.endSession(sessionID) } }
 
+    if mode == .interactive, let reader = EditLineReader(historyPath: historyPath()) {
+      runInteractive(session, reader: reader)
+      if let status = session.exitStatus, status != 0 { throw ExitCode(status) }
+      return
+    }
+
     let lines: AnyIterator<String>
     switch script {
     case "-"?, nil:
@@ -109,6 +115,39 @@ struct Kubetutor: ParsableCommand {
 
   /// The name the current cluster is saved under in the progress database.
   static let clusterSnapshot = "current"
+
+  /// The learner at a terminal: libedit, completion, Ctrl-C, a prompt with
+  /// the namespace and colour, the clock following the wall clock.
+  private func runInteractive(_ session: ShellSession, reader: EditLineReader) {
+    let environment = ProcessInfo.processInfo.environment
+    let state = session.state
+    let colour = Terminal.wantsColour(noColorFlag: noColor, environment: environment)
+    let languageFile = (ProgressStore.dataFolder() as NSString).appendingPathComponent("language")
+    state.usesColour = colour
+    state.language = lang ?? (try? String(contentsOfFile: languageFile, encoding: .utf8))
+      .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      .flatMap { ["en", "ko"].contains($0) ? $0 : nil } ?? "en"
+    state.languageChanged = { language in
+      try? FileManager.default.createDirectory(
+        atPath: (languageFile as NSString).deletingLastPathComponent,
+        withIntermediateDirectories: true)
+      try? (language + "\n").write(toFile: languageFile, atomically: true, encoding: .utf8)
+    }
+    state.isInterrupted = { Interrupt.isPending }
+    state.terminalWidth = { Terminal.columns() }
+    state.terminalHeight = { Terminal.rows() }
+    reader.completer = { line, cursor in
+      Completion.complete(line: line, cursor: cursor, state: state)
+    }
+    reader.columns = { Terminal.columns() ?? 80 }
+    Interrupt.install()
+    InteractiveLoop(session: session, reader: reader, colour: colour).run()
+  }
+
+  /// The history file: `history` in the data folder.
+  private func historyPath() -> String {
+    (ProgressStore.dataFolder() as NSString).appendingPathComponent("history")
+  }
 
   /// The progress database: `--db`, or the default one in the interactive
   /// shell. Script mode without `--db` keeps nothing.
