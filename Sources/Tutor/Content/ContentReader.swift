@@ -6,11 +6,13 @@ import Kubectl
 package final class ContentReader {
   package let file: String
   package let document: ManifestDocument
+  package let sourceText: String
   package private(set) var errors: [ContentError] = []
 
   /// Parses `text`; a YAML syntax error becomes the only error.
   package init(file: String, text: String) {
     self.file = file
+    sourceText = text
     do {
       let documents = try ManifestDecoder.decode(text)
       document = documents.first ?? ManifestDocument(value: .emptyObject)

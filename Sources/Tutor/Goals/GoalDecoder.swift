@@ -226,7 +226,7 @@ package struct GoalDecoder {
     return query
   }
 
-  private func commandPattern(_ path: [String]) -> CommandPattern? {
+  package func commandPattern(_ path: [String]) -> CommandPattern? {
     guard
       reader.mapping(
         path, allowed: ["verb", "resource", "target", "output", "flags", "pattern", "succeeded"])
