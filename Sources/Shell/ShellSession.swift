@@ -51,6 +51,7 @@ package final class ShellSession {
     self.clock = clock
     var table = CommandTable.standard
     Builtins.register(into: &table, state: state)
+    TutorBuiltins.register(into: &table, state: state)
     let context = ShellContext(workingDirectory: workingDirectory, variables: ["HOME": workingDirectory.path, "PWD": workingDirectory.path])
     interpreter = ShellInterpreter(context: context, host: table, output: write)
     interpreter.commandFinished = { _, code in

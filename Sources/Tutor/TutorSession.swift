@@ -1,5 +1,6 @@
 import Foundation
 import KubeCluster
+import TutorContent
 
 /// What a tutor command printed.
 package struct TutorOutput: Equatable, Sendable {
@@ -52,8 +53,12 @@ package final class TutorSession {
   package var language: Language
   package var recorder: ProgressRecorder?
   /// Where lessons and shipped scenarios come from.
-  package var lessonsDirectory: URL?
+  package var lessonsDirectory: URL? {
+    didSet { catalogCache = nil }
+  }
   package var scenariosDirectory: URL?
+  /// Called with every command the shell ran and the cluster after it.
+  package var onCommand: ((CommandRun, Cluster) -> Void)?
   package private(set) var activity: Activity?
   package private(set) var stepIndex = 0
   private var catalogCache: LessonCatalog?
@@ -71,6 +76,8 @@ package final class TutorSession {
   package init(language: Language = .en, recorder: ProgressRecorder? = nil) {
     self.language = language
     self.recorder = recorder
+    lessonsDirectory = TutorContent.lessons
+    scenariosDirectory = TutorContent.scenarios
   }
 
   package var catalog: LessonCatalog {
