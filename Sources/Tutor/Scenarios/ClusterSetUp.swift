@@ -44,6 +44,9 @@ package struct ClusterSetUp: Equatable, Sendable {
   /// Applies manifests and faults to an existing cluster.
   package func apply(to cluster: inout Cluster) -> [String] {
     var errors: [String] = []
+    // A stopped component never sees the manifests; a node goes down after
+    // its pods were placed.
+    for case .stopComponent(let name) in faults { cluster.stoppedComponents.insert(name) }
     for manifest in manifests {
       let output = CommandRunner.run(
         ["apply", "-f", "-"], cluster: &cluster,
@@ -53,8 +56,8 @@ package struct ClusterSetUp: Equatable, Sendable {
     cluster.advance(by: settleSeconds)
     for fault in faults {
       switch fault {
-      case .stopComponent(let name):
-        cluster.stoppedComponents.insert(name)
+      case .stopComponent:
+        continue
       case .nodeNotReady(let name):
         cluster.stoppedComponents.insert("kubelet/\(name)")
         guard var node = cluster.store.get(ObjectKey(.node, name)) else {
@@ -74,6 +77,17 @@ package struct ClusterSetUp: Equatable, Sendable {
         ])
         node.content[path: "spec.taints"] = .array(taints)
         cluster.write(node, by: "node-lifecycle-controller", summary: "node not ready")
+        // Pods on the node are no longer Ready, as the node lifecycle controller marks them.
+        for pod in cluster.store.list(.pod) where pod.content[path: "spec.nodeName"]?.string == name {
+          var pod = pod
+          var podConditions = pod.content[path: "status.conditions"]?.array ?? []
+          for index in podConditions.indices
+          where ["Ready", "ContainersReady"].contains(podConditions[index]["type"]?.string ?? "") {
+            podConditions[index]["status"] = "False"
+          }
+          pod.content[path: "status.conditions"] = .array(podConditions)
+          cluster.write(pod, by: "node-lifecycle-controller", summary: "node not ready")
+        }
         cluster.settle()
       }
     }
@@ -178,6 +192,8 @@ extension ClusterSetUp {
         do {
           try cluster.create(object)
         } catch {
+          // A later manifest may update an earlier one, as `kubectl apply` does.
+          if error.reason == "AlreadyExists" { continue }
           if error.causes.isEmpty {
             let (line, column) = place(nil)
             reader.error(line: line, column: column, "manifest: \(error.message)")
