@@ -174,7 +174,9 @@ extension ClusterSetUp {
       for document in documents {
         func place(_ field: String?) -> (Int, Int) {
           let position =
-            field.flatMap { document.position(of: Self.dotted($0)) }
+            field.flatMap {
+              document.keyPosition(of: Self.dotted($0)) ?? document.position(of: Self.dotted($0))
+            }
             ?? ManifestPosition(line: document.startLine, column: 1)
           return (manifest.line + position.line - 1, manifestColumn(manifest, reader) + position.column - 1)
         }
@@ -195,7 +197,9 @@ extension ClusterSetUp {
           // A later manifest may update an earlier one, as `kubectl apply` does.
           if error.reason == "AlreadyExists" { continue }
           if error.causes.isEmpty {
-            let (line, column) = place(nil)
+            // Strict decoding names the field in its message.
+            let field = error.message.firstMatch(of: /unknown field "([^"]+)"/).map { String($0.1) }
+            let (line, column) = place(field)
             reader.error(line: line, column: column, "manifest: \(error.message)")
           }
           for cause in error.causes {
