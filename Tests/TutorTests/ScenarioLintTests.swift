@@ -77,7 +77,7 @@ struct ScenarioLintTests {
   @Test func unknownKindInManifest() {
     let text = Self.valid.replacingOccurrences(of: "kind: Deployment\n", with: "kind: Deploymnet\n")
 
-    #expect(errors(text) == ["demo.yaml:7:11: manifest: unknown kind 'Deploymnet'"])
+    #expect(errors(text) == ["demo.yaml:7:5: manifest: unknown kind 'Deploymnet'"])
   }
 
   @Test("a JSONPath that cannot exist for the kind")
