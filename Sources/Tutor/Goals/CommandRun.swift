@@ -50,6 +50,8 @@ package struct KubectlWords: Equatable, Sendable {
   static let shortWithValue: Set<Character> = ["n", "o", "l", "c", "f"]
 
   package init(_ words: [String]) {
+    // `kubectl logs -f` follows; elsewhere `-f` names a file.
+    let isLogs = words.first { !$0.hasPrefix("-") } == "logs"
     var index = 0
     while index < words.count {
       let word = words[index]
@@ -72,8 +74,8 @@ package struct KubectlWords: Equatable, Sendable {
         var letters = Substring(word.dropFirst())
         while let letter = letters.first {
           letters = letters.dropFirst()
-          let name = Self.shortNames[letter] ?? String(letter)
-          if Self.shortWithValue.contains(letter) {
+          let name = isLogs && letter == "f" ? "follow" : Self.shortNames[letter] ?? String(letter)
+          if Self.shortWithValue.contains(letter) && !(isLogs && letter == "f") {
             var value = String(letters)
             if value.hasPrefix("=") { value.removeFirst() }
             if value.isEmpty, index < words.count {
