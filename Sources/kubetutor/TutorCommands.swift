@@ -9,6 +9,20 @@ import Tutor
   import Glibc
 #endif
 
+/// The value of `--NAME VALUE` or `--NAME=VALUE` on the command line.
+///
+/// The root command declares `--lang`, `--db`, `--profile`, `--seed` and
+/// `--script` too, and ArgumentParser gives a shared option's value to the
+/// root; the subcommands read them back from the raw arguments.
+func rawOption(_ name: String) -> String? {
+  let arguments = CommandLine.arguments
+  for (index, argument) in arguments.enumerated() {
+    if argument == "--\(name)", index + 1 < arguments.count { return arguments[index + 1] }
+    if argument.hasPrefix("--\(name)=") { return String(argument.dropFirst(name.count + 3)) }
+  }
+  return nil
+}
+
 /// Options the tutor subcommands share.
 struct TutorOptions: ParsableArguments {
   @Option(name: .long, help: "Language of lessons and messages: en or ko.")
@@ -24,7 +38,7 @@ struct TutorOptions: ParsableArguments {
   var content: String?
 
   var language: Language {
-    Language.preferred(lang, environment: ProcessInfo.processInfo.environment)
+    Language.preferred(lang ?? rawOption("lang"), environment: ProcessInfo.processInfo.environment)
   }
 
   func validate() throws {
@@ -45,7 +59,8 @@ struct TutorOptions: ParsableArguments {
 
   func openStore(required: Bool) -> ProgressStore? {
     do {
-      if let db { return try ProgressStore(.path(db), profile: profile) }
+      let profile = rawOption("profile") ?? profile
+      if let db = db ?? rawOption("db") { return try ProgressStore(.path(db), profile: profile) }
       guard required else { return nil }
       return try ProgressStore(.path(ProgressStore.defaultDatabasePath()), profile: profile)
     } catch {
@@ -89,6 +104,8 @@ struct StartCommand: ParsableCommand {
   var script: String?
 
   func run() throws {
+    let script = script ?? rawOption("script")
+    let seed = rawOption("seed").flatMap(UInt64.init) ?? seed
     let interactive = script == nil && isatty(STDIN_FILENO) != 0
     let mode: Shell.SessionMode = interactive ? .interactive : .script
     let cluster = Cluster.kind(start: interactive ? Date() : Cluster.scriptEpoch, seed: seed)
