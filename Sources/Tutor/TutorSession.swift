@@ -72,6 +72,19 @@ package final class TutorSession {
   private var quizWrongThisStep = false
   private var stepDone = false
   private var startedAt: Date?
+  private var timeLimitAnnounced = false
+
+  /// Said once when a timed scenario runs over; the learner may go on.
+  private func timeLimitNotice(now: Date) -> String {
+    guard case .scenario(let scenario)? = activity, let limit = scenario.timeLimit,
+      !timeLimitAnnounced, let startedAt, now.timeIntervalSince(startedAt) > Double(limit)
+    else { return "" }
+    timeLimitAnnounced = true
+    recorder?.recordProgress(.scenario, subject: scenario.id, detail: "time limit reached")
+    return t(
+      "⏱ The time limit (\(limit / 60) min) is over. You may finish; the overrun is recorded.\n",
+      "⏱ 제한 시간(\(limit / 60)분)이 지났습니다. 계속 풀어도 되지만 초과한 것은 기록됩니다.\n")
+  }
 
   package init(language: Language = .en, recorder: ProgressRecorder? = nil) {
     self.language = language
@@ -158,7 +171,7 @@ package final class TutorSession {
   package func commandFinished(_ run: CommandRun, cluster: Cluster) -> String {
     guard activity != nil, !stepDone, currentTask != nil else { return "" }
     commands.append(run)
-    return check(cluster: cluster, verbose: false)
+    return timeLimitNotice(now: cluster.now) + check(cluster: cluster, verbose: false)
   }
 
   // MARK: Starting
@@ -183,6 +196,7 @@ package final class TutorSession {
     let (fresh, errors) = activity!.setUp.makeCluster(start: cluster.now)
     cluster = fresh
     startedAt = cluster.now
+    timeLimitAnnounced = false
     totalHints = 0
     quizCorrectFirstTry = 0
     let saved = recorder?.savedPosition(item: activity!.id) ?? 0
@@ -195,6 +209,9 @@ package final class TutorSession {
     case .scenario(let scenario):
       text += "== \(scenario.title.text(language)) ==\n\(render(scenario.description.text(language)))\n"
       text += t("Difficulty: \(scenario.difficulty), about \(scenario.minutes) min\n", "난이도: \(scenario.difficulty), 약 \(scenario.minutes)분\n")
+      if let limit = scenario.timeLimit {
+        text += t("Time limit: \(limit / 60) min\n", "제한 시간: \(limit / 60)분\n")
+      }
     }
     if stepIndex > 0 {
       text += t("Resuming at step \(stepIndex + 1).\n", "\(stepIndex + 1)단계부터 이어서 합니다.\n")
