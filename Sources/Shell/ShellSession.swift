@@ -81,6 +81,7 @@ package final class ShellSession {
     var table = CommandTable.standard
     Builtins.register(into: &table, state: state)
     SessionBuiltins.register(into: &table, state: state)
+    TutorBuiltins.register(into: &table, state: state)
     state.commandNames = table.commandNames
     let context = ShellContext(workingDirectory: workingDirectory, variables: ["HOME": workingDirectory.path, "PWD": workingDirectory.path])
     interpreter = ShellInterpreter(context: context, host: table, output: write)

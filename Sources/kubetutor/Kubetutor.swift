@@ -14,7 +14,8 @@ struct Kubetutor: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kubetutor",
     abstract: "Learn Kubernetes by typing real kubectl commands against a simulated cluster.",
-    version: "0.1.0")
+    version: "0.1.0",
+    subcommands: [LessonsCommand.self, StartCommand.self, ScenarioCommand.self])
 
   @Option(name: .long, help: ArgumentHelp("Run the lines of FILE (or - for standard input) as if typed, with no prompt and a simulated clock.", valueName: "FILE"))
   var script: String?
