@@ -88,7 +88,15 @@ struct PatchCommand: KubectlCommand {
 enum Patching {
   static func apply(_ patch: JSONValue, type: String, to target: JSONValue, kind: Kind) throws(KubectlError) -> JSONValue {
     switch type {
-    case "json": return try jsonPatch(patch, target)
+    case "json":
+      guard case .array = patch else { return try jsonPatch(patch, target) }
+      do {
+        return try jsonPatch(patch, target)
+      } catch {
+        // The API server answers 422 without details for a patch that does
+        // not apply, and kubectl prints only the generic sentence.
+        throw .raw("The request is invalid: the server rejected our request due to an error in our request\n")
+      }
     case "merge": return merge(patch, into: target, path: [], strategic: false)
     default: return merge(patch, into: target, path: [], strategic: true)
     }
