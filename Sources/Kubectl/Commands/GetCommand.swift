@@ -133,7 +133,9 @@ struct GetCommand: KubectlCommand {
       break
     }
 
-    let watching = flags.bool("watch") || flags.bool("watch-only")
+    // Script mode follows the simulated clock (GetWatch); interactively the
+    // clock is the wall clock, so only the listing is printed here.
+    let watching = (flags.bool("watch") || flags.bool("watch-only")) && !invocation.environment.interactive
     if watching, groups.count == 1 {
       let kind = groups[0].0
       var options = ObjectPrinter.TableOptions()

@@ -63,4 +63,29 @@ struct PatchFidelityTests {
     #expect(ours.stdout == real.stdout)
     #expect(ours.exitCode == real.exitCode)
   }
+
+  static let setCases: [[String]] = [
+    ["image", "-f", "web.yaml", "nginx=nginx:1.27", "--local", "-o", "yaml"],
+    ["image", "-f", "web.yaml", "nginx=nginx:1.27", "--local"],
+    ["image", "-f", "web.yaml", "nope=busybox", "--local", "-o", "yaml"],
+    ["env", "-f", "web.yaml", "A=1", "B=two", "--local", "-o", "yaml"],
+    ["env", "-f", "web.yaml", "--list", "--local"],
+    ["resources", "-f", "web.yaml", "--limits=cpu=200m,memory=512Mi", "--requests=cpu=100m", "--local", "-o", "yaml"],
+  ]
+
+  @Test(
+    "set --local changes the file's object as the real kubectl does", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
+    arguments: setCases)
+  func sameSet(_ arguments: [String]) throws {
+    let real = try RealKubectl.run(["set"] + arguments.map { $0 == "web.yaml" ? "{file}" : $0 }, file: Self.manifest)
+    var cluster = Cluster.kind()
+    let environment = KubectlEnvironment(readFile: { path in
+      guard path == "web.yaml" else { throw FileError.notFound(path) }
+      return PatchFidelityTests.manifest
+    })
+    let ours = CommandRunner.run(["set"] + arguments, cluster: &cluster, environment: environment)
+    #expect(ours.stdout == real.stdout)
+    #expect(ours.stderr == real.stderr)
+    #expect(ours.exitCode == real.exitCode)
+  }
 }
