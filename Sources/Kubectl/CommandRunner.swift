@@ -36,7 +36,7 @@ package enum CommandRunner {
     RolloutCommand.self, PatchCommand.self, SetCommand.self, AutoscaleCommand.self,
     ConfigCommand.self, APIVersionsCommand.self, AuthCommand.self, CordonCommand.self,
     UncordonCommand.self, DrainCommand.self, TaintCommand.self, TopCommand.self,
-    ReplaceCommand.self, DiffCommand.self, EditCommand.self, ExplainCommand.self,
+    ReplaceCommand.self, DiffCommand.self, EditCommand.self, ExplainCommand.self, OptionsCommand.self,
   ]
 
   /// Runs `kubectl ARGUMENTS` (without the word `kubectl`).
@@ -53,7 +53,10 @@ package enum CommandRunner {
     do {
       let flags = try FlagParser.parse(rest, specs: GlobalFlags.all + command.flags + [.bool("help", short: "h")], command: usageName(verb, rest))
       if flags.bool("help") {
-        return CommandOutput(stdout: HelpText.forCommand(verb, flags: command.flags))
+        var key = usageName(verb, rest)
+        let words = rest.filter { !$0.hasPrefix("-") }
+        if key == "create secret", words.count > 1, ["generic", "tls", "docker-registry"].contains(words[1]) { key += " " + words[1] }
+        return CommandOutput(stdout: HelpText.forCommand(key, flags: command.flags))
       }
       let invocation = Invocation(command: verb, flags: flags, environment: environment)
       return try command.run(invocation, cluster: &cluster)
@@ -65,6 +68,7 @@ package enum CommandRunner {
   /// The command named in usage errors: `create deployment`, `rollout status`.
   static func usageName(_ verb: String, _ rest: [String]) -> String {
     let subcommands: [String: Set<String>] = [
+      "auth": ["can-i", "whoami"], "top": ["node", "pod"],
       "create": ["deployment", "namespace", "service", "configmap", "secret", "job", "cronjob", "ingress", "serviceaccount", "quota", "role", "rolebinding", "clusterrole", "clusterrolebinding", "token", "priorityclass", "poddisruptionbudget"],
       "rollout": ["status", "history", "undo", "restart", "pause", "resume"],
       "set": ["image", "env", "resources", "selector", "serviceaccount", "subject"],

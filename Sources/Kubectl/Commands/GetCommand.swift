@@ -56,6 +56,11 @@ struct GetCommand: KubectlCommand {
     case .byType(let kinds, let names):
       if names.isEmpty {
         for kind in kinds {
+          if let unsupported = fieldSelector.unsupportedLabel(for: kind) {
+            let gvr = "{\"\(kind.group)\" \"\(kind.apiVersion.split(separator: "/").last ?? "v1")\" \"\(kind.resource)\"}"
+            throw KubectlError.api(APIError.badRequest(
+              "Unable to find \(gvr) that match label selector \"\(flags.strings("selector").last ?? "")\", field selector \"\(flags.string("field-selector"))\": field label not supported: \(unsupported)"))
+          }
           let scope: String? = allNamespaces || !kind.isNamespaced ? nil : namespace
           var objects = cluster.list(kind, in: scope, selector: selector)
           objects = objects.filter { fieldSelector.matches($0) }
@@ -128,7 +133,9 @@ struct GetCommand: KubectlCommand {
       break
     }
 
-    let watching = flags.bool("watch") || flags.bool("watch-only")
+    // Script mode follows the simulated clock (GetWatch); interactively the
+    // clock is the wall clock, so only the listing is printed here.
+    let watching = (flags.bool("watch") || flags.bool("watch-only")) && !invocation.environment.interactive
     if watching, groups.count == 1 {
       let kind = groups[0].0
       var options = ObjectPrinter.TableOptions()
@@ -242,6 +249,26 @@ struct FieldSelector {
       }
     }
     return selector
+  }
+
+  /// The field labels the API server can select on, besides
+  /// `metadata.name` and `metadata.namespace`.
+  static let supported: [Kind: Set<String>] = [
+    .pod: ["spec.nodeName", "spec.restartPolicy", "spec.schedulerName", "spec.serviceAccountName", "spec.hostNetwork", "status.phase", "status.podIP", "status.podIPs", "status.nominatedNodeName"],
+    .node: ["spec.unschedulable"],
+    .event: ["involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "reportingComponent", "source", "type"],
+    .secret: ["type"],
+    .namespace: ["status.phase"],
+    .replicaSet: ["status.replicas"],
+    .job: ["status.successful"],
+    .service: ["spec.clusterIP", "spec.type"],
+  ]
+
+  /// The first field label `kind` cannot be selected on, if any.
+  func unsupportedLabel(for kind: Kind) -> String? {
+    requirements.map(\.path).first { path in
+      path != "metadata.name" && path != "metadata.namespace" && !(FieldSelector.supported[kind]?.contains(path) ?? false)
+    }
   }
 
   func matches(_ object: Object) -> Bool {

@@ -42,6 +42,9 @@ struct PatchCommand: KubectlCommand {
     } catch let error as ManifestError {
       throw KubectlError.message("unable to parse \"\(patchText)\": \(error.message)")
     }
+    if flags.bool("local") {
+      return try patchLocally(patch, type: type, invocation: invocation)
+    }
     let keys = try RolloutCommand.targets(invocation.positionals, invocation: invocation, cluster: cluster, verb: "patch")
     var output = CommandOutput()
     for key in keys {
@@ -72,6 +75,28 @@ struct PatchCommand: KubectlCommand {
     return output
   }
 
+  /// `--local -f FILE`: patch the file's objects without the server.
+  static func patchLocally(_ patch: JSONValue, type: String, invocation: Invocation) throws -> CommandOutput {
+    let files = invocation.flags.strings("filename")
+    guard !files.isEmpty else { throw KubectlError.message("cannot specify --local and server resources") }
+    let manifests = try ManifestSource.read(files, recursive: invocation.flags.bool("recursive"), environment: invocation.environment, namespace: invocation.namespace, namespaceGiven: invocation.namespaceWasGiven)
+    var output = CommandOutput()
+    for manifest in manifests {
+      var object = manifest.object
+      // The file's own text, without the namespace the reader fills in.
+      var original = object.content
+      if !invocation.namespaceWasGiven, let text = try? invocation.environment.readFile(manifest.source == "STDIN" ? "-" : manifest.source),
+        let document = try? ManifestDecoder.decode(text).first(where: { $0.value[path: "metadata.name"]?.string == object.name }),
+        document.value[path: "metadata.namespace"] == nil
+      {
+        original[path: "metadata.namespace"] = nil
+      }
+      object.content = try Patching.apply(patch, type: type, to: original, kind: object.kind)
+      output.stdout += try printed(object, format: invocation.flags.string("output"), message: "\(RolloutCommand.label(object.key)) patched\n")
+    }
+    return output
+  }
+
   static func printed(_ object: Object, format: String, message: String) throws -> String {
     if let text = try Printed.templated(object.content, format: format) { return text }
     switch format {
@@ -88,7 +113,15 @@ struct PatchCommand: KubectlCommand {
 enum Patching {
   static func apply(_ patch: JSONValue, type: String, to target: JSONValue, kind: Kind) throws(KubectlError) -> JSONValue {
     switch type {
-    case "json": return try jsonPatch(patch, target)
+    case "json":
+      guard case .array = patch else { return try jsonPatch(patch, target) }
+      do {
+        return try jsonPatch(patch, target)
+      } catch {
+        // The API server answers 422 without details for a patch that does
+        // not apply, and kubectl prints only the generic sentence.
+        throw .raw("The request is invalid: the server rejected our request due to an error in our request\n")
+      }
     case "merge": return merge(patch, into: target, path: [], strategic: false)
     default: return merge(patch, into: target, path: [], strategic: true)
     }

@@ -47,11 +47,33 @@ struct SetCommand: KubectlCommand {
         throw KubectlError.message("at least one environment variable must be provided")
       }
     }
-    let keys = try RolloutCommand.targets(arguments, invocation: invocation, cluster: cluster, verb: "set")
+    let local = invocation.flags.bool("local")
+    var localObjects: [ObjectKey: Object] = [:]
+    var keys: [ObjectKey] = []
+    if local || (arguments.isEmpty && !invocation.flags.strings("filename").isEmpty) {
+      let manifests = try ManifestSource.read(invocation.flags.strings("filename"), recursive: invocation.flags.bool("recursive"), environment: invocation.environment, namespace: invocation.namespace, namespaceGiven: invocation.namespaceWasGiven)
+      for manifest in manifests {
+        var object = manifest.object
+        if local, !invocation.namespaceWasGiven, let text = try? invocation.environment.readFile(manifest.source),
+          let document = try? ManifestDecoder.decode(text).first(where: { $0.value[path: "metadata.name"]?.string == object.name }),
+          document.value[path: "metadata.namespace"] == nil
+        {
+          object.content[path: "metadata.namespace"] = nil
+        }
+        keys.append(manifest.object.key)
+        if local { localObjects[manifest.object.key] = object }
+      }
+    } else {
+      keys = try RolloutCommand.targets(arguments, invocation: invocation, cluster: cluster, verb: "set")
+    }
     var output = CommandOutput()
     let containerFilter = invocation.flags.string("container")
     for key in keys {
-      guard var object = cluster.store.get(key) else { continue }
+      guard var object = localObjects[key] ?? cluster.store.get(key) else {
+        output.stderr += ErrorMessage.render(APIError.notFound(key.kind, key.name))
+        output.exitCode = 1
+        continue
+      }
       let base = templatePath(key.kind)
       guard !base.isEmpty || key.kind == .pod else {
         output.stderr += "error: \(key.kind.groupResource)/\(key.name) the object is not a pod or does not have a pod template: *\(key.kind.rawValue.lowercased())\n"
@@ -132,6 +154,10 @@ struct SetCommand: KubectlCommand {
       object.content[path: path] = .array(containers)
       if object.content == before && output.exitCode == 0 { continue }
       if object.content == before { continue }
+      if local {
+        output.stdout += try PatchCommand.printed(object, format: invocation.flags.string("output"), message: "\(RolloutCommand.label(key)) \(message)\n")
+        continue
+      }
       let dryRun = invocation.flags.string("dry-run")
       do {
         let stored = dryRun == "client" ? object : try cluster.update(object, dryRun: dryRun == "server")

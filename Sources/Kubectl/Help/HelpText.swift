@@ -84,8 +84,22 @@ enum HelpText {
   }
 
   static func forCommand(_ command: String, flags: [FlagSpec]) -> String {
-    var text = summary(of: command) + ".\n\n"
+    if let page = HelpCatalog.pages[command] {
+      return HelpCatalog.render(command, page, options: optionLines(flags))
+    }
+    let verb = String(command.split(separator: " ").first ?? Substring(command))
+    var text = summary(of: verb) + ".\n\n"
     text += "Options:\n"
+    text += optionLines(flags)
+    text += "Usage:\n  kubectl \(command) [options]\n\n"
+    text += "Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n"
+    return text
+  }
+
+  /// pflag's option listing: `    -n, --name=default:` then the help
+  /// indented by a tab, a blank line after each.
+  static func optionLines(_ flags: [FlagSpec]) -> String {
+    var text = ""
     for flag in flags.sorted(by: { $0.name < $1.name }) {
       let names = flag.short.map { "-\($0), --\(flag.name)" } ?? "    --\(flag.name)"
       var line = "    " + names
@@ -96,8 +110,6 @@ enum HelpText {
       }
       text += line + ":\n\t" + flag.help + "\n\n"
     }
-    text += "Usage:\n  kubectl \(command) [options]\n\n"
-    text += "Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n"
     return text
   }
 }
