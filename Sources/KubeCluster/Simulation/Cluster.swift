@@ -221,6 +221,7 @@ package struct Cluster: Sendable {
       if change.type == .added { work.append(.serviceAccounts(object.key)) }
     case .service: work.append(.endpoints(object.key))
     case .node:
+      if change.type == .added { work.append(.nodeLifecycle(object.key)) }
       if change.type != .modified || object.content["spec"] != change.old?.content["spec"]
         || object.labels != change.old?.labels
       {
