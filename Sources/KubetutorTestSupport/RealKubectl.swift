@@ -32,6 +32,10 @@ package enum RealKubectl {
   /// The binary's path, or nil when it is not installed.
   package static let path: String? = locate(environment: ProcessInfo.processInfo.environment)
 
+  /// Serializes launches: swift-corelibs-foundation's `Process` corrupts the
+  /// heap now and then when tests start several at once.
+  private static let launchLock = NSLock()
+
   /// Whether the real client can be run here.
   package static var isInstalled: Bool { path != nil }
 
@@ -54,6 +58,8 @@ package enum RealKubectl {
 
   /// Runs the real client with `arguments` and optional standard input.
   package static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
+    launchLock.lock()
+    defer { launchLock.unlock() }
     guard let path else {
       throw LaunchError(description: "the real kubectl 1.32 client is not installed")
     }

@@ -171,7 +171,7 @@ struct ComponentTests {
         $ kubectl get pods -o wide
         NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE           NOMINATED NODE   READINESS GATES
         web-5c94f75b5d-ds4cz   1/1     Running   0          10s   10.244.2.2   kind-worker2   <none>           <none>
-        web-5c94f75b5d-rj7fp   1/1     Running   0          10s   10.244.2.3   kind-worker2   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running   0          10s   10.244.1.2   kind-worker    <none>           <none>
         $ sleep 39
         $ kubectl get nodes
         NAME                 STATUS   ROLES           AGE     VERSION
@@ -187,7 +187,7 @@ struct ComponentTests {
         $ kubectl get pods -o wide
         NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE           NOMINATED NODE   READINESS GATES
         web-5c94f75b5d-ds4cz   1/1     Running   0          50s   10.244.2.2   kind-worker2   <none>           <none>
-        web-5c94f75b5d-rj7fp   1/1     Running   0          50s   10.244.2.3   kind-worker2   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running   0          50s   10.244.1.2   kind-worker    <none>           <none>
         $ kubectl get node kind-worker2 -o yaml | grep -A7 taints
           taints:
           - effect: NoSchedule
@@ -226,27 +226,23 @@ struct ComponentTests {
         $ kubectl get pods -o wide
         NAME                   READY   STATUS    RESTARTS   AGE     IP           NODE           NOMINATED NODE   READINESS GATES
         web-5c94f75b5d-ds4cz   1/1     Running   0          5m49s   10.244.2.2   kind-worker2   <none>           <none>
-        web-5c94f75b5d-rj7fp   1/1     Running   0          5m49s   10.244.2.3   kind-worker2   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running   0          5m49s   10.244.1.2   kind-worker    <none>           <none>
         $ sleep 1
         $ kubectl get pods -o wide
         NAME                   READY   STATUS              RESTARTS   AGE     IP           NODE           NOMINATED NODE   READINESS GATES
-        web-5c94f75b5d-chfpr   0/1     ContainerCreating   0          0s      <none>       kind-worker    <none>           <none>
+        web-5c94f75b5d-b2flh   0/1     ContainerCreating   0          0s      <none>       kind-worker    <none>           <none>
         web-5c94f75b5d-ds4cz   1/1     Terminating         0          5m50s   10.244.2.2   kind-worker2   <none>           <none>
-        web-5c94f75b5d-q6crp   0/1     ContainerCreating   0          0s      <none>       kind-worker    <none>           <none>
-        web-5c94f75b5d-rj7fp   1/1     Terminating         0          5m50s   10.244.2.3   kind-worker2   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running             0          5m50s   10.244.1.2   kind-worker    <none>           <none>
         $ sleep 5
         $ kubectl get pods -o wide
         NAME                   READY   STATUS        RESTARTS   AGE     IP           NODE           NOMINATED NODE   READINESS GATES
-        web-5c94f75b5d-chfpr   1/1     Running       0          5s      10.244.1.2   kind-worker    <none>           <none>
+        web-5c94f75b5d-b2flh   1/1     Running       0          5s      10.244.1.3   kind-worker    <none>           <none>
         web-5c94f75b5d-ds4cz   1/1     Terminating   0          5m55s   10.244.2.2   kind-worker2   <none>           <none>
-        web-5c94f75b5d-q6crp   1/1     Running       0          5s      10.244.1.3   kind-worker    <none>           <none>
-        web-5c94f75b5d-rj7fp   1/1     Terminating   0          5m55s   10.244.2.3   kind-worker2   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running       0          5m55s   10.244.1.2   kind-worker    <none>           <none>
         $ kubectl get events | grep -e NotReady -e Evict
         5m5s        Normal    NodeNotReady              node/kind-worker2           Node kind-worker2 status is now: NodeNotReady
         5m5s        Warning   NodeNotReady              pod/web-5c94f75b5d-ds4cz    Node is not ready
         5s          Normal    TaintManagerEviction      pod/web-5c94f75b5d-ds4cz    Marking for deletion Pod default/web-5c94f75b5d-ds4cz
-        5m5s        Warning   NodeNotReady              pod/web-5c94f75b5d-rj7fp    Node is not ready
-        5s          Normal    TaintManagerEviction      pod/web-5c94f75b5d-rj7fp    Marking for deletion Pod default/web-5c94f75b5d-rj7fp
 
         """)
     #expect(
@@ -258,9 +254,9 @@ struct ComponentTests {
         kind-worker          Ready    <none>          10m   v1.32.2
         kind-worker2         Ready    <none>          10m   v1.32.2
         $ kubectl get pods -o wide
-        NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE          NOMINATED NODE   READINESS GATES
-        web-5c94f75b5d-chfpr   1/1     Running   0          7s    10.244.1.2   kind-worker   <none>           <none>
-        web-5c94f75b5d-q6crp   1/1     Running   0          7s    10.244.1.3   kind-worker   <none>           <none>
+        NAME                   READY   STATUS    RESTARTS   AGE     IP           NODE          NOMINATED NODE   READINESS GATES
+        web-5c94f75b5d-b2flh   1/1     Running   0          7s      10.244.1.3   kind-worker   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running   0          5m57s   10.244.1.2   kind-worker   <none>           <none>
         $ kubectl get node kind-worker2 -o yaml | grep -c unreachable
         0
 

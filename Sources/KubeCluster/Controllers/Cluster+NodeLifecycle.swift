@@ -89,6 +89,18 @@ extension Cluster {
   mutating func reconcileNodeLifecycle(_ key: ObjectKey) {
     guard var node = store.get(key) else { return }
     let actor = "node-controller"
+    // A Node created through the API: the simulator runs its kubelet, which
+    // registers it as a kind node joining the cluster would.
+    if (node.content[path: "status.nodeInfo.kubeletVersion"]?.string ?? "").isEmpty, kubeletStoppedAt[key.name] == nil,
+      !stoppedComponents.contains("kubelet/\(key.name)")
+    {
+      let used = store.list(.node).compactMap { other -> Int? in
+        guard let cidr = other.content[path: "spec.podCIDR"]?.string else { return nil }
+        return Int(cidr.split(separator: ".").dropFirst(2).first ?? "")
+      }
+      addNode(key.name, index: (used.max() ?? 0) + 1, controlPlane: false, existing: node)
+      return
+    }
     let unreachable = "node.kubernetes.io/unreachable"
     var taints = node.content[path: "spec.taints"]?.array ?? []
     let tainted = taints.contains { $0["key"]?.string == unreachable }

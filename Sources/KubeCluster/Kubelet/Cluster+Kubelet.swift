@@ -10,6 +10,7 @@ extension Cluster {
     else { return }
     guard !stoppedComponents.contains("kubelet/\(nodeName)") else { return }
     let source = EventSource("kubelet", host: nodeName)
+    if runtimes[pod.uid] == nil { provisionClaims(of: pod, on: nodeName) }
     var runtime = runtimes[pod.uid] ?? startSandbox(pod, node: node)
 
     if pod.isTerminating {

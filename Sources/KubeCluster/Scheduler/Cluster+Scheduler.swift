@@ -90,6 +90,9 @@ extension Cluster {
     ])
     bound.content[path: "status.conditions"] = .array(conditions)
     write(bound, by: "default-scheduler", summary: "bound to \(node.name)")
+    // The scheduler's cache counts the pod on its node at once, so the next
+    // pod of the same batch is scored against it (spreading replicas).
+    podsByNode[node.name, default: []].insert(pod.key)
     recordEvent(
       bound, reason: "Scheduled",
       message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(node.name)",

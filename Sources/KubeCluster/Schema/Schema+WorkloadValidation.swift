@@ -53,7 +53,19 @@ extension Schema {
       if let emptySelector { errors.append(emptySelector) }
       if let mismatch { errors.append(mismatch) }
     }
-    errors += validatePodTemplateSpec(template, path: "spec.template")
+    if kind == .statefulSet {
+      // The claim templates become volumes of each pod, so mounts may name them.
+      var withClaims = template
+      var volumes = template[path: "spec.volumes"]?.array ?? []
+      for claim in spec["volumeClaimTemplates"]?.array ?? [] {
+        guard let name = claim[path: "metadata.name"]?.string else { continue }
+        volumes.append(["name": .string(name), "persistentVolumeClaim": ["claimName": .string(name)]])
+      }
+      if !volumes.isEmpty { withClaims[path: "spec.volumes"] = .array(volumes) }
+      errors += validatePodTemplateSpec(withClaims, path: "spec.template")
+    } else {
+      errors += validatePodTemplateSpec(template, path: "spec.template")
+    }
     let restartPolicy = template["spec"]?["restartPolicy"]?.string ?? ""
     if restartPolicy != "Always" {
       errors.append(

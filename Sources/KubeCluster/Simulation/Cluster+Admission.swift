@@ -31,7 +31,23 @@ extension Cluster {
     switch object.kind {
     case .pod: try admitPod(&object)
     case .service: try allocateService(&object, old: nil, dryRun: dryRun)
+    case .persistentVolumeClaim: admitClaim(&object)
     default: break
+    }
+  }
+
+  /// DefaultStorageClass and StorageObjectInUseProtection: a claim without a
+  /// class gets the default one, and every claim the protection finalizer.
+  private func admitClaim(_ claim: inout Object) {
+    if claim.content[path: "spec.storageClassName"] == nil,
+      let standard = store.list(.storageClass).first(where: {
+        $0.annotations["storageclass.kubernetes.io/is-default-class"] == "true"
+      })
+    {
+      claim.content[path: "spec.storageClassName"] = .string(standard.name)
+    }
+    if !claim.finalizers.contains("kubernetes.io/pvc-protection") {
+      claim.finalizers = claim.finalizers + ["kubernetes.io/pvc-protection"]
     }
   }
 

@@ -37,10 +37,14 @@ extension Cluster {
 
   /// Adds a node whose kubelet the simulator then runs, as a kind node
   /// joining the cluster.
+  ///
+  /// With `existing`, a Node object someone created through the API: its
+  /// kubelet registers it, keeping the labels, annotations and taints given.
   package mutating func addNode(
-    _ name: String, index: Int, controlPlane: Bool, cpu: String = "4", memory: String = "8148100Ki"
+    _ name: String, index: Int, controlPlane: Bool, cpu: String = "4", memory: String = "8148100Ki",
+    existing: Object? = nil
   ) {
-    var node = Object(.node, name: name)
+    var node = existing ?? Object(.node, name: name)
     var labels = [
       "beta.kubernetes.io/arch": "amd64", "beta.kubernetes.io/os": "linux",
       "kubernetes.io/arch": "amd64", "kubernetes.io/hostname": name, "kubernetes.io/os": "linux",
@@ -49,12 +53,12 @@ extension Cluster {
       labels["node-role.kubernetes.io/control-plane"] = ""
       labels["node.kubernetes.io/exclude-from-external-load-balancers"] = ""
     }
-    node.labels = labels
-    node.annotations = [
+    node.labels = labels.merging(existing?.labels ?? [:]) { _, given in given }
+    node.annotations = (existing?.annotations ?? [:]).merging([
       "kubeadm.alpha.kubernetes.io/cri-socket": "unix:///run/containerd/containerd.sock",
       "node.alpha.kubernetes.io/ttl": "0",
       "volumes.kubernetes.io/controller-managed-attach-detach": "true",
-    ]
+    ]) { given, _ in given }
     let cidr = "10.244.\(index).0/24"
     var spec: JSONValue = [
       "podCIDR": .string(cidr), "podCIDRs": [.string(cidr)],
@@ -62,6 +66,9 @@ extension Cluster {
     ]
     if controlPlane {
       spec["taints"] = [["effect": "NoSchedule", "key": "node-role.kubernetes.io/control-plane"]]
+    }
+    for field in ["taints", "unschedulable"] {
+      if let given = existing?.content[path: "spec.\(field)"] { spec[field] = given }
     }
     node.content["spec"] = spec
     let ip = "172.18.0.\(index + 2)"

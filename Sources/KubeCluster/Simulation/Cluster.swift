@@ -140,6 +140,9 @@ package struct Cluster: Sendable {
     case .nodeLifecycle(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileNodeLifecycle(key)
+    case .statefulSet(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileStatefulSet(key)
     case .job(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileJob(key)
@@ -174,6 +177,7 @@ package struct Cluster: Sendable {
       case .daemonSet: work.append(.daemonSet(key))
       case .job: work.append(.job(key))
       case .cronJob: work.append(.cronJob(key))
+      case .statefulSet: work.append(.statefulSet(key))
       default: break
       }
     }
@@ -215,12 +219,14 @@ package struct Cluster: Sendable {
     case .deployment: work.append(.deployment(object.key))
     case .daemonSet: work.append(.daemonSet(object.key))
     case .job: work.append(.job(object.key))
+    case .statefulSet: work.append(.statefulSet(object.key))
     case .cronJob: work.append(.cronJob(object.key))
     case .namespace:
       work.append(.namespace(object.key))
       if change.type == .added { work.append(.serviceAccounts(object.key)) }
     case .service, .ingress: work.append(.endpoints(object.key))
     case .node:
+      if change.type == .added { work.append(.nodeLifecycle(object.key)) }
       if change.type != .modified || object.content["spec"] != change.old?.content["spec"]
         || object.labels != change.old?.labels
       {

@@ -1,0 +1,159 @@
+import Foundation
+
+extension Cluster {
+  /// The statefulset-controller: pods with stable names `NAME-0 … NAME-(n-1)`,
+  /// each with its own claims from `volumeClaimTemplates`, created in order
+  /// (each Running and Ready before the next, with `OrderedReady`) and
+  /// removed from the highest ordinal down.
+  mutating func reconcileStatefulSet(_ key: ObjectKey) {
+    guard let set = store.get(key), !set.isTerminating else { return }
+    let actor = "statefulset-controller"
+    let source = EventSource(actor)
+    let spec = set.content["spec"] ?? .emptyObject
+    let replicas = spec["replicas"]?.int ?? 1
+    let ordered = (spec["podManagementPolicy"]?.string ?? "OrderedReady") == "OrderedReady"
+    let template = spec["template"] ?? .emptyObject
+    let revision = "\(set.name)-\(Cluster.templateHash(template))"
+    let claimTemplates = spec["volumeClaimTemplates"]?.array ?? []
+    let pods = store.dependents(of: set.uid).filter { $0.kind == .pod }
+    func ordinal(_ pod: Object) -> Int? {
+      guard pod.name.hasPrefix(set.name + "-") else { return nil }
+      return Int(pod.name.dropFirst(set.name.count + 1))
+    }
+    var byOrdinal: [Int: Object] = [:]
+    for pod in pods { if let index = ordinal(pod) { byOrdinal[index] = pod } }
+    func healthy(_ pod: Object) -> Bool {
+      !pod.isTerminating && pod.content[path: "status.phase"]?.string == "Running" && Cluster.isPodReady(pod)
+    }
+
+    // Create the missing pods in order.
+    for index in 0..<replicas {
+      if let pod = byOrdinal[index] {
+        if ordered && !healthy(pod) { break }
+        continue
+      }
+      let name = "\(set.name)-\(index)"
+      for claimTemplate in claimTemplates {
+        let claimName = "\(claimTemplate[path: "metadata.name"]?.string ?? "")-\(name)"
+        guard store.get(ObjectKey(.persistentVolumeClaim, claimName, in: key.namespace)) == nil else { continue }
+        var claim = Object(.persistentVolumeClaim, name: claimName, namespace: key.namespace)
+        claim.labels = Object.stringMap(spec[path: "selector.matchLabels"])
+          .merging(Object.stringMap(claimTemplate[path: "metadata.labels"])) { _, given in given }
+        claim.content["spec"] = claimTemplate["spec"] ?? .emptyObject
+        if claim.content[path: "spec.volumeMode"] == nil { claim.content[path: "spec.volumeMode"] = "Filesystem" }
+        claim.content["status"] = ["phase": "Pending"]
+        do {
+          _ = try apiCreate(claim, by: actor)
+          recordEvent(set, reason: "SuccessfulCreate", message: "create Claim \(claimName) Pod \(name) in StatefulSet \(set.name) success", source: source)
+        } catch {
+          recordEvent(set, type: "Warning", reason: "FailedCreate", message: "create Claim \(claimName) for Pod \(name) in StatefulSet \(set.name) failed error: \(error.message)", source: source)
+        }
+      }
+      var pod = Object(.pod, name: name, namespace: key.namespace)
+      var labels = Object.stringMap(template[path: "metadata.labels"])
+      labels["apps.kubernetes.io/pod-index"] = String(index)
+      labels["controller-revision-hash"] = revision
+      labels["statefulset.kubernetes.io/pod-name"] = name
+      pod.labels = labels
+      if let annotations = template[path: "metadata.annotations"] { pod.content[path: "metadata.annotations"] = annotations }
+      pod.ownerReferences = [OwnerReference(controlledBy: set)]
+      var podSpec = template["spec"] ?? .emptyObject
+      podSpec["hostname"] = .string(name)
+      if let service = spec["serviceName"]?.string, !service.isEmpty { podSpec["subdomain"] = .string(service) }
+      var volumes = podSpec["volumes"]?.array ?? []
+      for claimTemplate in claimTemplates {
+        let volume = claimTemplate[path: "metadata.name"]?.string ?? ""
+        volumes.removeAll { $0["name"]?.string == volume }
+        volumes.append(["name": .string(volume), "persistentVolumeClaim": ["claimName": .string("\(volume)-\(name)")]])
+      }
+      if !volumes.isEmpty { podSpec["volumes"] = .array(volumes) }
+      pod.content["spec"] = podSpec
+      do {
+        _ = try apiCreate(pod, by: actor)
+        recordEvent(set, reason: "SuccessfulCreate", message: "create Pod \(name) in StatefulSet \(set.name) successful", source: source)
+      } catch {
+        recordEvent(set, type: "Warning", reason: "FailedCreate", message: "create Pod \(name) in StatefulSet \(set.name) failed error: \(error.message)", source: source)
+        break
+      }
+      if ordered { break }
+    }
+
+    // Remove pods beyond the replica count, highest ordinal first, one at a time.
+    let extra = byOrdinal.keys.filter { $0 >= replicas }.sorted(by: >)
+    if let highest = extra.first, let pod = byOrdinal[highest] {
+      let othersHealthy = byOrdinal.filter { $0.key < replicas }.values.allSatisfy(healthy)
+      if !pod.isTerminating && (!ordered || (othersHealthy && !byOrdinal.values.contains { $0.isTerminating })) {
+        _ = try? apiDelete(pod.key, by: actor)
+        recordEvent(set, reason: "SuccessfulDelete", message: "delete Pod \(pod.name) in StatefulSet \(set.name) successful", source: source)
+      }
+    }
+
+    // Status.
+    guard var current = store.get(key) else { return }
+    let live = store.dependents(of: set.uid).filter { $0.kind == .pod && !$0.isTerminating }
+    let ready = live.filter(healthy).count
+    var status: JSONValue = [
+      "availableReplicas": .int(ready), "collisionCount": 0, "currentReplicas": .int(live.count),
+      "currentRevision": .string(revision), "observedGeneration": .int(current.generation),
+      "replicas": .int(live.count), "updateRevision": .string(revision), "updatedReplicas": .int(live.count),
+    ]
+    if ready > 0 { status["readyReplicas"] = .int(ready) }
+    if current.content["status"] != status {
+      current.content["status"] = status
+      write(current, by: actor, summary: "status \(ready)/\(replicas) ready")
+    }
+  }
+
+  /// The local-path provisioner of kind's `standard` class
+  /// (WaitForFirstConsumer): once a pod using a pending claim is on a node,
+  /// a hostPath volume is made there and bound to the claim.
+  mutating func provisionClaims(of pod: Object, on node: String) {
+    for volume in pod.content[path: "spec.volumes"]?.array ?? [] {
+      guard let claimName = volume[path: "persistentVolumeClaim.claimName"]?.string,
+        var claim = store.get(ObjectKey(.persistentVolumeClaim, claimName, in: pod.namespace)),
+        claim.content[path: "spec.volumeName"] == nil,
+        let className = claim.content[path: "spec.storageClassName"]?.string,
+        let storageClass = store.get(ObjectKey(.storageClass, className)),
+        storageClass.content["provisioner"]?.string == "rancher.io/local-path"
+      else { continue }
+      let provisioner = "rancher.io/local-path"
+      let name = "pvc-\(claim.uid)"
+      var volumeObject = Object(.persistentVolume, name: name)
+      volumeObject.annotations = [
+        "local.path.provisioner/selected-node": node, "pv.kubernetes.io/provisioned-by": provisioner,
+      ]
+      volumeObject.finalizers = ["kubernetes.io/pv-protection"]
+      volumeObject.content["spec"] = [
+        "accessModes": claim.content[path: "spec.accessModes"] ?? ["ReadWriteOnce"],
+        "capacity": ["storage": claim.content[path: "spec.resources.requests.storage"] ?? "1Gi"],
+        "claimRef": [
+          "apiVersion": "v1", "kind": "PersistentVolumeClaim", "name": .string(claim.name),
+          "namespace": .string(claim.namespace), "resourceVersion": .string(claim.resourceVersion),
+          "uid": .string(claim.uid),
+        ],
+        "hostPath": ["path": .string("/var/local-path-provisioner/\(name)_\(claim.namespace)_\(claim.name)"), "type": "DirectoryOrCreate"],
+        "nodeAffinity": ["required": ["nodeSelectorTerms": [["matchExpressions": [["key": "kubernetes.io/hostname", "operator": "In", "values": [.string(node)]]]]]]],
+        "persistentVolumeReclaimPolicy": storageClass.content["reclaimPolicy"] ?? "Delete",
+        "storageClassName": .string(className), "volumeMode": claim.content[path: "spec.volumeMode"] ?? "Filesystem",
+      ]
+      volumeObject.content["status"] = ["phase": "Bound"]
+      guard write(volumeObject, by: "local-path-provisioner", summary: "provisioned") != nil else { continue }
+      recordEvent(claim, reason: "Provisioning", message: "External provisioner is provisioning volume for claim \"\(claim.namespace)/\(claim.name)\"", source: EventSource("rancher.io/local-path_local-path-provisioner-7dc846544d-5qbrx_2f5e3f3a-0b2e-4c33-9d6a-3c7f1e8b9a41"))
+      recordEvent(claim, reason: "ProvisioningSucceeded", message: "Successfully provisioned volume \(name)", source: EventSource("rancher.io/local-path_local-path-provisioner-7dc846544d-5qbrx_2f5e3f3a-0b2e-4c33-9d6a-3c7f1e8b9a41"))
+      var annotations = claim.annotations
+      annotations["pv.kubernetes.io/bind-completed"] = "yes"
+      annotations["pv.kubernetes.io/bound-by-controller"] = "yes"
+      annotations["volume.beta.kubernetes.io/storage-provisioner"] = provisioner
+      annotations["volume.kubernetes.io/selected-node"] = node
+      annotations["volume.kubernetes.io/storage-provisioner"] = provisioner
+      claim.annotations = annotations
+      claim.content[path: "spec.volumeName"] = .string(name)
+      claim.content["status"] = [
+        "accessModes": claim.content[path: "spec.accessModes"] ?? ["ReadWriteOnce"],
+        "capacity": ["storage": claim.content[path: "spec.resources.requests.storage"] ?? "1Gi"],
+        "phase": "Bound",
+      ]
+      write(claim, by: "persistentvolume-controller", summary: "bound to \(name)")
+    }
+  }
+}
