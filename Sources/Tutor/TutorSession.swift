@@ -57,6 +57,8 @@ package final class TutorSession {
     didSet { catalogCache = nil }
   }
   package var scenariosDirectory: URL?
+  /// How behaviour goals send HTTP requests; the networking layer may replace it.
+  package var http: HTTPProbe = SimulatedHTTP.request
   /// Called with every command the shell ran and the cluster after it.
   package var onCommand: ((CommandRun, Cluster) -> Void)?
   package private(set) var activity: Activity?
@@ -350,7 +352,7 @@ package final class TutorSession {
       return verbose ? t("Nothing to check in this step.\n", "이 단계에는 확인할 목표가 없습니다.\n") : ""
     }
     if stepDone { return verbose ? t("This step is complete: type `next`.\n", "이 단계를 마쳤습니다: `next`를 입력하세요.\n") : "" }
-    let context = GoalContext(cluster: cluster, commands: commands, answers: answers)
+    let context = GoalContext(cluster: cluster, commands: commands, answers: answers, http: http)
     var met: Set<Int> = []
     for (index, goal) in task.goals.enumerated()
     where goal.goal.isMet(in: context, memory: &memory, id: "g\(index)") {
@@ -382,7 +384,7 @@ package final class TutorSession {
   private func goalsText(cluster: Cluster) -> String {
     guard let task = currentTask else { return t("This step has no goals.\n", "이 단계에는 목표가 없습니다.\n") }
     var scratch = memory
-    let context = GoalContext(cluster: cluster, commands: commands, answers: answers)
+    let context = GoalContext(cluster: cluster, commands: commands, answers: answers, http: http)
     let met = Set(task.goals.indices.filter {
       stepDone || task.goals[$0].goal.isMet(in: context, memory: &scratch, id: "g\($0)")
     })

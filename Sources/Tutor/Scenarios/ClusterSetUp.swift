@@ -13,6 +13,8 @@ package struct ClusterSetUp: Equatable, Sendable {
     case stopComponent(String)
     /// A node's kubelet stops: the node goes NotReady.
     case nodeNotReady(String)
+    /// A pod `hog-NODE` in `default` reserves all of the node's CPU and memory.
+    case fillNode(String)
   }
 
   package var workers = 2
@@ -58,6 +60,35 @@ package struct ClusterSetUp: Equatable, Sendable {
       switch fault {
       case .stopComponent:
         continue
+      case .fillNode(let name):
+        guard let node = cluster.store.get(ObjectKey(.node, name)) else {
+          errors.append("no node \(name)")
+          continue
+        }
+        let allocatable = node.content[path: "status.allocatable"] ?? .emptyObject
+        let hog: JSONValue = [
+          "apiVersion": "v1", "kind": "Pod",
+          "metadata": ["name": .string("hog-\(name)"), "labels": ["app": "hog"]],
+          "spec": [
+            "nodeName": .string(name),
+            "containers": [
+              [
+                "name": "hog", "image": "registry.k8s.io/pause:3.10",
+                "resources": [
+                  "requests": [
+                    "cpu": allocatable["cpu"] ?? "1", "memory": allocatable["memory"] ?? "1Gi",
+                  ]
+                ],
+              ]
+            ],
+          ],
+        ]
+        do {
+          try cluster.create(Object(.pod, hog))
+        } catch {
+          errors.append(error.message)
+        }
+        cluster.advance(by: 10)
       case .nodeNotReady(let name):
         cluster.stoppedComponents.insert("kubelet/\(name)")
         guard var node = cluster.store.get(ObjectKey(.node, name)) else {
@@ -96,7 +127,7 @@ package struct ClusterSetUp: Equatable, Sendable {
 }
 
 extension ClusterSetUp {
-  static let faultKeys = ["stopComponent", "nodeNotReady"]
+  static let faultKeys = ["stopComponent", "nodeNotReady", "fillNode"]
   static let components = ["kube-scheduler", "kube-controller-manager"]
 
   /// Reads `setup:`; manifests are checked against a cluster (unknown kinds
@@ -143,6 +174,8 @@ extension ClusterSetUp {
               "stopComponent: expected one of \(components.joined(separator: ", "))")
           }
           setUp.faults.append(.stopComponent(argument))
+        case "fillNode":
+          setUp.faults.append(.fillNode(argument))
         default:
           setUp.faults.append(.nodeNotReady(argument))
         }
