@@ -57,7 +57,9 @@ struct ClusterSetUpTests {
     let (cluster, _) = setUp.makeCluster()
 
     let node = try #require(cluster.store.get(ObjectKey(.node, "kind-worker")))
-    let ready = node.content[path: "status.conditions"]?.array?.first { $0["type"]?.string == "Ready" }
+    let ready = node.content[path: "status.conditions"]?.array?.first {
+      $0["type"]?.string == "Ready"
+    }
     #expect(ready?["status"]?.string == "Unknown")
     #expect(cluster.stoppedComponents.contains("kubelet/kind-worker"))
   }

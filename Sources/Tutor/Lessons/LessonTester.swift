@@ -24,7 +24,8 @@ package enum LessonTester {
       var memory = GoalMemory()
       let result = player.play(task.solution ?? "", on: cluster) { cluster, commands in
         let context = GoalContext(
-          cluster: cluster, commands: commands, answers: ScenarioTester.answers(commands), http: http)
+          cluster: cluster, commands: commands, answers: ScenarioTester.answers(commands),
+          http: http)
         for (goalIndex, goal) in task.goals.enumerated() {
           _ = goal.goal.isMet(in: context, memory: &memory, id: "g\(goalIndex)")
         }
@@ -40,7 +41,8 @@ package enum LessonTester {
         lines.append("✓ step \(index + 1)")
       } else {
         passed = false
-        lines.append("✗ step \(index + 1): unmet after the solution: \(unmet.joined(separator: "; "))")
+        lines.append(
+          "✗ step \(index + 1): unmet after the solution: \(unmet.joined(separator: "; "))")
       }
     }
     return ScenarioTester.Report(lines: lines, passed: passed)

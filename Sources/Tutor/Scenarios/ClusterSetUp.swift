@@ -109,7 +109,8 @@ package struct ClusterSetUp: Equatable, Sendable {
         node.content[path: "spec.taints"] = .array(taints)
         cluster.write(node, by: "node-lifecycle-controller", summary: "node not ready")
         // Pods on the node are no longer Ready, as the node lifecycle controller marks them.
-        for pod in cluster.store.list(.pod) where pod.content[path: "spec.nodeName"]?.string == name {
+        for pod in cluster.store.list(.pod) where pod.content[path: "spec.nodeName"]?.string == name
+        {
           var pod = pod
           var podConditions = pod.content[path: "status.conditions"]?.array ?? []
           for index in podConditions.indices
@@ -163,7 +164,8 @@ extension ClusterSetUp {
         guard object.count == 1, let key = object.keys.first,
           let argument = reader.string(faultPath + [key])
         else {
-          reader.error(faultPath, "a fault needs exactly one of: \(faultKeys.joined(separator: ", "))")
+          reader.error(
+            faultPath, "a fault needs exactly one of: \(faultKeys.joined(separator: ", "))")
           continue
         }
         switch key {
@@ -186,7 +188,9 @@ extension ClusterSetUp {
   }
 
   /// Where a literal block's text starts: the line after `|`, at its indentation.
-  private static func blockStart(_ reader: ContentReader, _ path: [String]) -> (line: Int, column: Int) {
+  private static func blockStart(_ reader: ContentReader, _ path: [String]) -> (
+    line: Int, column: Int
+  ) {
     let place = reader.position(path)
     return (place.line + 1, place.column)
   }
@@ -211,7 +215,10 @@ extension ClusterSetUp {
               document.keyPosition(of: Self.dotted($0)) ?? document.position(of: Self.dotted($0))
             }
             ?? ManifestPosition(line: document.startLine, column: 1)
-          return (manifest.line + position.line - 1, manifestColumn(manifest, reader) + position.column - 1)
+          return (
+            manifest.line + position.line - 1,
+            manifestColumn(manifest, reader) + position.column - 1
+          )
         }
         guard let kindName = document.value["kind"]?.string else {
           let (line, column) = place(nil)
@@ -248,7 +255,8 @@ extension ClusterSetUp {
     // The block's indentation: the first non-blank line of the file after the `|`.
     let lines = sourceLines(reader)
     guard manifest.line - 1 < lines.count else { return 1 }
-    for line in lines[(manifest.line - 1)...] where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    for line in lines[(manifest.line - 1)...]
+    where !line.trimmingCharacters(in: .whitespaces).isEmpty {
       return line.prefix { $0 == " " }.count + 1
     }
     return 1

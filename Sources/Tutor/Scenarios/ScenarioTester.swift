@@ -47,7 +47,8 @@ package enum ScenarioTester {
     }
     var memories = Array(repeating: GoalMemory(), count: scenario.tasks.count)
     let result = player.play(scenario.solution, on: cluster) { cluster, commands in
-      let context = GoalContext(cluster: cluster, commands: commands, answers: answers(commands), http: http)
+      let context = GoalContext(
+        cluster: cluster, commands: commands, answers: answers(commands), http: http)
       for index in scenario.tasks.indices {
         for (goalIndex, goal) in scenario.tasks[index].goals.enumerated() {
           _ = goal.goal.isMet(in: context, memory: &memories[index], id: "g\(goalIndex)")
