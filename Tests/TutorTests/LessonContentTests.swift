@@ -24,7 +24,7 @@ struct LessonContentTests {
 
     #expect(errors.map(\.description) == [])
     #expect(catalog.ordered.count == catalog.lessons.count)
-    #expect(catalog.ordered.count >= 23)
+    #expect(catalog.ordered.count >= 24)
     #expect(Set(Self.pending.keys).isSubset(of: Set(catalog.lessons.keys)))
   }
 
