@@ -55,7 +55,12 @@ struct ScenarioLintTests {
 
     let found = errors(text)
 
-    #expect(found.first?.hasPrefix("demo.yaml:3:1: unknown key 'descripton'") == true, "\(found)")
+    #expect(
+      found == [
+        "demo.yaml:1:1: the file: missing required key 'description'",
+        "demo.yaml:3:1: unknown key 'descripton' (expected one of: id, title, description,"
+          + " difficulty, minutes, timeLimit, setup, tasks, solution)",
+      ])
   }
 
   @Test func wrongType() {
