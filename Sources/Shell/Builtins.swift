@@ -15,18 +15,11 @@ enum Builtins {
 
   static func register(into table: inout CommandTable, state: SessionState) {
     let kubectl: CommandTable.Handler = { argv, stdin, context in
-      let working = context.workingDirectory
-      let root = context.rootDirectory
-      let environment = KubectlEnvironment(
-        namespace: state.namespace, stdin: stdin,
-        readFile: { path in try Builtins.read(path, in: working, root: root) },
-        listDirectory: { path in Builtins.list(path, in: working, root: root) },
-        interactive: state.mode == .interactive)
-      let output = CommandRunner.run(Array(argv.dropFirst()), cluster: &state.cluster, environment: environment)
-      return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
+      Builtins.kubectl(Array(argv.dropFirst()), stdin: stdin, state: state, context: context)
     }
     table.register("kubectl", kubectl)
     table.register("k", kubectl)
+    CurlCommand.register(into: &table, state: state)
     table.register("sleep") { argv, _, _ in
       guard argv.count >= 2 else { return .failure("sleep: missing operand\nTry 'sleep --help' for more information.") }
       var total = 0.0
@@ -46,6 +39,27 @@ enum Builtins {
       }
       return .commandNotFound(name)
     }
+  }
+
+  /// Runs `kubectl ARGUMENTS`; in the interactive shell a watch or
+  /// `logs -f` follows the cluster until Ctrl-C.
+  static func kubectl(_ arguments: [String], stdin: String = "", state: SessionState, context: ShellContext)
+    -> CommandResult
+  {
+    let working = context.workingDirectory
+    let root = context.rootDirectory
+    let environment = KubectlEnvironment(
+      namespace: state.namespace, stdin: stdin,
+      readFile: { path in try Builtins.read(path, in: working, root: root) },
+      listDirectory: { path in Builtins.list(path, in: working, root: root) },
+      interactive: state.mode == .interactive, width: state.terminalWidth())
+    if state.mode == .interactive, let followed = Follow.run(arguments, environment: environment, state: state) {
+      return followed
+    }
+    let output = CommandRunner.run(arguments, cluster: &state.cluster, environment: environment)
+    for forward in output.portForwards { state.portForwards[forward.localPort] = forward }
+    if let namespace = output.namespace { state.namespace = namespace }
+    return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
   }
 
   /// `5`, `2m`, `1.5s`, `1h`, `1d`, as coreutils sleep reads them.

@@ -17,7 +17,35 @@ package final class SessionState {
   package var cluster: Cluster
   package var namespace = "default"
   package var failures = 0
-  let mode: SessionMode
+  /// Open `kubectl port-forward`s by local port; they last as long as the session.
+  package var portForwards: [Int: PortForward] = [:]
+  package let mode: SessionMode
+  /// Polled by long commands (watches, `logs -f`, `sleep` in the
+  /// interactive shell): `true` once Ctrl-C was pressed.
+  package var isInterrupted: () -> Bool = { false }
+  /// Writes output at once, for commands that stream until Ctrl-C.
+  package var write: (ShellStream, String) -> Void = { _, _ in }
+  /// The terminal's width in columns, or `nil` when output is not a terminal.
+  package var terminalWidth: () -> Int? = { nil }
+  /// The terminal's height in rows, or `nil` when output is not a terminal.
+  package var terminalHeight: () -> Int? = { nil }
+  /// Whether output may use colour.
+  package var usesColour = false
+  /// The language of messages and lessons: `en` or `ko`.
+  package var language = "en"
+  /// Called when `lang` changes the language, to keep the choice.
+  package var languageChanged: (String) -> Void = { _ in }
+  /// Where the learner stands in a lesson or scenario, such as
+  /// `services 3/7`; shown in the prompt. Set by the lesson runner.
+  package var position: String?
+  /// Whether `quit` asked the shell to end.
+  package var quitRequested = false
+  /// The names of the commands the shell runs, for completion and `help`.
+  package internal(set) var commandNames: [String] = []
+  /// The shell's working directory.
+  package internal(set) var currentDirectory: () -> URL = {
+    URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+  }
 
   init(cluster: Cluster, mode: SessionMode) {
     self.cluster = cluster
@@ -49,27 +77,50 @@ package final class ShellSession {
     let state = SessionState(cluster: cluster, mode: mode)
     self.state = state
     self.clock = clock
+    state.write = write
     var table = CommandTable.standard
     Builtins.register(into: &table, state: state)
+    SessionBuiltins.register(into: &table, state: state)
     TutorBuiltins.register(into: &table, state: state)
+    state.commandNames = table.commandNames
     let context = ShellContext(workingDirectory: workingDirectory, variables: ["HOME": workingDirectory.path, "PWD": workingDirectory.path])
     interpreter = ShellInterpreter(context: context, host: table, output: write)
     interpreter.commandFinished = { _, code in
       if code != 0 { state.failures += 1 }
     }
+    interpreter.isInterrupted = { state.isInterrupted() }
+    state.currentDirectory = { [unowned self] in self.interpreter.context.workingDirectory }
   }
+
+  /// Adds a command to the shell, or replaces one, such as the lesson
+  /// commands (`lessons`, `start`, `next`, `hint`, `check`…).
+  package func register(_ name: String, _ handler: @escaping CommandTable.Handler) {
+    guard var table = interpreter.host as? CommandTable else { return }
+    table.register(name, handler)
+    interpreter.host = table
+    state.commandNames = table.commandNames
+  }
+
+  /// Drops the lines of an unfinished command, as Ctrl-C at a
+  /// continuation prompt does.
+  package func cancelPending() {
+    assembler.reset()
+  }
+
+  /// Whether lines are waiting for the rest of their command.
+  package var isPending: Bool { assembler.isPending }
 
   /// The prompt for the next line: the continuation prompt inside a
   /// heredoc or an open quote.
   package var prompt: String {
-    assembler.isPending ? assembler.continuationPrompt : "\(state.namespace) $ "
+    assembler.isPending ? assembler.continuationPrompt : Prompt.render(state, colour: false)
   }
 
   /// The exit status of the last complete command line.
   package var lastStatus: Int32 { interpreter.context.lastExitStatus }
 
   /// Whether the input asked the shell to end (`exit`).
-  package var exitStatus: Int32? { interpreter.exitRequested }
+  package var exitStatus: Int32? { interpreter.exitRequested ?? (state.quitRequested ? 0 : nil) }
 
   /// Feeds one typed line; runs it once the command is complete.
   package func feed(_ line: String) {

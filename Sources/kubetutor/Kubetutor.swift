@@ -35,6 +35,9 @@ struct Kubetutor: ParsableCommand {
   @Option(name: .long, help: "Learner profile, when several learners share a machine.")
   var profile: String = "default"
 
+  @Flag(name: .long, help: "Start a new cluster instead of the saved one; the rest of the progress is kept.")
+  var fresh = false
+
   @Option(name: .long, help: "Number of worker nodes in the simulated cluster.")
   var nodes: Int = 2
 
@@ -50,20 +53,39 @@ struct Kubetutor: ParsableCommand {
   func run() throws {
     let interactiveInput = script == nil && isatty(STDIN_FILENO) != 0
     let mode: Shell.SessionMode = interactiveInput ? .interactive : .script
+    let store = try openStore(interactive: mode == .interactive)
     let start = mode == .script ? Cluster.scriptEpoch : Date()
-    let cluster = Cluster.kind(start: start, seed: seed, workers: nodes)
+    var cluster = Cluster.kind(start: start, seed: seed, workers: nodes)
+    if !fresh, let saved = try? store?.loadSnapshot(name: Self.clusterSnapshot) {
+      do {
+        cluster = try Cluster.restore(from: saved)
+      } catch {
+        FileHandle.standardError.write(Data("kubetutor: \(error); starting a new cluster (the saved one stays in the database until the next command replaces it)\n".utf8))
+      }
+    }
     let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     let session = ShellSession(cluster: cluster, mode: mode, workingDirectory: directory) { stream, text in
       let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
       handle.write(Data(text.utf8))
     }
 
-    let store = try openStore(interactive: mode == .interactive)
     let sessionID = try? store?.startSession(mode: mode == .interactive ? .interactive : .script)
     session.commandFinished = { line, status, started, duration in
-      _ = try? store?.recordCommand(line: line, exitCode: status, startedAt: started, durationMs: duration)
+      guard let store else { return }
+      do {
+        try store.recordCommand(line: line, exitCode: status, startedAt: started, durationMs: duration)
+        try store.saveSnapshot(name: Self.clusterSnapshot, data: session.state.cluster.snapshot())
+      } catch {
+        FileHandle.standardError.write(Data("kubetutor: \(error)\n".utf8))
+      }
     }
     defer { if let sessionID { try? store?.endSession(sessionID) } }
+
+    if mode == .interactive, let reader = EditLineReader(historyPath: historyPath()) {
+      runInteractive(session, reader: reader)
+      if let status = session.exitStatus, status != 0 { throw ExitCode(status) }
+      return
+    }
 
     let lines: AnyIterator<String>
     switch script {
@@ -90,6 +112,42 @@ struct Kubetutor: ParsableCommand {
     session.finish()
     if let status = session.exitStatus { throw ExitCode(status) }
     if mode == .script && session.state.failures > 0 { throw ExitCode(1) }
+  }
+
+  /// The name the current cluster is saved under in the progress database.
+  static let clusterSnapshot = "current"
+
+  /// The learner at a terminal: libedit, completion, Ctrl-C, a prompt with
+  /// the namespace and colour, the clock following the wall clock.
+  private func runInteractive(_ session: ShellSession, reader: EditLineReader) {
+    let environment = ProcessInfo.processInfo.environment
+    let state = session.state
+    let colour = Terminal.wantsColour(noColorFlag: noColor, environment: environment)
+    let languageFile = (ProgressStore.dataFolder() as NSString).appendingPathComponent("language")
+    state.usesColour = colour
+    state.language = lang ?? (try? String(contentsOfFile: languageFile, encoding: .utf8))
+      .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      .flatMap { ["en", "ko"].contains($0) ? $0 : nil } ?? "en"
+    state.languageChanged = { language in
+      try? FileManager.default.createDirectory(
+        atPath: (languageFile as NSString).deletingLastPathComponent,
+        withIntermediateDirectories: true)
+      try? (language + "\n").write(toFile: languageFile, atomically: true, encoding: .utf8)
+    }
+    state.isInterrupted = { Interrupt.isPending }
+    state.terminalWidth = { Terminal.columns() }
+    state.terminalHeight = { Terminal.rows() }
+    reader.completer = { line, cursor in
+      Completion.complete(line: line, cursor: cursor, state: state)
+    }
+    reader.columns = { Terminal.columns() ?? 80 }
+    Interrupt.install()
+    InteractiveLoop(session: session, reader: reader, colour: colour).run()
+  }
+
+  /// The history file: `history` in the data folder.
+  private func historyPath() -> String {
+    (ProgressStore.dataFolder() as NSString).appendingPathComponent("history")
   }
 
   /// The progress database: `--db`, or the default one in the interactive
