@@ -48,7 +48,9 @@ package struct ClusterSetUp: Equatable, Sendable {
     var errors: [String] = []
     // A stopped component never sees the manifests; a node goes down after
     // its pods were placed.
-    for case .stopComponent(let name) in faults { cluster.stoppedComponents.insert(name) }
+    for case .stopComponent(let name) in faults {
+      cluster.stop(name == "kube-scheduler" ? .scheduler : .controllerManager)
+    }
     for manifest in manifests {
       let output = CommandRunner.run(
         ["apply", "-f", "-"], cluster: &cluster,
@@ -90,37 +92,14 @@ package struct ClusterSetUp: Equatable, Sendable {
         }
         cluster.advance(by: 10)
       case .nodeNotReady(let name):
-        cluster.stoppedComponents.insert("kubelet/\(name)")
-        guard var node = cluster.store.get(ObjectKey(.node, name)) else {
+        guard cluster.store.get(ObjectKey(.node, name)) != nil else {
           errors.append("no node \(name)")
           continue
         }
-        var conditions = node.content[path: "status.conditions"]?.array ?? []
-        for index in conditions.indices where conditions[index]["type"]?.string == "Ready" {
-          conditions[index]["status"] = "Unknown"
-          conditions[index]["reason"] = "NodeStatusUnknown"
-          conditions[index]["message"] = "Kubelet stopped posting node status."
-        }
-        node.content[path: "status.conditions"] = .array(conditions)
-        var taints = node.content[path: "spec.taints"]?.array ?? []
-        taints.append([
-          "key": "node.kubernetes.io/unreachable", "effect": "NoSchedule",
-        ])
-        node.content[path: "spec.taints"] = .array(taints)
-        cluster.write(node, by: "node-lifecycle-controller", summary: "node not ready")
-        // Pods on the node are no longer Ready, as the node lifecycle controller marks them.
-        for pod in cluster.store.list(.pod) where pod.content[path: "spec.nodeName"]?.string == name
-        {
-          var pod = pod
-          var podConditions = pod.content[path: "status.conditions"]?.array ?? []
-          for index in podConditions.indices
-          where ["Ready", "ContainersReady"].contains(podConditions[index]["type"]?.string ?? "") {
-            podConditions[index]["status"] = "False"
-          }
-          pod.content[path: "status.conditions"] = .array(podConditions)
-          cluster.write(pod, by: "node-lifecycle-controller", summary: "node not ready")
-        }
-        cluster.settle()
+        // The node-lifecycle controller notices after its grace period and
+        // marks the node and its pods.
+        cluster.stop(.kubelet(node: name))
+        cluster.advance(by: 60)
       }
     }
     return errors
