@@ -57,7 +57,8 @@ package enum TutorBuiltins {
         tutor.onCommand?(
           CommandRun(argv: argv, exitCode: output.exitCode, namespace: state.namespace),
           state.cluster)
-        return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
+        return CommandResult(
+          stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
       }
     }
   }

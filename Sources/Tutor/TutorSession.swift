@@ -57,6 +57,8 @@ package final class TutorSession {
     didSet { catalogCache = nil }
   }
   package var scenariosDirectory: URL?
+  /// How behaviour goals send HTTP requests; the networking layer may replace it.
+  package var http: HTTPProbe = SimulatedHTTP.request
   /// Called with every command the shell ran and the cluster after it.
   package var onCommand: ((CommandRun, Cluster) -> Void)?
   package private(set) var activity: Activity?
@@ -160,7 +162,8 @@ package final class TutorSession {
       let (fresh, _) = activity!.setUp.makeCluster(start: cluster.now)
       cluster = fresh
       resetStepState()
-      return TutorOutput(stdout: t("The cluster was rebuilt for this lesson.\n", "이 레슨의 클러스터를 다시 만들었습니다.\n"))
+      return TutorOutput(
+        stdout: t("The cluster was rebuilt for this lesson.\n", "이 레슨의 클러스터를 다시 만들었습니다.\n"))
     default:
       return .failure("\(name): unknown tutor command")
     }
@@ -186,7 +189,8 @@ package final class TutorSession {
       }
     } else {
       return .failure(
-        t("start: no lesson or scenario '\(id)' — type `lessons` or `scenarios`",
+        t(
+          "start: no lesson or scenario '\(id)' — type `lessons` or `scenarios`",
           "start: '\(id)' 레슨이나 시나리오가 없습니다 — `lessons`나 `scenarios`를 입력하세요"))
     }
     return begin(cluster: &cluster)
@@ -207,8 +211,11 @@ package final class TutorSession {
     case .lesson(let lesson):
       text += "== \(lesson.title.text(language)) ==\n"
     case .scenario(let scenario):
-      text += "== \(scenario.title.text(language)) ==\n\(render(scenario.description.text(language)))\n"
-      text += t("Difficulty: \(scenario.difficulty), about \(scenario.minutes) min\n", "난이도: \(scenario.difficulty), 약 \(scenario.minutes)분\n")
+      text +=
+        "== \(scenario.title.text(language)) ==\n\(render(scenario.description.text(language)))\n"
+      text += t(
+        "Difficulty: \(scenario.difficulty), about \(scenario.minutes) min\n",
+        "난이도: \(scenario.difficulty), 약 \(scenario.minutes)분\n")
       if let limit = scenario.timeLimit {
         text += t("Time limit: \(limit / 60) min\n", "제한 시간: \(limit / 60)분\n")
       }
@@ -292,7 +299,8 @@ package final class TutorSession {
     }
     guard isSay || stepDone else {
       return .failure(
-        t("This step is not finished yet: `check` shows what is missing, `hint` helps, `skip` moves on.",
+        t(
+          "This step is not finished yet: `check` shows what is missing, `hint` helps, `skip` moves on.",
           "아직 이 단계를 마치지 않았습니다: `check`로 남은 것을 보고, `hint`로 도움을 받거나 `skip`으로 넘어가세요."))
     }
     return advance(cluster: nil, prefix: "")
@@ -313,20 +321,25 @@ package final class TutorSession {
   private func renderStep(cluster: Cluster?) -> String {
     guard let activity else { return "" }
     if let cluster { lastNow = cluster.now }
-    let header = t("Step \(stepIndex + 1) of \(activity.stepCount)", "\(activity.stepCount)단계 중 \(stepIndex + 1)단계")
+    let header = t(
+      "Step \(stepIndex + 1) of \(activity.stepCount)",
+      "\(activity.stepCount)단계 중 \(stepIndex + 1)단계")
     switch activity {
     case .scenario(let scenario):
       let task = scenario.tasks[stepIndex]
-      return "-- \(header) --\n" + render(task.text.text(language)) + "\n" + goalList(task, met: []) + "\n"
+      return "-- \(header) --\n" + render(task.text.text(language)) + "\n" + goalList(task, met: [])
+        + "\n"
     case .lesson(let lesson):
       switch lesson.steps[stepIndex] {
       case .say(let text):
         return "-- \(header) --\n" + render(text.text(language)) + "\n"
           + t("(type `next` to continue)\n", "(계속하려면 `next`를 입력하세요)\n")
       case .task(let task):
-        return "-- \(header) --\n" + render(task.text.text(language)) + "\n" + goalList(task, met: []) + "\n"
+        return "-- \(header) --\n" + render(task.text.text(language)) + "\n"
+          + goalList(task, met: []) + "\n"
       case .quiz(let quiz):
-        var text = "-- \(header): " + t("quiz", "퀴즈") + " --\n" + render(quiz.question.text(language)) + "\n"
+        var text =
+          "-- \(header): " + t("quiz", "퀴즈") + " --\n" + render(quiz.question.text(language)) + "\n"
         for (index, choice) in quiz.choices.enumerated() {
           text += "  \(index + 1)) \(choice.text(language))\n"
         }
@@ -346,11 +359,16 @@ package final class TutorSession {
   /// completes the step when all hold.
   private func check(cluster: Cluster, verbose: Bool) -> String {
     guard let task = currentTask else {
-      if verbose, currentQuiz != nil { return t("Answer the question with `answer ...`.\n", "`answer ...`로 질문에 답하세요.\n") }
+      if verbose, currentQuiz != nil {
+        return t("Answer the question with `answer ...`.\n", "`answer ...`로 질문에 답하세요.\n")
+      }
       return verbose ? t("Nothing to check in this step.\n", "이 단계에는 확인할 목표가 없습니다.\n") : ""
     }
-    if stepDone { return verbose ? t("This step is complete: type `next`.\n", "이 단계를 마쳤습니다: `next`를 입력하세요.\n") : "" }
-    let context = GoalContext(cluster: cluster, commands: commands, answers: answers)
+    if stepDone {
+      return verbose
+        ? t("This step is complete: type `next`.\n", "이 단계를 마쳤습니다: `next`를 입력하세요.\n") : ""
+    }
+    let context = GoalContext(cluster: cluster, commands: commands, answers: answers, http: http)
     var met: Set<Int> = []
     for (index, goal) in task.goals.enumerated()
     where goal.goal.isMet(in: context, memory: &memory, id: "g\(index)") {
@@ -360,7 +378,8 @@ package final class TutorSession {
     for index in met.sorted() where !announced.contains(index) {
       announced.insert(index)
       text += "✓ \(task.goals[index].description.text(language))\n"
-      recorder?.recordProgress(.goal, subject: stepSubject, detail: task.goals[index].description.en)
+      recorder?.recordProgress(
+        .goal, subject: stepSubject, detail: task.goals[index].description.en)
     }
     if met.count == task.goals.count {
       stepDone = true
@@ -380,12 +399,15 @@ package final class TutorSession {
   }
 
   private func goalsText(cluster: Cluster) -> String {
-    guard let task = currentTask else { return t("This step has no goals.\n", "이 단계에는 목표가 없습니다.\n") }
+    guard let task = currentTask else {
+      return t("This step has no goals.\n", "이 단계에는 목표가 없습니다.\n")
+    }
     var scratch = memory
-    let context = GoalContext(cluster: cluster, commands: commands, answers: answers)
-    let met = Set(task.goals.indices.filter {
-      stepDone || task.goals[$0].goal.isMet(in: context, memory: &scratch, id: "g\($0)")
-    })
+    let context = GoalContext(cluster: cluster, commands: commands, answers: answers, http: http)
+    let met = Set(
+      task.goals.indices.filter {
+        stepDone || task.goals[$0].goal.isMet(in: context, memory: &scratch, id: "g\($0)")
+      })
     return goalList(task, met: met)
   }
 
@@ -397,22 +419,29 @@ package final class TutorSession {
       hints = []
     }
     guard hintsShown < hints.count else {
-      return TutorOutput(stdout: hints.isEmpty
-        ? t("No hints for this step.\n", "이 단계에는 힌트가 없습니다.\n")
-        : t("No more hints.\n", "더 이상 힌트가 없습니다.\n"))
+      return TutorOutput(
+        stdout: hints.isEmpty
+          ? t("No hints for this step.\n", "이 단계에는 힌트가 없습니다.\n")
+          : t("No more hints.\n", "더 이상 힌트가 없습니다.\n"))
     }
     let text = hints[hintsShown].text(language)
     hintsShown += 1
     totalHints += 1
     recorder?.recordProgress(.hint, subject: stepSubject, detail: String(hintsShown))
-    return TutorOutput(stdout: t("Hint \(hintsShown)/\(hints.count): ", "힌트 \(hintsShown)/\(hints.count): ") + render(text) + "\n")
+    return TutorOutput(
+      stdout: t("Hint \(hintsShown)/\(hints.count): ", "힌트 \(hintsShown)/\(hints.count): ")
+        + render(text) + "\n")
   }
 
   private func answer(_ text: String, cluster: Cluster) -> TutorOutput {
     if let quiz = currentQuiz {
-      guard !stepDone else { return TutorOutput(stdout: t("Already answered: type `next`.\n", "이미 답했습니다: `next`를 입력하세요.\n")) }
+      guard !stepDone else {
+        return TutorOutput(
+          stdout: t("Already answered: type `next`.\n", "이미 답했습니다: `next`를 입력하세요.\n"))
+      }
       let right = quiz.accepts(text, cluster: cluster)
-      recorder?.recordProgress(.quiz, subject: stepSubject, detail: (right ? "right: " : "wrong: ") + text)
+      recorder?.recordProgress(
+        .quiz, subject: stepSubject, detail: (right ? "right: " : "wrong: ") + text)
       guard right else {
         quizWrongThisStep = true
         return TutorOutput(stdout: t("Not quite. Try again.\n", "아쉽지만 틀렸습니다. 다시 해 보세요.\n"))
@@ -427,9 +456,12 @@ package final class TutorSession {
       return .failure(t("answer: this step asks no question", "answer: 이 단계에는 질문이 없습니다"))
     }
     answers.append(text)
-    commands.append(CommandRun(argv: ["answer"] + text.split(separator: " ").map(String.init), exitCode: 0))
+    commands.append(
+      CommandRun(argv: ["answer"] + text.split(separator: " ").map(String.init), exitCode: 0))
     let report = check(cluster: cluster, verbose: false)
-    return TutorOutput(stdout: report.isEmpty ? t("Recorded, but that is not it yet.\n", "기록했지만 아직 정답이 아닙니다.\n") : report)
+    return TutorOutput(
+      stdout: report.isEmpty
+        ? t("Recorded, but that is not it yet.\n", "기록했지만 아직 정답이 아닙니다.\n") : report)
   }
 
   private func finish(now: Date?) -> String {
@@ -441,19 +473,28 @@ package final class TutorSession {
     switch activity {
     case .lesson(let lesson):
       let score = "\(quizCorrectFirstTry)/\(lesson.quizCount)"
-      recorder?.recordProgress(.lesson, subject: lesson.id, detail: "quiz \(score), hints \(totalHints), \(seconds)s")
+      recorder?.recordProgress(
+        .lesson, subject: lesson.id, detail: "quiz \(score), hints \(totalHints), \(seconds)s")
       text += t("== Lesson complete: \(lesson.title.en) ==\n", "== 레슨 완료: \(lesson.title.ko) ==\n")
-      text += t("Time: \(time)   Hints used: \(totalHints)   Quiz: \(score) right on the first try\n",
-                "걸린 시간: \(time)   사용한 힌트: \(totalHints)   퀴즈: 첫 시도에 \(score) 정답\n")
+      text += t(
+        "Time: \(time)   Hints used: \(totalHints)   Quiz: \(score) right on the first try\n",
+        "걸린 시간: \(time)   사용한 힌트: \(totalHints)   퀴즈: 첫 시도에 \(score) 정답\n")
       if let next = catalog.lesson(after: lesson.id) {
-        text += t("Next: `start \(next.id)` — \(next.title.en)\n", "다음: `start \(next.id)` — \(next.title.ko)\n")
+        text += t(
+          "Next: `start \(next.id)` — \(next.title.en)\n",
+          "다음: `start \(next.id)` — \(next.title.ko)\n")
       } else {
-        text += t("That was the last lesson. Try a scenario: `scenarios`.\n", "마지막 레슨이었습니다. 시나리오에 도전해 보세요: `scenarios`\n")
+        text += t(
+          "That was the last lesson. Try a scenario: `scenarios`.\n",
+          "마지막 레슨이었습니다. 시나리오에 도전해 보세요: `scenarios`\n")
       }
     case .scenario(let scenario):
-      recorder?.recordProgress(.scenario, subject: scenario.id, detail: "hints \(totalHints), \(seconds)s")
-      text += t("== Scenario solved: \(scenario.title.en) ==\n", "== 시나리오 해결: \(scenario.title.ko) ==\n")
-      text += t("Time: \(time)   Hints used: \(totalHints)\n", "걸린 시간: \(time)   사용한 힌트: \(totalHints)\n")
+      recorder?.recordProgress(
+        .scenario, subject: scenario.id, detail: "hints \(totalHints), \(seconds)s")
+      text += t(
+        "== Scenario solved: \(scenario.title.en) ==\n", "== 시나리오 해결: \(scenario.title.ko) ==\n")
+      text += t(
+        "Time: \(time)   Hints used: \(totalHints)\n", "걸린 시간: \(time)   사용한 힌트: \(totalHints)\n")
     }
     recorder?.savePosition(item: activity.id, step: 0)
     self.activity = nil
@@ -506,12 +547,16 @@ package final class TutorSession {
   private func progressText() -> String {
     let lessons = recorder?.progressEvents(.lesson) ?? []
     let scenarios = recorder?.progressEvents(.scenario) ?? []
-    var text = t("Lessons done: \(Set(lessons.map(\.subject)).count) of \(catalog.lessons.count)\n",
-                 "마친 레슨: \(catalog.lessons.count)개 중 \(Set(lessons.map(\.subject)).count)개\n")
-    text += t("Scenarios solved: \(Set(scenarios.map(\.subject)).count)\n", "해결한 시나리오: \(Set(scenarios.map(\.subject)).count)개\n")
+    var text = t(
+      "Lessons done: \(Set(lessons.map(\.subject)).count) of \(catalog.lessons.count)\n",
+      "마친 레슨: \(catalog.lessons.count)개 중 \(Set(lessons.map(\.subject)).count)개\n")
+    text += t(
+      "Scenarios solved: \(Set(scenarios.map(\.subject)).count)\n",
+      "해결한 시나리오: \(Set(scenarios.map(\.subject)).count)개\n")
     if let activity {
-      text += t("Now: \(activity.id), step \(stepIndex + 1) of \(activity.stepCount)\n",
-                "현재: \(activity.id), \(activity.stepCount)단계 중 \(stepIndex + 1)단계\n")
+      text += t(
+        "Now: \(activity.id), step \(stepIndex + 1) of \(activity.stepCount)\n",
+        "현재: \(activity.id), \(activity.stepCount)단계 중 \(stepIndex + 1)단계\n")
     }
     return text
   }
@@ -521,9 +566,13 @@ package final class TutorSession {
     var lines: [String] = []
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       var line = String(line)
-      if line.hasPrefix("# ") { line = String(line.dropFirst(2)).uppercased() }
-      else if line.hasPrefix("## ") { line = String(line.dropFirst(3)) }
-      else if line.hasPrefix("- ") { line = "  • " + line.dropFirst(2) }
+      if line.hasPrefix("# ") {
+        line = String(line.dropFirst(2)).uppercased()
+      } else if line.hasPrefix("## ") {
+        line = String(line.dropFirst(3))
+      } else if line.hasPrefix("- ") {
+        line = "  • " + line.dropFirst(2)
+      }
       line = line.replacingOccurrences(of: "**", with: "")
       lines.append(line)
     }

@@ -34,7 +34,10 @@ struct TutorOptions: ParsableArguments {
   @Option(name: .long, help: "Learner profile, when several learners share a machine.")
   var profile: String = "default"
 
-  @Option(name: .long, help: ArgumentHelp("Read lessons and scenarios from DIR instead of the shipped ones.", valueName: "DIR"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Read lessons and scenarios from DIR instead of the shipped ones.", valueName: "DIR"))
   var content: String?
 
   var language: Language {
@@ -90,7 +93,8 @@ struct LessonsCommand: ParsableCommand {
 /// `kubetutor start LESSON|SCENARIO|FILE`: the shell, opened at that item.
 struct StartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "start", abstract: "Open the shell at a lesson or scenario (an id or a .yaml file).")
+    commandName: "start",
+    abstract: "Open the shell at a lesson or scenario (an id or a .yaml file).")
 
   @Argument(help: "A lesson id, a shipped scenario id, or a scenario file.")
   var item: String
@@ -100,7 +104,10 @@ struct StartCommand: ParsableCommand {
   @Option(name: .long, help: "Seed for generated names.")
   var seed: UInt64 = 1
 
-  @Option(name: .long, help: ArgumentHelp("Run the lines of FILE (or -) after opening, with no prompt.", valueName: "FILE"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "Run the lines of FILE (or -) after opening, with no prompt.", valueName: "FILE"))
   var script: String?
 
   func run() throws {
@@ -110,7 +117,8 @@ struct StartCommand: ParsableCommand {
     let mode: Shell.SessionMode = interactive ? .interactive : .script
     let cluster = Cluster.kind(start: interactive ? Date() : Cluster.scriptEpoch, seed: seed)
     let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let session = ShellSession(cluster: cluster, mode: mode, workingDirectory: directory) { stream, text in
+    let session = ShellSession(cluster: cluster, mode: mode, workingDirectory: directory) {
+      stream, text in
       let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
       handle.write(Data(text.utf8))
     }
@@ -128,7 +136,8 @@ struct StartCommand: ParsableCommand {
     let lines: AnyIterator<String>
     if let script, script != "-" {
       guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-        FileHandle.standardError.write(Data("kubetutor: \(script): No such file or directory\n".utf8))
+        FileHandle.standardError.write(
+          Data("kubetutor: \(script): No such file or directory\n".utf8))
         throw ExitCode(2)
       }
       var all = text.components(separatedBy: "\n")

@@ -31,18 +31,55 @@ struct GoalTests {
   @Test func fieldsAndCounts() throws {
     let cluster = Self.cluster(replicas: 3)
 
-    #expect(Self.met(try Self.goal("field: { kind: deploy, name: web, path: spec.replicas, equals: 3 }"), cluster))
-    #expect(Self.met(try Self.goal("field: { kind: Deployment, name: web, path: '{.status.readyReplicas}', atLeast: 3 }"), cluster))
-    #expect(!Self.met(try Self.goal("field: { kind: Deployment, name: web, path: spec.replicas, atMost: 2 }"), cluster))
-    #expect(Self.met(try Self.goal("field: { kind: Deployment, name: web, path: 'spec.template.spec.containers[0].image', matches: '^nginx:1\\.27$' }"), cluster))
-    #expect(Self.met(try Self.goal("count: { kind: Pod, labels: { app: web }, phase: Running, ready: true, equals: 3 }"), cluster))
-    #expect(Self.met(try Self.goal("count: { kind: Pod, owner: { kind: Deployment, name: web }, equals: 3 }"), cluster))
-    #expect(Self.met(try Self.goal("count: { kind: Pod, namespace: '*', fields: { 'status.phase': Running }, atLeast: 10 }"), cluster))
-    #expect(Self.met(try Self.goal("field: { kind: Node, name: kind-worker, path: 'status.conditions[type=Ready].status', equals: 'True' }"), cluster))
+    #expect(
+      Self.met(
+        try Self.goal("field: { kind: deploy, name: web, path: spec.replicas, equals: 3 }"), cluster
+      ))
+    #expect(
+      Self.met(
+        try Self.goal(
+          "field: { kind: Deployment, name: web, path: '{.status.readyReplicas}', atLeast: 3 }"),
+        cluster))
+    #expect(
+      !Self.met(
+        try Self.goal("field: { kind: Deployment, name: web, path: spec.replicas, atMost: 2 }"),
+        cluster))
+    #expect(
+      Self.met(
+        try Self.goal(
+          "field: { kind: Deployment, name: web, path: 'spec.template.spec.containers[0].image', matches: '^nginx:1\\.27$' }"
+        ), cluster))
+    #expect(
+      Self.met(
+        try Self.goal(
+          "count: { kind: Pod, labels: { app: web }, phase: Running, ready: true, equals: 3 }"),
+        cluster))
+    #expect(
+      Self.met(
+        try Self.goal("count: { kind: Pod, owner: { kind: Deployment, name: web }, equals: 3 }"),
+        cluster))
+    #expect(
+      Self.met(
+        try Self.goal(
+          "count: { kind: Pod, namespace: '*', fields: { 'status.phase': Running }, atLeast: 10 }"),
+        cluster))
+    #expect(
+      Self.met(
+        try Self.goal(
+          "field: { kind: Node, name: kind-worker, path: 'status.conditions[type=Ready].status', equals: 'True' }"
+        ), cluster))
     #expect(Self.met(try Self.goal("absent: { kind: Pod, name: nope }"), cluster))
     #expect(Self.met(try Self.goal("not: { exists: { kind: Service, name: web } }"), cluster))
-    #expect(Self.met(try Self.goal("any: [ { exists: { kind: Service, name: web } }, { exists: { kind: Deployment, name: web } } ]"), cluster))
-    #expect(!Self.met(try Self.goal("all: [ { exists: { kind: Service, name: web } }, { exists: { kind: Deployment, name: web } } ]"), cluster))
+    #expect(
+      Self.met(
+        try Self.goal(
+          "any: [ { exists: { kind: Service, name: web } }, { exists: { kind: Deployment, name: web } } ]"
+        ), cluster))
+    #expect(
+      !Self.met(
+        try Self.goal(
+          "all: [ { exists: { kind: Service, name: web } }, { exists: { kind: Deployment, name: web } } ]"
+        ), cluster))
   }
 
   @Test("after: scale down, then back up, in that order")
@@ -77,7 +114,9 @@ struct GoalTests {
     #expect(!Self.met(logs, cluster, commands: [["kubectl", "logs", "coredns"]]))
     #expect(!Self.met(logs, cluster, commands: [["kubectl", "describe", pod]]))
     #expect(Self.met(wide, cluster, commands: [["kubectl", "get", "po", "-owide"]]))
-    #expect(Self.met(wide, cluster, commands: [["kubectl", "get", "pods", "--output=wide", "-n", "default"]]))
+    #expect(
+      Self.met(
+        wide, cluster, commands: [["kubectl", "get", "pods", "--output=wide", "-n", "default"]]))
     #expect(!Self.met(wide, cluster, commands: [["kubectl", "get", "pods", "-o", "yaml"]]))
     #expect(Self.met(all, cluster, commands: [["kubectl", "get", "pods", "--all-namespaces"]]))
   }
@@ -95,7 +134,8 @@ struct GoalTests {
 
   @Test func behaviour() throws {
     var cluster = Self.cluster(replicas: 1)
-    let http = try Self.goal("http: { url: 'http://localhost:30080/', bodyContains: Welcome to nginx }")
+    let http = try Self.goal(
+      "http: { url: 'http://localhost:30080/', bodyContains: Welcome to nginx }")
     #expect(!Self.met(http, cluster))
 
     _ = CommandRunner.run(
@@ -117,9 +157,15 @@ struct GoalTests {
 
   @Test("decoding errors name the place")
   func decodingErrors() {
-    #expect(throws: ContentErrors.self) { try Self.goal("field: { kind: Deployment, name: web, path: spec.replicas }") }
+    #expect(throws: ContentErrors.self) {
+      try Self.goal("field: { kind: Deployment, name: web, path: spec.replicas }")
+    }
     #expect(throws: ContentErrors.self) { try Self.goal("exists: { kind: Pood, name: web }") }
-    #expect(throws: ContentErrors.self) { try Self.goal("exists: { kind: Pod, name: web }\nabsent: { kind: Pod, name: web }") }
-    #expect(throws: ContentErrors.self) { try Self.goal("field: { kind: Pod, name: web, path: 'spec.containers[0].imag', equals: x }") }
+    #expect(throws: ContentErrors.self) {
+      try Self.goal("exists: { kind: Pod, name: web }\nabsent: { kind: Pod, name: web }")
+    }
+    #expect(throws: ContentErrors.self) {
+      try Self.goal("field: { kind: Pod, name: web, path: 'spec.containers[0].imag', equals: x }")
+    }
   }
 }

@@ -30,7 +30,10 @@ struct LessonPlayTests {
 
       """
     ),
-    ("next", "This step is not finished yet: `check` shows what is missing, `hint` helps, `skip` moves on.\n"),
+    (
+      "next",
+      "This step is not finished yet: `check` shows what is missing, `hint` helps, `skip` moves on.\n"
+    ),
     // A wrong command: an image tag that does not exist ticks nothing.
     ("kubectl run whoami --image=subicura/whoami:2.0", "pod/whoami created\n"),
     ("sleep 10", ""),
@@ -116,7 +119,9 @@ struct LessonPlayTests {
     #expect(shell.recorder.progressEvents(.lesson).map(\.subject) == ["pods"])
     #expect(shell.recorder.progressEvents(.quiz).count == 4)
     #expect(shell.recorder.progressEvents(.hint).count == 1)
-    #expect(shell.type("lessons").contains("  pods                   Pods: the smallest unit — done (quiz 2/3)\n"))
+    #expect(
+      shell.type("lessons").contains(
+        "  pods                   Pods: the smallest unit — done (quiz 2/3)\n"))
   }
 
   @Test("a lesson resumes where it was left, with a new shell and the same progress")

@@ -50,11 +50,17 @@ struct ScenarioLintTests {
   }
 
   @Test func unknownKey() {
-    let text = Self.valid.replacingOccurrences(of: "description: { en: A demo", with: "descripton: { en: A demo")
+    let text = Self.valid.replacingOccurrences(
+      of: "description: { en: A demo", with: "descripton: { en: A demo")
 
     let found = errors(text)
 
-    #expect(found.first?.hasPrefix("demo.yaml:3:1: unknown key 'descripton'") == true, "\(found)")
+    #expect(
+      found == [
+        "demo.yaml:1:1: the file: missing required key 'description'",
+        "demo.yaml:3:1: unknown key 'descripton' (expected one of: id, title, description,"
+          + " difficulty, minutes, timeLimit, setup, tasks, solution)",
+      ])
   }
 
   @Test func wrongType() {
@@ -82,7 +88,8 @@ struct ScenarioLintTests {
 
   @Test("a JSONPath that cannot exist for the kind")
   func impossiblePath() {
-    let text = Self.valid.replacingOccurrences(of: "path: spec.replicas", with: "path: spec.replica")
+    let text = Self.valid.replacingOccurrences(
+      of: "path: spec.replicas", with: "path: spec.replica")
 
     #expect(
       errors(text) == [
@@ -91,7 +98,8 @@ struct ScenarioLintTests {
   }
 
   @Test func missingKorean() {
-    let text = Self.valid.replacingOccurrences(of: "title: { en: Demo, ko: 데모 }", with: "title: { en: Demo }")
+    let text = Self.valid.replacingOccurrences(
+      of: "title: { en: Demo, ko: 데모 }", with: "title: { en: Demo }")
 
     #expect(errors(text) == ["demo.yaml:2:8: title: missing the Korean text (ko)"])
   }
@@ -110,7 +118,8 @@ struct ScenarioLintTests {
 
     let found = errors(text)
 
-    #expect(found.contains { $0.hasPrefix("demo.yaml:6:22: stopComponent: expected one of") }, "\(found)")
+    #expect(
+      found.contains { $0.hasPrefix("demo.yaml:6:22: stopComponent: expected one of") }, "\(found)")
     #expect(found.contains { $0.hasPrefix("demo.yaml:27:9: unknown key 'feild'") }, "\(found)")
   }
 }

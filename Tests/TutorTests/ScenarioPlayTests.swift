@@ -50,16 +50,19 @@ struct ScenarioPlayTests {
     // A wrong attempt: another typo.
     var wrong = Self.fixed
     wrong[19] = "        image: nginx:1.27-alpin"
-    let attempt = shell.type(wrong[0], wrong[1], wrong[2], wrong[3], wrong[4], wrong[5], wrong[6],
+    let attempt = shell.type(
+      wrong[0], wrong[1], wrong[2], wrong[3], wrong[4], wrong[5], wrong[6],
       wrong[7], wrong[8], wrong[9], wrong[10], wrong[11], wrong[12], wrong[13], wrong[14],
       wrong[15], wrong[16], wrong[17], wrong[18], wrong[19], wrong[20])
     #expect(attempt == "deployment.apps/web configured\n")
     #expect(!shell.type("sleep 30").contains("✓"))
-    #expect(shell.type("check").contains("Still missing:\n  [ ] the Deployment uses nginx:1.27-alpine\n"))
+    #expect(
+      shell.type("check").contains("Still missing:\n  [ ] the Deployment uses nginx:1.27-alpine\n"))
 
     #expect(
       shell.type("hint")
-        == "Hint 1/1: Apply the Deployment again with the right tag: `kubectl apply -f -` with a heredoc works.\n")
+        == "Hint 1/1: Apply the Deployment again with the right tag: `kubectl apply -f -` with a heredoc works.\n"
+    )
     #expect(shell.type("hint") == "No more hints.\n")
 
     // The fix: the image goal ticks at once, the pods only once they run.

@@ -61,7 +61,8 @@ struct ScenarioSecurityTests {
   @Test("set-up keys that would run or read something are unknown keys")
   func setUpHasNoEscapes() {
     for key in ["command: rm -rf /", "script: ./evil.sh", "manifestFile: /etc/passwd"] {
-      let text = Self.hostile.replacingOccurrences(of: "tasks:\n", with: "setup:\n  \(key)\ntasks:\n")
+      let text = Self.hostile.replacingOccurrences(
+        of: "tasks:\n", with: "setup:\n  \(key)\ntasks:\n")
 
       #expect(throws: ContentErrors.self) { try Scenario.load(file: "hostile.yaml", text: text) }
     }

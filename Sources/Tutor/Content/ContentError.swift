@@ -20,7 +20,13 @@ package struct ContentError: Error, Equatable, Sendable, CustomStringConvertible
 package struct ContentErrors: Error, Sendable, CustomStringConvertible {
   package var errors: [ContentError]
 
-  package init(_ errors: [ContentError]) { self.errors = errors }
+  /// Errors in the order of the file.
+  package init(_ errors: [ContentError]) {
+    self.errors = errors.enumerated().sorted {
+      ($0.element.file, $0.element.line, $0.element.column, $0.offset)
+        < ($1.element.file, $1.element.line, $1.element.column, $1.offset)
+    }.map(\.element)
+  }
 
   package var description: String { errors.map(\.description).joined(separator: "\n") }
 }

@@ -46,7 +46,8 @@ package final class ContentReader {
 
   package func error(_ path: [String], _ message: String, key: Bool = false) {
     let place = position(path, key: key)
-    errors.append(ContentError(file: file, line: place.line, column: place.column, message: message))
+    errors.append(
+      ContentError(file: file, line: place.line, column: place.column, message: message))
   }
 
   /// Records an error at an explicit place (for example inside an embedded manifest).
@@ -156,7 +157,9 @@ package final class ContentReader {
       return nil
     }
     guard value.object != nil else {
-      error(path, "\(Self.label(path)): expected a mapping with 'en' and 'ko' texts, found \(value.typeName)")
+      error(
+        path,
+        "\(Self.label(path)): expected a mapping with 'en' and 'ko' texts, found \(value.typeName)")
       return nil
     }
     mapping(path, allowed: ["en", "ko"])

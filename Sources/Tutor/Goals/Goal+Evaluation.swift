@@ -155,7 +155,8 @@ extension CommandPattern {
     if let pattern {
       guard let regex = try? Regex(pattern), run.line.contains(regex) else { return false }
     }
-    let needsKubectl = verb != nil || resource != nil || target != nil || output != nil
+    let needsKubectl =
+      verb != nil || resource != nil || target != nil || output != nil
       || !flags.isEmpty
     guard needsKubectl else { return true }
     guard let words = run.kubectl else { return false }
@@ -171,7 +172,9 @@ extension CommandPattern {
     let arguments = words.arguments
     if let resource {
       let kinds = arguments.flatMap { word in
-        word.split(separator: ",").compactMap { ResourceResolver.kind(for: String($0.split(separator: "/").first ?? "")) }
+        word.split(separator: ",").compactMap {
+          ResourceResolver.kind(for: String($0.split(separator: "/").first ?? ""))
+        }
       }
       guard kinds.contains(resource) else { return false }
     }
@@ -197,8 +200,9 @@ extension CommandPattern {
         if kind == .pod, isPod(parts[1], of: target, namespace: namespace, cluster: cluster) {
           return true
         }
-      } else if impliedKind == nil, let kind = ResourceResolver.kind(for: word), cluster.store
-        .get(ObjectKey(kind, word, in: kind.isNamespaced ? namespace : "")) == nil
+      } else if impliedKind == nil, let kind = ResourceResolver.kind(for: word),
+        cluster.store
+          .get(ObjectKey(kind, word, in: kind.isNamespaced ? namespace : "")) == nil
       {
         impliedKind = kind
       } else {

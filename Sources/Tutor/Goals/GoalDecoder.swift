@@ -128,7 +128,8 @@ package struct GoalDecoder {
     case "equals": return reader.string(keyPath).map(ValueTest.equals)
     case "notEquals": return reader.string(keyPath).map(ValueTest.notEquals)
     case "atLeast", "atMost":
-      guard let value = reader.value(keyPath), let number = value.double ?? value.int.map(Double.init)
+      guard let value = reader.value(keyPath),
+        let number = value.double ?? value.int.map(Double.init)
       else {
         reader.error(keyPath, "\(key): expected a number")
         return nil
@@ -248,7 +249,8 @@ package struct GoalDecoder {
     }
     pattern.succeeded = reader.bool(path + ["succeeded"]) ?? true
     if pattern == CommandPattern() {
-      reader.error(path, "command: needs at least one of verb, resource, target, output, flags, pattern")
+      reader.error(
+        path, "command: needs at least one of verb, resource, target, output, flags, pattern")
     }
     return pattern
   }
@@ -297,7 +299,8 @@ package enum SchemaPaths {
       }
       if walked.isEmpty && ["apiVersion", "kind"].contains(name) { return nil }
       guard let next = current.field(named: name) else {
-        let at = walked.isEmpty ? kind.rawValue : "\(kind.rawValue).\(walked.joined(separator: "."))"
+        let at =
+          walked.isEmpty ? kind.rawValue : "\(kind.rawValue).\(walked.joined(separator: "."))"
         return "JSONPath '\(query.description)' cannot exist: \(at) has no field '\(name)'"
       }
       walked.append(name)
@@ -318,13 +321,16 @@ extension Goal {
     case .count(let query, let test):
       "\(test.summary) \(query.kind.resource)"
         + (query.labels.isEmpty
-          ? "" : " with " + query.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+          ? ""
+          : " with "
+            + query.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
             .joined(separator: ","))
         + (query.phase.map { " \($0)" } ?? "") + (query.ready == true ? " and Ready" : "")
     case .http(let check): "GET \(check.url) → \(check.status)"
     case .dns(let name, _): "\(name) resolves"
     case .command(let pattern):
-      "run kubectl " + [pattern.verb, pattern.output.map { "-o \($0)" }].compactMap { $0 }
+      "run kubectl "
+        + [pattern.verb, pattern.output.map { "-o \($0)" }].compactMap { $0 }
         .joined(separator: " ")
     case .answer: "answer the question"
     case .all(let goals): goals.map(\.summary).joined(separator: " and ")

@@ -1,3 +1,4 @@
+import Foundation
 import KubeCluster
 
 /// A JSONPath such as `spec.replicas`, `status.conditions[type=Ready].status`,
@@ -111,5 +112,3 @@ package struct JSONPathQuery: Equatable, Sendable, CustomStringConvertible {
     segments.compactMap { if case .key(let key) = $0 { key } else { nil } }
   }
 }
-
-import Foundation

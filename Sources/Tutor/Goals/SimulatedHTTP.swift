@@ -102,7 +102,8 @@ package enum SimulatedHTTP {
           let matches =
             exact
             ? path == prefix
-            : (prefix == "/" || path == prefix || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/"))
+            : (prefix == "/" || path == prefix
+              || path.hasPrefix(prefix.hasSuffix("/") ? prefix : prefix + "/"))
           guard matches, best.map({ prefix.count > $0.length }) ?? true,
             let name = entry[path: "backend.service.name"]?.string,
             let service = cluster.store.get(ObjectKey(.service, name, in: ingress.namespace))

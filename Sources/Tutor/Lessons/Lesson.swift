@@ -1,4 +1,5 @@
 import Foundation
+import KubeCluster
 
 /// A quiz question and how its answer is judged.
 package struct Quiz: Equatable, Sendable {
@@ -117,7 +118,10 @@ package struct Lesson: Equatable, Sendable {
     let hasTask = steps.contains { if case .task = $0 { true } else { false } }
     let quizzes = steps.filter { if case .quiz = $0 { true } else { false } }.count
     if !hasTask { reader.error(["steps"], "a lesson needs at least one hands-on `try` step") }
-    if quizzes < 3 { reader.error(["steps"], "a lesson ends with a quiz of at least 3 questions (found \(quizzes))") }
+    if quizzes < 3 {
+      reader.error(
+        ["steps"], "a lesson ends with a quiz of at least 3 questions (found \(quizzes))")
+    }
     return Lesson(
       id: id, title: reader.text(["title"]) ?? LocalizedText(id),
       track: reader.string(["track"]) ?? "", order: reader.int(["order"]) ?? 0,
@@ -168,7 +172,8 @@ package struct Lesson: Equatable, Sendable {
     case "answer":
       guard let number = reader.int(path + ["answer"]) else { return nil }
       if !choices.indices.contains(number - 1) {
-        reader.error(path + ["answer"], "answer: expected a choice number from 1 to \(choices.count)")
+        reader.error(
+          path + ["answer"], "answer: expected a choice number from 1 to \(choices.count)")
       }
       check = .single(number)
     case "answers":
@@ -207,5 +212,3 @@ package struct Lesson: Equatable, Sendable {
     steps.filter { if case .quiz = $0 { true } else { false } }.count
   }
 }
-
-import KubeCluster

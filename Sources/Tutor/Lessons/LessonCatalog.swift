@@ -33,26 +33,33 @@ package struct LessonCatalog: Sendable {
     var errors: [ContentError] = []
     let catalogURL = directory.appendingPathComponent("catalog.yaml")
     guard let text = try? String(contentsOf: catalogURL, encoding: .utf8) else {
-      return (catalog, [ContentError(file: catalogURL.path, line: 1, column: 1, message: "missing catalog.yaml")])
+      return (
+        catalog,
+        [ContentError(file: catalogURL.path, line: 1, column: 1, message: "missing catalog.yaml")]
+      )
     }
     let reader = ContentReader(file: catalogURL.path, text: text)
     reader.mapping([], allowed: ["tracks"], required: ["tracks"])
     for index in (reader.array(["tracks"]) ?? []).indices {
       let path = ["tracks", String(index)]
-      reader.mapping(path, allowed: ["id", "title", "lessons"], required: ["id", "title", "lessons"])
+      reader.mapping(
+        path, allowed: ["id", "title", "lessons"], required: ["id", "title", "lessons"])
       let ids = (reader.array(path + ["lessons"]) ?? []).indices.compactMap {
         reader.string(path + ["lessons", String($0)])
       }
       catalog.tracks.append(
         Track(
-          id: reader.string(path + ["id"]) ?? "", title: reader.text(path + ["title"]) ?? LocalizedText(""),
+          id: reader.string(path + ["id"]) ?? "",
+          title: reader.text(path + ["title"]) ?? LocalizedText(""),
           lessonIDs: ids))
     }
     errors += reader.errors
     let listed = catalog.tracks.flatMap(\.lessonIDs)
     var seen: Set<String> = []
     for id in listed where !seen.insert(id).inserted {
-      errors.append(ContentError(file: catalogURL.path, line: 1, column: 1, message: "lesson '\(id)' is listed twice"))
+      errors.append(
+        ContentError(
+          file: catalogURL.path, line: 1, column: 1, message: "lesson '\(id)' is listed twice"))
     }
     let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
       .filter { $0.hasSuffix(".yaml") && $0 != "catalog.yaml" }.sorted()
@@ -63,10 +70,16 @@ package struct LessonCatalog: Sendable {
       do {
         let lesson = try Lesson.load(file: url.path, text: text)
         if lesson.id != id {
-          errors.append(ContentError(file: url.path, line: 1, column: 1, message: "the id '\(lesson.id)' differs from the file name '\(id)'"))
+          errors.append(
+            ContentError(
+              file: url.path, line: 1, column: 1,
+              message: "the id '\(lesson.id)' differs from the file name '\(id)'"))
         }
         if !listed.contains(lesson.id) {
-          errors.append(ContentError(file: url.path, line: 1, column: 1, message: "lesson '\(lesson.id)' is not in catalog.yaml"))
+          errors.append(
+            ContentError(
+              file: url.path, line: 1, column: 1,
+              message: "lesson '\(lesson.id)' is not in catalog.yaml"))
         }
         catalog.lessons[lesson.id] = lesson
       } catch {
@@ -74,11 +87,17 @@ package struct LessonCatalog: Sendable {
       }
     }
     for id in listed where catalog.lessons[id] == nil && !files.contains(id + ".yaml") {
-      errors.append(ContentError(file: catalogURL.path, line: 1, column: 1, message: "catalog lists '\(id)' but there is no \(id).yaml"))
+      errors.append(
+        ContentError(
+          file: catalogURL.path, line: 1, column: 1,
+          message: "catalog lists '\(id)' but there is no \(id).yaml"))
     }
     for lesson in catalog.lessons.values {
       for required in lesson.requires where !listed.contains(required) {
-        errors.append(ContentError(file: lesson.file, line: 1, column: 1, message: "requires unknown lesson '\(required)'"))
+        errors.append(
+          ContentError(
+            file: lesson.file, line: 1, column: 1, message: "requires unknown lesson '\(required)'")
+        )
       }
     }
     return (catalog, errors)

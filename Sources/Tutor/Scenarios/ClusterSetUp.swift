@@ -13,6 +13,8 @@ package struct ClusterSetUp: Equatable, Sendable {
     case stopComponent(String)
     /// A node's kubelet stops: the node goes NotReady.
     case nodeNotReady(String)
+    /// A pod `hog-NODE` in `default` reserves all of the node's CPU and memory.
+    case fillNode(String)
   }
 
   package var workers = 2
@@ -46,7 +48,9 @@ package struct ClusterSetUp: Equatable, Sendable {
     var errors: [String] = []
     // A stopped component never sees the manifests; a node goes down after
     // its pods were placed.
-    for case .stopComponent(let name) in faults { cluster.stoppedComponents.insert(name) }
+    for case .stopComponent(let name) in faults {
+      cluster.stop(name == "kube-scheduler" ? .scheduler : .controllerManager)
+    }
     for manifest in manifests {
       let output = CommandRunner.run(
         ["apply", "-f", "-"], cluster: &cluster,
@@ -58,37 +62,44 @@ package struct ClusterSetUp: Equatable, Sendable {
       switch fault {
       case .stopComponent:
         continue
-      case .nodeNotReady(let name):
-        cluster.stoppedComponents.insert("kubelet/\(name)")
-        guard var node = cluster.store.get(ObjectKey(.node, name)) else {
+      case .fillNode(let name):
+        guard let node = cluster.store.get(ObjectKey(.node, name)) else {
           errors.append("no node \(name)")
           continue
         }
-        var conditions = node.content[path: "status.conditions"]?.array ?? []
-        for index in conditions.indices where conditions[index]["type"]?.string == "Ready" {
-          conditions[index]["status"] = "Unknown"
-          conditions[index]["reason"] = "NodeStatusUnknown"
-          conditions[index]["message"] = "Kubelet stopped posting node status."
+        let allocatable = node.content[path: "status.allocatable"] ?? .emptyObject
+        let hog: JSONValue = [
+          "apiVersion": "v1", "kind": "Pod",
+          "metadata": ["name": .string("hog-\(name)"), "labels": ["app": "hog"]],
+          "spec": [
+            "nodeName": .string(name),
+            "containers": [
+              [
+                "name": "hog", "image": "registry.k8s.io/pause:3.10",
+                "resources": [
+                  "requests": [
+                    "cpu": allocatable["cpu"] ?? "1", "memory": allocatable["memory"] ?? "1Gi",
+                  ]
+                ],
+              ]
+            ],
+          ],
+        ]
+        do {
+          try cluster.create(Object(.pod, hog))
+        } catch {
+          errors.append(error.message)
         }
-        node.content[path: "status.conditions"] = .array(conditions)
-        var taints = node.content[path: "spec.taints"]?.array ?? []
-        taints.append([
-          "key": "node.kubernetes.io/unreachable", "effect": "NoSchedule",
-        ])
-        node.content[path: "spec.taints"] = .array(taints)
-        cluster.write(node, by: "node-lifecycle-controller", summary: "node not ready")
-        // Pods on the node are no longer Ready, as the node lifecycle controller marks them.
-        for pod in cluster.store.list(.pod) where pod.content[path: "spec.nodeName"]?.string == name {
-          var pod = pod
-          var podConditions = pod.content[path: "status.conditions"]?.array ?? []
-          for index in podConditions.indices
-          where ["Ready", "ContainersReady"].contains(podConditions[index]["type"]?.string ?? "") {
-            podConditions[index]["status"] = "False"
-          }
-          pod.content[path: "status.conditions"] = .array(podConditions)
-          cluster.write(pod, by: "node-lifecycle-controller", summary: "node not ready")
+        cluster.advance(by: 10)
+      case .nodeNotReady(let name):
+        guard cluster.store.get(ObjectKey(.node, name)) != nil else {
+          errors.append("no node \(name)")
+          continue
         }
-        cluster.settle()
+        // The node-lifecycle controller notices after its grace period and
+        // marks the node and its pods.
+        cluster.stop(.kubelet(node: name))
+        cluster.advance(by: 60)
       }
     }
     return errors
@@ -96,7 +107,7 @@ package struct ClusterSetUp: Equatable, Sendable {
 }
 
 extension ClusterSetUp {
-  static let faultKeys = ["stopComponent", "nodeNotReady"]
+  static let faultKeys = ["stopComponent", "nodeNotReady", "fillNode"]
   static let components = ["kube-scheduler", "kube-controller-manager"]
 
   /// Reads `setup:`; manifests are checked against a cluster (unknown kinds
@@ -132,7 +143,8 @@ extension ClusterSetUp {
         guard object.count == 1, let key = object.keys.first,
           let argument = reader.string(faultPath + [key])
         else {
-          reader.error(faultPath, "a fault needs exactly one of: \(faultKeys.joined(separator: ", "))")
+          reader.error(
+            faultPath, "a fault needs exactly one of: \(faultKeys.joined(separator: ", "))")
           continue
         }
         switch key {
@@ -143,6 +155,8 @@ extension ClusterSetUp {
               "stopComponent: expected one of \(components.joined(separator: ", "))")
           }
           setUp.faults.append(.stopComponent(argument))
+        case "fillNode":
+          setUp.faults.append(.fillNode(argument))
         default:
           setUp.faults.append(.nodeNotReady(argument))
         }
@@ -153,7 +167,9 @@ extension ClusterSetUp {
   }
 
   /// Where a literal block's text starts: the line after `|`, at its indentation.
-  private static func blockStart(_ reader: ContentReader, _ path: [String]) -> (line: Int, column: Int) {
+  private static func blockStart(_ reader: ContentReader, _ path: [String]) -> (
+    line: Int, column: Int
+  ) {
     let place = reader.position(path)
     return (place.line + 1, place.column)
   }
@@ -178,7 +194,10 @@ extension ClusterSetUp {
               document.keyPosition(of: Self.dotted($0)) ?? document.position(of: Self.dotted($0))
             }
             ?? ManifestPosition(line: document.startLine, column: 1)
-          return (manifest.line + position.line - 1, manifestColumn(manifest, reader) + position.column - 1)
+          return (
+            manifest.line + position.line - 1,
+            manifestColumn(manifest, reader) + position.column - 1
+          )
         }
         guard let kindName = document.value["kind"]?.string else {
           let (line, column) = place(nil)
@@ -215,7 +234,8 @@ extension ClusterSetUp {
     // The block's indentation: the first non-blank line of the file after the `|`.
     let lines = sourceLines(reader)
     guard manifest.line - 1 < lines.count else { return 1 }
-    for line in lines[(manifest.line - 1)...] where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+    for line in lines[(manifest.line - 1)...]
+    where !line.trimmingCharacters(in: .whitespaces).isEmpty {
       return line.prefix { $0 == " " }.count + 1
     }
     return 1

@@ -73,7 +73,8 @@ package struct Scenario: Equatable, Sendable {
   }
 
   static func decode(_ reader: ContentReader) -> Scenario {
-    reader.mapping([], allowed: keys, required: ["id", "title", "description", "tasks", "solution"])
+    reader.mapping(
+      [], allowed: keys, required: ["id", "title", "description", "tasks", "solution"])
     let id = reader.string(["id"]) ?? ""
     if !id.isEmpty && !id.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }) {
       reader.error(["id"], "id: use lower-case letters, digits and '-'")

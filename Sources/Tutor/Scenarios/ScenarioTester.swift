@@ -23,7 +23,8 @@ package enum ScenarioTester {
   /// In a fresh cluster: the set-up applies cleanly, no goal holds before
   /// the solution, and every goal holds after it.
   package static func test(
-    _ scenario: Scenario, player: some ScriptPlayer, language: Language = .en
+    _ scenario: Scenario, player: some ScriptPlayer, language: Language = .en,
+    http: @escaping HTTPProbe = SimulatedHTTP.request
   ) -> Report {
     var lines: [String] = []
     var passed = true
@@ -34,7 +35,7 @@ package enum ScenarioTester {
     }
     // Nothing may hold before the learner does anything.
     var startMemory = GoalMemory()
-    let startContext = GoalContext(cluster: cluster)
+    let startContext = GoalContext(cluster: cluster, http: http)
     for (number, task) in scenario.tasks.enumerated() {
       for goal in task.goals
       where goal.goal.isMet(in: startContext, memory: &startMemory) {
@@ -46,7 +47,8 @@ package enum ScenarioTester {
     }
     var memories = Array(repeating: GoalMemory(), count: scenario.tasks.count)
     let result = player.play(scenario.solution, on: cluster) { cluster, commands in
-      let context = GoalContext(cluster: cluster, commands: commands, answers: answers(commands))
+      let context = GoalContext(
+        cluster: cluster, commands: commands, answers: answers(commands), http: http)
       for index in scenario.tasks.indices {
         for (goalIndex, goal) in scenario.tasks[index].goals.enumerated() {
           _ = goal.goal.isMet(in: context, memory: &memories[index], id: "g\(goalIndex)")
@@ -54,7 +56,8 @@ package enum ScenarioTester {
       }
     }
     let context = GoalContext(
-      cluster: result.cluster, commands: result.commands, answers: answers(result.commands))
+      cluster: result.cluster, commands: result.commands, answers: answers(result.commands),
+      http: http)
     for (number, task) in scenario.tasks.enumerated() {
       let unmet = task.goals.enumerated().filter { index, goal in
         !goal.goal.isMet(in: context, memory: &memories[number], id: "g\(index)")
