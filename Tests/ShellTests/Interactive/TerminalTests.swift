@@ -106,9 +106,9 @@ struct TerminalTests {
     let screen = try tty.waitForPrompt(count: 2)
 
     #expect(
-      Array(screen.suffix(6)) == [
-        "default ❯ cat <<EOF", "> first line", "> 둘째 줄", "> EOF", "first line", "둘째 줄",
-      ] || screen.contains("둘째 줄"))
+      Array(screen.prefix(7)) == [
+        "default ❯ cat <<EOF", "> first line", "> 둘째 줄", "> EOF", "first line", "둘째 줄", "default ❯",
+      ])
     #expect(screen.filter { $0 == "둘째 줄" }.count == 1)
   }
 
@@ -130,9 +130,14 @@ struct TerminalTests {
     try tty.type("some words")
     try tty.press("C-c")
     try tty.waitForPrompt(count: 4)
+    try tty.type("sleep 30")
+    try tty.press("Enter")
+    try tty.waitFor("default ❯ sleep 30")
+    try tty.press("C-c")
+    try tty.waitForPrompt(count: 5, timeout: 5)
     try tty.type("echo still-alive")
     try tty.press("Enter")
-    let screen = try tty.waitFor("still-alive\n".trimmingCharacters(in: .newlines))
+    let screen = try tty.waitFor { $0.contains("still-alive") }
 
     #expect(screen.contains { $0.hasPrefix("web ") })
     #expect(screen.contains("still-alive"))
@@ -164,6 +169,28 @@ struct TerminalTests {
     try tty.press("C-d")
     _ = try tty.waitFor { _ in (try? tty.hasExited()) ?? false }
     #expect(try tty.hasExited())
+  }
+}
+
+extension TerminalTests {
+  @Test("edit opens $EDITOR on a file of the working folder, and nothing outside it")
+  func editor() throws {
+    let tty = try TmuxSession()
+    defer { tty.removeFolders() }
+    let file = tty.workingDirectory.appendingPathComponent("pod.yaml")
+    try "image: nginx\n".write(to: file, atomically: true, encoding: .utf8)
+    try tty.start(editor: "sed -i s/nginx/httpd/")
+    try tty.waitForPrompt()
+
+    try tty.type("edit pod.yaml")
+    try tty.press("Enter")
+    try tty.waitForPrompt(count: 2)
+    try tty.type("vi ../outside.yaml")
+    try tty.press("Enter")
+    let screen = try tty.waitFor("only files inside")
+
+    #expect(try String(contentsOf: file, encoding: .utf8) == "image: httpd\n")
+    #expect(screen.contains { $0.hasPrefix("kubetutor: vi: ../outside.yaml: only files inside") })
   }
 }
 

@@ -70,11 +70,13 @@ final class TmuxSession {
   }
 
   /// Starts kubetutor in a `width`×`height` pane.
-  func start(width: Int = 120, height: Int = 40, arguments: [String] = ["--no-color"]) throws {
+  func start(
+    width: Int = 120, height: Int = 40, arguments: [String] = ["--no-color"], editor: String = ""
+  ) throws {
     guard let binary = Self.binary else { return }
     let command =
       ["env", "-u", "NO_COLOR", "LANG=C.UTF-8", "HOME=\(folder.path)",
-       "XDG_DATA_HOME=\(dataDirectory.path)", "EDITOR=", binary, "--db", folder.appendingPathComponent("progress.db").path]
+       "XDG_DATA_HOME=\(dataDirectory.path)", "EDITOR=\(editor)", binary, "--db", folder.appendingPathComponent("progress.db").path]
       + arguments
     try tmux(
       ["-f", "/dev/null", "new-session", "-d", "-s", "kt", "-x", "\(width)", "-y", "\(height)", "-c", workingDirectory.path]
