@@ -34,11 +34,11 @@ struct TerminalTests {
     defer { first.removeFolders() }
     try first.start()
     try first.waitForPrompt()
-    for line in ["echo one", "echo marker-two", "echo one"] {
+    for (index, line) in ["echo one", "echo marker-two", "echo one"].enumerated() {
       try first.type(line)
       try first.press("Enter")
+      try first.waitForPrompt(count: index + 2)
     }
-    try first.waitForPrompt(count: 4)
     try first.press("C-d")
     _ = try first.waitFor { _ in (try? first.hasExited()) ?? false }
 
@@ -99,8 +99,10 @@ struct TerminalTests {
     try tty.waitFor { $0.last == ">" }
     try tty.type("first line")
     try tty.press("Enter")
+    try tty.waitFor { $0.last == ">" && $0.count == 3 }
     try tty.type("둘째 줄")
     try tty.press("Enter")
+    try tty.waitFor { $0.last == ">" && $0.count == 4 }
     try tty.type("EOF")
     try tty.press("Enter")
     let screen = try tty.waitForPrompt(count: 2)
