@@ -196,6 +196,38 @@ extension TerminalTests {
   }
 }
 
+extension TerminalTests {
+  @Test("Korean values line up in describe; map re-flows when the terminal is resized")
+  func koreanDescribeAndResize() throws {
+    let tty = try TmuxSession()
+    defer { tty.removeFolders() }
+    try tty.start(width: 120)
+    try tty.waitForPrompt()
+    try tty.type("kubectl run web --image=nginx && kubectl annotate pod web note='웹 서버' owner=팀-가")
+    try tty.press("Enter")
+    try tty.waitFor("pod/web annotated")
+
+    try tty.type("clear; kubectl describe pod web | grep -A1 Annotations")
+    try tty.press("Enter")
+    let described = try tty.waitFor("owner:")
+
+    #expect(described.contains("Annotations:      note: 웹 서버"))
+    #expect(described.contains("                  owner: 팀-가"))
+    try tty.type("clear; map")
+    try tty.press("Enter")
+    let wide = try tty.waitFor("kind-worker2")
+    try tty.resize(width: 50)
+    try tty.type("clear; map")
+    try tty.press("Enter")
+    let narrow = try tty.waitFor { $0.filter { $0.hasPrefix("┌─") }.count == 3 }
+
+    // Three node boxes side by side at 120 columns; one per row at 50.
+    #expect(wide.filter { $0.hasPrefix("┌─") }.count == 1)
+    #expect(narrow.filter { $0.hasPrefix("┌─") }.count == 3)
+    #expect(narrow.allSatisfy { $0.count <= 50 })
+  }
+}
+
 /// Script mode with no terminal at all.
 @Suite("Shell from a pipe")
 struct PipeTests {

@@ -84,6 +84,11 @@ final class TmuxSession {
     _ = try tmux(["set-option", "-t", "kt", "remain-on-exit", "on"])
   }
 
+  /// Resizes the terminal, as a learner dragging the window's edge.
+  func resize(width: Int, height: Int = 40) throws {
+    try tmux(["resize-window", "-t", "kt", "-x", "\(width)", "-y", "\(height)"])
+  }
+
   /// Types text literally (UTF-8 as is).
   func type(_ text: String) throws {
     try tmux(["send-keys", "-t", "kt", "-l", text])
