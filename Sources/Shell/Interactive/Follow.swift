@@ -50,14 +50,15 @@ enum Follow {
     }
   }
 
-  /// Sleeps in small steps, keeping the cluster on the wall clock, until Ctrl-C.
+  /// Sleeps in small steps, keeping the cluster on the wall clock, until
+  /// Ctrl-C. The flag stays set, so the rest of the command line stops too
+  /// (as in bash) and the loop then starts a fresh line.
   static func waitForInterrupt(_ state: SessionState, each step: () -> Void = {}) {
     while !state.isInterrupted() {
       usleep(interval)
       advance(state)
       step()
     }
-    state.write(.stdout, "\n")
   }
 
   static func advance(_ state: SessionState) {

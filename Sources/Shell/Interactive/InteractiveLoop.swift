@@ -26,7 +26,8 @@ package final class InteractiveLoop {
       case .line(let line):
         _ = Interrupt.take()
         session.feed(line)
-        _ = Interrupt.take()
+        // Ctrl-C stopped a command: the terminal shows ^C; start a fresh line.
+        if Interrupt.take() { session.state.write(.stdout, "\n") }
         if let status = session.exitStatus { return status }
       case .interrupted:
         session.cancelPending()

@@ -63,10 +63,7 @@ enum SessionBuiltins {
         }
         let end = Date().addingTimeInterval(seconds.reduce(0, +))
         while Date() < end {
-          if state.isInterrupted() {
-            state.write(.stdout, "\n")
-            return CommandResult(exitCode: 130)
-          }
+          if state.isInterrupted() { return CommandResult(exitCode: 130) }
           usleep(useconds_t(max(0, min(Double(Follow.interval), end.timeIntervalSinceNow * 1_000_000))))
           Follow.advance(state)
         }
@@ -114,7 +111,6 @@ enum SessionBuiltins {
       }
       usleep(Follow.interval)
     }
-    state.write(.stdout, "\n")
     return CommandResult(exitCode: 130)
   }
 }
