@@ -6,7 +6,7 @@ let nonContentPaths =
   ["Package.swift", "README.md", "Makefile", ".ci", "Tests", "Benchmarks", "docs"]
   + [
     "CEditLine", "CSQLite", "KubeCluster", "Kubectl", "Progress", "Shell", "Tutor",
-    "KubetutorTestSupport", "kubetutor",
+    "KubetutorTestSupport", "kubetutor", "kubetutor-bench",
   ].map { "Sources/\($0)" }
 
 let package = Package(
@@ -54,6 +54,9 @@ let package = Package(
     // System libraries from Debian's libsqlite3-dev and libedit-dev.
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
+    // Figures: start-up, per-command costs and scale, printed one per line.
+    .executableTarget(name: "kubetutor-bench", dependencies: ["KubeCluster", "Kubectl"]),
 
     // Shared builders and assertions for every test target.
     .target(name: "KubetutorTestSupport", dependencies: ["KubeCluster", "Kubectl", "Shell"]),

@@ -1,20 +1,31 @@
+import KubeCluster
+
 /// What one kubectl command produced: kubectl is a pure function of
 /// (arguments, stdin, cluster) to this.
 package struct CommandOutput: Equatable, Sendable {
   package var stdout: String
   package var stderr: String
   package var exitCode: Int32
+  /// Forwards `kubectl port-forward` opened, for the shell to keep until
+  /// the session ends.
+  package var portForwards: [PortForward] = []
+  /// The kubeconfig namespace after the command, when it changed it
+  /// (`kubectl config set-context --current --namespace=dev`): the shell
+  /// keeps it for the commands that follow.
+  package var namespace: String?
 
-  package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+  package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0, namespace: String? = nil) {
     self.stdout = stdout
     self.stderr = stderr
     self.exitCode = exitCode
+    self.namespace = namespace
   }
 
   package mutating func append(_ other: CommandOutput) {
     stdout += other.stdout
     stderr += other.stderr
     if other.exitCode != 0 { exitCode = other.exitCode }
+    if let namespace = other.namespace { self.namespace = namespace }
   }
 }
 
@@ -32,6 +43,9 @@ package struct KubectlEnvironment: Sendable {
   package var interactive: Bool
   /// Terminal width for tables that wrap; nil when not a terminal.
   package var width: Int?
+  /// The editor `kubectl edit` opens: given the file's text, returns the
+  /// saved text, or nil when the editor failed. Nil when there is none.
+  package var edit: (@Sendable (String) -> String?)?
 
   package init(
     namespace: String = "default", stdin: String = "",
@@ -39,8 +53,10 @@ package struct KubectlEnvironment: Sendable {
       throw FileError.notFound(path)
     },
     listDirectory: @escaping @Sendable (String) -> [String]? = { _ in nil },
-    interactive: Bool = false, width: Int? = nil
+    interactive: Bool = false, width: Int? = nil,
+    edit: (@Sendable (String) -> String?)? = nil
   ) {
+    self.edit = edit
     self.namespace = namespace
     self.stdin = stdin
     self.readFile = readFile
@@ -54,4 +70,17 @@ package struct KubectlEnvironment: Sendable {
 package enum FileError: Error, Equatable {
   case notFound(String)
   case isDirectory(String)
+}
+
+/// One `kubectl port-forward` mapping: a local port to a pod's port.
+package struct PortForward: Equatable, Sendable {
+  package var localPort: Int
+  package var pod: ObjectKey
+  package var podPort: Int
+
+  package init(localPort: Int, pod: ObjectKey, podPort: Int) {
+    self.localPort = localPort
+    self.pod = pod
+    self.podPort = podPort
+  }
 }

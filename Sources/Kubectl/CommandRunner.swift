@@ -32,6 +32,11 @@ package enum CommandRunner {
     DeleteCommand.self, RunCommand.self, LogsCommand.self, ExecCommand.self, WaitCommand.self,
     ScaleCommand.self, VersionCommand.self, ClusterInfoCommand.self, APIResourcesCommand.self,
     LabelCommand.self, AnnotateCommand.self,
+    ExposeCommand.self, PortForwardCommand.self,
+    RolloutCommand.self, PatchCommand.self, SetCommand.self, AutoscaleCommand.self,
+    ConfigCommand.self, APIVersionsCommand.self, AuthCommand.self, CordonCommand.self,
+    UncordonCommand.self, DrainCommand.self, TaintCommand.self, TopCommand.self,
+    ReplaceCommand.self, DiffCommand.self, EditCommand.self, ExplainCommand.self,
   ]
 
   /// Runs `kubectl ARGUMENTS` (without the word `kubectl`).

@@ -19,6 +19,7 @@ enum Builtins {
     }
     table.register("kubectl", kubectl)
     table.register("k", kubectl)
+    CurlCommand.register(into: &table, state: state)
     table.register("sleep") { argv, _, _ in
       guard argv.count >= 2 else { return .failure("sleep: missing operand\nTry 'sleep --help' for more information.") }
       var total = 0.0
@@ -56,6 +57,8 @@ enum Builtins {
       return followed
     }
     let output = CommandRunner.run(arguments, cluster: &state.cluster, environment: environment)
+    for forward in output.portForwards { state.portForwards[forward.localPort] = forward }
+    if let namespace = output.namespace { state.namespace = namespace }
     return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
   }
 

@@ -17,6 +17,8 @@ package final class SessionState {
   package var cluster: Cluster
   package var namespace = "default"
   package var failures = 0
+  /// Open `kubectl port-forward`s by local port; they last as long as the session.
+  package var portForwards: [Int: PortForward] = [:]
   package let mode: SessionMode
   /// Polled by long commands (watches, `logs -f`, `sleep` in the
   /// interactive shell): `true` once Ctrl-C was pressed.
@@ -79,6 +81,7 @@ package final class ShellSession {
     var table = CommandTable.standard
     Builtins.register(into: &table, state: state)
     SessionBuiltins.register(into: &table, state: state)
+    TutorBuiltins.register(into: &table, state: state)
     state.commandNames = table.commandNames
     let context = ShellContext(workingDirectory: workingDirectory, variables: ["HOME": workingDirectory.path, "PWD": workingDirectory.path])
     interpreter = ShellInterpreter(context: context, host: table, output: write)

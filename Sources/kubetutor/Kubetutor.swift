@@ -14,7 +14,8 @@ struct Kubetutor: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kubetutor",
     abstract: "Learn Kubernetes by typing real kubectl commands against a simulated cluster.",
-    version: "0.1.0")
+    version: "0.1.0",
+    subcommands: [LessonsCommand.self, StartCommand.self, ScenarioCommand.self])
 
   @Option(name: .long, help: ArgumentHelp("Run the lines of FILE (or - for standard input) as if typed, with no prompt and a simulated clock.", valueName: "FILE"))
   var script: String?
@@ -34,6 +35,9 @@ struct Kubetutor: ParsableCommand {
   @Option(name: .long, help: "Learner profile, when several learners share a machine.")
   var profile: String = "default"
 
+  @Flag(name: .long, help: "Start a new cluster instead of the saved one; the rest of the progress is kept.")
+  var fresh = false
+
   @Option(name: .long, help: "Number of worker nodes in the simulated cluster.")
   var nodes: Int = 2
 
@@ -49,18 +53,31 @@ struct Kubetutor: ParsableCommand {
   func run() throws {
     let interactiveInput = script == nil && isatty(STDIN_FILENO) != 0
     let mode: Shell.SessionMode = interactiveInput ? .interactive : .script
+    let store = try openStore(interactive: mode == .interactive)
     let start = mode == .script ? Cluster.scriptEpoch : Date()
-    let cluster = Cluster.kind(start: start, seed: seed, workers: nodes)
+    var cluster = Cluster.kind(start: start, seed: seed, workers: nodes)
+    if !fresh, let saved = try? store?.loadSnapshot(name: Self.clusterSnapshot) {
+      do {
+        cluster = try Cluster.restore(from: saved)
+      } catch {
+        FileHandle.standardError.write(Data("kubetutor: \(error); starting a new cluster (the saved one stays in the database until the next command replaces it)\n".utf8))
+      }
+    }
     let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     let session = ShellSession(cluster: cluster, mode: mode, workingDirectory: directory) { stream, text in
       let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
       handle.write(Data(text.utf8))
     }
 
-    let store = try openStore(interactive: mode == .interactive)
     let sessionID = try? store?.startSession(mode: mode == .interactive ? .interactive : .script)
     session.commandFinished = { line, status, started, duration in
-      _ = try? store?.recordCommand(line: line, exitCode: status, startedAt: started, durationMs: duration)
+      guard let store else { return }
+      do {
+        try store.recordCommand(line: line, exitCode: status, startedAt: started, durationMs: duration)
+        try store.saveSnapshot(name: Self.clusterSnapshot, data: session.state.cluster.snapshot())
+      } catch {
+        FileHandle.standardError.write(Data("kubetutor: \(error)\n".utf8))
+      }
     }
     defer { if let sessionID { try? store?.endSession(sessionID) } }
 
@@ -96,6 +113,9 @@ struct Kubetutor: ParsableCommand {
     if let status = session.exitStatus { throw ExitCode(status) }
     if mode == .script && session.state.failures > 0 { throw ExitCode(1) }
   }
+
+  /// The name the current cluster is saved under in the progress database.
+  static let clusterSnapshot = "current"
 
   /// The learner at a terminal: libedit, completion, Ctrl-C, a prompt with
   /// the namespace and colour, the clock following the wall clock.

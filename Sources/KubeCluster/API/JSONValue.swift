@@ -138,8 +138,32 @@ package enum JSONValue: Equatable, Hashable, Sendable {
   /// Reads or writes a dotted path such as `metadata.labels.app` or
   /// `spec.containers.0.image`; writing creates the objects on the way.
   package subscript(path path: String) -> JSONValue? {
-    get { self[segments: JSONValue.segments(path)] }
+    get { lookup(path) }
     set { self[segments: JSONValue.segments(path)] = newValue }
+  }
+
+  /// Reads a dotted path without building an array of segments: the hot
+  /// path of every printer and controller.
+  private func lookup(_ path: String) -> JSONValue? {
+    var current = self
+    var utf8 = path.utf8[...]
+    while !utf8.isEmpty {
+      let end = utf8.firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
+      let segment = utf8[utf8.startIndex..<end]
+      utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
+      if segment.isEmpty { continue }
+      switch current {
+      case .object(let object):
+        guard let next = object[String(Substring(segment))] else { return nil }
+        current = next
+      case .array(let items):
+        guard let index = Int(Substring(segment)), items.indices.contains(index) else { return nil }
+        current = items[index]
+      default:
+        return nil
+      }
+    }
+    return current
   }
 
   package static func segments(_ path: String) -> [Substring] {
@@ -282,5 +306,43 @@ package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
 
   package func hash(into hasher: inout Hasher) {
     hasher.combine(storage)
+  }
+}
+
+extension JSONValue: Codable {
+  package init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    if container.decodeNil() {
+      self = .null
+    } else if let value = try? container.decode(Bool.self) {
+      self = .bool(value)
+    } else if let value = try? container.decode(Int.self) {
+      self = .int(value)
+    } else if let value = try? container.decode(Double.self) {
+      self = .double(value)
+    } else if let value = try? container.decode(String.self) {
+      self = .string(value)
+    } else if let value = try? container.decode([JSONValue].self) {
+      self = .array(value)
+    } else {
+      let members = try container.decode([String: JSONValue].self)
+      self = .object(JSONObject(members.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }))
+    }
+  }
+
+  package func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    switch self {
+    case .null: try container.encodeNil()
+    case .bool(let value): try container.encode(value)
+    case .int(let value): try container.encode(value)
+    case .double(let value): try container.encode(value)
+    case .string(let value): try container.encode(value)
+    case .array(let value): try container.encode(value)
+    case .object(let value):
+      var members: [String: JSONValue] = [:]
+      for (key, member) in value { members[key] = member }
+      try container.encode(members)
+    }
   }
 }

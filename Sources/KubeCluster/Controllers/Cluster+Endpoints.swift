@@ -4,6 +4,12 @@ extension Cluster {
   /// The endpoint and endpointslice controllers: a Service's Endpoints and
   /// EndpointSlice list the pods its selector matches, ready or not.
   mutating func reconcileEndpoints(_ key: ObjectKey) {
+    if key.kind == .ingress {
+      reconcileIngressStatus(key)
+      return
+    }
+    reconcileLoadBalancer(key)
+    if key.namespace == Cluster.ingressNamespace, key.name == "ingress-nginx-controller" { enqueueIngresses() }
     let endpointsKey = ObjectKey(.endpoints, key.name, in: key.namespace)
     guard let service = store.get(key), !service.isTerminating else {
       if store.contains(endpointsKey), store.get(endpointsKey)?.labels["endpoints.kubernetes.io/managed-by"] != "apiserver" {
@@ -24,12 +30,21 @@ extension Cluster {
     var notReady: [JSONValue] = []
     for pod in pods.sorted(by: { ($0.content[path: "status.podIP"]?.string ?? "") < ($1.content[path: "status.podIP"]?.string ?? "") }) {
       var address: JSONValue = ["ip": pod.content[path: "status.podIP"] ?? ""]
+      if let hostname = pod.content[path: "spec.hostname"]?.string,
+        pod.content[path: "spec.subdomain"]?.string == service.name
+      {
+        address["hostname"] = .string(hostname)
+      }
       if let node = pod.content[path: "spec.nodeName"] { address["nodeName"] = node }
       address["targetRef"] = [
         "kind": "Pod", "name": .string(pod.name), "namespace": .string(pod.namespace),
         "uid": .string(pod.uid),
       ]
-      if Cluster.isPodReady(pod) { ready.append(address) } else { notReady.append(address) }
+      if Cluster.isPodReady(pod) || service.content[path: "spec.publishNotReadyAddresses"]?.bool == true {
+        ready.append(address)
+      } else {
+        notReady.append(address)
+      }
     }
     let ports: [JSONValue] = (service.content[path: "spec.ports"]?.array ?? []).map { port in
       var entry: JSONValue = [:]

@@ -150,8 +150,32 @@ extension Cluster {
     case "/usr/local/apache2/htdocs/index.html" where image.shortRepository == "httpd":
       return "<html><body><h1>It works!</h1></body></html>\n"
     default:
-      return nil
+      return writtenFile(path, in: pod, container: container)
     }
+  }
+
+  /// A file a container's program wrote: in its own filesystem, or in a
+  /// volume it shares with another container of the pod (an emptyDir).
+  private func writtenFile(_ path: String, in pod: Object, container: String) -> String? {
+    guard let runtime = runtimes[pod.uid] else { return nil }
+    if let own = runtime.container(container)?.files[path] { return own }
+    let specs = (pod.content[path: "spec.containers"]?.array ?? []) + (pod.content[path: "spec.initContainers"]?.array ?? [])
+    func mounts(_ name: String) -> [(volume: String, path: String)] {
+      let spec = specs.first { $0["name"]?.string == name }
+      return (spec?["volumeMounts"]?.array ?? []).compactMap { mount in
+        guard let volume = mount["name"]?.string, let path = mount["mountPath"]?.string else { return nil }
+        return (volume, path.hasSuffix("/") ? String(path.dropLast()) : path)
+      }
+    }
+    for mine in mounts(container) where path.hasPrefix(mine.path + "/") {
+      let relative = path.dropFirst(mine.path.count)
+      for other in runtime.containers where other.name != container {
+        for theirs in mounts(other.name) where theirs.volume == mine.volume {
+          if let text = other.files[theirs.path + relative] { return text }
+        }
+      }
+    }
+    return nil
   }
 
   static let nginxWelcome = """
@@ -183,7 +207,7 @@ extension Cluster {
 
   /// Runs a command in a running container: the handful of programs
   /// tutorials reach for.
-  package func execute(_ argv: [String], in pod: Object, container: String) throws(ExecFailure) -> ExecResult {
+  package mutating func execute(_ argv: [String], in pod: Object, container: String) throws(ExecFailure) -> ExecResult {
     guard let runtime = runtimes[pod.uid]?.container(container), runtime.isRunning else {
       throw .containerNotFound(container)
     }
@@ -192,6 +216,10 @@ extension Cluster {
     guard let program = argv.first else { return ExecResult() }
     let name = (program as NSString).lastPathComponent
     let args = Array(argv.dropFirst())
+    if ["curl", "wget", "nslookup", "ping"].contains(name) {
+      guard let result = runNetworkTool(name, args, in: pod, image: image) else { throw .executableNotFound(program) }
+      return result
+    }
     let shellTools: Set<String> = ["sh", "bash", "hostname", "env", "printenv", "cat", "ls", "echo", "whoami", "id", "pwd", "date", "uname", "true", "false", "sleep", "nslookup", "wget", "curl", "ps", "df", "head", "tail"]
     guard hasShell, shellTools.contains(name) else {
       if name == "nginx" && image?.repository == "nginx" && args == ["-v"] {

@@ -132,9 +132,19 @@ extension Cluster {
         }
         guard now >= retryAt else { return }
         container.state = .new
-      case .running:
+      case .running(let since):
         advanceProgram(pod, &container)
-        if container.isRunning { return }
+        if container.isRunning, container.killedByProbe, let stopAt = container.stopAt, now >= stopAt {
+          let graceful = Cluster.handlesTerm(container)
+          container.state = .terminated(Termination(exitCode: graceful ? 0 : 137, reason: graceful ? "Completed" : "Error", startedAt: since, finishedAt: stopAt, containerID: container.containerID))
+          container.killedByProbe = false
+          container.stopAt = nil
+          continue
+        }
+        if container.isRunning {
+          runProbes(pod, &container, source: source)
+          return
+        }
       case .terminated(let end):
         let restart =
           restartPolicy == "Always" || (restartPolicy == "OnFailure" && end.exitCode != 0)
@@ -228,7 +238,13 @@ extension Cluster {
     container.programCounter = 0
     container.programTime = now
     container.state = .running(since: now)
+    container.files = [:]
+    container.allocatedBytes = 0
+    container.killedByProbe = false
+    container.stopAt = nil
+    startProbes(&container, pod: pod, startedAt: now)
     advanceProgram(pod, &container)
+    runProbes(pod, &container, source: source)
   }
 
   /// Runs the container's program up to the present.
@@ -259,6 +275,27 @@ extension Cluster {
       case .jump(let target):
         container.programCounter = target
       case .notFound:
+        container.programCounter += 1
+      case .touch(let path):
+        if container.files[path] == nil { container.files[path] = "" }
+        container.programCounter += 1
+      case .remove(let path):
+        container.files[path] = nil
+        container.programCounter += 1
+      case .allocate(let bytes):
+        container.allocatedBytes += bytes
+        container.programCounter += 1
+        // The kernel's OOM killer ends a container over its memory limit.
+        let limit = spec(of: container, in: pod)[path: "resources.limits.memory"]?.string
+          .flatMap { try? Quantity(parsing: $0) }?.value
+        if let limit, container.allocatedBytes >= limit {
+          container.state = .terminated(Termination(exitCode: 137, reason: "OOMKilled", startedAt: since, finishedAt: time, containerID: container.containerID))
+          container.programTime = time
+          return
+        }
+      case .write(let path, let text, let append):
+        let line = expand(text, at: time, pod: pod) + "\n"
+        container.files[path] = (append ? container.files[path] ?? "" : "") + line
         container.programCounter += 1
       }
     }
@@ -318,6 +355,7 @@ extension Cluster {
       case .crashBackOff(let until, _): times.append(until)
       case .running:
         if let stopAt = container.stopAt { times.append(stopAt) }
+        if let probe = nextProbe(container) { times.append(probe) }
         if container.programCounter < container.program.count,
           case .sleep(let seconds) = container.program[container.programCounter],
           let time = container.programTime

@@ -99,12 +99,9 @@ extension Cluster {
   }
 
   func isReady(_ container: ContainerRuntime, pod: Object) -> Bool {
-    guard case .running(let since) = container.state else { return false }
-    let spec = (pod.content[path: container.isInit ? "spec.initContainers" : "spec.containers"]?.array ?? [])
-      .first { $0["name"]?.string == container.name }
-    if let probe = spec?["readinessProbe"], probe.object != nil {
-      let delay = Double(probe["initialDelaySeconds"]?.int ?? 0)
-      return now >= since.addingTimeInterval(max(delay, 0.5))
+    guard container.isRunning, hasStarted(container, pod: pod) else { return false }
+    if probeSpec(.readiness, of: container, in: pod) != nil {
+      return container.probes[.readiness]?.passing == true
     }
     return true
   }
@@ -118,15 +115,19 @@ extension Cluster {
     if let id = container.containerID { entry["containerID"] = .string(id) }
     entry["ready"] = .bool(isReady(container, pod: pod))
     entry["restartCount"] = .int(container.restartCount)
-    entry["started"] = .bool(container.isRunning)
+    entry["started"] = .bool(hasStarted(container, pod: pod))
     var lastState: JSONValue = .emptyObject
     if let last = container.lastTermination { lastState = ["terminated": terminated(last)] }
     entry["lastState"] = lastState
+    // The kubelet's default waiting state before a container exists: every
+    // container of a pod with init containers waits as PodInitializing.
+    let hasInits = !(pod.content[path: "spec.initContainers"]?.array ?? []).isEmpty
+    let defaultWaiting = hasInits ? "PodInitializing" : "ContainerCreating"
     switch container.state {
     case .new:
-      entry["state"] = ["waiting": ["reason": container.restartCount > 0 ? "ContainerCreating" : (pod.content[path: "spec.initContainers"] != nil && !container.isInit ? "PodInitializing" : "ContainerCreating")]]
+      entry["state"] = ["waiting": ["reason": .string(container.restartCount > 0 ? "ContainerCreating" : defaultWaiting)]]
     case .pulling:
-      entry["state"] = ["waiting": ["reason": container.pullAttempts > 0 ? "ImagePullBackOff" : (container.restartCount > 0 ? "CrashLoopBackOff" : "ContainerCreating")]]
+      entry["state"] = ["waiting": ["reason": .string(container.pullAttempts > 0 ? "ImagePullBackOff" : (container.restartCount > 0 ? "CrashLoopBackOff" : defaultWaiting))]]
       if container.pullAttempts > 0 {
         entry["state"] = ["waiting": ["reason": "ErrImagePull", "message": .string(pullError(reference))]]
       }

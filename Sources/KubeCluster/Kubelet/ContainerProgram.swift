@@ -14,6 +14,14 @@ package indirect enum ProgramStep: Equatable, Sendable {
   case loop([ProgramStep])
   /// The executable does not exist in the image.
   case notFound(String)
+  /// Creates a file (`touch F`, `echo … > F`).
+  case touch(String)
+  /// Removes a file (`rm -f F`).
+  case remove(String)
+  /// Writes a line to a file (`echo $(date) >> F`), appending or replacing.
+  case write(String, String, append: Bool)
+  /// Takes this many more bytes of memory (`stress --vm-bytes 250M`).
+  case allocate(Int64)
 }
 
 package enum ContainerProgram {
@@ -50,6 +58,8 @@ package enum ContainerProgram {
     case "false": return [.exit(1)]
     case "nginx", "httpd", "httpd-foreground", "redis-server", "nginx-debug", "docker-entrypoint.sh":
       return (image?.startLogs.map { .log($0) } ?? []) + [.serve]
+    case "stress", "stress-ng" where image?.repository.hasSuffix("stress") == true:
+      return stress(Array(argv.dropFirst()))
     case "tail":
       if argv.contains("-f") { return [.serve] }
       return [.exit(0)]
@@ -70,6 +80,30 @@ package enum ContainerProgram {
       }
       return [.notFound(executable)]
     }
+  }
+
+  /// `stress --vm N --vm-bytes SIZE`: N workers each holding SIZE, forever
+  /// (or for `--timeout`).
+  private static func stress(_ arguments: [String]) -> [ProgramStep] {
+    func value(_ flag: String) -> String? {
+      guard let index = arguments.firstIndex(of: flag), index + 1 < arguments.count else { return nil }
+      return arguments[index + 1]
+    }
+    let workers = Int64(value("--vm") ?? value("-m") ?? "0") ?? 0
+    let size = value("--vm-bytes").map(bytes) ?? 256 * 1024 * 1024
+    var steps: [ProgramStep] = [.log("stress: info: [1] dispatching hogs: 0 cpu, 0 io, \(workers) vm, 0 hdd")]
+    if workers > 0 { steps.append(.allocate(workers * size)) }
+    if let timeout = value("--timeout") ?? value("-t"), let seconds = seconds(timeout) {
+      return steps + [.sleep(seconds), .log("stress: info: [1] successful run completed in \(Int(seconds))s"), .exit(0)]
+    }
+    return steps + [.serve]
+  }
+
+  /// stress's sizes: `250M`, `1G`, `512k`, or plain bytes (powers of 1024).
+  private static func bytes(_ text: String) -> Int64 {
+    let units: [Character: Int64] = ["k": 1024, "K": 1024, "m": 1 << 20, "M": 1 << 20, "g": 1 << 30, "G": 1 << 30]
+    if let last = text.last, let factor = units[last] { return (Int64(text.dropLast()) ?? 0) * factor }
+    return Int64(text.filter { $0 != "B" && $0 != "b" }) ?? 0
   }
 
   private static func isShellImage(_ image: ImageBehavior) -> Bool {
@@ -111,7 +145,11 @@ package enum ContainerProgram {
           if next == "do" { continue }
           body.append(afterDo)
         }
-        let inner = body.flatMap { script($0) }
+        // Each statement of the body, without the exit that ends a whole script.
+        let inner = body.flatMap { statement -> [ProgramStep] in
+          let steps = script(statement)
+          return steps.last == .exit(0) ? Array(steps.dropLast()) : steps
+        }
         if first == "while" && (statement.contains("true") || statement.contains(":")) {
           steps.append(.loop(inner))
           return steps
@@ -119,7 +157,25 @@ package enum ContainerProgram {
         steps += inner
         continue
       }
+      if let target = redirectTarget(statement) {
+        let append = statement.contains(">>")
+        let before = String(statement[..<(statement.firstIndex(of: ">") ?? statement.endIndex)])
+          .trimmingCharacters(in: .whitespaces)
+        if first == "echo" {
+          let text = before.split(separator: " ").dropFirst().joined(separator: " ")
+          steps.append(.write(target, unquote(text), append: append))
+        } else if first == "date" {
+          steps.append(.write(target, "{date}", append: append))
+        } else {
+          steps.append(.touch(target))
+        }
+        continue
+      }
       switch first {
+      case "touch":
+        steps += words.dropFirst().filter { !$0.hasPrefix("-") }.map { .touch(unquote($0)) }
+      case "rm":
+        steps += words.dropFirst().filter { !$0.hasPrefix("-") }.map { .remove(unquote($0)) }
       case "echo":
         let text = words.dropFirst().joined(separator: " ")
         steps.append(.log(unquote(text)))
@@ -143,6 +199,26 @@ package enum ContainerProgram {
     }
     steps.append(.exit(0))
     return steps
+  }
+
+  /// The file a statement writes with `>` or `>>`, outside quotes.
+  private static func redirectTarget(_ statement: String) -> String? {
+    var quote: Character?
+    var index = statement.startIndex
+    while index < statement.endIndex {
+      let character = statement[index]
+      if let open = quote {
+        if character == open { quote = nil }
+      } else if character == "'" || character == "\"" {
+        quote = character
+      } else if character == ">" {
+        let rest = statement[statement.index(after: index)...].drop { $0 == ">" || $0 == " " }
+        let target = rest.prefix { $0 != " " }
+        return target.isEmpty || target.hasPrefix("&") ? nil : unquote(String(target))
+      }
+      index = statement.index(after: index)
+    }
+    return nil
   }
 
   private static func splitStatements(_ text: String) -> [String] {

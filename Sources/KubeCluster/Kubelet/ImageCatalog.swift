@@ -118,6 +118,27 @@ package enum ImageCatalog {
       size: 2_156_550, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 1,
       env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
       hasShell: true),
+    // The image of the Kubernetes documentation's Job example (`bpi(2000)`).
+    ImageBehavior(
+      repository: "perl",
+      tags: ["latest", "5.34.0", "5.34", "5.36", "5.38", "5", "slim"],
+      size: 335_652_014, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 4,
+      env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
+      hasShell: true),
+    // The memory hog of the Kubernetes documentation's resource examples.
+    ImageBehavior(
+      repository: "polinux/stress",
+      tags: ["latest", "1.0.4"],
+      size: 4_044_853, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 1,
+      env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
+      hasShell: true),
+    // The busybox of the Kubernetes documentation's probe examples.
+    ImageBehavior(
+      repository: "registry.k8s.io/busybox",
+      tags: ["latest", "1.27.2", "1.24"],
+      size: 1_144_547, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 1,
+      env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
+      hasShell: true),
     ImageBehavior(
       repository: "alpine",
       tags: ["latest", "3", "3.21", "3.20", "3.19", "3.18", "edge"],
@@ -156,6 +177,7 @@ package enum ImageCatalog {
     ("registry.k8s.io/coredns/coredns", "v1.11.3", 18_562_039, 53, 15),
     ("kindest/kindnetd", "v20250214-acbabc1a", 39_008_320, 0, 10),
     ("kindest/local-path-provisioner", "v20250214-acbabc1a", 22_541_737, 0, 8),
+    ("registry.k8s.io/ingress-nginx/controller", "v1.12.0", 105_483_123, 80, 90),
   ].map { repository, tag, size, port, memory in
     ImageBehavior(
       repository: repository, tags: [tag], size: size, ports: port == 0 ? [] : [port],

@@ -49,6 +49,16 @@ package struct ContainerRuntime: Sendable {
   var programTime: Date?
   var killingAnnounced = false
   var stopAt: Date?
+  /// Files the program created (`touch`, `echo … >`) and has not removed,
+  /// which exec probes such as `cat /tmp/healthy` look for.
+  var files: [String: String] = [:]
+  /// The prober's state for this run of the container, by probe kind.
+  var probes: [ProbeKind: ProbeTrack] = [:]
+  /// A liveness or startup probe failed: the kubelet kills the container
+  /// at `stopAt` and restarts it.
+  var killedByProbe = false
+  /// Memory the program holds beyond the image's own use.
+  var allocatedBytes: Int64 = 0
 
   package var isRunning: Bool {
     if case .running = state { return true }
@@ -63,6 +73,23 @@ package struct ContainerRuntime: Sendable {
   }
 }
 
+/// The three probes a container may declare.
+package enum ProbeKind: String, Hashable, Sendable, CaseIterable {
+  case startup, liveness, readiness
+
+  /// The word in the kubelet's events: `Liveness probe failed: …`.
+  var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
+/// One probe's worker: when it runs next and its consecutive results.
+struct ProbeTrack: Sendable {
+  var nextAt: Date
+  var successes = 0
+  var failures = 0
+  /// The last verdict after the thresholds: `nil` before the first probe.
+  var passing: Bool?
+}
+
 /// A program with its loops flattened into jumps.
 enum FlatStep: Equatable, Sendable {
   case log(String)
@@ -71,6 +98,11 @@ enum FlatStep: Equatable, Sendable {
   case serve
   case jump(Int)
   case notFound(String)
+  case touch(String)
+  case remove(String)
+  /// Writes a line to a file, appending (`>>`) or replacing (`>`).
+  case write(String, String, append: Bool)
+  case allocate(Int64)
 
   static func flatten(_ steps: [ProgramStep]) -> [FlatStep] {
     var flat: [FlatStep] = []
@@ -81,6 +113,10 @@ enum FlatStep: Equatable, Sendable {
       case .exit(let code): flat.append(.exit(code))
       case .serve: flat.append(.serve)
       case .notFound(let name): flat.append(.notFound(name))
+      case .touch(let path): flat.append(.touch(path))
+      case .remove(let path): flat.append(.remove(path))
+      case .write(let path, let text, let append): flat.append(.write(path, text, append: append))
+      case .allocate(let bytes): flat.append(.allocate(bytes))
       case .loop(let body):
         let start = flat.count
         let inner = flatten(body)

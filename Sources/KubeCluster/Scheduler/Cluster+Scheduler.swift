@@ -37,7 +37,8 @@ extension Cluster {
     }
 
     guard !feasible.isEmpty else {
-      let summary = reasons.keys.sorted().map { "\(reasons[$0] ?? 0) \($0)" }
+      // FitError.Error sorts the formatted "COUNT REASON" strings.
+      let summary = reasons.map { "\($0.value) \($0.key)" }.sorted()
       var message = "0/\(nodes.count) nodes are available"
       if nodes.isEmpty {
         message = "no nodes available to schedule pods"

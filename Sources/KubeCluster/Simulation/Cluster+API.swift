@@ -94,6 +94,8 @@ extension Cluster {
     switch object.kind {
     case .pod:
       object.content["status"] = ["phase": "Pending", "qosClass": .string(qosClass(object))]
+    case .secret:
+      Cluster.mergeStringData(&object)
     case .namespace:
       object.content["status"] = ["phase": "Active"]
       var labels = object.labels
@@ -105,6 +107,18 @@ extension Cluster {
     default:
       break
     }
+  }
+
+  /// A Secret's `stringData` is written into `data`, base64-encoded, and
+  /// never stored, as the API server does.
+  static func mergeStringData(_ secret: inout Object) {
+    guard let strings = secret.content["stringData"]?.object else { return }
+    var data = secret.content["data"]?.object ?? JSONObject()
+    for (key, value) in strings {
+      data[key] = .string(Data(value.scalarText.utf8).base64EncodedString())
+    }
+    secret.content["data"] = .object(data)
+    secret.content["stringData"] = nil
   }
 
   // MARK: Update
@@ -138,6 +152,7 @@ extension Cluster {
       object.labels = labels
     }
     object.content["status"] = current.content["status"]
+    if object.kind == .secret { Cluster.mergeStringData(&object) }
     admitUpdate(&object, current: current)
     let problems = Schema.validate(object, old: current)
     guard problems.isEmpty else { throw .invalid(object.kind, object.name, problems) }

@@ -137,7 +137,7 @@ extension Cluster {
     ("kube-scheduler", "registry.k8s.io/kube-scheduler:v1.32.2", ["kube-scheduler", "--authentication-kubeconfig=/etc/kubernetes/scheduler.conf", "--authorization-kubeconfig=/etc/kubernetes/scheduler.conf", "--bind-address=127.0.0.1", "--kubeconfig=/etc/kubernetes/scheduler.conf", "--leader-elect=true"], "100m"),
   ]
 
-  private mutating func staticPod(_ component: (String, String, [String], String)) {
+  mutating func staticPod(_ component: (String, String, [String], String)) {
     let (name, image, command, cpu) = component
     guard let node = store.get(ObjectKey(.node, "kind-control-plane")) else { return }
     var pod = Object(.pod, name: "\(name)-kind-control-plane", namespace: "kube-system")

@@ -30,6 +30,11 @@ package struct Cluster: Sendable {
   var podsByNode: [String: Set<ObjectKey>] = [:]
   /// Event keys by the UID of the object they are about.
   var eventIndex: [String: [ObjectKey]] = [:]
+  /// The finished pods each Job (by UID) has counted, which the real
+  /// controller tracks with the `batch.kubernetes.io/job-tracking` finalizer.
+  var jobCountedPods: [String: Set<String>] = [:]
+  /// When each stopped kubelet last reported, by node name.
+  var kubeletStoppedAt: [String: Date] = [:]
 
   /// A cluster with nothing in it, its clock at `start`.
   package init(emptyAt start: Date, seed: UInt64) {
@@ -132,6 +137,15 @@ package struct Cluster: Sendable {
     case .daemonSet(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileDaemonSet(key)
+    case .nodeLifecycle(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileNodeLifecycle(key)
+    case .job(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileJob(key)
+    case .cronJob(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileCronJob(key)
     case .namespace(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileNamespace(key)
@@ -158,6 +172,8 @@ package struct Cluster: Sendable {
       case .replicaSet: work.append(.replicaSet(key))
       case .deployment: work.append(.deployment(key))
       case .daemonSet: work.append(.daemonSet(key))
+      case .job: work.append(.job(key))
+      case .cronJob: work.append(.cronJob(key))
       default: break
       }
     }
@@ -185,15 +201,25 @@ package struct Cluster: Sendable {
         // A freed node may now fit a pod that could not be placed.
         unschedulable.remove(object.key)
         work += retryUnschedulable()
+        // A Recreate rollout waits for the last old pod to be gone, as the
+        // deployment controller's deletePod handler does.
+        for owner in object.ownerReferences where owner.controller && owner.ownerKind == .replicaSet {
+          let replicaSet = store.get(ObjectKey(.replicaSet, owner.name, in: object.namespace))
+          for top in replicaSet?.ownerReferences ?? [] where top.controller && top.ownerKind == .deployment {
+            work.append(.deployment(ObjectKey(.deployment, top.name, in: object.namespace)))
+          }
+        }
       }
       work += servicesSelecting(object, old: change.old).map { .endpoints($0) }
     case .replicaSet: work.append(.replicaSet(object.key))
     case .deployment: work.append(.deployment(object.key))
     case .daemonSet: work.append(.daemonSet(object.key))
+    case .job: work.append(.job(object.key))
+    case .cronJob: work.append(.cronJob(object.key))
     case .namespace:
       work.append(.namespace(object.key))
       if change.type == .added { work.append(.serviceAccounts(object.key)) }
-    case .service: work.append(.endpoints(object.key))
+    case .service, .ingress: work.append(.endpoints(object.key))
     case .node:
       if change.type != .modified || object.content["spec"] != change.old?.content["spec"]
         || object.labels != change.old?.labels

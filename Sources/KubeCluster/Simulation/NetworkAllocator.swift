@@ -26,6 +26,11 @@ struct NetworkAllocator: Sendable {
     return nil
   }
 
+  /// Marks an address as used, when a saved cluster is restored.
+  mutating func claimPodIP(_ ip: String, node: String) {
+    podIPs[ip] = node
+  }
+
   mutating func releasePodIP(_ pod: Object) {
     guard pod.content[path: "spec.hostNetwork"]?.bool != true,
       let ip = pod.content[path: "status.podIP"]?.string

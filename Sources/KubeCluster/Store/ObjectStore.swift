@@ -41,7 +41,8 @@ package struct JournalEntry: Sendable, Equatable {
 /// A value type: copying a store snapshots the whole cluster. One revision
 /// counter orders every write, as etcd's does.
 package struct ObjectStore: Sendable {
-  private var objects: [Kind: [String: Object]] = [:]
+  /// Kind, then namespace (empty for cluster-scoped kinds), then name.
+  private var objects: [Kind: [String: [String: Object]]] = [:]
   /// Owner UID to the keys of its dependents, so garbage collection and
   /// controllers never scan every object to find what an owner owns.
   private var dependents: [String: Set<ObjectKey>] = [:]
@@ -57,31 +58,28 @@ package struct ObjectStore: Sendable {
 
   package init() {}
 
-  private static func storageKey(_ namespace: String, _ name: String) -> String {
-    namespace.isEmpty ? name : "\(namespace)/\(name)"
-  }
-
   package func get(_ key: ObjectKey) -> Object? {
-    objects[key.kind]?[ObjectStore.storageKey(key.namespace, key.name)]
+    objects[key.kind]?[key.namespace]?[key.name]
   }
 
   package func contains(_ key: ObjectKey) -> Bool { get(key) != nil }
 
   /// Objects of a kind, in one namespace or all (`nil`), sorted by namespace and name.
   package func list(_ kind: Kind, in namespace: String? = nil) -> [Object] {
-    guard let all = objects[kind] else { return [] }
-    var result: [Object]
+    guard let byNamespace = objects[kind] else { return [] }
     if let namespace, kind.isNamespaced {
-      let prefix = namespace + "/"
-      result = all.filter { $0.key.hasPrefix(prefix) }.map(\.value)
-    } else {
-      result = Array(all.values)
+      guard let names = byNamespace[namespace] else { return [] }
+      return names.keys.sorted().compactMap { names[$0] }
     }
-    result.sort { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+    var result: [Object] = []
+    for space in byNamespace.keys.sorted() {
+      guard let names = byNamespace[space] else { continue }
+      result += names.keys.sorted().compactMap { names[$0] }
+    }
     return result
   }
 
-  package func count(_ kind: Kind) -> Int { objects[kind]?.count ?? 0 }
+  package func count(_ kind: Kind) -> Int { objects[kind]?.values.reduce(0) { $0 + $1.count } ?? 0 }
 
   /// The objects whose owner references name `uid`.
   package func dependents(of uid: String) -> [Object] {
@@ -97,8 +95,7 @@ package struct ObjectStore: Sendable {
     var object = object
     revision += 1
     object.resourceVersion = String(revision)
-    objects[object.kind, default: [:]][ObjectStore.storageKey(object.namespace, object.name)] =
-      object
+    objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
     index(object, old: nil)
     record(.added, object, old: nil, actor: actor, at: time, summary: summary)
     return object
@@ -122,8 +119,7 @@ package struct ObjectStore: Sendable {
     if object.content == current.content { return current }
     revision += 1
     object.resourceVersion = String(revision)
-    objects[object.kind, default: [:]][ObjectStore.storageKey(object.namespace, object.name)] =
-      object
+    objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
     index(object, old: current)
     record(.modified, object, old: current, actor: actor, at: time, summary: summary)
     return object
@@ -134,16 +130,23 @@ package struct ObjectStore: Sendable {
   package mutating func remove(_ key: ObjectKey, actor: String, at time: Date, summary: String = "")
     -> Object?
   {
-    guard
-      let removed = objects[key.kind]?.removeValue(
-        forKey: ObjectStore.storageKey(key.namespace, key.name))
-    else { return nil }
+    guard let removed = objects[key.kind]?[key.namespace]?.removeValue(forKey: key.name) else {
+      return nil
+    }
     revision += 1
     for owner in removed.ownerReferences { dependents[owner.uid]?.remove(key) }
     var last = removed
     last.resourceVersion = String(revision)
     record(.deleted, last, old: removed, actor: actor, at: time, summary: summary)
     return removed
+  }
+
+  /// Puts back an object saved earlier, keeping its resourceVersion; the
+  /// revision counter moves past it. No change is announced.
+  package mutating func restore(_ object: Object) {
+    objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
+    index(object, old: nil)
+    revision = max(revision, Int(object.resourceVersion) ?? 0)
   }
 
   /// Hands the controllers every change since the last call.

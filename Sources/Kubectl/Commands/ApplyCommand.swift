@@ -34,6 +34,10 @@ struct ApplyCommand: KubectlCommand {
     guard !files.isEmpty else { throw KubectlError.message("must specify one of -f and -k") }
     let dryRun = try DryRun.parse(flags.string("dry-run"))
     let format = flags.string("output")
+    if files.count == 1, Cluster.ingressNginxManifests.contains(files[0]), dryRun == .none {
+      // The well-known ingress-nginx manifests, which the simulated cluster installs itself.
+      return CommandOutput(stdout: cluster.installIngressNginx().map { $0 + "\n" }.joined())
+    }
     let manifests = try ManifestSource.read(files, recursive: flags.bool("recursive"), environment: invocation.environment, namespace: invocation.namespace, namespaceGiven: invocation.namespaceWasGiven)
     var output = CommandOutput()
     for manifest in manifests {

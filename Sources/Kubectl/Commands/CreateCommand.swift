@@ -20,7 +20,7 @@ struct CreateCommand: KubectlCommand {
     .bool("allow-missing-template-keys", default: true, help: "If true, ignore any errors in templates when a field or map key is missing in the template."),
     .bool("show-managed-fields", help: "If true, keep the managedFields when printing objects in JSON or YAML format."),
     .string("template", help: "Template string or path to template file to use when -o=go-template, -o=go-template-file."),
-  ]
+  ] + CreateNetworkGenerators.flags + CreateGenerators.flags.filter { flag in !CreateNetworkGenerators.flags.contains { $0.name == flag.name } }
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     let flags = invocation.flags
@@ -34,7 +34,21 @@ struct CreateCommand: KubectlCommand {
         guard invocation.positionals.count >= 2 else { throw KubectlError.message("exactly one NAME is required, got 0") }
         let object = Generators.namespace(invocation.positionals[1])
         return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
+      case "service", "svc":
+        guard invocation.positionals.count >= 2,
+          ["clusterip", "nodeport", "loadbalancer", "externalname"].contains(invocation.positionals[1])
+        else {
+          throw KubectlError.raw("error: unknown command \"\(invocation.positionals.dropFirst().first ?? "")\" for \"kubectl create service\"\n")
+        }
+        var rest = invocation
+        rest.flags.positionals.removeFirst()
+        let object = try CreateNetworkGenerators.service(invocation.positionals[1], rest)
+        return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
+      case "ingress", "ing":
+        let object = try CreateNetworkGenerators.ingress(invocation)
+        return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
       default:
+        if let output = try CreateGenerators.run(sub, invocation, cluster: &cluster, dryRun: dryRun) { return output }
         throw KubectlError.raw("error: unknown command \"\(sub)\" for \"kubectl create\"\n")
       }
     }
@@ -75,7 +89,7 @@ struct CreateCommand: KubectlCommand {
   /// Sends a generated object, or prints it for `--dry-run=client`.
   static func submit(_ object: Object, invocation: Invocation, cluster: inout Cluster, dryRun: DryRun, format: String) throws -> CommandOutput {
     if dryRun == .client {
-      return CommandOutput(stdout: Printed.client(object, verb: "created", format: format))
+      return CommandOutput(stdout: try Printed.client(object, verb: "created", format: format))
     }
     var object = object
     if object.kind.isNamespaced && object.namespace.isEmpty { object.namespace = invocation.namespace }
@@ -113,6 +127,7 @@ enum DryRun: Equatable {
 /// The one-line results and `-o` printing of mutating commands.
 enum Printed {
   static func result(_ object: Object, verb: String, dryRun: DryRun, format: String) -> String {
+    if let text = try? templated(object.content, format: format) { return text }
     switch format {
     case "yaml": return ObjectPrinter.yaml(object.content)
     case "json": return ObjectPrinter.json(object.content)
@@ -122,12 +137,25 @@ enum Printed {
   }
 
   /// A client-side object: JSON keeps Go's struct order, YAML sorts.
-  static func client(_ object: Object, verb: String, format: String) -> String {
+  static func client(_ object: Object, verb: String, format: String) throws -> String {
+    if let text = try templated(object.content, format: format) { return text }
     switch format {
     case "yaml": return YAMLEmitter.emit(object.content.sortedKeys)
     case "json": return JSONEmitter.emit(object.content, sortKeys: false)
     case "name": return ObjectPrinter.name(object) + "\n"
     default: return "\(ObjectPrinter.name(object)) \(verb) (dry run)\n"
+    }
+  }
+}
+
+extension Printed {
+  /// `-o jsonpath=…` and `-o go-template=…` output, or nil for other formats.
+  static func templated(_ content: JSONValue, format: String) throws(KubectlError) -> String? {
+    guard format.contains("template") || format.hasPrefix("jsonpath") else { return nil }
+    switch try OutputFormat.parse(format, template: "", readFile: nil) {
+    case .jsonpath(let template, let asJSON): return try TemplatePrinter.jsonpath(template, asJSON: asJSON, data: content)
+    case .goTemplate(let template): return try TemplatePrinter.goTemplate(template, data: content)
+    default: return nil
     }
   }
 }

@@ -40,7 +40,7 @@ struct GetCommand: KubectlCommand {
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     let flags = invocation.flags
-    let format = try OutputFormat.parse(flags.string("output"))
+    let format = try OutputFormat.parse(flags.string("output"), template: flags.string("template"), readFile: invocation.environment.readFile)
     let allNamespaces = flags.bool("all-namespaces")
     let namespace = invocation.namespace
     guard !invocation.positionals.isEmpty else { throw KubectlError.raw(noTypeMessage) }
@@ -98,7 +98,7 @@ struct GetCommand: KubectlCommand {
 
     if !flags.string("sort-by").isEmpty {
       let path = flags.string("sort-by")
-      groups = groups.map { ($0.0, SortBy.sort($0.1, by: path)) }
+      groups = try groups.map { ($0.0, try SortBy.sort($0.1, by: path)) }
     }
 
     let objects = groups.flatMap(\.1)
@@ -111,8 +111,47 @@ struct GetCommand: KubectlCommand {
     case .name:
       output.stdout += objects.map { ObjectPrinter.name($0) + "\n" }.joined()
       return output
+    case .jsonpath(let template, let asJSON):
+      let value: JSONValue = singleObject && objects.count == 1 ? objects[0].content : ObjectPrinter.list(objects)
+      guard !(singleObject && objects.isEmpty) else { return output }
+      output.stdout += try TemplatePrinter.jsonpath(template, asJSON: asJSON, data: value, allowMissingKeys: flags.bool("allow-missing-template-keys"))
+      return output
+    case .goTemplate(let template):
+      let value: JSONValue = singleObject && objects.count == 1 ? objects[0].content : ObjectPrinter.list(objects)
+      guard !(singleObject && objects.isEmpty) else { return output }
+      output.stdout += try TemplatePrinter.goTemplate(template, data: value)
+      return output
+    case .customColumns(let spec):
+      output.stdout += try TemplatePrinter.customColumns(spec, objects: objects.map(\.content), noHeaders: flags.bool("no-headers"))
+      return output
     case .table, .wide:
       break
+    }
+
+    let watching = flags.bool("watch") || flags.bool("watch-only")
+    if watching, groups.count == 1 {
+      let kind = groups[0].0
+      var options = ObjectPrinter.TableOptions()
+      options.wide = format == .wide
+      options.withKind = flags.bool("show-kind")
+      options.withNamespace = allNamespaces && kind.isNamespaced
+      options.showLabels = flags.bool("show-labels")
+      options.labelColumns = flags.strings("label-columns")
+      options.noHeaders = flags.bool("no-headers")
+      let names = groups[0].1.map(\.name)
+      let named: Bool
+      if case .byType(_, let typeNames) = request { named = !typeNames.isEmpty } else { named = true }
+      output.stdout += GetWatch.follow(
+        cluster: &cluster, initial: groups[0].1, kind: kind, options: options,
+        requestTimeout: flags.string("request-timeout"), printInitial: !flags.bool("watch-only")
+      ) { cluster in
+        if named {
+          return names.compactMap { cluster.store.get(ObjectKey(kind, $0, in: namespace)) }
+        }
+        let scope: String? = allNamespaces || !kind.isNamespaced ? nil : namespace
+        return cluster.list(kind, in: scope, selector: selector).filter { fieldSelector.matches($0) }
+      }
+      return output
     }
 
     let nonEmpty = groups.filter { !$0.1.isEmpty }
@@ -140,9 +179,6 @@ struct GetCommand: KubectlCommand {
       blocks.append(ObjectPrinter.table(objects, kind: kind, options: groupOptions, context: context))
     }
     output.stdout += blocks.joined(separator: "\n")
-    if flags.bool("watch") && !invocation.environment.interactive {
-      // Script mode cannot be interrupted: the initial listing is all it shows.
-    }
     return output
   }
 
@@ -216,21 +252,75 @@ struct FieldSelector {
   }
 }
 
-/// `--sort-by=.metadata.creationTimestamp` (or `{.spec.replicas}`).
+/// `--sort-by=.metadata.creationTimestamp` (or `{.spec.replicas}`): a
+/// JSONPath whose first result orders the objects, numbers numerically and
+/// strings in natural order; objects without the field come first.
 enum SortBy {
-  static func sort(_ objects: [Object], by expression: String) -> [Object] {
-    var path = expression
-    if path.hasPrefix("{") && path.hasSuffix("}") { path = String(path.dropFirst().dropLast()) }
-    if path.hasPrefix(".") { path.removeFirst() }
-    path = path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
-    return objects.enumerated().sorted { a, b in
-      let x = a.element.content[path: path]
-      let y = b.element.content[path: path]
-      if let p = x?.double, let q = y?.double, p != q { return p < q }
-      let s = x?.scalarText ?? ""
-      let t = y?.scalarText ?? ""
-      if s != t { return s < t }
-      return a.offset < b.offset
-    }.map(\.element)
+  static func sort(_ objects: [Object], by expression: String) throws(KubectlError) -> [Object] {
+    let relaxed = try TemplatePrinter.relaxed(expression)
+    let path: JSONPath
+    do {
+      path = try JSONPath(relaxed)
+    } catch {
+      throw .message(error.message)
+    }
+    var keys: [JSONValue?] = []
+    for object in objects {
+      let results = (try? path.findResults(object.content)) ?? []
+      keys.append(results.first?.first)
+    }
+    if !objects.isEmpty && keys.allSatisfy({ $0 == nil }) {
+      throw .message("couldn't find any field with path \"\(relaxed)\" in the list of objects")
+    }
+    return objects.indices.sorted { a, b in
+      let less = isLess(keys[a], keys[b])
+      let more = isLess(keys[b], keys[a])
+      return less || (!more && a < b)
+    }.map { objects[$0] }
+  }
+
+  static func isLess(_ a: JSONValue?, _ b: JSONValue?) -> Bool {
+    guard let a else { return b != nil }
+    guard let b else { return false }
+    switch (a, b) {
+    case (.int, .int), (.int, .double), (.double, .int), (.double, .double):
+      return (a.double ?? 0) < (b.double ?? 0)
+    case (.string(let x), .string(let y)): return naturalLess(x, y)
+    case (.bool(let x), .bool(let y)): return !x && y
+    default: return a.scalarText < b.scalarText
+    }
+  }
+
+  /// `sortorder.NaturalLess`: runs of digits compare as numbers.
+  static func naturalLess(_ a: String, _ b: String) -> Bool {
+    let x = Array(a.utf8)
+    let y = Array(b.utf8)
+    var i = 0
+    var j = 0
+    func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    while i < x.count && j < y.count {
+      if isDigit(x[i]) && isDigit(y[j]) {
+        var ei = i
+        while ei < x.count && isDigit(x[ei]) { ei += 1 }
+        var ej = j
+        while ej < y.count && isDigit(y[ej]) { ej += 1 }
+        var si = i
+        while si < ei - 1 && x[si] == 48 { si += 1 }
+        var sj = j
+        while sj < ej - 1 && y[sj] == 48 { sj += 1 }
+        let lx = ei - si
+        let ly = ej - sj
+        if lx != ly { return lx < ly }
+        for k in 0..<lx where x[si + k] != y[sj + k] { return x[si + k] < y[sj + k] }
+        if ei - i != ej - j { return ei - i < ej - j }
+        i = ei
+        j = ej
+        continue
+      }
+      if x[i] != y[j] { return x[i] < y[j] }
+      i += 1
+      j += 1
+    }
+    return x.count - i < y.count - j
   }
 }

@@ -84,8 +84,20 @@ struct LogsCommand: KubectlCommand {
       var container = flags.string("container")
       if container.isEmpty {
         container = pod.annotations["kubectl.kubernetes.io/default-container"] ?? containers.first ?? ""
-        if containers.count > 1 && pod.annotations["kubectl.kubernetes.io/default-container"] == nil {
-          output.stderr += "Defaulted container \"\(container)\" out of: \(containers.joined(separator: ", "))\n"
+        // podcmd.AllContainerNames: containers, then init containers.
+        let inits = (pod.content[path: "spec.initContainers"]?.array ?? []).compactMap { $0["name"]?.string }
+        let all = containers + inits.map { "\($0) (init)" }
+        if all.count > 1 && pod.annotations["kubectl.kubernetes.io/default-container"] == nil {
+          output.stderr += "Defaulted container \"\(container)\" out of: \(all.joined(separator: ", "))\n"
+          do {
+            output = try logs(of: pod, container: container, invocation: invocation, cluster: cluster, output: output, prefixed: flags.bool("prefix"))
+          } catch {
+            // The notice was printed before the request failed.
+            output.stderr += ErrorMessage.render(error)
+            output.exitCode = 1
+            return output
+          }
+          continue
         }
       }
       output = try logs(of: pod, container: container, invocation: invocation, cluster: cluster, output: output, prefixed: flags.bool("prefix") || pods.count > 1 && flags.bool("prefix"))
@@ -102,17 +114,20 @@ struct LogsCommand: KubectlCommand {
     }
     let previous = flags.bool("previous")
     guard let runtime = cluster.containerRuntime(of: pod, container: container) else {
-      throw KubectlError.api(.badRequest("container \"\(container)\" in pod \"\(pod.name)\" is waiting to start: ContainerCreating"))
+      let hasInits = !(pod.content[path: "spec.initContainers"]?.array ?? []).isEmpty
+      throw KubectlError.api(.badRequest("container \"\(container)\" in pod \"\(pod.name)\" is waiting to start: \(hasInits ? "PodInitializing" : "ContainerCreating")"))
     }
     if previous && runtime.lastTermination == nil {
       throw KubectlError.api(.badRequest("previous terminated container \"\(container)\" in pod \"\(pod.name)\" not found"))
     }
     if !previous && !runtime.hasStarted {
+      // The API server words it after the container's waiting reason.
+      let statuses = (pod.content[path: "status.containerStatuses"]?.array ?? []) + (pod.content[path: "status.initContainerStatuses"]?.array ?? [])
+      let waiting = statuses.first { $0["name"]?.string == container }?[path: "state.waiting.reason"]?.string
       let reason: String
       switch runtime.state {
       case .pulling(_, _) where runtime.pullAttempts > 0, .pullFailed: reason = "trying and failing to pull image"
-      case .startFailed: reason = "ContainerCreating"
-      default: reason = "ContainerCreating"
+      default: reason = waiting ?? "ContainerCreating"
       }
       throw KubectlError.api(.badRequest("container \"\(container)\" in pod \"\(pod.name)\" is waiting to start: \(reason)"))
     }

@@ -167,7 +167,8 @@ enum WorkloadDescriber {
       }
       let shown = addresses.prefix(3).joined(separator: ",")
       let text = addresses.count > 3 ? "\(shown) + \(addresses.count - 3) more..." : shown
-      if type != "ExternalName" { w.write(0, "Endpoints:\t\(text.isEmpty ? "" : text)\n") }
+      let noSubsets = (endpoints?.content["subsets"]?.array ?? []).isEmpty
+      if type != "ExternalName" { w.write(0, "Endpoints:\t\(noSubsets ? "<none>" : text)\n") }
     }
     w.write(0, "Session Affinity:\t\(c[path: "spec.sessionAffinity"]?.string ?? "None")\n")
     if type == "NodePort" || type == "LoadBalancer" {

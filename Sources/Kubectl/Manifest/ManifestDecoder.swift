@@ -11,13 +11,20 @@ import Yams
 /// are integers, quoted scalars are strings). Empty and comment-only
 /// documents, and documents that are just `null`, are skipped.
 ///
-/// Two deliberate departures, both where Yams gives no way to match:
-/// - a duplicate key is accepted and the last value wins, as in kubectl,
-///   except where Yams reports it in a form this decoder cannot step past
-///   (an alias used twice as a key, for one); then it is an error worded
-///   like go-yaml's strict mode;
+/// Yams (libyaml) parses; go-yaml's meaning is applied on top. Where the
+/// two differ the decoder edits the text before Yams sees it
+/// (`YAMLEditedText`): duplicate keys are accepted and the last value wins,
+/// as in kubectl, and aliases written as keys are resolved without Yams
+/// hashing the structure they name.
+///
+/// Known departures:
+/// - a duplicate key the decoder cannot mark (a block scalar or flow
+///   collection used as a key) is an error worded like go-yaml's strict
+///   mode, where kubectl would keep the last value;
 /// - `ManifestLimits` bound input size, expansion and nesting more tightly
-///   than kubectl does.
+///   than kubectl does;
+/// - libyaml's few differences from go-yaml's scanner remain (libyaml
+///   rejects `{a:b}`-style `:` inside flow plain scalars, go-yaml does not).
 package enum ManifestDecoder {
   /// How many duplicate keys one document may have before the decoder gives up.
   static let maxDuplicateKeys = 100

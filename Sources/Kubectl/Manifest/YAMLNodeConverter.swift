@@ -79,7 +79,7 @@ struct YAMLNodeConverter {
       // go-yaml decodes the alias node, then its target inside the alias.
       try countDecode()
       if expansions.isEmpty, let mark = node.mark { valuePositions[path] = position(mark) }
-      try beginExpansion(of: node)
+      beginExpansion(of: node)
       defer { expansions.removeLast() }
       try count(node)
       return try content(node, path: &path)
@@ -170,7 +170,7 @@ struct YAMLNodeConverter {
     let alias = isAliasUse(node)
     if alias {
       try countDecode()
-      try beginExpansion(of: node)
+      beginExpansion(of: node)
     }
     defer { if alias { expansions.removeLast() } }
     try count(node)
@@ -234,7 +234,7 @@ struct YAMLNodeConverter {
     let alias = isAliasUse(node)
     if alias {
       try countDecode()
-      try beginExpansion(of: node)
+      beginExpansion(of: node)
     }
     defer { if alias { expansions.removeLast() } }
     try count(node)
@@ -265,7 +265,7 @@ struct YAMLNodeConverter {
       throw Failure(message: prefix + "anchor '\(name)' value contains itself", mark: mark)
     }
     try countDecode()
-    try beginExpansion(of: target)
+    beginExpansion(of: target)
     defer { expansions.removeLast() }
     try count(target)
     guard case .scalar(let scalar) = target else {
@@ -359,7 +359,7 @@ struct YAMLNodeConverter {
     return !(place >= expansion.start && place <= expansion.end && expansion.seen.contains(id))
   }
 
-  private mutating func beginExpansion(of node: Node) throws(Failure) {
+  private mutating func beginExpansion(of node: Node) {
     guard let anchor = node.anchor, let range = anchors[ObjectIdentifier(anchor)] else { return }
     expansions.append((range.start, range.end, []))
   }

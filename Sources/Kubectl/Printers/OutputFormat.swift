@@ -8,10 +8,50 @@ enum OutputFormat: Equatable {
   case yaml
   case json
   case name
+  /// `-o jsonpath=…`, `jsonpath-file=…`, `jsonpath-as-json=…`: the template text.
+  case jsonpath(String, asJSON: Bool)
+  /// `-o custom-columns=…`, `custom-columns-file=…`: the column spec.
+  case customColumns(String)
+  /// `-o go-template=…`, `go-template-file=…`, `template=…`.
+  case goTemplate(String)
 
   static let allowed = ["json", "yaml", "name", "go-template", "go-template-file", "template", "templatefile", "jsonpath", "jsonpath-as-json", "jsonpath-file", "custom-columns", "custom-columns-file", "wide"]
 
   static func parse(_ text: String, command: String = "get") throws(KubectlError) -> OutputFormat {
+    try parse(text, template: "", readFile: nil)
+  }
+
+  /// Parses `-o FORMAT[=TEMPLATE]` as kubectl's print flags do, reading the
+  /// template file for the `-file` formats.
+  static func parse(_ text: String, template: String, readFile: (@Sendable (String) throws -> String)?) throws(KubectlError) -> OutputFormat {
+    var format = text
+    var value = template
+    if let equals = text.firstIndex(of: "=") {
+      format = String(text[..<equals])
+      value = String(text[text.index(after: equals)...])
+    }
+    let templated = ["jsonpath", "jsonpath-file", "jsonpath-as-json", "custom-columns", "custom-columns-file", "go-template", "go-template-file", "template", "templatefile"]
+    if templated.contains(format) {
+      if format.hasSuffix("-file") || format == "templatefile" {
+        guard !value.isEmpty else { throw .message("template format specified but no template given") }
+        do {
+          value = try (readFile ?? { path in throw FileError.notFound(path) })(value)
+        } catch {
+          throw .message("error reading --template \(value), open \(value): no such file or directory\n")
+        }
+      }
+      switch format {
+      case "custom-columns", "custom-columns-file":
+        guard !value.isEmpty else { throw .message("custom-columns format specified but no custom columns given") }
+        return .customColumns(value)
+      case "jsonpath", "jsonpath-file", "jsonpath-as-json":
+        guard !value.isEmpty else { throw .message("template format specified but no template given") }
+        return .jsonpath(value, asJSON: format == "jsonpath-as-json")
+      default:
+        guard !value.isEmpty else { throw .message("template format specified but no template given") }
+        return .goTemplate(value)
+      }
+    }
     switch text {
     case "": return .table
     case "wide": return .wide
@@ -51,6 +91,11 @@ enum ObjectPrinter {
 
   /// One kind's rows as a table.
   static func table(_ objects: [Object], kind: Kind, options: TableOptions, context: PrintContext) -> String {
+    TablePrinter.render(tableRows(objects, kind: kind, options: options, context: context))
+  }
+
+  /// One kind's table as rows of cells, the header first unless `noHeaders`.
+  static func tableRows(_ objects: [Object], kind: Kind, options: TableOptions, context: PrintContext) -> [[String]] {
     let columns = Columns.columns(for: kind).filter { $0.priority == 0 || options.wide }
     var rows: [[String]] = []
     if !options.noHeaders {
@@ -70,6 +115,6 @@ enum ObjectPrinter {
       if options.showLabels { row.append(Columns.formatLabels(object.labels)) }
       rows.append(row)
     }
-    return TablePrinter.render(rows)
+    return rows
   }
 }

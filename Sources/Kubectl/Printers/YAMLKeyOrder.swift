@@ -8,8 +8,18 @@ package enum YAMLKeyOrder {
   /// Whether `lhs` sorts before `rhs`, as go-yaml's `keyList.Less` decides
   /// for two string keys.
   package static func less(_ lhs: String, _ rhs: String) -> Bool {
-    let left = Array(lhs.unicodeScalars)
-    let right = Array(rhs.unicodeScalars)
+    less(Array(lhs.unicodeScalars), Array(rhs.unicodeScalars))
+  }
+
+  /// Sorts `keys` in go-yaml's order.
+  package static func sorted(_ keys: [String]) -> [String] {
+    keys.map { (key: $0, scalars: Array($0.unicodeScalars)) }
+      .sorted { less($0.scalars, $1.scalars) }
+      .map(\.key)
+  }
+
+  /// `less` on keys already split into Unicode scalars.
+  static func less(_ left: [Unicode.Scalar], _ right: [Unicode.Scalar]) -> Bool {
     var index = 0
     while index < left.count && index < right.count {
       let a = left[index]

@@ -29,7 +29,8 @@ struct YAMLWriter {
   /// Keys longer than this many bytes need the explicit `? ` form.
   static let simpleKeyLimit = 128
 
-  private(set) var output = ""
+  /// The text written so far, as UTF-8.
+  private var bytes: [UInt8] = []
   private var column = 0
   private var indent = -1
   private var indents: [Int] = []
@@ -37,6 +38,9 @@ struct YAMLWriter {
   private var indention = true
 
   // MARK: Documents and nodes
+
+  /// The text written so far.
+  var output: String { String(decoding: bytes, as: UTF8.self) }
 
   /// Writes `value` as the root of a document and ends the document.
   mutating func document(_ value: JSONValue) {
@@ -84,7 +88,7 @@ struct YAMLWriter {
 
   private mutating func mappingNode(_ object: JSONObject) {
     increaseIndent(flow: false, indentless: false)
-    let keys = object.keys.sorted(by: YAMLKeyOrder.less)
+    let keys = YAMLKeyOrder.sorted(object.keys)
     for key in keys {
       writeIndent()
       let keyScalar = YAMLEmitter.scalar(for: .string(key))
@@ -349,13 +353,21 @@ struct YAMLWriter {
   }
 
   private mutating func put(_ scalar: Unicode.Scalar) {
-    output.unicodeScalars.append(scalar)
+    append(scalar)
     column += 1
   }
 
   private mutating func putBreak() {
-    output.unicodeScalars.append("\n")
+    bytes.append(UInt8(ascii: "\n"))
     column = 0
+  }
+
+  private mutating func append(_ scalar: Unicode.Scalar) {
+    if scalar.isASCII {
+      bytes.append(UInt8(scalar.value))
+    } else {
+      if let encoded = UTF8.encode(scalar) { bytes.append(contentsOf: encoded) }
+    }
   }
 
   /// A break from the text: LF becomes a newline; CR, NEL, LS and PS are
@@ -364,7 +376,7 @@ struct YAMLWriter {
     if scalar == "\n" {
       putBreak()
     } else {
-      output.unicodeScalars.append(scalar)
+      append(scalar)
       column = 0
     }
   }

@@ -70,6 +70,7 @@ struct ManifestDecoderOracleTests {
     configMap(
       "flow",
       "data: {a: [1, 2, {b: c}], d: [], e: {}, f: \"x, y\"}\nlist:\n- - nested\n  - deeper\n- {}\n"),
+    configMap("flow-colon", "data: {a:b, c: d, \"e\":f, g: [h:i]}\n"),
     configMap(
       "comments", "# a comment\ndata: # trailing\n  a: b # after\n  c: \"# not a comment\"\n"),
     "---\n" + configMap("leading-separator", "data: {a: b}\n"),

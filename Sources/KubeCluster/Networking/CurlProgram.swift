@@ -1,0 +1,236 @@
+import Foundation
+
+/// What curl printed and how it ended.
+package struct CurlOutcome: Sendable {
+  package var stdout = ""
+  package var stderr = ""
+  package var exitCode: Int32 = 0
+  /// The body to write to the `-o` file, with its path as typed.
+  package var file: (path: String, contents: String)?
+}
+
+/// curl 8.5 (Ubuntu 24.04's), for the host shell and for containers that
+/// ship it: the options tutorials use and curl's own messages.
+package enum CurlProgram {
+  package static let userAgent = "curl/8.5.0"
+
+  /// A port-forward on the learner's machine: local port to a pod port.
+  package typealias Forward = (_ port: Int) -> (pod: ObjectKey, port: Int)?
+
+  struct Options {
+    var url: String?
+    var silent = false
+    var showError = false
+    var include = false
+    var head = false
+    var verbose = false
+    var fail = false
+    var insecure = false
+    var method: String?
+    var headers: [(String, String)] = []
+    var maxTime: Double?
+    var connectTimeout: Double?
+    var output: String?
+    var data: String?
+    var writeOut: String?
+  }
+
+  /// Runs `curl ARGUMENTS` (without the word `curl`) from `origin`.
+  package static func run(_ arguments: [String], cluster: inout Cluster, origin: NetworkOrigin, forward: Forward = { _ in nil })
+    -> CurlOutcome
+  {
+    var options = Options()
+    var index = 0
+    func value(_ flag: String) -> String? {
+      index += 1
+      return index < arguments.count ? arguments[index] : nil
+    }
+    func missing(_ flag: String) -> CurlOutcome {
+      CurlOutcome(stderr: "curl: option \(flag): requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2)
+    }
+    while index < arguments.count {
+      let argument = arguments[index]
+      var flags: [String] = []
+      if argument.hasPrefix("--") {
+        flags = [argument]
+      } else if argument.hasPrefix("-") && argument.count > 1 {
+        flags = argument.dropFirst().map { "-\($0)" }
+      } else {
+        options.url = argument
+        index += 1
+        continue
+      }
+      for (position, flag) in flags.enumerated() {
+        let last = position == flags.count - 1
+        switch flag {
+        case "-s", "--silent": options.silent = true
+        case "-S", "--show-error": options.showError = true
+        case "-i", "--include": options.include = true
+        case "-I", "--head": options.head = true
+        case "-v", "--verbose": options.verbose = true
+        case "-f", "--fail": options.fail = true
+        case "-k", "--insecure": options.insecure = true
+        case "-L", "--location", "--compressed", "-4", "-N", "--no-buffer": break
+        case "-X", "--request", "-H", "--header", "-m", "--max-time", "--connect-timeout", "-o", "--output", "-d", "--data", "--data-raw", "-A", "--user-agent", "-w", "--write-out":
+          guard last, let text = value(flag) else { return missing(flag) }
+          switch flag {
+          case "-X", "--request": options.method = text
+          case "-H", "--header":
+            if let colon = text.firstIndex(of: ":") {
+              options.headers.append((String(text[..<colon]), text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            }
+          case "-m", "--max-time": options.maxTime = Double(text)
+          case "--connect-timeout": options.connectTimeout = Double(text)
+          case "-o", "--output": options.output = text
+          case "-A", "--user-agent": options.headers.append(("User-Agent", text))
+          case "-w", "--write-out": options.writeOut = text
+          default: options.data = text
+          }
+        default:
+          return CurlOutcome(
+            stderr: "curl: option \(flag): is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2)
+        }
+      }
+      index += 1
+    }
+    guard let url = options.url else {
+      return CurlOutcome(stderr: "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2)
+    }
+    var outcome = fetch(url, options: options, cluster: &cluster, origin: origin, forward: forward)
+    // The shell's line tools and terminals work in lines ending in LF; the
+    // CR of HTTP's CRLF would only get in their way.
+    outcome.stdout = outcome.stdout.replacingOccurrences(of: "\r\n", with: "\n")
+    outcome.stderr = outcome.stderr.replacingOccurrences(of: "\r\n", with: "\n")
+    if let file = outcome.file { outcome.file = (file.path, file.contents.replacingOccurrences(of: "\r\n", with: "\n")) }
+    return outcome
+  }
+
+  private static func fetch(_ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward)
+    -> CurlOutcome
+  {
+    var out = CurlOutcome()
+    var rest = Substring(url)
+    var scheme = "http"
+    if let range = rest.range(of: "://") {
+      scheme = rest[..<range.lowerBound].lowercased()
+      rest = rest[range.upperBound...]
+    }
+    guard scheme == "http" || scheme == "https" else {
+      out.stderr = "curl: (1) Protocol \"\(scheme)\" not supported\n"
+      out.exitCode = 1
+      return out
+    }
+    let authority = String(rest.prefix { $0 != "/" && $0 != "?" })
+    var path = String(rest.dropFirst(authority.count))
+    if path.isEmpty { path = "/" } else if path.hasPrefix("?") { path = "/" + path }
+    var hostName = authority
+    var port = scheme == "https" ? 443 : 80
+    if let colon = authority.lastIndex(of: ":") {
+      hostName = String(authority[..<colon])
+      guard let number = Int(authority[authority.index(after: colon)...]), (0...65535).contains(number) else {
+        out.stderr = "curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535\n"
+        out.exitCode = 3
+        return out
+      }
+      port = number
+    }
+    let quiet = options.silent && !options.showError
+    func fail(_ code: Int32, _ message: String) -> CurlOutcome {
+      var result = out
+      if !quiet { result.stderr += "curl: (\(code)) \(message)\n" }
+      result.exitCode = code
+      return result
+    }
+    guard let (_, addresses) = cluster.resolve(hostName, from: origin), let ip = addresses.first else {
+      if options.verbose { out.stderr += "* Could not resolve host: \(hostName)\n* Closing connection\n" }
+      return fail(6, "Could not resolve host: \(hostName)")
+    }
+    let userAgent = options.headers.last { $0.0.lowercased() == "user-agent" }?.1 ?? userAgent
+    let method = options.method ?? (options.head ? "HEAD" : (options.data == nil ? "GET" : "POST"))
+    let request = HTTPRequest(
+      method: method, host: authority, path: path,
+      headers: options.headers.filter { $0.0.lowercased() != "user-agent" }, userAgent: userAgent)
+    if options.verbose { out.stderr += "*   Trying \(ip):\(port)...\n" }
+    let result: Result<HTTPResponse, NetworkFailure>
+    let isLocal = ip == "127.0.0.1"
+    if isLocal, case .host = origin {
+      if let target = forward(port) {
+        result = cluster.sendToPod(request, pod: target.pod, port: target.port)
+      } else {
+        result = .failure(.refused(ip: ip, port: port))
+      }
+    } else {
+      result = cluster.send(request, to: ip, port: port, from: origin)
+    }
+    switch result {
+    case .failure(.unresolved(let name)):
+      return fail(6, "Could not resolve host: \(name)")
+    case .failure(.refused):
+      if options.verbose {
+        out.stderr += "* connect to \(ip) port \(port) from 127.0.0.1 port 0 failed: Connection refused\n"
+        out.stderr += "* Failed to connect to \(hostName) port \(port) after 0 ms: Couldn't connect to server\n* Closing connection\n"
+      }
+      return fail(7, "Failed to connect to \(hostName) port \(port) after 0 ms: Couldn't connect to server")
+    case .failure(.timedOut):
+      let limit = [options.maxTime, options.connectTimeout].compactMap { $0 }.min()
+      let milliseconds = limit.map { Int($0 * 1000) + 1 } ?? 134_251
+      cluster.advance(by: Double(milliseconds) / 1000)
+      if options.verbose {
+        out.stderr += "* Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached\n* Closing connection\n"
+      }
+      if limit == nil {
+        return fail(28, "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Couldn't connect to server")
+      }
+      return fail(28, "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached")
+    case .success(let response):
+      if scheme == "https" && !options.insecure {
+        return fail(60, "SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.")
+      }
+      var head = "HTTP/1.1 \(response.status) \(response.reason)\r\n"
+      for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+      head += "\r\n"
+      if options.verbose {
+        out.stderr += "* Connected to \(hostName) (\(ip)) port \(port)\n"
+        var sent = "\(method) \(path) HTTP/1.1\r\n"
+        let explicitHost = options.headers.last { $0.0.lowercased() == "host" }?.1
+        sent += "Host: \(explicitHost ?? authority)\r\n"
+        sent += "User-Agent: \(userAgent)\r\nAccept: */*\r\n"
+        for (name, value) in options.headers where !["host", "user-agent"].contains(name.lowercased()) {
+          sent += "\(name): \(value)\r\n"
+        }
+        sent += "\r\n"
+        out.stderr += sent.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "> \($0)\n" }.joined()
+        out.stderr += head.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "< \($0)\n" }.joined()
+      }
+      if options.fail && response.status >= 400 {
+        if options.verbose { out.stderr += "* The requested URL returned error: \(response.status)\n* Closing connection\n" }
+        return fail(22, "The requested URL returned error: \(response.status)")
+      }
+      var shown = options.include || options.head ? head : ""
+      if !options.head { shown += response.body }
+      if let file = options.output, file != "-" {
+        out.file = (file, shown)
+        if !options.silent && !options.verbose {
+          let size = String(shown.utf8.count)
+          let pad = { (text: String, width: Int) in String(repeating: " ", count: max(0, width - text.count)) + text }
+          out.stderr += "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"
+          out.stderr += "                                 Dload  Upload   Total   Spent    Left  Speed\n"
+          out.stderr += "\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0"
+          out.stderr += "\r100 \(pad(size, 5))  100 \(pad(size, 5))    0     0   600k      0 --:--:-- --:--:-- --:--:--  600k\n"
+        }
+      } else {
+        out.stdout += shown
+      }
+      if options.verbose { out.stderr += "* Connection #0 to host \(hostName) left intact\n" }
+      if let format = options.writeOut {
+        out.stdout += format
+          .replacingOccurrences(of: "%{http_code}", with: String(response.status))
+          .replacingOccurrences(of: "%{response_code}", with: String(response.status))
+          .replacingOccurrences(of: "%{size_download}", with: String(response.body.utf8.count))
+          .replacingOccurrences(of: "%{remote_ip}", with: ip)
+          .replacingOccurrences(of: "\\n", with: "\n")
+      }
+      return out
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import Foundation
+
+/// What is saved of a cluster between runs: what etcd holds (every object),
+/// the clock, the random source, and which components are stopped.
+///
+/// Like a control plane restarting, a restored cluster rebuilds everything
+/// else from the objects: components are level-triggered, so each looks at
+/// every object once and carries on; each kubelet picks its containers up
+/// from the pods' status.
+private struct ClusterSnapshot: Codable {
+  var version = 1
+  var now: Date
+  var random: UInt64
+  var stopped: [String]
+  var nodeImages: [String: [String]]
+  var objects: [JSONValue]
+}
+
+/// A saved cluster that cannot be read back.
+package struct SnapshotError: Error, CustomStringConvertible {
+  package var description: String
+}
+
+extension Cluster {
+  /// The cluster's state as bytes, for the progress database.
+  package func snapshot() -> Data {
+    var objects: [JSONValue] = []
+    for kind in Kind.allCases { objects += store.list(kind).map(\.content) }
+    let saved = ClusterSnapshot(
+      now: now, random: random.state, stopped: stoppedComponents.sorted(),
+      nodeImages: nodeImages.mapValues { $0.sorted() }, objects: objects)
+    let encoder = JSONEncoder()
+    encoder.dateEncodingStrategy = .secondsSince1970
+    return (try? encoder.encode(saved)) ?? Data()
+  }
+
+  /// A cluster rebuilt from `snapshot()` bytes.
+  package static func restore(from data: Data) throws -> Cluster {
+    let decoder = JSONDecoder()
+    decoder.dateDecodingStrategy = .secondsSince1970
+    let saved: ClusterSnapshot
+    do {
+      saved = try decoder.decode(ClusterSnapshot.self, from: data)
+    } catch {
+      throw SnapshotError(description: "the saved cluster could not be read (\(error))")
+    }
+    guard saved.version == 1 else {
+      throw SnapshotError(description: "the saved cluster has format \(saved.version), which this kubetutor does not know")
+    }
+    var cluster = Cluster(emptyAt: saved.now, seed: saved.random)
+    cluster.stoppedComponents = Set(saved.stopped)
+    cluster.nodeImages = saved.nodeImages.mapValues(Set.init)
+    for content in saved.objects {
+      guard let kindName = content["kind"]?.string, let apiVersion = content["apiVersion"]?.string,
+        let kind = Kind.from(apiVersion: apiVersion, kind: kindName)
+      else { continue }
+      cluster.store.restore(Object(kind, content))
+    }
+    cluster.recover()
+    return cluster
+  }
+
+  /// Rebuilds the indexes and the kubelets' view from the stored objects,
+  /// then lets every component look at everything once.
+  private mutating func recover() {
+    for service in store.list(.service) {
+      for ip in service.content[path: "spec.clusterIPs"]?.array?.compactMap(\.string) ?? [] where ip != "None" {
+        _ = network.claimServiceIP(ip)
+      }
+      for port in service.content[path: "spec.ports"]?.array ?? [] {
+        if let nodePort = port["nodePort"]?.int { _ = network.claimNodePort(nodePort) }
+      }
+    }
+    for event in store.list(.event) {
+      if let uid = event.content[path: "involvedObject.uid"]?.string {
+        eventIndex[uid, default: []].append(event.key)
+      }
+    }
+    for pod in store.list(.pod) {
+      guard let node = pod.content[path: "spec.nodeName"]?.string else {
+        enqueue(.scheduler(pod.key))
+        continue
+      }
+      podsByNode[node, default: []].insert(pod.key)
+      if pod.content[path: "spec.hostNetwork"]?.bool != true, let ip = pod.content[path: "status.podIP"]?.string {
+        network.claimPodIP(ip, node: node)
+      }
+      runtimes[pod.uid] = recoveredRuntime(pod)
+      enqueue(.kubelet(pod.key))
+    }
+    for kind in [Kind.replicaSet, .deployment, .daemonSet, .namespace, .service] {
+      for object in store.list(kind) {
+        switch kind {
+        case .replicaSet: enqueue(.replicaSet(object.key))
+        case .deployment: enqueue(.deployment(object.key))
+        case .daemonSet: enqueue(.daemonSet(object.key))
+        case .namespace: enqueue(.namespace(object.key))
+        default: enqueue(.endpoints(object.key))
+        }
+      }
+    }
+    settle()
+  }
+
+  /// A kubelet's view of a pod, read back from its status.
+  private func recoveredRuntime(_ pod: Object) -> PodRuntime {
+    let statuses = (pod.content[path: "status.initContainerStatuses"]?.array ?? []) + (pod.content[path: "status.containerStatuses"]?.array ?? [])
+    let specs = (pod.content[path: "spec.initContainers"]?.array ?? []).map { ($0, true) } + (pod.content[path: "spec.containers"]?.array ?? []).map { ($0, false) }
+    var containers: [ContainerRuntime] = []
+    for (spec, isInit) in specs {
+      let name = spec["name"]?.string ?? ""
+      var container = ContainerRuntime(name: name, image: spec["image"]?.string ?? "", isInit: isInit)
+      guard let status = statuses.first(where: { $0["name"]?.string == name }) else {
+        containers.append(container)
+        continue
+      }
+      container.restartCount = status["restartCount"]?.int ?? 0
+      container.containerID = status["containerID"]?.string
+      container.lastTermination = Cluster.termination(status[path: "lastState.terminated"])
+      if let running = status[path: "state.running"], let since = Timestamp.parse(running["startedAt"]?.string) {
+        let image = ImageCatalog.lookup(ImageReference(container.image))
+        let steps = ContainerProgram.steps(image: image, command: spec["command"]?.array?.compactMap(\.string), args: spec["args"]?.array?.compactMap(\.string))
+        container.program = FlatStep.flatten(steps)
+        container.programTime = since
+        container.state = .running(since: since)
+      } else if let end = Cluster.termination(status[path: "state.terminated"]) {
+        container.state = .terminated(end)
+      }
+      containers.append(container)
+    }
+    var runtime = PodRuntime(containers: containers, sandboxReadyAt: Timestamp.parse(pod.content[path: "status.startTime"]?.string) ?? now, podIP: pod.content[path: "status.podIP"]?.string)
+    for condition in pod.content[path: "status.conditions"]?.array ?? [] {
+      if let type = condition["type"]?.string, let status = condition["status"]?.string,
+        let time = Timestamp.parse(condition["lastTransitionTime"]?.string)
+      {
+        runtime.conditionTimes[type] = (status, time)
+      }
+    }
+    return runtime
+  }
+
+  private static func termination(_ value: JSONValue?) -> Termination? {
+    guard let value, let finished = Timestamp.parse(value["finishedAt"]?.string) else { return nil }
+    return Termination(
+      exitCode: value["exitCode"]?.int ?? 0, reason: value["reason"]?.string ?? "",
+      message: value["message"]?.string, startedAt: Timestamp.parse(value["startedAt"]?.string),
+      finishedAt: finished, containerID: value["containerID"]?.string)
+  }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import KubeCluster
+
+/// `kubectl config view|get-contexts|current-context|use-context|set-context|get-clusters|get-users`
+/// over the kubeconfig `kind create cluster` writes: one cluster, user and
+/// context, all named `kind-kind`. The context's namespace is the session's.
+struct ConfigCommand: KubectlCommand {
+  static let name = "config"
+  static let contextName = "kind-kind"
+  static let server = "https://127.0.0.1:6443"
+
+  static let flags: [FlagSpec] = [
+    .bool("current", help: "Modify the current context"),
+    .string("output", short: "o", help: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."),
+    .bool("minify", help: "Remove all information not used by current-context from the output"),
+    .bool("raw", help: "Display raw byte data and sensitive data"),
+    .bool("flatten", help: "Flatten the resulting kubeconfig file into self-contained output (useful for creating portable kubeconfig files)"),
+    .bool("merge", default: true, help: "Merge the full hierarchy of kubeconfig files"),
+    .bool("no-headers", help: "When using the default or custom-column output format, don't print headers (default print headers)."),
+    .string("template", help: "Template string or path to template file to use when -o=go-template, -o=go-template-file."),
+    .bool("allow-missing-template-keys", default: true, help: "If true, ignore any errors in templates when a field or map key is missing in the template."),
+    .bool("show-managed-fields", help: "If true, keep the managedFields when printing objects in JSON or YAML format."),
+  ]
+
+  static let subcommands = [
+    "current-context", "delete-cluster", "delete-context", "delete-user", "get-clusters", "get-contexts",
+    "get-users", "rename-context", "set", "set-cluster", "set-context", "set-credentials", "unset",
+    "use-context", "view",
+  ]
+
+  static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
+    let flags = invocation.flags
+    guard let sub = invocation.positionals.first, subcommands.contains(sub) || sub == "use" else {
+      return CommandOutput(stdout: HelpText.forCommand("config", flags: []))
+    }
+    let arguments = Array(invocation.positionals.dropFirst())
+    let namespace = invocation.environment.namespace
+    switch sub {
+    case "current-context":
+      return CommandOutput(stdout: contextName + "\n")
+    case "use-context", "use":
+      guard let name = arguments.first else { throw KubectlError.usage("Unexpected args: []", command: "config use-context") }
+      guard name == contextName else { throw KubectlError.message("no context exists with the name: \"\(name)\"") }
+      return CommandOutput(stdout: "Switched to context \"\(name)\".\n")
+    case "set-context":
+      var name = arguments.first ?? ""
+      if flags.bool("current") {
+        guard arguments.isEmpty else { throw KubectlError.message("you cannot specify both a context name and --current") }
+        name = contextName
+      }
+      guard !name.isEmpty else { throw KubectlError.message("you must specify a non-empty context name or --current") }
+      guard name == contextName else {
+        return CommandOutput(stdout: "Context \"\(name)\" created.\n")
+      }
+      var output = CommandOutput(stdout: "Context \"\(name)\" modified.\n")
+      if let value = flags.optionalString("namespace") { output.namespace = value.isEmpty ? "default" : value }
+      return output
+    case "get-contexts":
+      if let name = arguments.first, name != contextName {
+        throw KubectlError.message("context \(name) not found")
+      }
+      if flags.string("output") == "name" { return CommandOutput(stdout: contextName + "\n") }
+      guard flags.string("output").isEmpty else {
+        throw KubectlError.message("output must be one of '' or 'name'")
+      }
+      var rows: [[String]] = []
+      if !flags.bool("no-headers") { rows.append(["CURRENT", "NAME", "CLUSTER", "AUTHINFO", "NAMESPACE"]) }
+      rows.append(["*", contextName, contextName, contextName, namespace == "default" ? "" : namespace])
+      return CommandOutput(stdout: TemplatePrinter.tabwriter(rows))
+    case "get-clusters", "get-users":
+      return CommandOutput(stdout: "NAME\n\(contextName)\n")
+    case "view":
+      let config = kubeconfig(namespace: namespace, raw: flags.bool("raw"))
+      let format = flags.string("output")
+      if let text = try Printed.templated(config, format: format) { return CommandOutput(stdout: text) }
+      if format == "json" { return CommandOutput(stdout: JSONEmitter.emit(config, sortKeys: false)) }
+      return CommandOutput(stdout: YAMLEmitter.emit(config))
+    default:
+      throw KubectlError.message("kubetutor keeps one kind cluster: \"config \(sub)\" is not available")
+    }
+  }
+
+  /// The kubeconfig as kubectl prints it (secrets shown as `DATA+OMITTED`).
+  static func kubeconfig(namespace: String, raw: Bool) -> JSONValue {
+    let secret: JSONValue = raw ? "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMva3ViZXR1dG9yCi0tLS0tRU5EIENFUlRJRklDQVRFLS0tLS0K" : "DATA+OMITTED"
+    var context: JSONValue = ["cluster": .string(contextName)]
+    if namespace != "default" { context["namespace"] = .string(namespace) }
+    context["user"] = .string(contextName)
+    return [
+      "apiVersion": "v1",
+      "clusters": [["cluster": ["certificate-authority-data": secret, "server": .string(server)], "name": .string(contextName)]],
+      "contexts": [["context": context, "name": .string(contextName)]],
+      "current-context": .string(contextName),
+      "kind": "Config",
+      "preferences": .emptyObject,
+      "users": [["name": .string(contextName), "user": ["client-certificate-data": secret, "client-key-data": secret]]],
+    ]
+  }
+}
+
+/// `kubectl api-versions`: the group versions a kind 1.32 API server serves.
+struct APIVersionsCommand: KubectlCommand {
+  static let name = "api-versions"
+  static let flags: [FlagSpec] = []
+  static let versions = [
+    "admissionregistration.k8s.io/v1", "apiextensions.k8s.io/v1", "apiregistration.k8s.io/v1", "apps/v1",
+    "authentication.k8s.io/v1", "authorization.k8s.io/v1", "autoscaling/v1", "autoscaling/v2", "batch/v1",
+    "certificates.k8s.io/v1", "coordination.k8s.io/v1", "discovery.k8s.io/v1", "events.k8s.io/v1",
+    "flowcontrol.apiserver.k8s.io/v1", "networking.k8s.io/v1", "node.k8s.io/v1", "policy/v1",
+    "rbac.authorization.k8s.io/v1", "scheduling.k8s.io/v1", "storage.k8s.io/v1", "v1",
+  ]
+
+  static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
+    CommandOutput(stdout: versions.map { $0 + "\n" }.joined())
+  }
+}
+
+/// `kubectl auth can-i VERB RESOURCE` and `auth whoami`: kind's kubeconfig
+/// user is cluster-admin, so the answer is always yes.
+struct AuthCommand: KubectlCommand {
+  static let name = "auth"
+  static let flags: [FlagSpec] = [
+    .bool("all-namespaces", short: "A", help: "If true, check the specified action in all namespaces."),
+    .bool("list", help: "If true, prints all allowed actions."),
+    .bool("no-headers", help: "If true, prints allowed actions without headers"),
+    .bool("quiet", short: "q", help: "If true, suppress output and just return the exit code."),
+    .string("subresource", help: "SubResource such as pod/log or deployment/scale"),
+    .string("output", short: "o", help: "Output format. One of (json, yaml)."),
+  ]
+
+  static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
+    let arguments = invocation.positionals
+    switch arguments.first {
+    case "can-i":
+      if invocation.flags.bool("list") {
+        return CommandOutput(stdout: TemplatePrinter.tabwriter([
+          ["Resources", "Non-Resource URLs", "Resource Names", "Verbs"],
+          ["*.*", "[]", "[]", "[*]"],
+          ["", "[*]", "[]", "[*]"],
+        ]))
+      }
+      guard arguments.count >= 2 else {
+        throw KubectlError.usage("you must specify two arguments: verb resource or verb resource/resourceName.", command: "auth can-i")
+      }
+      if arguments.count >= 3 || arguments[1].contains("/") || arguments[1].hasPrefix("/") {
+        // VERB TYPE/NAME, VERB TYPE NAME or a non-resource URL.
+      } else if ResourceResolver.kind(for: arguments[1]) == nil && arguments[1] != "*" {
+        return CommandOutput(stdout: invocation.flags.bool("quiet") ? "" : "yes\n", stderr: "Warning: the server doesn't have a resource type '\(arguments[1])'\n")
+      }
+      return CommandOutput(stdout: invocation.flags.bool("quiet") ? "" : "yes\n")
+    case "whoami":
+      return CommandOutput(stdout: TemplatePrinter.tabwriter([
+        ["ATTRIBUTE", "VALUE"], ["Username", "kubernetes-admin"], ["Groups", "[kubeadm:cluster-admins system:authenticated]"],
+      ]))
+    default:
+      return CommandOutput(stdout: HelpText.forCommand("auth", flags: []))
+    }
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import KubeCluster
+import Synchronization
+import Tutor
+
+/// The tutor's commands in the shell (`lessons`, `start`, `next`, `back`,
+/// `hint`, `check`, `goals`, `answer`, `skip`, `reset`, `progress`, `lang`),
+/// and the check of the current step's goals after every command.
+package enum TutorBuiltins {
+  private final class Entry: @unchecked Sendable {
+    weak var state: SessionState?
+    let tutor: TutorSession
+    init(state: SessionState, tutor: TutorSession) {
+      self.state = state
+      self.tutor = tutor
+    }
+  }
+
+  private static let registry = Mutex<[ObjectIdentifier: Entry]>([:])
+
+  /// The tutor of a session, to configure its language, recorder and content.
+  package static func tutor(of session: ShellSession) -> TutorSession? {
+    registry.withLock { entries in
+      entries = entries.filter { $0.value.state != nil }
+      return entries[ObjectIdentifier(session.state)]?.tutor
+    }
+  }
+
+  static func register(into table: inout CommandTable, state: SessionState) {
+    let tutor = TutorSession(
+      language: Language.preferred(nil, environment: ProcessInfo.processInfo.environment))
+    registry.withLock { entries in
+      entries = entries.filter { $0.value.state != nil }
+      entries[ObjectIdentifier(state)] = Entry(state: state, tutor: tutor)
+    }
+
+    // Every other command: run it, then check the goals.
+    func observed(_ handler: @escaping CommandTable.Handler) -> CommandTable.Handler {
+      { argv, stdin, context in
+        var result = handler(argv, stdin, &context)
+        let run = CommandRun(argv: argv, exitCode: result.exitCode, namespace: state.namespace)
+        tutor.onCommand?(run, state.cluster)
+        let report = tutor.commandFinished(run, cluster: state.cluster)
+        if !report.isEmpty {
+          if !result.stdout.isEmpty && !result.stdout.hasSuffix("\n") { result.stdout += "\n" }
+          result.stderr += report
+        }
+        return result
+      }
+    }
+    for (name, handler) in table.handlers { table.register(name, observed(handler)) }
+    table.fallback = observed(table.fallback)
+
+    for name in TutorSession.commandNames {
+      table.register(name) { argv, _, _ in
+        let output = tutor.handle(argv, cluster: &state.cluster)
+        tutor.onCommand?(
+          CommandRun(argv: argv, exitCode: output.exitCode, namespace: state.namespace),
+          state.cluster)
+        return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
+      }
+    }
+  }
+}
+
+/// Plays scenario and lesson solutions through a script-mode shell, in an
+/// empty folder of its own: a solution reads no file of the machine.
+package struct ShellScriptPlayer: ScriptPlayer {
+  package init() {}
+
+  package func play(
+    _ script: String, on cluster: Cluster, afterCommand: (Cluster, [CommandRun]) -> Void
+  ) -> (cluster: Cluster, commands: [CommandRun], output: String) {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("kubetutor-play-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    var output = ""
+    let session = ShellSession(cluster: cluster, mode: .script, workingDirectory: directory) {
+      _, text in output += text
+    }
+    var commands: [CommandRun] = []
+    withoutActuallyEscaping(afterCommand) { callback in
+      TutorBuiltins.tutor(of: session)?.onCommand = { run, cluster in
+        commands.append(run)
+        callback(cluster, commands)
+      }
+      var lines = script.components(separatedBy: "\n")
+      if lines.last == "" { lines.removeLast() }
+      for line in lines {
+        session.feed(line)
+        if session.exitStatus != nil { break }
+      }
+      session.finish()
+      TutorBuiltins.tutor(of: session)?.onCommand = nil
+    }
+    return (session.state.cluster, commands, output)
+  }
+}

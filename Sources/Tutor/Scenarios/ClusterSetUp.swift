@@ -1,0 +1,232 @@
+import Foundation
+import KubeCluster
+import Kubectl
+
+/// How a lesson or scenario prepares its cluster: nodes, manifests, faults.
+///
+/// Faults are named stages with parameters, never code, so a content file
+/// cannot make kubetutor run anything on the learner's machine.
+package struct ClusterSetUp: Equatable, Sendable {
+  /// A fault injected after the manifests are applied.
+  package enum Fault: Equatable, Sendable {
+    /// Stops a control-plane component: `kube-scheduler`, `kube-controller-manager`.
+    case stopComponent(String)
+    /// A node's kubelet stops: the node goes NotReady.
+    case nodeNotReady(String)
+  }
+
+  package var workers = 2
+  /// One YAML stream per entry, applied in order as `kubectl apply -f -` would.
+  package var manifests: [Manifest] = []
+  package var faults: [Fault] = []
+  /// Seconds the clock moves after the manifests, so pods reach their state.
+  package var settleSeconds: Double = 30
+
+  package struct Manifest: Equatable, Sendable {
+    package var text: String
+    /// Where the text starts in its file, for error messages.
+    package var line: Int
+    package var column: Int
+  }
+
+  package init() {}
+
+  /// A fresh cluster with this set-up applied; the errors of manifests the
+  /// cluster rejected, if any.
+  package func makeCluster(seed: UInt64 = 1, start: Date = Cluster.scriptEpoch) -> (
+    Cluster, [String]
+  ) {
+    var cluster = Cluster.kind(start: start, seed: seed, workers: workers)
+    let errors = apply(to: &cluster)
+    return (cluster, errors)
+  }
+
+  /// Applies manifests and faults to an existing cluster.
+  package func apply(to cluster: inout Cluster) -> [String] {
+    var errors: [String] = []
+    // A stopped component never sees the manifests; a node goes down after
+    // its pods were placed.
+    for case .stopComponent(let name) in faults { cluster.stoppedComponents.insert(name) }
+    for manifest in manifests {
+      let output = CommandRunner.run(
+        ["apply", "-f", "-"], cluster: &cluster,
+        environment: KubectlEnvironment(stdin: manifest.text))
+      if output.exitCode != 0 { errors.append(output.stderr) }
+    }
+    cluster.advance(by: settleSeconds)
+    for fault in faults {
+      switch fault {
+      case .stopComponent:
+        continue
+      case .nodeNotReady(let name):
+        cluster.stoppedComponents.insert("kubelet/\(name)")
+        guard var node = cluster.store.get(ObjectKey(.node, name)) else {
+          errors.append("no node \(name)")
+          continue
+        }
+        var conditions = node.content[path: "status.conditions"]?.array ?? []
+        for index in conditions.indices where conditions[index]["type"]?.string == "Ready" {
+          conditions[index]["status"] = "Unknown"
+          conditions[index]["reason"] = "NodeStatusUnknown"
+          conditions[index]["message"] = "Kubelet stopped posting node status."
+        }
+        node.content[path: "status.conditions"] = .array(conditions)
+        var taints = node.content[path: "spec.taints"]?.array ?? []
+        taints.append([
+          "key": "node.kubernetes.io/unreachable", "effect": "NoSchedule",
+        ])
+        node.content[path: "spec.taints"] = .array(taints)
+        cluster.write(node, by: "node-lifecycle-controller", summary: "node not ready")
+        // Pods on the node are no longer Ready, as the node lifecycle controller marks them.
+        for pod in cluster.store.list(.pod) where pod.content[path: "spec.nodeName"]?.string == name {
+          var pod = pod
+          var podConditions = pod.content[path: "status.conditions"]?.array ?? []
+          for index in podConditions.indices
+          where ["Ready", "ContainersReady"].contains(podConditions[index]["type"]?.string ?? "") {
+            podConditions[index]["status"] = "False"
+          }
+          pod.content[path: "status.conditions"] = .array(podConditions)
+          cluster.write(pod, by: "node-lifecycle-controller", summary: "node not ready")
+        }
+        cluster.settle()
+      }
+    }
+    return errors
+  }
+}
+
+extension ClusterSetUp {
+  static let faultKeys = ["stopComponent", "nodeNotReady"]
+  static let components = ["kube-scheduler", "kube-controller-manager"]
+
+  /// Reads `setup:`; manifests are checked against a cluster (unknown kinds
+  /// and fields, invalid names) with errors placed on the file's lines.
+  package static func decode(_ reader: ContentReader, path: [String]) -> ClusterSetUp {
+    var setUp = ClusterSetUp()
+    guard
+      reader.mapping(path, allowed: ["workers", "manifests", "faults", "settleSeconds"]) != nil
+    else { return setUp }
+    if let workers = reader.int(path + ["workers"]) {
+      if workers < 0 || workers > 10 {
+        reader.error(path + ["workers"], "workers: expected 0 to 10")
+      } else {
+        setUp.workers = workers
+      }
+    }
+    if let seconds = reader.int(path + ["settleSeconds"]) { setUp.settleSeconds = Double(seconds) }
+    let manifestsPath = path + ["manifests"]
+    if let value = reader.value(manifestsPath) {
+      let paths: [[String]] =
+        value.array.map { items in items.indices.map { manifestsPath + [String($0)] } }
+        ?? [manifestsPath]
+      for itemPath in paths {
+        guard let text = reader.string(itemPath) else { continue }
+        let place = blockStart(reader, itemPath)
+        setUp.manifests.append(Manifest(text: text, line: place.line, column: place.column))
+      }
+    }
+    if let faults = reader.array(path + ["faults"]) {
+      for index in faults.indices {
+        let faultPath = path + ["faults", String(index)]
+        guard let object = reader.mapping(faultPath, allowed: faultKeys) else { continue }
+        guard object.count == 1, let key = object.keys.first,
+          let argument = reader.string(faultPath + [key])
+        else {
+          reader.error(faultPath, "a fault needs exactly one of: \(faultKeys.joined(separator: ", "))")
+          continue
+        }
+        switch key {
+        case "stopComponent":
+          if !components.contains(argument) {
+            reader.error(
+              faultPath + [key],
+              "stopComponent: expected one of \(components.joined(separator: ", "))")
+          }
+          setUp.faults.append(.stopComponent(argument))
+        default:
+          setUp.faults.append(.nodeNotReady(argument))
+        }
+      }
+    }
+    setUp.lint(reader)
+    return setUp
+  }
+
+  /// Where a literal block's text starts: the line after `|`, at its indentation.
+  private static func blockStart(_ reader: ContentReader, _ path: [String]) -> (line: Int, column: Int) {
+    let place = reader.position(path)
+    return (place.line + 1, place.column)
+  }
+
+  /// Creates every manifest object in a scratch cluster and places the
+  /// cluster's complaints on the lines of the file.
+  func lint(_ reader: ContentReader) {
+    var cluster = Cluster.kind(workers: workers)
+    for manifest in manifests {
+      let documents: [ManifestDocument]
+      do {
+        documents = try ManifestDecoder.decode(manifest.text)
+      } catch {
+        let line = manifest.line + (error.position?.line ?? 1) - 1
+        reader.error(line: line, column: manifest.column, "manifest: \(error.message)")
+        continue
+      }
+      for document in documents {
+        func place(_ field: String?) -> (Int, Int) {
+          let position =
+            field.flatMap {
+              document.keyPosition(of: Self.dotted($0)) ?? document.position(of: Self.dotted($0))
+            }
+            ?? ManifestPosition(line: document.startLine, column: 1)
+          return (manifest.line + position.line - 1, manifestColumn(manifest, reader) + position.column - 1)
+        }
+        guard let kindName = document.value["kind"]?.string else {
+          let (line, column) = place(nil)
+          reader.error(line: line, column: column, "manifest: missing 'kind'")
+          continue
+        }
+        guard let kind = Kind(rawValue: kindName) else {
+          let (line, column) = place("kind")
+          reader.error(line: line, column: column, "manifest: unknown kind '\(kindName)'")
+          continue
+        }
+        let object = Object(kind, document.value)
+        do {
+          try cluster.create(object)
+        } catch {
+          // A later manifest may update an earlier one, as `kubectl apply` does.
+          if error.reason == "AlreadyExists" { continue }
+          if error.causes.isEmpty {
+            // Strict decoding names the field in its message.
+            let field = error.message.firstMatch(of: /unknown field "([^"]+)"/).map { String($0.1) }
+            let (line, column) = place(field)
+            reader.error(line: line, column: column, "manifest: \(error.message)")
+          }
+          for cause in error.causes {
+            let (line, column) = place(cause.field)
+            reader.error(line: line, column: column, "manifest: \(kindName): \(cause.description)")
+          }
+        }
+      }
+    }
+  }
+
+  private func manifestColumn(_ manifest: Manifest, _ reader: ContentReader) -> Int {
+    // The block's indentation: the first non-blank line of the file after the `|`.
+    let lines = sourceLines(reader)
+    guard manifest.line - 1 < lines.count else { return 1 }
+    for line in lines[(manifest.line - 1)...] where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+      return line.prefix { $0 == " " }.count + 1
+    }
+    return 1
+  }
+
+  private func sourceLines(_ reader: ContentReader) -> [String] {
+    reader.sourceText.components(separatedBy: "\n")
+  }
+
+  /// `spec.containers[0].image` → `spec.containers.0.image`.
+  static func dotted(_ field: String) -> String {
+    field.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+  }
+}
