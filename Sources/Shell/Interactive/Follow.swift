@@ -6,6 +6,16 @@ import Kubectl
   import Glibc
 #endif
 
+extension SessionState {
+  /// Moves the cluster's clock up to now (in the interactive shell only),
+  /// such as before TAB completes names that may have appeared meanwhile.
+  package func followWallClock() {
+    guard mode == .interactive else { return }
+    let now = Date()
+    if now > cluster.now { cluster.advance(to: now) }
+  }
+}
+
 /// kubectl commands that keep running until Ctrl-C in the interactive
 /// shell (`get -w`, `logs -f`, `port-forward`), where the clock follows
 /// the wall clock: every ~200 ms the cluster is advanced to now and what
@@ -62,8 +72,7 @@ enum Follow {
   }
 
   static func advance(_ state: SessionState) {
-    let now = Date()
-    if now > state.cluster.now { state.cluster.advance(to: now) }
+    state.followWallClock()
   }
 
   /// `logs -f`: the logs so far, then each new line as the container writes it.

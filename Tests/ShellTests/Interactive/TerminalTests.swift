@@ -71,6 +71,7 @@ struct TerminalTests {
     try tty.type("kubectl create deployment whoami --image=nginx")
     try tty.press("Enter")
     try tty.waitFor("deployment.apps/whoami created")
+    try tty.waitForPrompt(count: 2)
     try tty.type("kubectl logs who")
     try tty.press("Tab")
     let screen = try tty.waitFor { lines in
@@ -123,6 +124,7 @@ struct TerminalTests {
     try tty.type("kubectl run web --image=nginx")
     try tty.press("Enter")
     try tty.waitFor("pod/web created")
+    try tty.waitForIdlePrompt()
 
     try tty.type("kubectl get pods -w")
     try tty.press("Enter")
@@ -206,16 +208,19 @@ extension TerminalTests {
     try tty.type("kubectl run web --image=nginx && kubectl annotate pod web note='웹 서버' owner=팀-가")
     try tty.press("Enter")
     try tty.waitFor("pod/web annotated")
+    try tty.waitForIdlePrompt()
 
     try tty.type("clear; kubectl describe pod web | grep -A1 Annotations")
     try tty.press("Enter")
     let described = try tty.waitFor("owner:")
+    try tty.waitForIdlePrompt()
 
     #expect(described.contains("Annotations:      note: 웹 서버"))
     #expect(described.contains("                  owner: 팀-가"))
     try tty.type("clear; map")
     try tty.press("Enter")
     let wide = try tty.waitFor("kind-worker2")
+    try tty.waitForIdlePrompt()
     try tty.resize(width: 50)
     try tty.type("clear; map")
     try tty.press("Enter")

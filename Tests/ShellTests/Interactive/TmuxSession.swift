@@ -133,6 +133,12 @@ final class TmuxSession {
     try waitFor(timeout: timeout) { $0.contains { $0.contains(text) } }
   }
 
+  /// Waits until the shell is idle at an empty prompt (the last line).
+  @discardableResult
+  func waitForIdlePrompt(timeout: Double = 8) throws -> [String] {
+    try waitFor(timeout: timeout) { $0.last?.hasSuffix("❯") ?? false }
+  }
+
   /// Waits until the last line is an empty prompt.
   @discardableResult
   func waitForPrompt(count: Int = 1, timeout: Double = 8) throws -> [String] {
