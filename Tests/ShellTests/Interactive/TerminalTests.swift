@@ -46,6 +46,7 @@ struct TerminalTests {
     let attributes = try FileManager.default.attributesOfItem(atPath: history.path)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
     let second = try TmuxSession(folder: first.folder)
+    defer { second.stop() }
     try second.start()
     try second.waitForPrompt()
     try second.press("Up")

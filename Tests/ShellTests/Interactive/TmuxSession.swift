@@ -45,7 +45,10 @@ final class TmuxSession {
     return nil
   }
 
-  let socket = "kt-test-\(UUID().uuidString.prefix(8))"
+  /// The tmux server's socket, inside the session's folder so nothing is
+  /// left behind in the system's tmux folder.
+  var socket: String { folder.appendingPathComponent("tmux-\(serverID)").path }
+  private let serverID = UUID().uuidString.prefix(8)
   let folder: URL
   var workingDirectory: URL { folder.appendingPathComponent("work") }
   var dataDirectory: URL { folder.appendingPathComponent("data") }
@@ -64,9 +67,16 @@ final class TmuxSession {
     _ = try? tmux(["kill-server"])
   }
 
-  /// Removes the folders; call once the last session on them is done.
+  /// Stops the tmux server and removes the folders; call once the last
+  /// session on them is done.
   func removeFolders() {
+    stop()
     try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// Stops this session's tmux server and the shell in it.
+  func stop() {
+    _ = try? tmux(["kill-server"])
   }
 
   /// Starts kubetutor in a `width`×`height` pane.
@@ -155,7 +165,7 @@ final class TmuxSession {
     guard let tmux = Self.tmux else { return "" }
     let reads = arguments.contains("capture-pane") || arguments.contains("display-message")
     let command =
-      "env -u TMUX " + ([tmux, "-L", socket] + arguments).map(Self.quote).joined(separator: " ")
+      "env -u TMUX " + ([tmux, "-S", socket] + arguments).map(Self.quote).joined(separator: " ")
       + (reads ? " 2>/dev/null" : " >/dev/null 2>&1 </dev/null")
     guard let pipe = popen(command, "r") else { return "" }
     var data = Data()
