@@ -66,7 +66,12 @@ static inline int kt_install_sigint(void) {
     sa.sa_handler = kt_on_sigint;
     sa.sa_flags = 0;
     sigemptyset(&sa.sa_mask);
-    return sigaction(SIGINT, &sa, NULL);
+    if (sigaction(SIGINT, &sa, NULL) != 0) return -1;
+    /* A parent may have started us with signals blocked: Ctrl-C must arrive. */
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    return sigprocmask(SIG_UNBLOCK, &set, NULL);
 }
 static inline int kt_take_interrupt(void) { int v = kt_interrupt_flag; kt_interrupt_flag = 0; return v; }
 static inline int kt_peek_interrupt(void) { return kt_interrupt_flag; }

@@ -138,7 +138,8 @@ struct Kubetutor: ParsableCommand {
     state.terminalWidth = { Terminal.columns() }
     state.terminalHeight = { Terminal.rows() }
     reader.completer = { line, cursor in
-      Completion.complete(line: line, cursor: cursor, state: state)
+      state.followWallClock()
+      return Completion.complete(line: line, cursor: cursor, state: state)
     }
     reader.columns = { Terminal.columns() ?? 80 }
     Interrupt.install()

@@ -6,6 +6,16 @@ import Kubectl
   import Glibc
 #endif
 
+extension SessionState {
+  /// Moves the cluster's clock up to now (in the interactive shell only),
+  /// such as before TAB completes names that may have appeared meanwhile.
+  package func followWallClock() {
+    guard mode == .interactive else { return }
+    let now = Date()
+    if now > cluster.now { cluster.advance(to: now) }
+  }
+}
+
 /// kubectl commands that keep running until Ctrl-C in the interactive
 /// shell (`get -w`, `logs -f`, `port-forward`), where the clock follows
 /// the wall clock: every ~200 ms the cluster is advanced to now and what
@@ -50,19 +60,19 @@ enum Follow {
     }
   }
 
-  /// Sleeps in small steps, keeping the cluster on the wall clock, until Ctrl-C.
+  /// Sleeps in small steps, keeping the cluster on the wall clock, until
+  /// Ctrl-C. The flag stays set, so the rest of the command line stops too
+  /// (as in bash) and the loop then starts a fresh line.
   static func waitForInterrupt(_ state: SessionState, each step: () -> Void = {}) {
     while !state.isInterrupted() {
       usleep(interval)
       advance(state)
       step()
     }
-    state.write(.stdout, "\n")
   }
 
   static func advance(_ state: SessionState) {
-    let now = Date()
-    if now > state.cluster.now { state.cluster.advance(to: now) }
+    state.followWallClock()
   }
 
   /// `logs -f`: the logs so far, then each new line as the container writes it.

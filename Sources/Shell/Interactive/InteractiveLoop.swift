@@ -24,9 +24,11 @@ package final class InteractiveLoop {
       let prompt = session.isPending ? session.prompt : Prompt.render(session.state, colour: colour)
       switch reader.readLine(prompt: prompt) {
       case .line(let line):
-        _ = Interrupt.take()
+        // A Ctrl-C pressed since the line was read stops the command at once
+        // (the reader cleared older ones before showing the prompt).
         session.feed(line)
-        _ = Interrupt.take()
+        // Ctrl-C stopped a command: the terminal shows ^C; start a fresh line.
+        if Interrupt.take() { session.state.write(.stdout, "\n") }
         if let status = session.exitStatus { return status }
       case .interrupted:
         session.cancelPending()

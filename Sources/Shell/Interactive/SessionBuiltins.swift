@@ -16,7 +16,6 @@ enum SessionBuiltins {
     ("clear", "clear the screen"),
     ("help", "this list"),
     ("exit, quit", "leave (Ctrl-D does too); your progress is kept"),
-    ("echo, cat, grep, head, tail, wc, sort, …", "text tools for pipes: kubectl get pods | grep web"),
   ]
 
   static func register(into table: inout CommandTable, state: SessionState) {
@@ -26,6 +25,8 @@ enum SessionBuiltins {
       for (name, summary) in summaries {
         text += "  " + name + String(repeating: " ", count: width - DisplayWidth.of(name) + 3) + summary + "\n"
       }
+      text += "Text tools for pipes and files: echo, cat, grep, head, tail, wc, sort, awk, …\n"
+      text += "  such as: kubectl get pods | grep web\n"
       text += "Keys: ↑/↓ history, Ctrl-R search, TAB complete, Ctrl-C cancel, Ctrl-D leave.\n"
       return CommandResult(stdout: text)
     }
@@ -51,6 +52,23 @@ enum SessionBuiltins {
     }
     table.register("watch") { argv, _, context in
       watch(Array(argv.dropFirst()), state: state, context: context)
+    }
+    if state.mode == .interactive, let virtualSleep = table.handlers["sleep"] {
+      // At a terminal the clock follows the wall clock: sleep really waits,
+      // the cluster moving with it, and Ctrl-C cuts it short.
+      table.register("sleep") { argv, stdin, context in
+        let seconds = argv.dropFirst().compactMap(Builtins.duration)
+        guard argv.count >= 2, seconds.count == argv.count - 1 else {
+          return virtualSleep(argv, stdin, &context)
+        }
+        let end = Date().addingTimeInterval(seconds.reduce(0, +))
+        while Date() < end {
+          if state.isInterrupted() { return CommandResult(exitCode: 130) }
+          usleep(useconds_t(max(0, min(Double(Follow.interval), end.timeIntervalSinceNow * 1_000_000))))
+          Follow.advance(state)
+        }
+        return CommandResult()
+      }
     }
     for editor in ["edit", "vi", "vim", "nano"] {
       table.register(editor) { argv, _, context in
@@ -93,7 +111,6 @@ enum SessionBuiltins {
       }
       usleep(Follow.interval)
     }
-    state.write(.stdout, "\n")
     return CommandResult(exitCode: 130)
   }
 }

@@ -34,11 +34,11 @@ struct TerminalTests {
     defer { first.removeFolders() }
     try first.start()
     try first.waitForPrompt()
-    for line in ["echo one", "echo marker-two", "echo one"] {
+    for (index, line) in ["echo one", "echo marker-two", "echo one"].enumerated() {
       try first.type(line)
       try first.press("Enter")
+      try first.waitForPrompt(count: index + 2)
     }
-    try first.waitForPrompt(count: 4)
     try first.press("C-d")
     _ = try first.waitFor { _ in (try? first.hasExited()) ?? false }
 
@@ -46,6 +46,7 @@ struct TerminalTests {
     let attributes = try FileManager.default.attributesOfItem(atPath: history.path)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
     let second = try TmuxSession(folder: first.folder)
+    defer { second.stop() }
     try second.start()
     try second.waitForPrompt()
     try second.press("Up")
@@ -71,6 +72,7 @@ struct TerminalTests {
     try tty.type("kubectl create deployment whoami --image=nginx")
     try tty.press("Enter")
     try tty.waitFor("deployment.apps/whoami created")
+    try tty.waitForPrompt(count: 2)
     try tty.type("kubectl logs who")
     try tty.press("Tab")
     let screen = try tty.waitFor { lines in
@@ -99,16 +101,18 @@ struct TerminalTests {
     try tty.waitFor { $0.last == ">" }
     try tty.type("first line")
     try tty.press("Enter")
+    try tty.waitFor { $0.last == ">" && $0.count == 3 }
     try tty.type("둘째 줄")
     try tty.press("Enter")
+    try tty.waitFor { $0.last == ">" && $0.count == 4 }
     try tty.type("EOF")
     try tty.press("Enter")
     let screen = try tty.waitForPrompt(count: 2)
 
     #expect(
-      Array(screen.suffix(6)) == [
-        "default ❯ cat <<EOF", "> first line", "> 둘째 줄", "> EOF", "first line", "둘째 줄",
-      ] || screen.contains("둘째 줄"))
+      Array(screen.prefix(7)) == [
+        "default ❯ cat <<EOF", "> first line", "> 둘째 줄", "> EOF", "first line", "둘째 줄", "default ❯",
+      ])
     #expect(screen.filter { $0 == "둘째 줄" }.count == 1)
   }
 
@@ -121,6 +125,7 @@ struct TerminalTests {
     try tty.type("kubectl run web --image=nginx")
     try tty.press("Enter")
     try tty.waitFor("pod/web created")
+    try tty.waitForIdlePrompt()
 
     try tty.type("kubectl get pods -w")
     try tty.press("Enter")
@@ -130,9 +135,14 @@ struct TerminalTests {
     try tty.type("some words")
     try tty.press("C-c")
     try tty.waitForPrompt(count: 4)
+    try tty.type("sleep 30")
+    try tty.press("Enter")
+    try tty.waitFor("default ❯ sleep 30")
+    try tty.press("C-c")
+    try tty.waitForPrompt(count: 5, timeout: 5)
     try tty.type("echo still-alive")
     try tty.press("Enter")
-    let screen = try tty.waitFor("still-alive\n".trimmingCharacters(in: .newlines))
+    let screen = try tty.waitFor { $0.contains("still-alive") }
 
     #expect(screen.contains { $0.hasPrefix("web ") })
     #expect(screen.contains("still-alive"))
@@ -164,6 +174,63 @@ struct TerminalTests {
     try tty.press("C-d")
     _ = try tty.waitFor { _ in (try? tty.hasExited()) ?? false }
     #expect(try tty.hasExited())
+  }
+}
+
+extension TerminalTests {
+  @Test("edit opens $EDITOR on a file of the working folder, and nothing outside it")
+  func editor() throws {
+    let tty = try TmuxSession()
+    defer { tty.removeFolders() }
+    let file = tty.workingDirectory.appendingPathComponent("pod.yaml")
+    try "image: nginx\n".write(to: file, atomically: true, encoding: .utf8)
+    try tty.start(editor: "sed -i s/nginx/httpd/")
+    try tty.waitForPrompt()
+
+    try tty.type("edit pod.yaml")
+    try tty.press("Enter")
+    try tty.waitForPrompt(count: 2)
+    try tty.type("vi ../outside.yaml")
+    try tty.press("Enter")
+    let screen = try tty.waitFor("only files inside")
+
+    #expect(try String(contentsOf: file, encoding: .utf8) == "image: httpd\n")
+    #expect(screen.contains { $0.hasPrefix("kubetutor: vi: ../outside.yaml: only files inside") })
+  }
+}
+
+extension TerminalTests {
+  @Test("Korean values line up in describe; map re-flows when the terminal is resized")
+  func koreanDescribeAndResize() throws {
+    let tty = try TmuxSession()
+    defer { tty.removeFolders() }
+    try tty.start(width: 120)
+    try tty.waitForPrompt()
+    try tty.type("kubectl run web --image=nginx && kubectl annotate pod web note='웹 서버' owner=팀-가")
+    try tty.press("Enter")
+    try tty.waitFor("pod/web annotated")
+    try tty.waitForIdlePrompt()
+
+    try tty.type("clear; kubectl describe pod web | grep -A1 Annotations")
+    try tty.press("Enter")
+    let described = try tty.waitFor("owner:")
+    try tty.waitForIdlePrompt()
+
+    #expect(described.contains("Annotations:      note: 웹 서버"))
+    #expect(described.contains("                  owner: 팀-가"))
+    try tty.type("clear; map")
+    try tty.press("Enter")
+    let wide = try tty.waitFor("kind-worker2")
+    try tty.waitForIdlePrompt()
+    try tty.resize(width: 50)
+    try tty.type("clear; map")
+    try tty.press("Enter")
+    let narrow = try tty.waitFor { $0.filter { $0.hasPrefix("┌─") }.count == 3 }
+
+    // Three node boxes side by side at 120 columns; one per row at 50.
+    #expect(wide.filter { $0.hasPrefix("┌─") }.count == 1)
+    #expect(narrow.filter { $0.hasPrefix("┌─") }.count == 3)
+    #expect(narrow.allSatisfy { $0.count <= 50 })
   }
 }
 

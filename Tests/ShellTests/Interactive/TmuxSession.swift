@@ -45,7 +45,10 @@ final class TmuxSession {
     return nil
   }
 
-  let socket = "kt-test-\(UUID().uuidString.prefix(8))"
+  /// The tmux server's socket, inside the session's folder so nothing is
+  /// left behind in the system's tmux folder.
+  var socket: String { folder.appendingPathComponent("tmux-\(serverID)").path }
+  private let serverID = UUID().uuidString.prefix(8)
   let folder: URL
   var workingDirectory: URL { folder.appendingPathComponent("work") }
   var dataDirectory: URL { folder.appendingPathComponent("data") }
@@ -64,22 +67,36 @@ final class TmuxSession {
     _ = try? tmux(["kill-server"])
   }
 
-  /// Removes the folders; call once the last session on them is done.
+  /// Stops the tmux server and removes the folders; call once the last
+  /// session on them is done.
   func removeFolders() {
+    stop()
     try? FileManager.default.removeItem(at: folder)
   }
 
+  /// Stops this session's tmux server and the shell in it.
+  func stop() {
+    _ = try? tmux(["kill-server"])
+  }
+
   /// Starts kubetutor in a `width`×`height` pane.
-  func start(width: Int = 120, height: Int = 40, arguments: [String] = ["--no-color"]) throws {
+  func start(
+    width: Int = 120, height: Int = 40, arguments: [String] = ["--no-color"], editor: String = ""
+  ) throws {
     guard let binary = Self.binary else { return }
     let command =
       ["env", "-u", "NO_COLOR", "LANG=C.UTF-8", "HOME=\(folder.path)",
-       "XDG_DATA_HOME=\(dataDirectory.path)", "EDITOR=", binary, "--db", folder.appendingPathComponent("progress.db").path]
+       "XDG_DATA_HOME=\(dataDirectory.path)", "EDITOR=\(editor)", binary, "--db", folder.appendingPathComponent("progress.db").path]
       + arguments
     try tmux(
       ["-f", "/dev/null", "new-session", "-d", "-s", "kt", "-x", "\(width)", "-y", "\(height)", "-c", workingDirectory.path]
         + [command.map(Self.quote).joined(separator: " ")])
     _ = try tmux(["set-option", "-t", "kt", "remain-on-exit", "on"])
+  }
+
+  /// Resizes the terminal, as a learner dragging the window's edge.
+  func resize(width: Int, height: Int = 40) throws {
+    try tmux(["resize-window", "-t", "kt", "-x", "\(width)", "-y", "\(height)"])
   }
 
   /// Types text literally (UTF-8 as is).
@@ -126,6 +143,12 @@ final class TmuxSession {
     try waitFor(timeout: timeout) { $0.contains { $0.contains(text) } }
   }
 
+  /// Waits until the shell is idle at an empty prompt (the last line).
+  @discardableResult
+  func waitForIdlePrompt(timeout: Double = 8) throws -> [String] {
+    try waitFor(timeout: timeout) { $0.last?.hasSuffix("❯") ?? false }
+  }
+
   /// Waits until the last line is an empty prompt.
   @discardableResult
   func waitForPrompt(count: Int = 1, timeout: Double = 8) throws -> [String] {
@@ -142,7 +165,7 @@ final class TmuxSession {
     guard let tmux = Self.tmux else { return "" }
     let reads = arguments.contains("capture-pane") || arguments.contains("display-message")
     let command =
-      "env -u TMUX " + ([tmux, "-L", socket] + arguments).map(Self.quote).joined(separator: " ")
+      "env -u TMUX " + ([tmux, "-S", socket] + arguments).map(Self.quote).joined(separator: " ")
       + (reads ? " 2>/dev/null" : " >/dev/null 2>&1 </dev/null")
     guard let pipe = popen(command, "r") else { return "" }
     var data = Data()
