@@ -10,9 +10,7 @@ struct LessonContentTests {
   static let loaded = LessonCatalog.load(directory: ContentPaths.lessons)
 
   /// Lessons written ahead of the cluster features their hands-on steps need.
-  static let pending: [String: String] = [
-    "statefulsets": "there is no StatefulSet controller nor PVC binding yet"
-  ]
+  static let pending: [String: String] = [:]
 
   static var playable: [String] { loaded.0.ordered.map(\.id).filter { pending[$0] == nil } }
 

@@ -12,13 +12,11 @@ struct ScenarioContentTests {
     "image-pull-typo", "crashloop-bad-command", "pending-huge-requests",
     "service-selector-mismatch", "wrong-target-port", "failing-readiness-probe",
     "scheduler-down", "node-not-ready-drain", "bad-rollout-undo", "ingress-wrong-service",
-    "full-app", "job-completions", "namespace-per-team",
+    "full-app", "job-completions", "namespace-per-team", "statefulset-storage",
   ]
 
   /// Scenarios written ahead of the cluster features they need.
-  static let pending: [String: String] = [
-    "statefulset-storage": "there is no StatefulSet controller nor PVC binding yet"
-  ]
+  static let pending: [String: String] = [:]
 
   @Test("every scenario file is listed as passing or pending")
   func everyFileIsListed() throws {
