@@ -34,6 +34,12 @@ package enum TutorBuiltins {
       entries[ObjectIdentifier(state)] = Entry(state: state, tutor: tutor)
     }
 
+    // The prompt shows where the learner stands: `[pods 2/6] default ❯`.
+    func showPosition() {
+      let prefix = tutor.promptPrefix.trimmingCharacters(in: .whitespaces)
+      state.position = prefix.isEmpty ? nil : String(prefix.dropFirst().dropLast())
+    }
+
     // Every other command: run it, then check the goals.
     func observed(_ handler: @escaping CommandTable.Handler) -> CommandTable.Handler {
       { argv, stdin, context in
@@ -41,6 +47,7 @@ package enum TutorBuiltins {
         let run = CommandRun(argv: argv, exitCode: result.exitCode, namespace: state.namespace)
         tutor.onCommand?(run, state.cluster)
         let report = tutor.commandFinished(run, cluster: state.cluster)
+        showPosition()
         if !report.isEmpty {
           if !result.stdout.isEmpty && !result.stdout.hasSuffix("\n") { result.stdout += "\n" }
           result.stderr += report
@@ -54,6 +61,7 @@ package enum TutorBuiltins {
     for name in TutorSession.commandNames {
       table.register(name) { argv, _, _ in
         let output = tutor.handle(argv, cluster: &state.cluster)
+        showPosition()
         tutor.onCommand?(
           CommandRun(argv: argv, exitCode: output.exitCode, namespace: state.namespace),
           state.cluster)
