@@ -35,9 +35,14 @@ package enum TutorBuiltins {
     }
 
     // The prompt shows where the learner stands: `[pods 2/6] default ❯`.
+    // Only a position the tutor set is cleared by it.
+    var shown: String?
     func showPosition() {
       let prefix = tutor.promptPrefix.trimmingCharacters(in: .whitespaces)
-      state.position = prefix.isEmpty ? nil : String(prefix.dropFirst().dropLast())
+      let position = prefix.isEmpty ? nil : String(prefix.dropFirst().dropLast())
+      guard position != shown else { return }
+      if position != nil || state.position == shown { state.position = position }
+      shown = position
     }
 
     // Every other command: run it, then check the goals.
