@@ -3,6 +3,7 @@ import Foundation
 import KubeCluster
 import Progress
 import Shell
+import Tutor
 
 #if canImport(Glibc)
   import Glibc
@@ -69,6 +70,9 @@ struct Kubetutor: ParsableCommand {
       handle.write(Data(text.utf8))
     }
 
+    if let tutor = TutorBuiltins.tutor(of: session) {
+      tutor.language = Language.preferred(lang, environment: ProcessInfo.processInfo.environment)
+    }
     let sessionID = try? store?.startSession(mode: mode == .interactive ? .interactive : .script)
     session.commandFinished = { line, status, started, duration in
       guard let store else { return }
