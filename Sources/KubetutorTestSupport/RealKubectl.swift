@@ -58,8 +58,10 @@ package enum RealKubectl {
 
   /// Runs the real client with `arguments` and optional standard input.
   package static func run(_ arguments: [String], stdin: String? = nil) throws -> Output {
-    launchLock.lock()
-    defer { launchLock.unlock() }
+    try ProcessLock.run { try launch(arguments, stdin: stdin) }
+  }
+
+  private static func launch(_ arguments: [String], stdin: String?) throws -> Output {
     guard let path else {
       throw LaunchError(description: "the real kubectl 1.32 client is not installed")
     }

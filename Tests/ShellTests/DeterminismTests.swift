@@ -39,6 +39,10 @@ struct DeterminismTests {
   }()
 
   static func runBinary(_ arguments: [String], stdin: String) throws -> (String, Int32) {
+    try ProcessLock.run { try launchBinary(arguments, stdin: stdin) }
+  }
+
+  private static func launchBinary(_ arguments: [String], stdin: String) throws -> (String, Int32) {
     let process = Process()
     process.executableURL = try #require(binary)
     process.arguments = arguments

@@ -1,4 +1,5 @@
 import Foundation
+import KubetutorTestSupport
 import Shell
 import Testing
 
@@ -242,19 +243,22 @@ struct PipeTests {
     .enabled(if: TmuxSession.binary != nil, "needs the built kubetutor binary"))
   func pipe() throws {
     let binary = try #require(TmuxSession.binary)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: binary)
-    process.arguments = ["--script", "-"]
-    let input = Pipe()
-    let output = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = output
-    try process.run()
-    input.fileHandleForWriting.write(Data("echo 안녕\nkubectl get ns default\nvim x.yaml\n".utf8))
-    try input.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    let data = try ProcessLock.run { () throws -> Data in
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: binary)
+      process.arguments = ["--script", "-"]
+      let input = Pipe()
+      let output = Pipe()
+      process.standardInput = input
+      process.standardOutput = output
+      process.standardError = output
+      try process.run()
+      input.fileHandleForWriting.write(Data("echo 안녕\nkubectl get ns default\nvim x.yaml\n".utf8))
+      try input.fileHandleForWriting.close()
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return data
+    }
     let text = String(decoding: data, as: UTF8.self)
 
     #expect(text.hasPrefix("안녕\nNAME      STATUS   AGE\ndefault   Active   "))

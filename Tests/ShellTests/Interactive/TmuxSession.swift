@@ -1,4 +1,5 @@
 import Foundation
+import KubetutorTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -162,6 +163,10 @@ final class TmuxSession {
   /// forks the server).
   @discardableResult
   private func tmux(_ arguments: [String]) throws -> String {
+    try ProcessLock.run { try runTmux(arguments) }
+  }
+
+  private func runTmux(_ arguments: [String]) throws -> String {
     guard let tmux = Self.tmux else { return "" }
     let reads = arguments.contains("capture-pane") || arguments.contains("display-message")
     let command =
