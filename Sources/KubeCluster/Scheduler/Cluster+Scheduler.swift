@@ -93,6 +93,8 @@ extension Cluster {
     // The scheduler's cache counts the pod on its node at once, so the next
     // pod of the same batch is scored against it (spreading replicas).
     podsByNode[node.name, default: []].insert(pod.key)
+    let stored = store.get(pod.key)
+    account(pod.key, stored)
     recordEvent(
       bound, reason: "Scheduled",
       message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(node.name)",
@@ -181,19 +183,10 @@ extension Cluster {
   /// plus the default topology spreading of pods that share an owner.
   private func score(_ pod: Object, on node: Object, request: NodeLoad) -> Double {
     let capacity = Cluster.allocatable(node)
-    var cpuUsed = max(request.cpu, 100)
-    var memoryUsed = max(request.memory, Cluster.defaultMemoryRequest)
-    var siblings = 0
-    let owner = pod.controller?.uid
-    for key in podsByNode[node.name] ?? [] {
-      guard let other = store.get(key) else { continue }
-      let phase = other.content[path: "status.phase"]?.string
-      guard phase != "Succeeded" && phase != "Failed" else { continue }
-      let load = Cluster.requests(of: other)
-      cpuUsed += max(load.cpu, 100)
-      memoryUsed += max(load.memory, Cluster.defaultMemoryRequest)
-      if let owner, other.controller?.uid == owner { siblings += 1 }
-    }
+    let totals = nodeTotals[node.name] ?? NodeTotals()
+    let cpuUsed = max(request.cpu, 100) + totals.scoringCPU
+    let memoryUsed = max(request.memory, Cluster.defaultMemoryRequest) + totals.scoringMemory
+    let siblings = pod.controller.map { totals.owners[$0.uid] ?? 0 } ?? 0
     let cpu = 1 - Double(cpuUsed) / Double(max(capacity.cpu, 1))
     let memory = 1 - Double(memoryUsed) / Double(max(capacity.memory, 1))
     return ((cpu + memory) / 2 * 100).rounded() - Double(siblings * 10)
@@ -203,18 +196,9 @@ extension Cluster {
 
   /// What pods bound to a node request, counting only pods still running.
   func load(on node: String) -> NodeLoad {
-    var total = NodeLoad()
-    for key in podsByNode[node] ?? [] {
-      guard let pod = store.get(key) else { continue }
-      let phase = pod.content[path: "status.phase"]?.string
-      guard phase != "Succeeded" && phase != "Failed" else { continue }
-      let request = Cluster.requests(of: pod)
-      total.cpu += request.cpu
-      total.memory += request.memory
-      total.pods += 1
-    }
-    return total
+    nodeTotals[node]?.load ?? NodeLoad()
   }
+
 
   /// The sum of a pod's container requests (init containers by their maximum).
   static func requests(of pod: Object) -> NodeLoad {

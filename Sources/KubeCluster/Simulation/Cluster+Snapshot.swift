@@ -82,6 +82,7 @@ extension Cluster {
         continue
       }
       podsByNode[node, default: []].insert(pod.key)
+      account(pod.key, pod)
       if pod.content[path: "spec.hostNetwork"]?.bool != true, let ip = pod.content[path: "status.podIP"]?.string {
         network.claimPodIP(ip, node: node)
       }

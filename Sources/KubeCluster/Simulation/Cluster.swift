@@ -28,6 +28,9 @@ package struct Cluster: Sendable {
   var tombstones: [ObjectKey: String] = [:]
   /// The pods bound to each node.
   var podsByNode: [String: Set<ObjectKey>] = [:]
+  /// The scheduler's cache: each bound pod's requests and each node's sums.
+  var podAccounts: [ObjectKey: PodAccount] = [:]
+  var nodeTotals: [String: NodeTotals] = [:]
   /// Event keys by the UID of the object they are about.
   var eventIndex: [String: [ObjectKey]] = [:]
   /// The finished pods each Job (by UID) has counted, which the real
@@ -69,7 +72,10 @@ package struct Cluster: Sendable {
   /// up as a failure instead of a hang.
   package mutating func settle(maxPasses: Int = 10_000) {
     for _ in 0..<maxPasses {
-      for change in store.drainChanges() { queued.formUnion(dispatch(change)) }
+      for change in store.drainChanges() {
+        let work = dispatch(change)
+        queued.formUnion(work)
+      }
       guard !queued.isEmpty else { return }
       let batch = queued.sorted()
       queued.removeAll(keepingCapacity: true)
@@ -195,6 +201,8 @@ package struct Cluster: Sendable {
       if change.type != .deleted, let node = object.content[path: "spec.nodeName"]?.string {
         podsByNode[node, default: []].insert(object.key)
       }
+      let current = change.type == .deleted ? nil : store.get(object.key)
+      account(object.key, current)
       if change.type != .deleted {
         if object.content[path: "spec.nodeName"]?.string == nil {
           work.append(.scheduler(object.key))

@@ -1,0 +1,51 @@
+/// What one bound, still-running pod adds to its node, as the scheduler's
+/// cache keeps it.
+struct PodAccount: Sendable {
+  var node: String
+  var load: NodeLoad
+  /// Requests with the scheduler's non-zero defaults, for scoring.
+  var scoringCPU: Int64
+  var scoringMemory: Int64
+  var owner: String?
+}
+
+/// The sums over a node's pods, kept up to date as pods change, so that
+/// placing a pod costs the same whatever the cluster's size.
+struct NodeTotals: Sendable {
+  var load = NodeLoad()
+  var scoringCPU: Int64 = 0
+  var scoringMemory: Int64 = 0
+  /// Pods per controlling owner UID, for spreading replicas.
+  var owners: [String: Int] = [:]
+
+  mutating func add(_ account: PodAccount, sign: Int64) {
+    load.cpu += sign * account.load.cpu
+    load.memory += sign * account.load.memory
+    load.pods += Int(sign)
+    scoringCPU += sign * account.scoringCPU
+    scoringMemory += sign * account.scoringMemory
+    if let owner = account.owner {
+      owners[owner, default: 0] += Int(sign)
+      if owners[owner] == 0 { owners[owner] = nil }
+    }
+  }
+}
+
+extension Cluster {
+  /// Brings the node sums up to date with one pod (nil when it is gone).
+  mutating func account(_ key: ObjectKey, _ pod: Object?) {
+    if let previous = podAccounts.removeValue(forKey: key) {
+      nodeTotals[previous.node, default: NodeTotals()].add(previous, sign: -1)
+    }
+    guard let pod, let node = pod.content[path: "spec.nodeName"]?.string else { return }
+    let phase = pod.content[path: "status.phase"]?.string
+    guard phase != "Succeeded" && phase != "Failed" else { return }
+    let request = Cluster.requests(of: pod)
+    let account = PodAccount(
+      node: node, load: NodeLoad(cpu: request.cpu, memory: request.memory, pods: 1),
+      scoringCPU: max(request.cpu, 100), scoringMemory: max(request.memory, Cluster.defaultMemoryRequest),
+      owner: pod.controller?.uid)
+    podAccounts[key] = account
+    nodeTotals[node, default: NodeTotals()].add(account, sign: 1)
+  }
+}
