@@ -58,7 +58,8 @@ package enum ContainerProgram {
     case "false": return [.exit(1)]
     case "nginx", "httpd", "httpd-foreground", "redis-server", "nginx-debug", "docker-entrypoint.sh":
       return (image?.startLogs.map { .log($0) } ?? []) + [.serve]
-    case "stress", "stress-ng" where image?.repository.hasSuffix("stress") == true:
+    case "stress" where image?.repository.hasSuffix("stress") == true,
+      "stress-ng" where image?.repository.hasSuffix("stress") == true:
       return stress(Array(argv.dropFirst()))
     case "tail":
       if argv.contains("-f") { return [.serve] }
