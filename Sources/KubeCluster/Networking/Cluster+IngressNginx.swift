@@ -164,6 +164,14 @@ extension Cluster {
   /// ingress-nginx's answer: the host and path rules of every Ingress of
   /// class `nginx`, proxied to one ready endpoint of the backend Service.
   mutating func serveIngress(_ request: HTTPRequest, controller: Object, client: String) -> Result<HTTPResponse, NetworkFailure> {
+    serveIngressRules(request, controller: controller, client: client).map { response in
+      var response = response
+      response.servesTLS = true
+      return response
+    }
+  }
+
+  private mutating func serveIngressRules(_ request: HTTPRequest, controller: Object, client: String) -> Result<HTTPResponse, NetworkFailure> {
     let host = request.hostHeader.split(separator: ":").first.map { $0.lowercased() } ?? ""
     let fullPath = request.path.isEmpty ? "/" : request.path
     let path = fullPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "/"
@@ -194,6 +202,12 @@ extension Cluster {
       .max { a, b in
         a.path.count != b.path.count ? a.path.count < b.path.count : (a.pathType != "Exact" && b.pathType == "Exact")
       }
+    if !hostMatched, best == nil, path == "/healthz" {
+      // The default server's health check, not logged.
+      return .success(HTTPResponse(status: 200, reason: "OK", headers: [
+        ("Date", HTTPDate.rfc1123(now)), ("Content-Type", "text/html"), ("Content-Length", "0"), ("Connection", "keep-alive"),
+      ], body: ""))
+    }
     var route = best
     if route == nil, !hostMatched, let ingress = ingresses.first(where: { $0.content[path: "spec.defaultBackend"] != nil }) {
       route = IngressRoute(ingress: ingress, path: "/", pathType: "Prefix", backend: ingress.content[path: "spec.defaultBackend"] ?? .null)

@@ -250,7 +250,13 @@ extension Cluster {
     case .none:
       return .failure(.refused(ip: "", port: -1))
     case .nginxWelcome:
-      if path == "/" || path == "/index.html" {
+      if request.method != "GET" && request.method != "HEAD" {
+        let body = HTTPDate.nginxErrorPage(405, "Not Allowed", server: "nginx/1.27.3")
+        response = HTTPResponse(status: 405, reason: "Not Allowed", headers: [
+          ("Server", "nginx/1.27.3"), ("Date", date), ("Content-Type", "text/html"),
+          ("Content-Length", String(body.utf8.count)), ("Connection", "keep-alive"),
+        ], body: body)
+      } else if path == "/" || path == "/index.html" {
         response = HTTPResponse(status: 200, reason: "OK", headers: [
           ("Server", "nginx/1.27.3"), ("Date", date), ("Content-Type", "text/html"),
           ("Content-Length", "615"), ("Last-Modified", "Tue, 26 Nov 2024 15:55:00 GMT"),

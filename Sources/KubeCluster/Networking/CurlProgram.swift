@@ -183,6 +183,9 @@ package enum CurlProgram {
       }
       return fail(28, "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached")
     case .success(let response):
+      if scheme == "https" && !response.servesTLS {
+        return fail(35, "OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number")
+      }
       if scheme == "https" && !options.insecure {
         return fail(60, "SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.")
       }
@@ -199,8 +202,8 @@ package enum CurlProgram {
           sent += "\(name): \(value)\r\n"
         }
         sent += "\r\n"
-        out.stderr += sent.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "> \($0)\n" }.joined()
-        out.stderr += head.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "< \($0)\n" }.joined()
+        out.stderr += sent.components(separatedBy: "\r\n").dropLast().map { "> \($0)\r\n" }.joined()
+        out.stderr += head.components(separatedBy: "\r\n").dropLast().map { "< \($0)\r\n" }.joined()
       }
       if options.fail && response.status >= 400 {
         if options.verbose { out.stderr += "* The requested URL returned error: \(response.status)\n* Closing connection\n" }
@@ -210,6 +213,7 @@ package enum CurlProgram {
       if !options.head { shown += response.body }
       if let file = options.output, file != "-" {
         out.file = (file, shown)
+        if options.verbose && !options.head { out.stderr += "{ [\(response.body.utf8.count) bytes data]\n" }
         if !options.silent && !options.verbose {
           let size = String(shown.utf8.count)
           let pad = { (text: String, width: Int) in String(repeating: " ", count: max(0, width - text.count)) + text }

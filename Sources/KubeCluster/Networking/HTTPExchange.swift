@@ -45,6 +45,8 @@ package struct HTTPResponse: Sendable {
   package var reason: String
   package var headers: [(String, String)]
   package var body: String
+  /// Whether the server also speaks TLS on this port (ingress-nginx's fake certificate).
+  package var servesTLS = false
 
   package init(status: Int, reason: String, headers: [(String, String)], body: String) {
     self.status = status

@@ -177,3 +177,33 @@ struct NetworkingTests {
     #expect(Cluster.rewriteTarget("/app/x", pattern: "/app", target: "/") == "/")
   }
 }
+
+@Suite("Per-pod DNS records")
+struct PodDNSTests {
+  @Test("a headless Service names each ready pod by hostname, as StatefulSet pods are named")
+  func headlessHostnames() throws {
+    var cluster = Cluster.kind()
+    var service = Object(.service, name: "nginx", namespace: "default")
+    service.content["spec"] = ["clusterIP": "None", "selector": ["app": "web"], "ports": [["port": 80]]]
+    try cluster.create(service)
+    for name in ["web-0", "web-1"] {
+      var pod = Object(.pod, name: name, namespace: "default")
+      pod.labels = ["app": "web"]
+      pod.content["spec"] = ["hostname": .string(name), "subdomain": "nginx", "containers": [["name": "nginx", "image": "nginx"]]]
+      try cluster.create(pod)
+    }
+    var client = Object(.pod, name: "client", namespace: "default")
+    client.content["spec"] = ["containers": [["name": "c", "image": "busybox", "command": ["sleep", "3600"]]]]
+    try cluster.create(client)
+    cluster.advance(by: 10)
+    let from = NetworkOrigin.pod(try cluster.get(ObjectKey(.pod, "client", in: "default")))
+    let web0 = try cluster.get(ObjectKey(.pod, "web-0", in: "default")).content[path: "status.podIP"]?.string
+
+    #expect(cluster.resolve("web-0.nginx.default.svc.cluster.local", from: from)?.addresses == [web0].compactMap { $0 })
+    #expect(cluster.resolve("web-0.nginx", from: from)?.addresses == [web0].compactMap { $0 })
+    #expect(cluster.resolve("nginx", from: from)?.addresses.count == 2)
+    let endpoints = try cluster.get(ObjectKey(.endpoints, "nginx", in: "default"))
+    let hostnames = (endpoints.content["subsets"]?.array?.first?["addresses"]?.array ?? []).compactMap { $0["hostname"]?.string }
+    #expect(hostnames.sorted() == ["web-0", "web-1"])
+  }
+}
