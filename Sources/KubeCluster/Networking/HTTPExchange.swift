@@ -25,7 +25,10 @@ package struct HTTPRequest: Sendable {
   package var headers: [(String, String)]
   package var userAgent: String
 
-  package init(method: String = "GET", host: String, path: String = "/", headers: [(String, String)] = [], userAgent: String) {
+  package init(
+    method: String = "GET", host: String, path: String = "/", headers: [(String, String)] = [],
+    userAgent: String
+  ) {
     self.method = method
     self.host = host
     self.path = path
