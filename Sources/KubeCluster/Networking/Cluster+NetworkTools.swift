@@ -151,6 +151,11 @@ extension Cluster {
         stdout: ";; connection timed out; no servers could be reached\n\n", exitCode: 1)
     }
     var text = "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n"
+    if let target = externalName(name, from: origin) {
+      text += "\(target.name)\tcanonical name = \(target.externalName)\n\n"
+      text += "** server can't find \(target.externalName): NXDOMAIN\n\n"
+      return ExecResult(stdout: text, exitCode: 1)
+    }
     guard let (found, addresses) = resolve(name, from: origin) else {
       text += "** server can't find \(name): NXDOMAIN\n\n"
       return ExecResult(stdout: text, exitCode: 1)
@@ -211,5 +216,26 @@ extension Cluster {
         "round-trip min/avg/max = 0.071/0.\(String(format: "%03d", 71 + (count - 1) * 7 / 2))/0.\(String(format: "%03d", 71 + (count - 1) * 7)) ms\n"
     }
     return ExecResult(stdout: text, exitCode: answers ? 0 : 1)
+  }
+
+  /// The ExternalName Service a name finds through the search path, if any:
+  /// CoreDNS answers it with a CNAME, which cannot resolve offline.
+  private func externalName(_ name: String, from origin: NetworkOrigin) -> (
+    name: String, externalName: String
+  )? {
+    guard case .pod(let pod) = origin else { return nil }
+    let lowered = name.lowercased()
+    let candidates =
+      [lowered] + Cluster.searchDomains(namespace: pod.namespace).map { "\(lowered).\($0)" }
+    for candidate in candidates where candidate.hasSuffix(".svc.cluster.local") {
+      let labels = candidate.dropLast(".svc.cluster.local".count).split(separator: ".")
+      guard labels.count == 2,
+        let service = store.get(ObjectKey(.service, String(labels[0]), in: String(labels[1]))),
+        service.content[path: "spec.type"]?.string == "ExternalName",
+        let target = service.content[path: "spec.externalName"]?.string
+      else { continue }
+      return (candidate, target)
+    }
+    return nil
   }
 }
