@@ -2,9 +2,10 @@ import Foundation
 import KubeCluster
 import Kubectl
 
-/// `curl` on the learner's machine, the docker host of a kind cluster:
-/// node addresses (NodePorts, the ingress controller's ports 80 and 443),
-/// load-balancer addresses, and `localhost` ports opened by
+/// `curl` on the learner's machine, the docker host of a kind cluster.
+///
+/// It reaches node addresses (NodePorts, the ingress controller's ports 80
+/// and 443), load-balancer addresses, and `localhost` ports opened by
 /// `kubectl port-forward`. ClusterIPs and pod addresses time out, as they
 /// do from outside a real cluster's network.
 enum CurlCommand {
@@ -12,12 +13,14 @@ enum CurlCommand {
     table.register("curl") { argv, _, context in
       var handled: [Int] = []
       let forwards = state.portForwards
-      let outcome = CurlProgram.run(Array(argv.dropFirst()), cluster: &state.cluster, origin: .host) { port in
+      let outcome = CurlProgram.run(Array(argv.dropFirst()), cluster: &state.cluster, origin: .host)
+      { port in
         guard let forward = forwards[port] else { return nil }
         handled.append(port)
         return (forward.pod, forward.podPort)
       }
-      var result = CommandResult(stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode)
+      var result = CommandResult(
+        stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode)
       // kubectl port-forward, still running, reports each connection on
       // the terminal (not into curl's pipe).
       for port in handled {
@@ -30,7 +33,8 @@ enum CurlCommand {
           try Data(contents.utf8).write(to: url)
         } catch {
           return CommandResult(
-            stderr: "Warning: Failed to open the file \(path): Permission denied\ncurl: (23) Failure writing output to destination\n",
+            stderr:
+              "Warning: Failed to open the file \(path): Permission denied\ncurl: (23) Failure writing output to destination\n",
             exitCode: 23)
         }
       }

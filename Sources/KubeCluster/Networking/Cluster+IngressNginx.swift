@@ -19,10 +19,11 @@ extension Cluster {
     "app.kubernetes.io/version": "1.12.0",
   ]
 
-  /// Installs the ingress-nginx controller: its namespace, accounts,
-  /// configuration, a LoadBalancer Service, the controller Deployment and
-  /// the `nginx` IngressClass. Returns what was created, as
-  /// `kubectl apply` lists it (`namespace/ingress-nginx created`).
+  /// Installs the ingress-nginx controller.
+  ///
+  /// Creates its namespace, accounts, configuration, a LoadBalancer Service,
+  /// the controller Deployment and the `nginx` IngressClass, and returns
+  /// what was created as `kubectl apply` lists it.
   @discardableResult
   package mutating func installIngressNginx(by actor: String = "kubectl") -> [String] {
     var created: [String] = []
@@ -35,11 +36,15 @@ extension Cluster {
     }
     let namespace = Cluster.ingressNamespace
     var ns = Object(.namespace, name: namespace)
-    ns.labels = ["app.kubernetes.io/instance": "ingress-nginx", "app.kubernetes.io/name": "ingress-nginx"]
+    ns.labels = [
+      "app.kubernetes.io/instance": "ingress-nginx", "app.kubernetes.io/name": "ingress-nginx",
+    ]
     add(ns)
     var common = Cluster.ingressLabels
     common["app.kubernetes.io/component"] = nil
-    for (name, component) in [("ingress-nginx", "controller"), ("ingress-nginx-admission", "admission-webhook")] {
+    for (name, component) in [
+      ("ingress-nginx", "controller"), ("ingress-nginx-admission", "admission-webhook"),
+    ] {
       var account = Object(.serviceAccount, name: name, namespace: namespace)
       var labels = common
       labels["app.kubernetes.io/component"] = component
@@ -56,8 +61,14 @@ extension Cluster {
     service.content["spec"] = [
       "externalTrafficPolicy": "Local", "ipFamilies": ["IPv4"], "ipFamilyPolicy": "SingleStack",
       "ports": [
-        ["appProtocol": "http", "name": "http", "port": 80, "protocol": "TCP", "targetPort": "http"],
-        ["appProtocol": "https", "name": "https", "port": 443, "protocol": "TCP", "targetPort": "https"],
+        [
+          "appProtocol": "http", "name": "http", "port": 80, "protocol": "TCP",
+          "targetPort": "http",
+        ],
+        [
+          "appProtocol": "https", "name": "https", "port": 443, "protocol": "TCP",
+          "targetPort": "https",
+        ],
       ],
       "selector": [
         "app.kubernetes.io/component": "controller", "app.kubernetes.io/instance": "ingress-nginx",
@@ -66,10 +77,13 @@ extension Cluster {
       "type": "LoadBalancer",
     ]
     add(service)
-    var admission = Object(.service, name: "ingress-nginx-controller-admission", namespace: namespace)
+    var admission = Object(
+      .service, name: "ingress-nginx-controller-admission", namespace: namespace)
     admission.labels = Cluster.ingressLabels
     admission.content["spec"] = [
-      "ports": [["appProtocol": "https", "name": "https-webhook", "port": 443, "targetPort": "webhook"]],
+      "ports": [
+        ["appProtocol": "https", "name": "https-webhook", "port": 443, "targetPort": "webhook"]
+      ],
       "selector": [
         "app.kubernetes.io/component": "controller", "app.kubernetes.io/instance": "ingress-nginx",
         "app.kubernetes.io/name": "ingress-nginx",
@@ -88,14 +102,18 @@ extension Cluster {
         "/nginx-ingress-controller", "--election-id=ingress-nginx-leader",
         "--controller-class=k8s.io/ingress-nginx", "--ingress-class=nginx",
         "--configmap=$(POD_NAMESPACE)/ingress-nginx-controller",
-        "--validating-webhook=:8443", "--validating-webhook-certificate=/usr/local/certificates/cert",
+        "--validating-webhook=:8443",
+        "--validating-webhook-certificate=/usr/local/certificates/cert",
         "--validating-webhook-key=/usr/local/certificates/key",
       ],
       replicas: 1, cpu: "100m", memory: "90Mi",
       ports: [("http", 80, "TCP"), ("https", 443, "TCP"), ("webhook", 8443, "TCP")])
     deployment.labels = Cluster.ingressLabels
-    deployment.content[path: "spec.template.metadata.labels"] = Object.mapValue(Cluster.ingressLabels) ?? .emptyObject
-    if var containers = deployment.content[path: "spec.template.spec.containers"]?.array, !containers.isEmpty {
+    deployment.content[path: "spec.template.metadata.labels"] =
+      Object.mapValue(Cluster.ingressLabels) ?? .emptyObject
+    if var containers = deployment.content[path: "spec.template.spec.containers"]?.array,
+      !containers.isEmpty
+    {
       containers[0]["name"] = "controller"
       containers[0][path: "resources.limits"] = nil
       deployment.content[path: "spec.template.spec.containers"] = .array(containers)
@@ -114,36 +132,45 @@ extension Cluster {
   // MARK: The controller
 
   func isIngressController(_ pod: Object) -> Bool {
-    pod.namespace == Cluster.ingressNamespace && pod.labels["app.kubernetes.io/component"] == "controller"
+    pod.namespace == Cluster.ingressNamespace
+      && pod.labels["app.kubernetes.io/component"] == "controller"
       && pod.labels["app.kubernetes.io/name"] == "ingress-nginx"
   }
 
   /// A ready controller pod; ingress-nginx on kind listens on every node's
   /// ports 80 and 443.
   func ingressControllerPod(on node: String? = nil) -> Object? {
-    store.list(.pod, in: Cluster.ingressNamespace).first { isIngressController($0) && Cluster.isPodReady($0) }
+    store.list(.pod, in: Cluster.ingressNamespace).first {
+      isIngressController($0) && Cluster.isPodReady($0)
+    }
   }
 
   /// Whether the `nginx` controller serves this Ingress.
   func isNginxIngress(_ ingress: Object) -> Bool {
     if let name = ingress.content[path: "spec.ingressClassName"]?.string { return name == "nginx" }
     if let legacy = ingress.annotations["kubernetes.io/ingress.class"] { return legacy == "nginx" }
-    return store.get(ObjectKey(.ingressClass, "nginx"))?.annotations["ingressclass.kubernetes.io/is-default-class"] == "true"
+    return store.get(ObjectKey(.ingressClass, "nginx"))?.annotations[
+      "ingressclass.kubernetes.io/is-default-class"] == "true"
   }
 
   /// The controller's status updater: an Ingress it serves shows the
   /// controller Service's load-balancer address.
   mutating func reconcileIngressStatus(_ key: ObjectKey) {
-    guard var ingress = store.get(key), !ingress.isTerminating, isNginxIngress(ingress) else { return }
+    guard var ingress = store.get(key), !ingress.isTerminating, isNginxIngress(ingress) else {
+      return
+    }
     guard ingressControllerPod() != nil,
-      let address = store.get(ObjectKey(.service, "ingress-nginx-controller", in: Cluster.ingressNamespace))?
+      let address = store.get(
+        ObjectKey(.service, "ingress-nginx-controller", in: Cluster.ingressNamespace))?
         .content[path: "status.loadBalancer.ingress"]?.array?.first?["ip"]?.string
     else { return }
     let status: JSONValue = ["ingress": [["ip": .string(address)]]]
     guard ingress.content[path: "status.loadBalancer"] != status else { return }
     ingress.content[path: "status.loadBalancer"] = status
     write(ingress, by: "nginx-ingress-controller", summary: "address \(address)")
-    recordEvent(ingress, reason: "Sync", message: "Scheduled for sync", source: EventSource("nginx-ingress-controller"))
+    recordEvent(
+      ingress, reason: "Sync", message: "Scheduled for sync",
+      source: EventSource("nginx-ingress-controller"))
   }
 
   /// Asks for every Ingress's status to be looked at again.
@@ -163,10 +190,24 @@ extension Cluster {
 
   /// ingress-nginx's answer: the host and path rules of every Ingress of
   /// class `nginx`, proxied to one ready endpoint of the backend Service.
-  mutating func serveIngress(_ request: HTTPRequest, controller: Object, client: String) -> Result<HTTPResponse, NetworkFailure> {
+  mutating func serveIngress(_ request: HTTPRequest, controller: Object, client: String) -> Result<
+    HTTPResponse, NetworkFailure
+  > {
+    serveIngressRules(request, controller: controller, client: client).map { response in
+      var response = response
+      response.servesTLS = true
+      return response
+    }
+  }
+
+  private mutating func serveIngressRules(
+    _ request: HTTPRequest, controller: Object, client: String
+  ) -> Result<HTTPResponse, NetworkFailure> {
     let host = request.hostHeader.split(separator: ":").first.map { $0.lowercased() } ?? ""
     let fullPath = request.path.isEmpty ? "/" : request.path
-    let path = fullPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? "/"
+    let path =
+      fullPath.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(
+        String.init) ?? "/"
     let ingresses = store.list(.ingress).filter { isNginxIngress($0) && !$0.isTerminating }
     func routes(matching hostMatches: (String) -> Bool) -> [IngressRoute] {
       var found: [IngressRoute] = []
@@ -174,9 +215,11 @@ extension Cluster {
         for rule in ingress.content[path: "spec.rules"]?.array ?? [] {
           guard hostMatches(rule["host"]?.string ?? "") else { continue }
           for entry in rule[path: "http.paths"]?.array ?? [] {
-            found.append(IngressRoute(
-              ingress: ingress, path: entry["path"]?.string ?? "/",
-              pathType: entry["pathType"]?.string ?? "ImplementationSpecific", backend: entry["backend"] ?? .null))
+            found.append(
+              IngressRoute(
+                ingress: ingress, path: entry["path"]?.string ?? "/",
+                pathType: entry["pathType"]?.string ?? "ImplementationSpecific",
+                backend: entry["backend"] ?? .null))
           }
         }
       }
@@ -185,54 +228,94 @@ extension Cluster {
     var candidates = routes { $0 == host }
     if candidates.isEmpty {
       candidates = routes { rule in
-        rule.hasPrefix("*.") && host.hasSuffix(String(rule.dropFirst())) && !host.dropLast(rule.count - 1).contains(".")
+        rule.hasPrefix("*.") && host.hasSuffix(String(rule.dropFirst()))
+          && !host.dropLast(rule.count - 1).contains(".")
       }
     }
     let hostMatched = !candidates.isEmpty
     if candidates.isEmpty { candidates = routes { $0.isEmpty } }
-    let best = candidates.filter { Cluster.ingressPath($0.path, type: $0.pathType, matches: path, regex: $0.ingress.annotations["nginx.ingress.kubernetes.io/use-regex"] == "true" || $0.ingress.annotations["nginx.ingress.kubernetes.io/rewrite-target"]?.contains("$") == true) }
-      .max { a, b in
-        a.path.count != b.path.count ? a.path.count < b.path.count : (a.pathType != "Exact" && b.pathType == "Exact")
-      }
+    let best = candidates.filter {
+      Cluster.ingressPath(
+        $0.path, type: $0.pathType, matches: path,
+        regex: $0.ingress.annotations["nginx.ingress.kubernetes.io/use-regex"] == "true"
+          || $0.ingress.annotations["nginx.ingress.kubernetes.io/rewrite-target"]?.contains("$")
+            == true
+      )
+    }
+    .max { a, b in
+      a.path.count != b.path.count
+        ? a.path.count < b.path.count : (a.pathType != "Exact" && b.pathType == "Exact")
+    }
+    if !hostMatched, best == nil, path == "/healthz" {
+      // The default server's health check, not logged.
+      return .success(
+        HTTPResponse(
+          status: 200, reason: "OK",
+          headers: [
+            ("Date", HTTPDate.rfc1123(now)), ("Content-Type", "text/html"), ("Content-Length", "0"),
+            ("Connection", "keep-alive"),
+          ], body: ""))
+    }
     var route = best
-    if route == nil, !hostMatched, let ingress = ingresses.first(where: { $0.content[path: "spec.defaultBackend"] != nil }) {
-      route = IngressRoute(ingress: ingress, path: "/", pathType: "Prefix", backend: ingress.content[path: "spec.defaultBackend"] ?? .null)
+    if route == nil, !hostMatched,
+      let ingress = ingresses.first(where: { $0.content[path: "spec.defaultBackend"] != nil })
+    {
+      route = IngressRoute(
+        ingress: ingress, path: "/", pathType: "Prefix",
+        backend: ingress.content[path: "spec.defaultBackend"] ?? .null)
     }
     let date = HTTPDate.rfc1123(now)
     func page(_ status: Int, _ reason: String, upstream: String, address: String) -> HTTPResponse {
       let body = HTTPDate.nginxErrorPage(status, reason, server: "nginx")
-      logIngress(request, controller: controller, client: client, status: status, bytes: body.utf8.count, upstream: upstream, address: address)
-      return HTTPResponse(status: status, reason: reason, headers: [
-        ("Date", date), ("Content-Type", "text/html"), ("Content-Length", String(body.utf8.count)),
-        ("Connection", "keep-alive"),
-      ], body: request.method == "HEAD" ? "" : body)
+      logIngress(
+        request, controller: controller, client: client, status: status, bytes: body.utf8.count,
+        upstream: upstream, address: address)
+      return HTTPResponse(
+        status: status, reason: reason,
+        headers: [
+          ("Date", date), ("Content-Type", "text/html"),
+          ("Content-Length", String(body.utf8.count)),
+          ("Connection", "keep-alive"),
+        ], body: request.method == "HEAD" ? "" : body)
     }
     guard let route, let serviceName = route.backend[path: "service.name"]?.string else {
-      return .success(page(404, "Not Found", upstream: "upstream-default-backend", address: "127.0.0.1:8181"))
+      return .success(
+        page(404, "Not Found", upstream: "upstream-default-backend", address: "127.0.0.1:8181"))
     }
     let namespace = route.ingress.namespace
     let portValue = route.backend[path: "service.port"]
-    let upstreamName = "\(namespace)-\(serviceName)-\(portValue?["number"]?.int.map(String.init) ?? portValue?["name"]?.string ?? "")"
+    let upstreamName =
+      "\(namespace)-\(serviceName)-\(portValue?["number"]?.int.map(String.init) ?? portValue?["name"]?.string ?? "")"
     guard let service = store.get(ObjectKey(.service, serviceName, in: namespace)),
       let servicePort = (service.content[path: "spec.ports"]?.array ?? []).first(where: {
         if let number = portValue?["number"]?.int { return $0["port"]?.int == number }
         return $0["name"]?.string == portValue?["name"]?.string
       })
     else {
-      return .success(page(503, "Service Temporarily Unavailable", upstream: upstreamName, address: "-"))
+      return .success(
+        page(503, "Service Temporarily Unavailable", upstream: upstreamName, address: "-"))
     }
     let portName = servicePort["name"]?.string ?? ""
     var endpoints: [(Object, Int)] = []
-    for subset in store.get(ObjectKey(.endpoints, serviceName, in: namespace))?.content["subsets"]?.array ?? [] {
-      guard let port = (subset["ports"]?.array ?? []).first(where: { ($0["name"]?.string ?? "") == portName })?["port"]?.int else { continue }
+    for subset in store.get(ObjectKey(.endpoints, serviceName, in: namespace))?.content["subsets"]?
+      .array ?? []
+    {
+      guard
+        let port = (subset["ports"]?.array ?? []).first(where: {
+          ($0["name"]?.string ?? "") == portName
+        })?["port"]?.int
+      else { continue }
       for address in subset["addresses"]?.array ?? [] {
-        if let name = address[path: "targetRef.name"]?.string, let pod = store.get(ObjectKey(.pod, name, in: namespace)) {
+        if let name = address[path: "targetRef.name"]?.string,
+          let pod = store.get(ObjectKey(.pod, name, in: namespace))
+        {
           endpoints.append((pod, port))
         }
       }
     }
     guard !endpoints.isEmpty else {
-      return .success(page(503, "Service Temporarily Unavailable", upstream: upstreamName, address: "-"))
+      return .success(
+        page(503, "Service Temporarily Unavailable", upstream: upstreamName, address: "-"))
     }
     let (pod, port) = endpoints[random.int(in: 0...(endpoints.count - 1))]
     var upstream = request
@@ -240,7 +323,10 @@ extension Cluster {
       upstream.path = Cluster.rewrite(fullPath, pattern: route.path, target: target)
     }
     let podAddress = "\(pod.content[path: "status.podIP"]?.string ?? ""):\(port)"
-    switch serve(upstream, pod: pod, port: port, client: controller.content[path: "status.podIP"]?.string ?? client) {
+    switch serve(
+      upstream, pod: pod, port: port,
+      client: controller.content[path: "status.podIP"]?.string ?? client)
+    {
     case .failure:
       return .success(page(502, "Bad Gateway", upstream: upstreamName, address: podAddress))
     case .success(let answer):
@@ -249,16 +335,25 @@ extension Cluster {
         if let value = answer.headers.first(where: { $0.0 == name }) { headers.append(value) }
       }
       headers.append(("Connection", "keep-alive"))
-      headers += answer.headers.filter { !["Date", "Server", "Content-Type", "Content-Length", "Connection"].contains($0.0) }
-      logIngress(request, controller: controller, client: client, status: answer.status, bytes: answer.body.utf8.count, upstream: upstreamName, address: podAddress)
-      return .success(HTTPResponse(status: answer.status, reason: answer.reason, headers: headers, body: answer.body))
+      headers += answer.headers.filter {
+        !["Date", "Server", "Content-Type", "Content-Length", "Connection"].contains($0.0)
+      }
+      logIngress(
+        request, controller: controller, client: client, status: answer.status,
+        bytes: answer.body.utf8.count, upstream: upstreamName, address: podAddress)
+      return .success(
+        HTTPResponse(
+          status: answer.status, reason: answer.reason, headers: headers, body: answer.body))
     }
   }
 
   private mutating func logIngress(
-    _ request: HTTPRequest, controller: Object, client: String, status: Int, bytes: Int, upstream: String, address: String
+    _ request: HTTPRequest, controller: Object, client: String, status: Int, bytes: Int,
+    upstream: String, address: String
   ) {
-    let length = "\(request.method) \(request.path) HTTP/1.1\r\nHost: \(request.hostHeader)\r\nUser-Agent: \(request.userAgent)\r\nAccept: */*\r\n\r\n".utf8.count
+    let length =
+      "\(request.method) \(request.path) HTTP/1.1\r\nHost: \(request.hostHeader)\r\nUser-Agent: \(request.userAgent)\r\nAccept: */*\r\n\r\n"
+      .utf8.count
     let upstreamPart = address == "-" ? "- - - -" : "\(address) \(bytes) 0.001 \(status)"
     appendLog(
       "\(client) - - [\(HTTPDate.common(now))] \"\(request.method) \(request.path) HTTP/1.1\" \(status) \(bytes) \"-\" \"\(request.userAgent)\" \(length) 0.001 [\(upstream)] [] \(upstreamPart) \(random.hex(32))",
@@ -267,7 +362,9 @@ extension Cluster {
 
   /// Whether an Ingress path matches a request path, by its `pathType`.
   static func ingressPath(_ rule: String, type: String, matches path: String, regex: Bool) -> Bool {
-    if regex, let expression = try? NSRegularExpression(pattern: "^" + rule, options: [.caseInsensitive]) {
+    if regex,
+      let expression = try? NSRegularExpression(pattern: "^" + rule, options: [.caseInsensitive])
+    {
       return expression.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)) != nil
     }
     switch type {
@@ -285,13 +382,16 @@ extension Cluster {
   /// nginx's `rewrite`: the whole URI becomes the target, with `$1`… taken
   /// from the path's capture groups.
   static func rewrite(_ uri: String, pattern: String, target: String) -> String {
-    guard let expression = try? NSRegularExpression(pattern: "^" + pattern, options: [.caseInsensitive]),
+    guard
+      let expression = try? NSRegularExpression(
+        pattern: "^" + pattern, options: [.caseInsensitive]),
       let match = expression.firstMatch(in: uri, range: NSRange(uri.startIndex..., in: uri))
     else { return target }
     var result = target
     for group in stride(from: min(match.numberOfRanges - 1, 9), through: 1, by: -1) {
       let range = match.range(at: group)
-      let text = range.location == NSNotFound ? "" : (Range(range, in: uri).map { String(uri[$0]) } ?? "")
+      let text =
+        range.location == NSNotFound ? "" : (Range(range, in: uri).map { String(uri[$0]) } ?? "")
       result = result.replacingOccurrences(of: "$\(group)", with: text)
     }
     return result.isEmpty ? "/" : result

@@ -27,16 +27,26 @@ extension Cluster {
       schedule(.endpoints(key), at: due)
       return
     }
-    let used = Set(store.list(.service).flatMap { other in
-      (other.content[path: "status.loadBalancer.ingress"]?.array ?? []).compactMap { $0["ip"]?.string }
-    })
+    let used = Set(
+      store.list(.service).flatMap { other in
+        (other.content[path: "status.loadBalancer.ingress"]?.array ?? []).compactMap {
+          $0["ip"]?.string
+        }
+      })
     let requested = service.content[path: "spec.loadBalancerIP"]?.string
-    let address = requested.flatMap { Cluster.loadBalancerPool.contains($0) && !used.contains($0) ? $0 : nil }
+    let address =
+      requested.flatMap { Cluster.loadBalancerPool.contains($0) && !used.contains($0) ? $0 : nil }
       ?? Cluster.loadBalancerPool.first { !used.contains($0) }
     guard let address else { return }
-    service.content[path: "status.loadBalancer.ingress"] = [["ip": .string(address), "ipMode": "VIP"]]
+    service.content[path: "status.loadBalancer.ingress"] = [
+      ["ip": .string(address), "ipMode": "VIP"]
+    ]
     write(service, by: "service-controller", summary: "assigned load balancer \(address)")
-    recordEvent(service, reason: "EnsuringLoadBalancer", message: "Ensuring load balancer", source: EventSource("service-controller"))
-    recordEvent(service, reason: "EnsuredLoadBalancer", message: "Ensured load balancer", source: EventSource("service-controller"))
+    recordEvent(
+      service, reason: "EnsuringLoadBalancer", message: "Ensuring load balancer",
+      source: EventSource("service-controller"))
+    recordEvent(
+      service, reason: "EnsuredLoadBalancer", message: "Ensured load balancer",
+      source: EventSource("service-controller"))
   }
 }

@@ -12,13 +12,16 @@ extension Cluster {
   }
 
   /// Runs curl, wget, nslookup or ping inside `pod`; nil for other programs.
-  mutating func runNetworkTool(_ name: String, _ args: [String], in pod: Object, image: ImageBehavior?) -> ExecResult? {
+  mutating func runNetworkTool(
+    _ name: String, _ args: [String], in pod: Object, image: ImageBehavior?
+  ) -> ExecResult? {
     guard Cluster.networkTools(of: image).contains(name) else { return nil }
     let origin = NetworkOrigin.pod(pod)
     switch name {
     case "curl":
       let outcome = CurlProgram.run(args, cluster: &self, origin: origin)
-      return ExecResult(stdout: outcome.stdout, stderr: outcome.stderr, exitCode: Int(outcome.exitCode))
+      return ExecResult(
+        stdout: outcome.stdout, stderr: outcome.stderr, exitCode: Int(outcome.exitCode))
     case "wget": return wget(args, origin: origin)
     case "nslookup": return nslookup(args, origin: origin)
     default: return ping(args, origin: origin)
@@ -38,7 +41,9 @@ extension Cluster {
       if argument == "--spider" {
         spider = true
       } else if argument.hasPrefix("-T") {
-        let text = argument.count > 2 ? String(argument.dropFirst(2)) : (index + 1 < args.count ? args[index + 1] : "")
+        let text =
+          argument.count > 2
+          ? String(argument.dropFirst(2)) : (index + 1 < args.count ? args[index + 1] : "")
         if argument.count == 2 { index += 1 }
         timeout = Double(text) ?? timeout
       } else if argument.hasPrefix("-") && !argument.hasPrefix("--") {
@@ -62,15 +67,21 @@ extension Cluster {
       index += 1
     }
     guard let url else {
-      return ExecResult(stderr: "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n", exitCode: 1)
+      return ExecResult(
+        stderr:
+          "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n",
+        exitCode: 1)
     }
     var rest = Substring(url)
     if let range = rest.range(of: "://") { rest = rest[range.upperBound...] }
     let authority = String(rest.prefix { $0 != "/" })
-    let path = rest.dropFirst(authority.count).isEmpty ? "/" : String(rest.dropFirst(authority.count))
+    let path =
+      rest.dropFirst(authority.count).isEmpty ? "/" : String(rest.dropFirst(authority.count))
     var host = authority
     var port = 80
-    if let colon = authority.lastIndex(of: ":"), let number = Int(authority[authority.index(after: colon)...]) {
+    if let colon = authority.lastIndex(of: ":"),
+      let number = Int(authority[authority.index(after: colon)...])
+    {
       host = String(authority[..<colon])
       port = number
     }
@@ -85,31 +96,43 @@ extension Cluster {
       advance(by: timeout)
       return ExecResult(stderr: log + "wget: download timed out\n", exitCode: 1)
     case .failure:
-      return ExecResult(stderr: log + "wget: can't connect to remote host (\(ip)): Connection refused\n", exitCode: 1)
+      return ExecResult(
+        stderr: log + "wget: can't connect to remote host (\(ip)): Connection refused\n",
+        exitCode: 1)
     case .success(let response):
       guard response.status < 400 else {
-        return ExecResult(stderr: log + "wget: server returned error: HTTP/1.1 \(response.status) \(response.reason)\n", exitCode: 1)
+        return ExecResult(
+          stderr: log
+            + "wget: server returned error: HTTP/1.1 \(response.status) \(response.reason)\n",
+          exitCode: 1)
       }
       if spider {
         if !quiet { log += "remote file exists\n" }
         return ExecResult(stderr: log)
       }
-      let file = output ?? {
-        let last = path.split(separator: "/").last.map(String.init) ?? ""
-        return last.isEmpty ? "index.html" : last
-      }()
+      let file =
+        output
+        ?? {
+          let last = path.split(separator: "/").last.map(String.init) ?? ""
+          return last.isEmpty ? "index.html" : last
+        }()
       let size = response.body.utf8.count
       if file == "-" {
         if !quiet {
           log += "writing to stdout\n"
-          log += "-                    100% |********************************|   \(size)  0:00:00 ETA\nwritten to stdout\n"
+          log +=
+            "-                    100% |********************************|   \(size)  0:00:00 ETA\nwritten to stdout\n"
         }
-        return ExecResult(stdout: response.body.replacingOccurrences(of: "\r\n", with: "\n"), stderr: log)
+        return ExecResult(
+          stdout: response.body.replacingOccurrences(of: "\r\n", with: "\n"), stderr: log)
       }
       if !quiet {
         log += "saving to '\(file)'\n"
-        let name = file.count < 21 ? file + String(repeating: " ", count: 21 - file.count) : String(file.prefix(21))
-        log += "\(name)100% |********************************|   \(size)  0:00:00 ETA\n'\(file)' saved\n"
+        let name =
+          file.count < 21
+          ? file + String(repeating: " ", count: 21 - file.count) : String(file.prefix(21))
+        log +=
+          "\(name)100% |********************************|   \(size)  0:00:00 ETA\n'\(file)' saved\n"
       }
       return ExecResult(stderr: log)
     }
@@ -118,18 +141,28 @@ extension Cluster {
   /// busybox nslookup against the cluster DNS Service.
   private func nslookup(_ args: [String], origin: NetworkOrigin) -> ExecResult {
     guard let name = args.first(where: { !$0.hasPrefix("-") }) else {
-      return ExecResult(stderr: "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n", exitCode: 1)
+      return ExecResult(
+        stderr:
+          "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n\nQuery DNS about HOST\n\nQUERY_TYPE: soa,ns,a,aaaa,cname,mx,txt,ptr,srv,any\n",
+        exitCode: 1)
     }
     guard dnsIsServing else {
-      return ExecResult(stdout: ";; connection timed out; no servers could be reached\n\n", exitCode: 1)
+      return ExecResult(
+        stdout: ";; connection timed out; no servers could be reached\n\n", exitCode: 1)
     }
     var text = "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n"
+    if let target = externalName(name, from: origin) {
+      text += "\(target.name)\tcanonical name = \(target.externalName)\n\n"
+      text += "** server can't find \(target.externalName): NXDOMAIN\n\n"
+      return ExecResult(stdout: text, exitCode: 1)
+    }
     guard let (found, addresses) = resolve(name, from: origin) else {
       text += "** server can't find \(name): NXDOMAIN\n\n"
       return ExecResult(stdout: text, exitCode: 1)
     }
     if Cluster.isIPv4(name) {
-      text += "** server can't find \(name.split(separator: ".").reversed().joined(separator: ".")).in-addr.arpa: NXDOMAIN\n\n"
+      text +=
+        "** server can't find \(name.split(separator: ".").reversed().joined(separator: ".")).in-addr.arpa: NXDOMAIN\n\n"
       return ExecResult(stdout: text, exitCode: 1)
     }
     for address in addresses { text += "Name:\t\(found)\nAddress: \(address)\n" }
@@ -153,24 +186,56 @@ extension Cluster {
       index += 1
     }
     guard let host else {
-      return ExecResult(stderr: "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n", exitCode: 1)
+      return ExecResult(
+        stderr:
+          "BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n\nUsage: ping [OPTIONS] HOST\n",
+        exitCode: 1)
     }
     guard let (_, addresses) = resolve(host, from: origin), let ip = addresses.first else {
       return ExecResult(stderr: "ping: bad address '\(host)'\n", exitCode: 1)
     }
     let answers =
       ip == "127.0.0.1" || node(withIP: ip) != nil
-      || store.list(.pod).contains { $0.content[path: "status.podIP"]?.string == ip && $0.content[path: "status.phase"]?.string == "Running" }
+      || store.list(.pod).contains {
+        $0.content[path: "status.podIP"]?.string == ip
+          && $0.content[path: "status.phase"]?.string == "Running"
+      }
     var text = "PING \(host) (\(ip)): 56 data bytes\n"
     if answers {
       for sequence in 0..<count {
-        text += "64 bytes from \(ip): seq=\(sequence) ttl=\(ip == "127.0.0.1" ? 64 : 63) time=0.0\(71 + sequence * 7) ms\n"
+        text +=
+          "64 bytes from \(ip): seq=\(sequence) ttl=\(ip == "127.0.0.1" ? 64 : 63) time=0.0\(71 + sequence * 7) ms\n"
       }
     }
     advance(by: Double(count))
     text += "\n--- \(host) ping statistics ---\n"
-    text += "\(count) packets transmitted, \(answers ? count : 0) packets received, \(answers ? 0 : 100)% packet loss\n"
-    if answers { text += "round-trip min/avg/max = 0.071/0.\(String(format: "%03d", 71 + (count - 1) * 7 / 2))/0.\(String(format: "%03d", 71 + (count - 1) * 7)) ms\n" }
+    text +=
+      "\(count) packets transmitted, \(answers ? count : 0) packets received, \(answers ? 0 : 100)% packet loss\n"
+    if answers {
+      text +=
+        "round-trip min/avg/max = 0.071/0.\(String(format: "%03d", 71 + (count - 1) * 7 / 2))/0.\(String(format: "%03d", 71 + (count - 1) * 7)) ms\n"
+    }
     return ExecResult(stdout: text, exitCode: answers ? 0 : 1)
+  }
+
+  /// The ExternalName Service a name finds through the search path, if any:
+  /// CoreDNS answers it with a CNAME, which cannot resolve offline.
+  private func externalName(_ name: String, from origin: NetworkOrigin) -> (
+    name: String, externalName: String
+  )? {
+    guard case .pod(let pod) = origin else { return nil }
+    let lowered = name.lowercased()
+    let candidates =
+      [lowered] + Cluster.searchDomains(namespace: pod.namespace).map { "\(lowered).\($0)" }
+    for candidate in candidates where candidate.hasSuffix(".svc.cluster.local") {
+      let labels = candidate.dropLast(".svc.cluster.local".count).split(separator: ".")
+      guard labels.count == 2,
+        let service = store.get(ObjectKey(.service, String(labels[0]), in: String(labels[1]))),
+        service.content[path: "spec.type"]?.string == "ExternalName",
+        let target = service.content[path: "spec.externalName"]?.string
+      else { continue }
+      return (candidate, target)
+    }
+    return nil
   }
 }

@@ -15,15 +15,21 @@ extension Cluster {
     !readyAddresses(ObjectKey(.endpoints, "kube-dns", in: "kube-system")).isEmpty
   }
 
-  /// Resolves `name` as a process at `origin` does: IP literals as they
-  /// are; on the host only `localhost`; in a pod through CoreDNS with the
-  /// pod's search path. Returns the name that answered and its addresses.
-  package func resolve(_ name: String, from origin: NetworkOrigin) -> (name: String, addresses: [String])? {
+  /// Resolves `name` as a process at `origin` does.
+  ///
+  /// IP literals stay as they are; the host knows only `localhost`; a pod
+  /// asks CoreDNS with its search path. Returns the name that answered
+  /// and its addresses.
+  package func resolve(_ name: String, from origin: NetworkOrigin) -> (
+    name: String, addresses: [String]
+  )? {
     let lowered = name.lowercased()
     if Cluster.isIPv4(lowered) { return (lowered, [lowered]) }
     if lowered == "localhost" { return (lowered, ["127.0.0.1"]) }
     guard case .pod(let pod) = origin, dnsIsServing else { return nil }
-    if lowered.hasSuffix(".") { return lookup(String(lowered.dropLast())).map { (String(lowered.dropLast()), $0) } }
+    if lowered.hasSuffix(".") {
+      return lookup(String(lowered.dropLast())).map { (String(lowered.dropLast()), $0) }
+    }
     let dots = lowered.filter { $0 == "." }.count
     var candidates = Cluster.searchDomains(namespace: pod.namespace).map { "\(lowered).\($0)" }
     if dots >= 5 { candidates.insert(lowered, at: 0) } else { candidates.append(lowered) }
@@ -39,18 +45,24 @@ extension Cluster {
     let labels = fqdn.dropLast(".cluster.local".count).split(separator: ".").map(String.init)
     switch labels.count {
     case 3 where labels[2] == "svc":
-      guard let service = store.get(ObjectKey(.service, labels[0], in: labels[1])) else { return nil }
+      guard let service = store.get(ObjectKey(.service, labels[0], in: labels[1])) else {
+        return nil
+      }
       let type = service.content[path: "spec.type"]?.string ?? "ClusterIP"
       if type == "ExternalName" { return nil }
       let clusterIP = service.content[path: "spec.clusterIP"]?.string ?? ""
       if clusterIP == "None" {
-        let addresses = readyAddresses(ObjectKey(.endpoints, service.name, in: service.namespace)).compactMap { $0["ip"]?.string }
+        let addresses = readyAddresses(ObjectKey(.endpoints, service.name, in: service.namespace))
+          .compactMap { $0["ip"]?.string }
         return addresses.isEmpty ? nil : addresses
       }
       return clusterIP.isEmpty ? nil : [clusterIP]
     case 4 where labels[3] == "svc":
       let (hostname, serviceName, namespace) = (labels[0], labels[1], labels[2])
-      guard store.get(ObjectKey(.service, serviceName, in: namespace))?.content[path: "spec.clusterIP"]?.string == "None" else {
+      guard
+        store.get(ObjectKey(.service, serviceName, in: namespace))?.content[path: "spec.clusterIP"]?
+          .string == "None"
+      else {
         return nil
       }
       let pods = store.list(.pod, in: namespace).filter {
@@ -70,9 +82,10 @@ extension Cluster {
 
   static func isIPv4(_ text: String) -> Bool {
     let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    return parts.count == 4 && parts.allSatisfy { part in
-      !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
-    }
+    return parts.count == 4
+      && parts.allSatisfy { part in
+        !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isNumber) && (Int(part) ?? 256) <= 255
+      }
   }
 
   // MARK: kube-proxy
@@ -98,37 +111,63 @@ extension Cluster {
 
   /// Where a TCP connection to `ip:port` from `origin` ends up, as
   /// kube-proxy's rules and the pod network send it.
-  mutating func route(ip: String, port: Int, from origin: NetworkOrigin) -> Result<Destination, NetworkFailure> {
+  mutating func route(ip: String, port: Int, from origin: NetworkOrigin) -> Result<
+    Destination, NetworkFailure
+  > {
     let isPod: Bool
     if case .pod = origin { isPod = true } else { isPod = false }
     if ip == "127.0.0.1" {
       guard case .pod(let pod) = origin else { return .failure(.refused(ip: ip, port: port)) }
-      return servesPort(pod, port) ? .success(.pod(pod, port: port, client: "127.0.0.1")) : .failure(.refused(ip: ip, port: port))
+      return servesPort(pod, port)
+        ? .success(.pod(pod, port: port, client: "127.0.0.1"))
+        : .failure(.refused(ip: ip, port: port))
     }
     let services = store.list(.service)
     // A ClusterIP: only inside the cluster network.
-    if let service = services.first(where: { $0.content[path: "spec.clusterIP"]?.string == ip && ip != "None" }) {
+    if let service = services.first(where: {
+      $0.content[path: "spec.clusterIP"]?.string == ip && ip != "None"
+    }) {
       guard isPod else { return .failure(.timedOut(ip: ip, port: port)) }
-      guard let servicePort = (service.content[path: "spec.ports"]?.array ?? []).first(where: { $0["port"]?.int == port }) else {
+      guard
+        let servicePort = (service.content[path: "spec.ports"]?.array ?? []).first(where: {
+          $0["port"]?.int == port
+        })
+      else {
         return .failure(.timedOut(ip: ip, port: port))
       }
-      return pickEndpoint(service, servicePort: servicePort, client: origin.address, entryNode: nil, ip: ip, port: port)
+      return pickEndpoint(
+        service, servicePort: servicePort, client: origin.address, entryNode: nil, ip: ip,
+        port: port)
     }
     // A LoadBalancer address from the simulated pool.
     if let service = services.first(where: { service in
-      (service.content[path: "status.loadBalancer.ingress"]?.array ?? []).contains { $0["ip"]?.string == ip }
+      (service.content[path: "status.loadBalancer.ingress"]?.array ?? []).contains {
+        $0["ip"]?.string == ip
+      }
     }) {
-      guard let servicePort = (service.content[path: "spec.ports"]?.array ?? []).first(where: { $0["port"]?.int == port }) else {
+      guard
+        let servicePort = (service.content[path: "spec.ports"]?.array ?? []).first(where: {
+          $0["port"]?.int == port
+        })
+      else {
         return .failure(.refused(ip: ip, port: port))
       }
-      return pickEndpoint(service, servicePort: servicePort, client: origin.address, entryNode: nil, ip: ip, port: port)
+      return pickEndpoint(
+        service, servicePort: servicePort, client: origin.address, entryNode: nil, ip: ip,
+        port: port)
     }
     // A node: NodePorts, and the ingress controller's host ports.
     if let node = node(withIP: ip) {
       if let service = services.first(where: { service in
         (service.content[path: "spec.ports"]?.array ?? []).contains { $0["nodePort"]?.int == port }
-      }), let servicePort = (service.content[path: "spec.ports"]?.array ?? []).first(where: { $0["nodePort"]?.int == port }) {
-        return pickEndpoint(service, servicePort: servicePort, client: origin.address, entryNode: node.name, ip: ip, port: port)
+      }),
+        let servicePort = (service.content[path: "spec.ports"]?.array ?? []).first(where: {
+          $0["nodePort"]?.int == port
+        })
+      {
+        return pickEndpoint(
+          service, servicePort: servicePort, client: origin.address, entryNode: node.name, ip: ip,
+          port: port)
       }
       if port == 80 || port == 443, let controller = ingressControllerPod(on: node.name) {
         return .success(.ingress(controller, client: origin.address))
@@ -137,7 +176,8 @@ extension Cluster {
     }
     // A pod address: routed inside the cluster only.
     if let pod = store.list(.pod).first(where: {
-      $0.content[path: "status.podIP"]?.string == ip && $0.content[path: "spec.hostNetwork"]?.bool != true
+      $0.content[path: "status.podIP"]?.string == ip
+        && $0.content[path: "spec.hostNetwork"]?.bool != true
     }) {
       guard isPod else { return .failure(.timedOut(ip: ip, port: port)) }
       guard servesPort(pod, port) else { return .failure(.refused(ip: ip, port: port)) }
@@ -152,13 +192,17 @@ extension Cluster {
   /// kube-proxy's choice among a Service's ready endpoints: random, or by
   /// client address with `sessionAffinity: ClientIP`.
   private mutating func pickEndpoint(
-    _ service: Object, servicePort: JSONValue, client: String, entryNode: String?, ip: String, port: Int
+    _ service: Object, servicePort: JSONValue, client: String, entryNode: String?, ip: String,
+    port: Int
   ) -> Result<Destination, NetworkFailure> {
     let endpointsKey = ObjectKey(.endpoints, service.name, in: service.namespace)
     let name = servicePort["name"]?.string ?? ""
     var candidates: [(Object, Int)] = []
     for subset in store.get(endpointsKey)?.content["subsets"]?.array ?? [] {
-      guard let match = (subset["ports"]?.array ?? []).first(where: { ($0["name"]?.string ?? "") == name }),
+      guard
+        let match = (subset["ports"]?.array ?? []).first(where: {
+          ($0["name"]?.string ?? "") == name
+        }),
         let targetPort = match["port"]?.int
       else { continue }
       for address in subset["addresses"]?.array ?? [] {
@@ -181,13 +225,16 @@ extension Cluster {
       // Traffic from outside is masqueraded: the node's pod gateway when
       // the pod is local, the node's own address when it is forwarded.
       let podNode = pod.content[path: "spec.nodeName"]?.string ?? ""
-      if podNode == entryNode, let cidr = store.get(ObjectKey(.node, podNode))?.content[path: "spec.podCIDR"]?.string {
+      if podNode == entryNode,
+        let cidr = store.get(ObjectKey(.node, podNode))?.content[path: "spec.podCIDR"]?.string
+      {
         seenClient = cidr.split(separator: ".").prefix(3).joined(separator: ".") + ".1"
       } else {
         seenClient = nodeIP(entryNode) ?? client
       }
     } else if client == NetworkOrigin.host.address,
-      let cidr = store.get(ObjectKey(.node, pod.content[path: "spec.nodeName"]?.string ?? ""))?.content[path: "spec.podCIDR"]?.string
+      let cidr = store.get(ObjectKey(.node, pod.content[path: "spec.nodeName"]?.string ?? ""))?
+        .content[path: "spec.podCIDR"]?.string
     {
       seenClient = cidr.split(separator: ".").prefix(3).joined(separator: ".") + ".1"
     }
@@ -215,7 +262,9 @@ extension Cluster {
 
   /// Sends an HTTP request to `ip:port` from `origin` and returns the
   /// answer; the server that answers logs it as its image does.
-  package mutating func send(_ request: HTTPRequest, to ip: String, port: Int, from origin: NetworkOrigin)
+  package mutating func send(
+    _ request: HTTPRequest, to ip: String, port: Int, from origin: NetworkOrigin
+  )
     -> Result<HTTPResponse, NetworkFailure>
   {
     switch route(ip: ip, port: port, from: origin) {
@@ -229,16 +278,22 @@ extension Cluster {
   }
 
   /// Delivers a request straight to a pod's port, as `kubectl port-forward` does.
-  package mutating func sendToPod(_ request: HTTPRequest, pod key: ObjectKey, port: Int) -> Result<HTTPResponse, NetworkFailure> {
+  package mutating func sendToPod(_ request: HTTPRequest, pod key: ObjectKey, port: Int) -> Result<
+    HTTPResponse, NetworkFailure
+  > {
     guard let pod = store.get(key), servesPort(pod, port) else {
       return .failure(.refused(ip: "127.0.0.1", port: port))
     }
-    if isIngressController(pod) { return serveIngress(request, controller: pod, client: "127.0.0.1") }
+    if isIngressController(pod) {
+      return serveIngress(request, controller: pod, client: "127.0.0.1")
+    }
     return serve(request, pod: pod, port: port, client: "127.0.0.1")
   }
 
   /// The answer of the server listening in `pod` on `port`.
-  mutating func serve(_ request: HTTPRequest, pod: Object, port: Int, client: String) -> Result<HTTPResponse, NetworkFailure> {
+  mutating func serve(_ request: HTTPRequest, pod: Object, port: Int, client: String) -> Result<
+    HTTPResponse, NetworkFailure
+  > {
     guard let (container, image) = listeningContainer(pod, port) else {
       return .failure(.refused(ip: pod.content[path: "status.podIP"]?.string ?? "", port: port))
     }
@@ -250,19 +305,34 @@ extension Cluster {
     case .none:
       return .failure(.refused(ip: "", port: -1))
     case .nginxWelcome:
-      if path == "/" || path == "/index.html" {
-        response = HTTPResponse(status: 200, reason: "OK", headers: [
-          ("Server", "nginx/1.27.3"), ("Date", date), ("Content-Type", "text/html"),
-          ("Content-Length", "615"), ("Last-Modified", "Tue, 26 Nov 2024 15:55:00 GMT"),
-          ("Connection", "keep-alive"), ("ETag", "\"6745ef54-267\""), ("Accept-Ranges", "bytes"),
-        ], body: Cluster.nginxWelcome)
+      if request.method != "GET" && request.method != "HEAD" {
+        let body = HTTPDate.nginxErrorPage(405, "Not Allowed", server: "nginx/1.27.3")
+        response = HTTPResponse(
+          status: 405, reason: "Not Allowed",
+          headers: [
+            ("Server", "nginx/1.27.3"), ("Date", date), ("Content-Type", "text/html"),
+            ("Content-Length", String(body.utf8.count)), ("Connection", "keep-alive"),
+          ], body: body)
+      } else if path == "/" || path == "/index.html" {
+        response = HTTPResponse(
+          status: 200, reason: "OK",
+          headers: [
+            ("Server", "nginx/1.27.3"), ("Date", date), ("Content-Type", "text/html"),
+            ("Content-Length", "615"), ("Last-Modified", "Tue, 26 Nov 2024 15:55:00 GMT"),
+            ("Connection", "keep-alive"), ("ETag", "\"6745ef54-267\""), ("Accept-Ranges", "bytes"),
+          ], body: Cluster.nginxWelcome)
       } else {
         let body = HTTPDate.nginxErrorPage(404, "Not Found", server: "nginx/1.27.3")
-        response = HTTPResponse(status: 404, reason: "Not Found", headers: [
-          ("Server", "nginx/1.27.3"), ("Date", date), ("Content-Type", "text/html"),
-          ("Content-Length", String(body.utf8.count)), ("Connection", "keep-alive"),
-        ], body: body)
-        let serial = (runtimes[pod.uid]?.container(container)?.logs.filter { $0.text.contains("\" HTTP/1.1\" ") }.count ?? 0) + 1
+        response = HTTPResponse(
+          status: 404, reason: "Not Found",
+          headers: [
+            ("Server", "nginx/1.27.3"), ("Date", date), ("Content-Type", "text/html"),
+            ("Content-Length", String(body.utf8.count)), ("Connection", "keep-alive"),
+          ], body: body)
+        let serial =
+          (runtimes[pod.uid]?.container(container)?.logs.filter {
+            $0.text.contains("\" HTTP/1.1\" ")
+          }.count ?? 0) + 1
         appendLog(
           "\(LogClock.nginx(now)) [error] 29#29: *\(serial) open() \"/usr/share/nginx/html\(path)\" failed (2: No such file or directory), client: \(client), server: localhost, request: \"\(request.method) \(request.path) HTTP/1.1\", host: \"\(request.hostHeader)\"",
           to: pod, container: container)
@@ -273,35 +343,47 @@ extension Cluster {
         to: pod, container: container)
     case .httpdItWorks:
       if path == "/" || path == "/index.html" {
-        response = HTTPResponse(status: 200, reason: "OK", headers: [
-          ("Date", date), ("Server", "Apache/2.4.62 (Unix)"), ("Last-Modified", "Mon, 11 Jun 2007 18:53:14 GMT"),
-          ("ETag", "\"2d-432a5e4a73a80\""), ("Accept-Ranges", "bytes"), ("Content-Length", "45"),
-          ("Content-Type", "text/html"),
-        ], body: "<html><body><h1>It works!</h1></body></html>\n")
+        response = HTTPResponse(
+          status: 200, reason: "OK",
+          headers: [
+            ("Date", date), ("Server", "Apache/2.4.62 (Unix)"),
+            ("Last-Modified", "Mon, 11 Jun 2007 18:53:14 GMT"),
+            ("ETag", "\"2d-432a5e4a73a80\""), ("Accept-Ranges", "bytes"), ("Content-Length", "45"),
+            ("Content-Type", "text/html"),
+          ], body: "<html><body><h1>It works!</h1></body></html>\n")
       } else {
-        let body = "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n"
-        response = HTTPResponse(status: 404, reason: "Not Found", headers: [
-          ("Date", date), ("Server", "Apache/2.4.62 (Unix)"), ("Content-Length", String(body.utf8.count)),
-          ("Content-Type", "text/html; charset=iso-8859-1"),
-        ], body: body)
+        let body =
+          "<!DOCTYPE HTML PUBLIC \"-//IETF//DTD HTML 2.0//EN\">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n"
+        response = HTTPResponse(
+          status: 404, reason: "Not Found",
+          headers: [
+            ("Date", date), ("Server", "Apache/2.4.62 (Unix)"),
+            ("Content-Length", String(body.utf8.count)),
+            ("Content-Type", "text/html; charset=iso-8859-1"),
+          ], body: body)
       }
       appendLog(
         "\(client) - - [\(HTTPDate.common(now))] \"\(request.method) \(request.path) HTTP/1.1\" \(response.status) \(head ? "-" : String(response.body.utf8.count))",
         to: pod, container: container)
     case .whoami:
       let body = pod.name
-      response = HTTPResponse(status: 200, reason: "OK", headers: [
-        ("Content-Type", "text/html;charset=utf-8"), ("Content-Length", String(body.utf8.count)),
-        ("X-Xss-Protection", "1; mode=block"), ("X-Content-Type-Options", "nosniff"),
-        ("X-Frame-Options", "SAMEORIGIN"),
-      ], body: body)
+      response = HTTPResponse(
+        status: 200, reason: "OK",
+        headers: [
+          ("Content-Type", "text/html;charset=utf-8"), ("Content-Length", String(body.utf8.count)),
+          ("X-Xss-Protection", "1; mode=block"), ("X-Content-Type-Options", "nosniff"),
+          ("X-Frame-Options", "SAMEORIGIN"),
+        ], body: body)
       appendLog(
         "\(client) - - [\(HTTPDate.common(now))] \"\(request.method) \(request.path) HTTP/1.1\" 200 \(body.utf8.count) 0.0006",
         to: pod, container: container)
     case .text(let text):
-      response = HTTPResponse(status: 200, reason: "OK", headers: [
-        ("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", String(text.utf8.count)), ("Date", date),
-      ], body: text)
+      response = HTTPResponse(
+        status: 200, reason: "OK",
+        headers: [
+          ("Content-Type", "text/plain; charset=utf-8"),
+          ("Content-Length", String(text.utf8.count)), ("Date", date),
+        ], body: text)
     }
     if head { response.body = "" }
     return .success(response)
@@ -310,7 +392,9 @@ extension Cluster {
 
 /// The date formats HTTP servers write.
 package enum HTTPDate {
-  private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+  private static let months = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
   private static let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
 
   private static func parts(_ date: Date) -> [Int] {
@@ -318,7 +402,10 @@ package enum HTTPDate {
     calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
     let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
     let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-    return [c.year ?? 0, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0, c.second ?? 0, ((days % 7) + 7) % 7]
+    return [
+      c.year ?? 0, c.month ?? 1, c.day ?? 1, c.hour ?? 0, c.minute ?? 0, c.second ?? 0,
+      ((days % 7) + 7) % 7,
+    ]
   }
 
   private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
@@ -326,7 +413,8 @@ package enum HTTPDate {
   /// `Sat, 01 Mar 2025 09:00:05 GMT`.
   package static func rfc1123(_ date: Date) -> String {
     let p = parts(date)
-    return "\(weekdays[p[6]]), \(two(p[2])) \(months[p[1] - 1]) \(p[0]) \(two(p[3])):\(two(p[4])):\(two(p[5])) GMT"
+    return
+      "\(weekdays[p[6]]), \(two(p[2])) \(months[p[1] - 1]) \(p[0]) \(two(p[3])):\(two(p[4])):\(two(p[5])) GMT"
   }
 
   /// `01/Mar/2025:09:00:05 +0000`, the common log format's time.

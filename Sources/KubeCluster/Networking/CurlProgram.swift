@@ -36,7 +36,10 @@ package enum CurlProgram {
   }
 
   /// Runs `curl ARGUMENTS` (without the word `curl`) from `origin`.
-  package static func run(_ arguments: [String], cluster: inout Cluster, origin: NetworkOrigin, forward: Forward = { _ in nil })
+  package static func run(
+    _ arguments: [String], cluster: inout Cluster, origin: NetworkOrigin,
+    forward: Forward = { _ in nil }
+  )
     -> CurlOutcome
   {
     var options = Options()
@@ -46,7 +49,10 @@ package enum CurlProgram {
       return index < arguments.count ? arguments[index] : nil
     }
     func missing(_ flag: String) -> CurlOutcome {
-      CurlOutcome(stderr: "curl: option \(flag): requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2)
+      CurlOutcome(
+        stderr:
+          "curl: option \(flag): requires parameter\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
+        exitCode: 2)
     }
     while index < arguments.count {
       let argument = arguments[index]
@@ -71,13 +77,18 @@ package enum CurlProgram {
         case "-f", "--fail": options.fail = true
         case "-k", "--insecure": options.insecure = true
         case "-L", "--location", "--compressed", "-4", "-N", "--no-buffer": break
-        case "-X", "--request", "-H", "--header", "-m", "--max-time", "--connect-timeout", "-o", "--output", "-d", "--data", "--data-raw", "-A", "--user-agent", "-w", "--write-out":
+        case "-X", "--request", "-H", "--header", "-m", "--max-time", "--connect-timeout", "-o",
+          "--output", "-d", "--data", "--data-raw", "-A", "--user-agent", "-w", "--write-out":
           guard last, let text = value(flag) else { return missing(flag) }
           switch flag {
           case "-X", "--request": options.method = text
           case "-H", "--header":
             if let colon = text.firstIndex(of: ":") {
-              options.headers.append((String(text[..<colon]), text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+              options.headers.append(
+                (
+                  String(text[..<colon]),
+                  text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                ))
             }
           case "-m", "--max-time": options.maxTime = Double(text)
           case "--connect-timeout": options.connectTimeout = Double(text)
@@ -88,24 +99,33 @@ package enum CurlProgram {
           }
         default:
           return CurlOutcome(
-            stderr: "curl: option \(flag): is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2)
+            stderr:
+              "curl: option \(flag): is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
+            exitCode: 2)
         }
       }
       index += 1
     }
     guard let url = options.url else {
-      return CurlOutcome(stderr: "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2)
+      return CurlOutcome(
+        stderr:
+          "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
+        exitCode: 2)
     }
     var outcome = fetch(url, options: options, cluster: &cluster, origin: origin, forward: forward)
     // The shell's line tools and terminals work in lines ending in LF; the
     // CR of HTTP's CRLF would only get in their way.
     outcome.stdout = outcome.stdout.replacingOccurrences(of: "\r\n", with: "\n")
     outcome.stderr = outcome.stderr.replacingOccurrences(of: "\r\n", with: "\n")
-    if let file = outcome.file { outcome.file = (file.path, file.contents.replacingOccurrences(of: "\r\n", with: "\n")) }
+    if let file = outcome.file {
+      outcome.file = (file.path, file.contents.replacingOccurrences(of: "\r\n", with: "\n"))
+    }
     return outcome
   }
 
-  private static func fetch(_ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward)
+  private static func fetch(
+    _ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward
+  )
     -> CurlOutcome
   {
     var out = CurlOutcome()
@@ -127,8 +147,11 @@ package enum CurlProgram {
     var port = scheme == "https" ? 443 : 80
     if let colon = authority.lastIndex(of: ":") {
       hostName = String(authority[..<colon])
-      guard let number = Int(authority[authority.index(after: colon)...]), (0...65535).contains(number) else {
-        out.stderr = "curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535\n"
+      guard let number = Int(authority[authority.index(after: colon)...]),
+        (0...65535).contains(number)
+      else {
+        out.stderr =
+          "curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535\n"
         out.exitCode = 3
         return out
       }
@@ -141,8 +164,11 @@ package enum CurlProgram {
       result.exitCode = code
       return result
     }
-    guard let (_, addresses) = cluster.resolve(hostName, from: origin), let ip = addresses.first else {
-      if options.verbose { out.stderr += "* Could not resolve host: \(hostName)\n* Closing connection\n" }
+    guard let (_, addresses) = cluster.resolve(hostName, from: origin), let ip = addresses.first
+    else {
+      if options.verbose {
+        out.stderr += "* Could not resolve host: \(hostName)\n* Closing connection\n"
+      }
       return fail(6, "Could not resolve host: \(hostName)")
     }
     let userAgent = options.headers.last { $0.0.lowercased() == "user-agent" }?.1 ?? userAgent
@@ -167,24 +193,40 @@ package enum CurlProgram {
       return fail(6, "Could not resolve host: \(name)")
     case .failure(.refused):
       if options.verbose {
-        out.stderr += "* connect to \(ip) port \(port) from 127.0.0.1 port 0 failed: Connection refused\n"
-        out.stderr += "* Failed to connect to \(hostName) port \(port) after 0 ms: Couldn't connect to server\n* Closing connection\n"
+        out.stderr +=
+          "* connect to \(ip) port \(port) from 127.0.0.1 port 0 failed: Connection refused\n"
+        out.stderr +=
+          "* Failed to connect to \(hostName) port \(port) after 0 ms: Couldn't connect to server\n* Closing connection\n"
       }
-      return fail(7, "Failed to connect to \(hostName) port \(port) after 0 ms: Couldn't connect to server")
+      return fail(
+        7, "Failed to connect to \(hostName) port \(port) after 0 ms: Couldn't connect to server")
     case .failure(.timedOut):
       let limit = [options.maxTime, options.connectTimeout].compactMap { $0 }.min()
       let milliseconds = limit.map { Int($0 * 1000) + 1 } ?? 134_251
       cluster.advance(by: Double(milliseconds) / 1000)
       if options.verbose {
-        out.stderr += "* Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached\n* Closing connection\n"
+        out.stderr +=
+          "* Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached\n* Closing connection\n"
       }
       if limit == nil {
-        return fail(28, "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Couldn't connect to server")
+        return fail(
+          28,
+          "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Couldn't connect to server"
+        )
       }
-      return fail(28, "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached")
+      return fail(
+        28,
+        "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached"
+      )
     case .success(let response):
+      if scheme == "https" && !response.servesTLS {
+        return fail(35, "OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number")
+      }
       if scheme == "https" && !options.insecure {
-        return fail(60, "SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.")
+        return fail(
+          60,
+          "SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above."
+        )
       }
       var head = "HTTP/1.1 \(response.status) \(response.reason)\r\n"
       for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
@@ -195,35 +237,49 @@ package enum CurlProgram {
         let explicitHost = options.headers.last { $0.0.lowercased() == "host" }?.1
         sent += "Host: \(explicitHost ?? authority)\r\n"
         sent += "User-Agent: \(userAgent)\r\nAccept: */*\r\n"
-        for (name, value) in options.headers where !["host", "user-agent"].contains(name.lowercased()) {
+        for (name, value) in options.headers
+        where !["host", "user-agent"].contains(name.lowercased()) {
           sent += "\(name): \(value)\r\n"
         }
         sent += "\r\n"
-        out.stderr += sent.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "> \($0)\n" }.joined()
-        out.stderr += head.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { "< \($0)\n" }.joined()
+        out.stderr += sent.components(separatedBy: "\r\n").dropLast().map { "> \($0)\r\n" }.joined()
+        out.stderr += head.components(separatedBy: "\r\n").dropLast().map { "< \($0)\r\n" }.joined()
       }
       if options.fail && response.status >= 400 {
-        if options.verbose { out.stderr += "* The requested URL returned error: \(response.status)\n* Closing connection\n" }
+        if options.verbose {
+          out.stderr +=
+            "* The requested URL returned error: \(response.status)\n* Closing connection\n"
+        }
         return fail(22, "The requested URL returned error: \(response.status)")
       }
       var shown = options.include || options.head ? head : ""
       if !options.head { shown += response.body }
       if let file = options.output, file != "-" {
         out.file = (file, shown)
+        if options.verbose && !options.head {
+          out.stderr += "{ [\(response.body.utf8.count) bytes data]\n"
+        }
         if !options.silent && !options.verbose {
           let size = String(shown.utf8.count)
-          let pad = { (text: String, width: Int) in String(repeating: " ", count: max(0, width - text.count)) + text }
-          out.stderr += "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"
-          out.stderr += "                                 Dload  Upload   Total   Spent    Left  Speed\n"
-          out.stderr += "\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0"
-          out.stderr += "\r100 \(pad(size, 5))  100 \(pad(size, 5))    0     0   600k      0 --:--:-- --:--:-- --:--:--  600k\n"
+          let pad = { (text: String, width: Int) in
+            String(repeating: " ", count: max(0, width - text.count)) + text
+          }
+          out.stderr +=
+            "  % Total    % Received % Xferd  Average Speed   Time    Time     Time  Current\n"
+          out.stderr +=
+            "                                 Dload  Upload   Total   Spent    Left  Speed\n"
+          out.stderr +=
+            "\r  0     0    0     0    0     0      0      0 --:--:-- --:--:-- --:--:--     0"
+          out.stderr +=
+            "\r100 \(pad(size, 5))  100 \(pad(size, 5))    0     0   600k      0 --:--:-- --:--:-- --:--:--  600k\n"
         }
       } else {
         out.stdout += shown
       }
       if options.verbose { out.stderr += "* Connection #0 to host \(hostName) left intact\n" }
       if let format = options.writeOut {
-        out.stdout += format
+        out.stdout +=
+          format
           .replacingOccurrences(of: "%{http_code}", with: String(response.status))
           .replacingOccurrences(of: "%{response_code}", with: String(response.status))
           .replacingOccurrences(of: "%{size_download}", with: String(response.body.utf8.count))

@@ -25,7 +25,10 @@ package struct HTTPRequest: Sendable {
   package var headers: [(String, String)]
   package var userAgent: String
 
-  package init(method: String = "GET", host: String, path: String = "/", headers: [(String, String)] = [], userAgent: String) {
+  package init(
+    method: String = "GET", host: String, path: String = "/", headers: [(String, String)] = [],
+    userAgent: String
+  ) {
     self.method = method
     self.host = host
     self.path = path
@@ -45,6 +48,8 @@ package struct HTTPResponse: Sendable {
   package var reason: String
   package var headers: [(String, String)]
   package var body: String
+  /// Whether the server also speaks TLS on this port (ingress-nginx's fake certificate).
+  package var servesTLS = false
 
   package init(status: Int, reason: String, headers: [(String, String)], body: String) {
     self.status = status

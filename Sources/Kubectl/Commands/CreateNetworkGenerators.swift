@@ -6,20 +6,32 @@ import KubeCluster
 enum CreateNetworkGenerators {
   static let flags: [FlagSpec] = [
     .strings("tcp", help: "Port pairs can be specified as '<port>:<targetPort>'."),
-    .int("node-port", default: 0, help: "Port used to expose the service on each node in a cluster."),
-    .string("clusterip", help: "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)."),
+    .int(
+      "node-port", default: 0, help: "Port used to expose the service on each node in a cluster."),
+    .string(
+      "clusterip",
+      help:
+        "Assign your own ClusterIP or set to 'None' for a 'headless' service (no loadbalancing)."),
     .string("external-name", help: "External name of service"),
     .string("class", help: "Ingress Class to be used"),
-    .strings("rule", help: "Rule in format host/path=service:port[,tls=secretname]. Paths containing the leading character '*' are considered pathType=Prefix. tls argument is optional."),
+    .strings(
+      "rule",
+      help:
+        "Rule in format host/path=service:port[,tls=secretname]. Paths containing the leading character '*' are considered pathType=Prefix. tls argument is optional."
+    ),
     .string("default-backend", help: "Default service for backend, in format of svcname:port"),
-    .strings("annotation", help: "Annotation to insert in the ingress object, in the format annotation=value"),
+    .strings(
+      "annotation",
+      help: "Annotation to insert in the ingress object, in the format annotation=value"),
   ]
 
   static func service(_ type: String, _ invocation: Invocation) throws -> Object {
     let flags = invocation.flags
     let command = "create service \(type)"
     guard invocation.positionals.count == 2 else {
-      throw KubectlError.raw("error: exactly one NAME is required, got \(invocation.positionals.count - 1)\nSee 'kubectl \(command) -h' for help and examples\n")
+      throw KubectlError.raw(
+        "error: exactly one NAME is required, got \(invocation.positionals.count - 1)\nSee 'kubectl \(command) -h' for help and examples\n"
+      )
     }
     let name = invocation.positionals[1]
     let tcp = flags.strings("tcp")
@@ -32,7 +44,9 @@ enum CreateNetworkGenerators {
       spec["externalName"] = .string(external)
     } else {
       let clusterIP = flags.string("clusterip")
-      if tcp.isEmpty && clusterIP != "None" { throw KubectlError.message("at least one tcp port specifier must be provided") }
+      if tcp.isEmpty && clusterIP != "None" {
+        throw KubectlError.message("at least one tcp port specifier must be provided")
+      }
       var ports: [JSONValue] = []
       for specifier in tcp {
         let parts = specifier.split(separator: ":", maxSplits: 1).map(String.init)
@@ -41,7 +55,8 @@ enum CreateNetworkGenerators {
         }
         let targetText = parts.count == 2 ? parts[1] : parts[0]
         var entry: JSONValue = [
-          "name": .string(parts.count == 2 ? "\(parts[0])-\(parts[1])" : parts[0]), "protocol": "TCP",
+          "name": .string(parts.count == 2 ? "\(parts[0])-\(parts[1])" : parts[0]),
+          "protocol": "TCP",
           "port": .int(Int(port)),
         ]
         entry["targetPort"] = Int(targetText).map { .int($0) } ?? .string(targetText)
@@ -52,18 +67,25 @@ enum CreateNetworkGenerators {
       if !ports.isEmpty { spec["ports"] = .array(ports) }
       spec["selector"] = ["app": .string(name)]
       if !clusterIP.isEmpty { spec["clusterIP"] = .string(clusterIP) }
-      spec["type"] = .string(["clusterip": "ClusterIP", "nodeport": "NodePort", "loadbalancer": "LoadBalancer"][type] ?? type)
+      spec["type"] = .string(
+        ["clusterip": "ClusterIP", "nodeport": "NodePort", "loadbalancer": "LoadBalancer"][type]
+          ?? type)
     }
-    return Generators.typed(.service, [
-      ("metadata", Generators.meta(name, namespace: nil, labels: ["app": name])), ("spec", .object(spec)),
-      ("status", ["loadBalancer": .emptyObject]),
-    ])
+    return Generators.typed(
+      .service,
+      [
+        ("metadata", Generators.meta(name, namespace: nil, labels: ["app": name])),
+        ("spec", .object(spec)),
+        ("status", ["loadBalancer": .emptyObject]),
+      ])
   }
 
   static func ingress(_ invocation: Invocation) throws -> Object {
     let flags = invocation.flags
     guard invocation.positionals.count == 2 else {
-      throw KubectlError.raw("error: exactly one NAME is required, got \(invocation.positionals.count - 1)\nSee 'kubectl create ingress -h' for help and examples\n")
+      throw KubectlError.raw(
+        "error: exactly one NAME is required, got \(invocation.positionals.count - 1)\nSee 'kubectl create ingress -h' for help and examples\n"
+      )
     }
     let name = invocation.positionals[1]
     var metadata: JSONValue = ["name": .string(name), "creationTimestamp": .null]
@@ -82,7 +104,9 @@ enum CreateNetworkGenerators {
     let defaultBackend = flags.string("default-backend")
     if !defaultBackend.isEmpty {
       let parts = defaultBackend.split(separator: ":", maxSplits: 1).map(String.init)
-      guard parts.count == 2 else { throw KubectlError.message("default-backend should be in format servicename:serviceport") }
+      guard parts.count == 2 else {
+        throw KubectlError.message("default-backend should be in format servicename:serviceport")
+      }
       spec["defaultBackend"] = backend(parts[0], parts[1])
     }
     var tls: [JSONValue] = []
@@ -90,21 +114,31 @@ enum CreateNetworkGenerators {
     for rule in flags.strings("rule") {
       let pieces = rule.split(separator: ",", maxSplits: 1).map(String.init)
       let main = pieces[0]
-      guard let equals = main.firstIndex(of: "="), let slash = main.firstIndex(of: "/"), slash < equals else {
-        throw KubectlError.message("rule \(rule) is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]")
+      guard let equals = main.firstIndex(of: "="), let slash = main.firstIndex(of: "/"),
+        slash < equals
+      else {
+        throw KubectlError.message(
+          "rule \(rule) is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]"
+        )
       }
       let host = String(main[..<slash])
       var path = String(main[slash..<equals])
-      let target = main[main.index(after: equals)...].split(separator: ":", maxSplits: 1).map(String.init)
+      let target = main[main.index(after: equals)...].split(separator: ":", maxSplits: 1).map(
+        String.init)
       guard target.count == 2 else {
-        throw KubectlError.message("rule \(rule) is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]")
+        throw KubectlError.message(
+          "rule \(rule) is invalid and should be in format host/path=svcname:svcport[,tls[=secret]]"
+        )
       }
       var pathType = "Exact"
       if path.hasSuffix("*") {
         pathType = "Prefix"
         path.removeLast()
       }
-      let entry: JSONValue = ["path": .string(path), "pathType": .string(pathType), "backend": backend(target[0], target[1])]
+      let entry: JSONValue = [
+        "path": .string(path), "pathType": .string(pathType),
+        "backend": backend(target[0], target[1]),
+      ]
       if let index = rules.firstIndex(where: { $0.host == host }) {
         rules[index].paths.append(entry)
       } else {
@@ -113,20 +147,25 @@ enum CreateNetworkGenerators {
       if pieces.count == 2, pieces[1].hasPrefix("tls") {
         var entry: JSONValue = [:]
         if !host.isEmpty { entry["hosts"] = [.string(host)] }
-        if pieces[1].hasPrefix("tls=") { entry["secretName"] = .string(String(pieces[1].dropFirst(4))) }
+        if pieces[1].hasPrefix("tls=") {
+          entry["secretName"] = .string(String(pieces[1].dropFirst(4)))
+        }
         tls.append(entry)
       }
     }
     if !tls.isEmpty { spec["tls"] = .array(tls) }
     if !rules.isEmpty {
-      spec["rules"] = .array(rules.map { rule in
-        var value: JSONValue = [:]
-        if !rule.host.isEmpty { value["host"] = .string(rule.host) }
-        value["http"] = ["paths": .array(rule.paths)]
-        return value
-      })
+      spec["rules"] = .array(
+        rules.map { rule in
+          var value: JSONValue = [:]
+          if !rule.host.isEmpty { value["host"] = .string(rule.host) }
+          value["http"] = ["paths": .array(rule.paths)]
+          return value
+        })
     }
-    return Generators.typed(.ingress, [("metadata", metadata), ("spec", .object(spec)), ("status", ["loadBalancer": .emptyObject])])
+    return Generators.typed(
+      .ingress,
+      [("metadata", metadata), ("spec", .object(spec)), ("status", ["loadBalancer": .emptyObject])])
   }
 
   private static func backend(_ service: String, _ port: String) -> JSONValue {

@@ -7,23 +7,76 @@ import KubeCluster
 struct ExposeCommand: KubectlCommand {
   static let name = "expose"
   static let flags: [FlagSpec] = [
-    .strings("filename", short: "f", help: "Filename, directory, or URL to files identifying the resource to expose a service"),
-    .string("port", help: "The port that the service should serve on. Copied from the resource being exposed, if unspecified"),
-    .string("target-port", help: "Name or number for the port on the container that the service should direct traffic to. Optional."),
-    .string("protocol", help: "The network protocol for the service to be created. Default is 'TCP'."),
-    .string("type", help: "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'."),
+    .strings(
+      "filename", short: "f",
+      help: "Filename, directory, or URL to files identifying the resource to expose a service"),
+    .string(
+      "port",
+      help:
+        "The port that the service should serve on. Copied from the resource being exposed, if unspecified"
+    ),
+    .string(
+      "target-port",
+      help:
+        "Name or number for the port on the container that the service should direct traffic to. Optional."
+    ),
+    .string(
+      "protocol", help: "The network protocol for the service to be created. Default is 'TCP'."),
+    .string(
+      "type",
+      help:
+        "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'."
+    ),
     .string("name", help: "The name for the newly created object."),
-    .string("selector", help: "A label selector to use for this service. Only equality-based selector requirements are supported. If empty (the default) infer the selector from the replication controller or replica set.)"),
+    .string(
+      "selector",
+      help:
+        "A label selector to use for this service. Only equality-based selector requirements are supported. If empty (the default) infer the selector from the replication controller or replica set.)"
+    ),
     .string("labels", short: "l", help: "Labels to apply to the service created by this call."),
-    .string("external-ip", help: "Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP."),
-    .string("load-balancer-ip", help: "IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific)."),
-    .string("cluster-ip", help: "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service."),
-    .string("session-affinity", help: "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'"),
-    .string("dry-run", default: "none", help: "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource."),
-    .string("output", short: "o", help: "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."),
-    .bool("recursive", short: "R", help: "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory."),
-    .string("field-manager", default: "kubectl-expose", help: "Name of the manager used to track field ownership."),
-    .bool("save-config", help: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future."),
+    .string(
+      "external-ip",
+      help:
+        "Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP."
+    ),
+    .string(
+      "load-balancer-ip",
+      help:
+        "IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific)."
+    ),
+    .string(
+      "cluster-ip",
+      help:
+        "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service."
+    ),
+    .string(
+      "session-affinity",
+      help:
+        "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'"
+    ),
+    .string(
+      "dry-run", default: "none",
+      help:
+        "Must be \"none\", \"server\", or \"client\". If client strategy, only print the object that would be sent, without sending it. If server strategy, submit server-side request without persisting the resource."
+    ),
+    .string(
+      "output", short: "o",
+      help:
+        "Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file)."
+    ),
+    .bool(
+      "recursive", short: "R",
+      help:
+        "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory."
+    ),
+    .string(
+      "field-manager", default: "kubectl-expose",
+      help: "Name of the manager used to track field ownership."),
+    .bool(
+      "save-config",
+      help:
+        "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future."
+    ),
   ]
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
@@ -39,7 +92,9 @@ struct ExposeCommand: KubectlCommand {
     } else {
       let positionals = invocation.positionals
       guard !positionals.isEmpty else {
-        throw KubectlError.raw("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n")
+        throw KubectlError.raw(
+          "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n"
+        )
       }
       var pairs: [(Kind, String)] = []
       switch try ResourceRequest.parse(positionals) {
@@ -65,9 +120,12 @@ struct ExposeCommand: KubectlCommand {
         continue
       }
       var object = service
-      if object.namespace.isEmpty { object.namespace = source.namespace.isEmpty ? invocation.namespace : source.namespace }
+      if object.namespace.isEmpty {
+        object.namespace = source.namespace.isEmpty ? invocation.namespace : source.namespace
+      }
       let stored = try cluster.create(object, dryRun: dryRun == .server)
-      output.stdout += Printed.result(stored, verb: "exposed", dryRun: dryRun, format: flags.string("output"))
+      output.stdout += Printed.result(
+        stored, verb: "exposed", dryRun: dryRun, format: flags.string("output"))
     }
     return output
   }
@@ -88,14 +146,20 @@ struct ExposeCommand: KubectlCommand {
       case .pod: selector = source.labels
       case .service: selector = Object.stringMap(source.content[path: "spec.selector"])
       default:
-        if let expressions = source.content[path: "spec.selector.matchExpressions"]?.array, !expressions.isEmpty {
-          throw KubectlError.message("couldn't retrieve selectors via --selector flag or introspection: \(source.kind.rawValue) \(source.name) has a selector with matchExpressions, which is not supported")
+        if let expressions = source.content[path: "spec.selector.matchExpressions"]?.array,
+          !expressions.isEmpty
+        {
+          throw KubectlError.message(
+            "couldn't retrieve selectors via --selector flag or introspection: \(source.kind.rawValue) \(source.name) has a selector with matchExpressions, which is not supported"
+          )
         }
         selector = Object.stringMap(source.content[path: "spec.selector.matchLabels"])
       }
     }
     guard !selector.isEmpty else {
-      throw KubectlError.message("couldn't retrieve selectors via --selector flag or introspection: the \(source.kind.rawValue.lowercased()) has no labels")
+      throw KubectlError.message(
+        "couldn't retrieve selectors via --selector flag or introspection: the \(source.kind.rawValue.lowercased()) has no labels"
+      )
     }
     let labelsFlag = flags.string("labels")
     let labels = labelsFlag.isEmpty ? source.labels : try parseMap(labelsFlag)
@@ -111,7 +175,12 @@ struct ExposeCommand: KubectlCommand {
       guard let number = Int(portFlag) else {
         throw KubectlError.message("strconv.Atoi: parsing \"\(portFlag)\": invalid syntax")
       }
-      ports = [["protocol": .string(protocolFlag.isEmpty ? "TCP" : protocolFlag), "port": .int(number), "targetPort": target(.int(number))]]
+      ports = [
+        [
+          "protocol": .string(protocolFlag.isEmpty ? "TCP" : protocolFlag), "port": .int(number),
+          "targetPort": target(.int(number)),
+        ]
+      ]
     } else {
       var found: [(Int, String)] = []
       switch source.kind {
@@ -127,7 +196,9 @@ struct ExposeCommand: KubectlCommand {
           }
         }
       }
-      guard !found.isEmpty else { throw KubectlError.message("couldn't find port via --port flag or introspection") }
+      guard !found.isEmpty else {
+        throw KubectlError.message("couldn't find port via --port flag or introspection")
+      }
       for (index, (number, proto)) in found.enumerated() {
         var port: JSONValue = [:]
         if found.count > 1 { port["name"] = .string("port-\(index + 1)") }
@@ -137,22 +208,28 @@ struct ExposeCommand: KubectlCommand {
         ports.append(port)
       }
     }
-    var spec: JSONValue = ["ports": .array(ports), "selector": Object.mapValue(selector) ?? .emptyObject]
+    var spec: JSONValue = [
+      "ports": .array(ports), "selector": Object.mapValue(selector) ?? .emptyObject,
+    ]
     let clusterIP = flags.string("cluster-ip")
     if !clusterIP.isEmpty { spec["clusterIP"] = .string(clusterIP) }
     let type = flags.string("type")
     if !type.isEmpty { spec["type"] = .string(type) }
     let externalIP = flags.string("external-ip")
-    if !externalIP.isEmpty { spec["externalIPs"] = .array(externalIP.split(separator: ",").map { .string(String($0)) }) }
+    if !externalIP.isEmpty {
+      spec["externalIPs"] = .array(externalIP.split(separator: ",").map { .string(String($0)) })
+    }
     let affinity = flags.string("session-affinity")
     if !affinity.isEmpty { spec["sessionAffinity"] = .string(affinity) }
     let loadBalancerIP = flags.string("load-balancer-ip")
     if !loadBalancerIP.isEmpty { spec["loadBalancerIP"] = .string(loadBalancerIP) }
     let name = flags.string("name").isEmpty ? source.name : flags.string("name")
-    return Generators.typed(.service, [
-      ("metadata", Generators.meta(name, namespace: nil, labels: labels)), ("spec", spec),
-      ("status", ["loadBalancer": .emptyObject]),
-    ])
+    return Generators.typed(
+      .service,
+      [
+        ("metadata", Generators.meta(name, namespace: nil, labels: labels)), ("spec", spec),
+        ("status", ["loadBalancer": .emptyObject]),
+      ])
   }
 
   /// `a=b,c=d`.

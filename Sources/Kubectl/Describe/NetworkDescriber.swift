@@ -9,10 +9,14 @@ enum NetworkDescriber {
     w.write(0, "Name:\t\(ing.name)\n")
     w.labels("Labels", ing.labels)
     w.write(0, "Namespace:\t\(ing.namespace)\n")
-    let addresses = (c[path: "status.loadBalancer.ingress"]?.array ?? []).compactMap { $0["ip"]?.string ?? $0["hostname"]?.string }
+    let addresses = (c[path: "status.loadBalancer.ingress"]?.array ?? []).compactMap {
+      $0["ip"]?.string ?? $0["hostname"]?.string
+    }
     w.write(0, "Address:\t\(addresses.joined(separator: ","))\n")
     w.write(0, "Ingress Class:\t\(c[path: "spec.ingressClassName"]?.string ?? "<none>")\n")
-    let defaultBackend = c[path: "spec.defaultBackend"].map { backend($0, namespace: ing.namespace, cluster: cluster) } ?? "<default>"
+    let defaultBackend =
+      c[path: "spec.defaultBackend"].map { backend($0, namespace: ing.namespace, cluster: cluster) }
+      ?? "<default>"
     w.write(0, "Default backend:\t\(defaultBackend)\n")
     let tls = c[path: "spec.tls"]?.array ?? []
     if !tls.isEmpty {
@@ -35,7 +39,10 @@ enum NetworkDescriber {
       let host = rule["host"]?.string ?? ""
       w.write(1, "\(host.isEmpty ? "*" : host)\t\n")
       for path in paths {
-        w.write(2, "\t\(path["path"]?.string ?? "") \t\(backend(path["backend"] ?? .null, namespace: ing.namespace, cluster: cluster))\n")
+        w.write(
+          2,
+          "\t\(path["path"]?.string ?? "") \t\(backend(path["backend"] ?? .null, namespace: ing.namespace, cluster: cluster))\n"
+        )
       }
     }
     if count == 0 { w.write(1, "*\t*\t\(defaultBackend)\n") }
@@ -48,7 +55,8 @@ enum NetworkDescriber {
   static func backend(_ backend: JSONValue, namespace: String, cluster: Cluster) -> String {
     guard let service = backend["service"] else {
       if let resource = backend["resource"] {
-        return "APIGroup: \(resource["apiGroup"]?.string ?? ""), Kind: \(resource["kind"]?.string ?? ""), Name: \(resource["name"]?.string ?? "")"
+        return
+          "APIGroup: \(resource["apiGroup"]?.string ?? ""), Kind: \(resource["kind"]?.string ?? ""), Name: \(resource["name"]?.string ?? "")"
       }
       return ""
     }
@@ -64,18 +72,25 @@ enum NetworkDescriber {
     }
     var portName = ""
     for servicePort in object.content[path: "spec.ports"]?.array ?? [] {
-      if let number = port?["number"]?.int, servicePort["port"]?.int == number { portName = servicePort["name"]?.string ?? "" }
-      if let wanted = port?["name"]?.string, servicePort["name"]?.string == wanted { portName = wanted }
+      if let number = port?["number"]?.int, servicePort["port"]?.int == number {
+        portName = servicePort["name"]?.string ?? ""
+      }
+      if let wanted = port?["name"]?.string, servicePort["name"]?.string == wanted {
+        portName = wanted
+      }
     }
     let subsets = endpoints.content["subsets"]?.array ?? []
     guard !subsets.isEmpty else { return "\(text) (<none>)" }
     var list: [String] = []
     var total = 0
     for subset in subsets {
-      for subsetPort in subset["ports"]?.array ?? [] where (subsetPort["name"]?.string ?? "") == portName {
+      for subsetPort in subset["ports"]?.array ?? []
+      where (subsetPort["name"]?.string ?? "") == portName {
         for address in subset["addresses"]?.array ?? [] {
           total += 1
-          if list.count < 3 { list.append("\(address["ip"]?.string ?? ""):\(subsetPort["port"]?.int ?? 0)") }
+          if list.count < 3 {
+            list.append("\(address["ip"]?.string ?? ""):\(subsetPort["port"]?.int ?? 0)")
+          }
         }
       }
     }
@@ -91,14 +106,20 @@ enum NetworkDescriber {
     let c = policy.content
     w.write(0, "Name:\t\(policy.name)\n")
     w.write(0, "Namespace:\t\(policy.namespace)\n")
-    let created = policy.creationTimestamp.map { Timestamp.format($0).replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " +0000 UTC") } ?? ""
+    let created =
+      policy.creationTimestamp.map {
+        Timestamp.format($0).replacingOccurrences(of: "T", with: " ").replacingOccurrences(
+          of: "Z", with: " +0000 UTC")
+      } ?? ""
     w.write(0, "Created on:\t\(created)\n")
     w.labels("Labels", policy.labels)
     w.annotations(policy.annotations)
     w.write(0, "Spec:\n")
     let selector = Columns.selectorText(c[path: "spec.podSelector"], emptyIsNone: true)
     if selector == "<none>" {
-      w.write(1, "PodSelector:     <none> (Allowing the specific traffic to all pods in this namespace)\n")
+      w.write(
+        1, "PodSelector:     <none> (Allowing the specific traffic to all pods in this namespace)\n"
+      )
     } else {
       w.write(1, "PodSelector:     \(selector)\n")
     }
@@ -109,23 +130,32 @@ enum NetworkDescriber {
     let hasEgress = types.contains("Egress") || (types.isEmpty && egressRules != nil)
     if hasIngress {
       w.write(1, "Allowing ingress traffic:\n")
-      describeRules(&w, ingressRules ?? [], peers: "from", isolated: "<none> (Selected pods are isolated for ingress connectivity)")
+      describeRules(
+        &w, ingressRules ?? [], peers: "from",
+        isolated: "<none> (Selected pods are isolated for ingress connectivity)")
     } else {
       w.write(1, "Not affecting ingress traffic\n")
     }
     if hasEgress {
       w.write(1, "Allowing egress traffic:\n")
-      describeRules(&w, egressRules ?? [], peers: "to", isolated: "<none> (Selected pods are isolated for egress connectivity)")
+      describeRules(
+        &w, egressRules ?? [], peers: "to",
+        isolated: "<none> (Selected pods are isolated for egress connectivity)")
     } else {
       w.write(1, "Not affecting egress traffic\n")
     }
     let effective = types.isEmpty ? (hasEgress ? ["Ingress", "Egress"] : ["Ingress"]) : types
     w.write(1, "Policy Types: \(effective.joined(separator: ", "))\n")
-    w.write(0, "Enforcement:\tnot enforced (kubetutor's simulated pod network does not apply NetworkPolicies)\n")
+    w.write(
+      0,
+      "Enforcement:\tnot enforced (kubetutor's simulated pod network does not apply NetworkPolicies)\n"
+    )
     return w.render()
   }
 
-  private static func describeRules(_ w: inout DescribeWriter, _ rules: [JSONValue], peers key: String, isolated: String) {
+  private static func describeRules(
+    _ w: inout DescribeWriter, _ rules: [JSONValue], peers key: String, isolated: String
+  ) {
     guard !rules.isEmpty else {
       w.write(2, "\(isolated)\n")
       return
@@ -134,20 +164,36 @@ enum NetworkDescriber {
       if index > 0 { w.write(2, "----------\n") }
       let ports = rule["ports"]?.array ?? []
       if ports.isEmpty {
-        w.write(2, key == "from" ? "To Port: <any> (traffic allowed to all ports)\n" : "To Port: <any> (traffic allowed to all ports)\n")
+        w.write(
+          2,
+          key == "from"
+            ? "To Port: <any> (traffic allowed to all ports)\n"
+            : "To Port: <any> (traffic allowed to all ports)\n")
       } else {
         for port in ports {
-          w.write(2, "To Port: \(port["port"]?.scalarText ?? "<any>")/\(port["protocol"]?.string ?? "TCP")\n")
+          w.write(
+            2,
+            "To Port: \(port["port"]?.scalarText ?? "<any>")/\(port["protocol"]?.string ?? "TCP")\n"
+          )
         }
       }
       let list = rule[key]?.array ?? []
       if list.isEmpty {
-        w.write(2, key == "from" ? "From: <any> (traffic not restricted by source)\n" : "To: <any> (traffic not restricted by destination)\n")
+        w.write(
+          2,
+          key == "from"
+            ? "From: <any> (traffic not restricted by source)\n"
+            : "To: <any> (traffic not restricted by destination)\n")
       } else {
         w.write(2, key == "from" ? "From:\n" : "To:\n")
         for peer in list {
-          if let pods = peer["podSelector"] { w.write(3, "PodSelector: \(Columns.selectorText(pods, emptyIsNone: true))\n") }
-          if let namespaces = peer["namespaceSelector"] { w.write(3, "NamespaceSelector: \(Columns.selectorText(namespaces, emptyIsNone: true))\n") }
+          if let pods = peer["podSelector"] {
+            w.write(3, "PodSelector: \(Columns.selectorText(pods, emptyIsNone: true))\n")
+          }
+          if let namespaces = peer["namespaceSelector"] {
+            w.write(
+              3, "NamespaceSelector: \(Columns.selectorText(namespaces, emptyIsNone: true))\n")
+          }
           if let block = peer["ipBlock"] {
             w.write(3, "IPBlock:\n")
             w.write(4, "CIDR: \(block["cidr"]?.string ?? "")\n")

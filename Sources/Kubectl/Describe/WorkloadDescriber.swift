@@ -145,7 +145,10 @@ enum WorkloadDescriber {
     if !external.isEmpty { w.write(0, "External IPs:\t\(external.joined(separator: ","))\n") }
     if let lb = c[path: "spec.loadBalancerIP"]?.string { w.write(0, "IP:\t\(lb)\n") }
     if type == "ExternalName" { w.write(0, "External Name:\t\(c[path: "spec.externalName"]?.string ?? "")\n") }
-    let ingress = (c[path: "status.loadBalancer.ingress"]?.array ?? []).compactMap { $0["ip"]?.string ?? $0["hostname"]?.string }
+    let ingress = (c[path: "status.loadBalancer.ingress"]?.array ?? []).compactMap { entry -> String? in
+      guard let address = entry["ip"]?.string ?? entry["hostname"]?.string else { return nil }
+      return entry["ipMode"]?.string.map { "\(address) (\($0))" } ?? address
+    }
     if !ingress.isEmpty { w.write(0, "LoadBalancer Ingress:\t\(ingress.joined(separator: ", "))\n") }
     let endpoints = cluster.store.get(ObjectKey(.endpoints, s.name, in: s.namespace))
     for port in c[path: "spec.ports"]?.array ?? [] {

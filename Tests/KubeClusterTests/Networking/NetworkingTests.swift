@@ -4,21 +4,30 @@ import Testing
 
 /// Objects for the networking tests, built as a manifest would give them.
 private enum Build {
-  static func deployment(_ name: String, image: String, replicas: Int, readinessDelay: Int? = nil) -> Object {
+  static func deployment(_ name: String, image: String, replicas: Int, readinessDelay: Int? = nil)
+    -> Object
+  {
     var object = Object(.deployment, name: name, namespace: "default")
     var container: JSONValue = ["name": "app", "image": .string(image)]
     if let readinessDelay {
-      container["readinessProbe"] = ["initialDelaySeconds": .int(readinessDelay), "tcpSocket": ["port": 80]]
+      container["readinessProbe"] = [
+        "initialDelaySeconds": .int(readinessDelay), "tcpSocket": ["port": 80],
+      ]
     }
     object.content["spec"] = [
       "replicas": .int(replicas),
       "selector": ["matchLabels": ["app": .string(name)]],
-      "template": ["metadata": ["labels": ["app": .string(name)]], "spec": ["containers": [container]]],
+      "template": [
+        "metadata": ["labels": ["app": .string(name)]], "spec": ["containers": [container]],
+      ],
     ]
     return object
   }
 
-  static func service(_ name: String, selector: String, port: Int, target: Int, type: String = "ClusterIP", affinity: String? = nil) -> Object {
+  static func service(
+    _ name: String, selector: String, port: Int, target: Int, type: String = "ClusterIP",
+    affinity: String? = nil
+  ) -> Object {
     var object = Object(.service, name: name, namespace: "default")
     var spec: JSONValue = [
       "type": .string(type), "selector": ["app": .string(selector)],
@@ -31,7 +40,9 @@ private enum Build {
 
   static func pod(_ name: String, image: String, namespace: String = "default") -> Object {
     var object = Object(.pod, name: name, namespace: namespace)
-    object.content["spec"] = ["containers": [["name": "main", "image": .string(image), "command": ["sleep", "3600"]]]]
+    object.content["spec"] = [
+      "containers": [["name": "main", "image": .string(image), "command": ["sleep", "3600"]]]
+    ]
     return object
   }
 }
@@ -54,8 +65,13 @@ struct NetworkingTests {
     let subset = try #require(endpoints.content["subsets"]?.array?.first)
     #expect(subset["addresses"] == nil)
     #expect(subset["notReadyAddresses"]?.array?.count == 2)
-    let slice = try #require(cluster.list(.endpointSlice, in: "default").first { $0.labels["kubernetes.io/service-name"] == "web" })
-    #expect(slice.content["endpoints"]?.array?.allSatisfy { $0[path: "conditions.ready"] == .bool(false) } == true)
+    let slice = try #require(
+      cluster.list(.endpointSlice, in: "default").first {
+        $0.labels["kubernetes.io/service-name"] == "web"
+      })
+    #expect(
+      slice.content["endpoints"]?.array?.allSatisfy { $0[path: "conditions.ready"] == .bool(false) }
+        == true)
   }
 
   @Test("a Service IP reaches only ready endpoints; none ready is a refused connection")
@@ -70,10 +86,14 @@ struct NetworkingTests {
     let client = try cluster.get(ObjectKey(.pod, "client", in: "default"))
     let request = HTTPRequest(host: "web", userAgent: "test")
 
-    let refused = cluster.send(request, to: slow.content[path: "spec.clusterIP"]?.string ?? "", port: 80, from: .pod(client))
-    let answered = cluster.send(request, to: web.content[path: "spec.clusterIP"]?.string ?? "", port: 80, from: .pod(client))
+    let refused = cluster.send(
+      request, to: slow.content[path: "spec.clusterIP"]?.string ?? "", port: 80, from: .pod(client))
+    let answered = cluster.send(
+      request, to: web.content[path: "spec.clusterIP"]?.string ?? "", port: 80, from: .pod(client))
 
-    guard case .failure(.refused) = refused else { Issue.record("expected a refused connection, got \(refused)"); return }
+    guard case .failure(.refused) = refused else {
+      Issue.record("expected a refused connection, got \(refused)"); return
+    }
     #expect(body(answered)?.contains("Welcome to nginx!") == true)
   }
 
@@ -81,11 +101,16 @@ struct NetworkingTests {
   func spreadingAndAffinity() throws {
     var cluster = Cluster.kind()
     try cluster.create(Build.deployment("who", image: "subicura/whoami:1", replicas: 3))
-    try cluster.create(Build.service("who", selector: "who", port: 80, target: 4567, type: "NodePort"))
-    try cluster.create(Build.service("sticky", selector: "who", port: 80, target: 4567, type: "NodePort", affinity: "ClientIP"))
+    try cluster.create(
+      Build.service("who", selector: "who", port: 80, target: 4567, type: "NodePort"))
+    try cluster.create(
+      Build.service(
+        "sticky", selector: "who", port: 80, target: 4567, type: "NodePort", affinity: "ClientIP"))
     cluster.advance(by: 10)
     func nodePort(_ name: String) throws -> Int {
-      try #require(cluster.get(ObjectKey(.service, name, in: "default")).content[path: "spec.ports"]?.array?.first?["nodePort"]?.int)
+      try #require(
+        cluster.get(ObjectKey(.service, name, in: "default")).content[path: "spec.ports"]?.array?
+          .first?["nodePort"]?.int)
     }
     let (spread, pinned) = (try nodePort("who"), try nodePort("sticky"))
     let pods = Set(cluster.list(.pod, in: "default").map(\.name))
@@ -93,8 +118,16 @@ struct NetworkingTests {
     var seen: Set<String> = []
     var sticky: Set<String> = []
     for _ in 0..<30 {
-      seen.insert(body(cluster.send(HTTPRequest(host: "x", userAgent: "t"), to: "172.18.0.3", port: spread, from: .host)) ?? "")
-      sticky.insert(body(cluster.send(HTTPRequest(host: "x", userAgent: "t"), to: "172.18.0.4", port: pinned, from: .host)) ?? "")
+      seen.insert(
+        body(
+          cluster.send(
+            HTTPRequest(host: "x", userAgent: "t"), to: "172.18.0.3", port: spread, from: .host))
+          ?? "")
+      sticky.insert(
+        body(
+          cluster.send(
+            HTTPRequest(host: "x", userAgent: "t"), to: "172.18.0.4", port: pinned, from: .host))
+          ?? "")
     }
 
     #expect(seen.count >= 2)
@@ -107,10 +140,18 @@ struct NetworkingTests {
     func run() throws -> [String] {
       var cluster = Cluster.kind(seed: 42)
       try cluster.create(Build.deployment("who", image: "subicura/whoami:1", replicas: 3))
-      try cluster.create(Build.service("who", selector: "who", port: 80, target: 4567, type: "NodePort"))
+      try cluster.create(
+        Build.service("who", selector: "who", port: 80, target: 4567, type: "NodePort"))
       cluster.advance(by: 10)
-      let port = try #require(cluster.get(ObjectKey(.service, "who", in: "default")).content[path: "spec.ports"]?.array?.first?["nodePort"]?.int)
-      return (0..<10).map { _ in body(cluster.send(HTTPRequest(host: "x", userAgent: "t"), to: "172.18.0.2", port: port, from: .host)) ?? "" }
+      let port = try #require(
+        cluster.get(ObjectKey(.service, "who", in: "default")).content[path: "spec.ports"]?.array?
+          .first?["nodePort"]?.int)
+      return (0..<10).map { _ in
+        body(
+          cluster.send(
+            HTTPRequest(host: "x", userAgent: "t"), to: "172.18.0.2", port: port, from: .host))
+          ?? ""
+      }
     }
     #expect(try run() == run())
   }
@@ -125,12 +166,16 @@ struct NetworkingTests {
     cluster.advance(by: 10)
     let here = try cluster.get(ObjectKey(.pod, "here", in: "default"))
     let there = try cluster.get(ObjectKey(.pod, "there", in: "other"))
-    let ip = try cluster.get(ObjectKey(.service, "web", in: "default")).content[path: "spec.clusterIP"]?.string
+    let ip = try cluster.get(ObjectKey(.service, "web", in: "default")).content[
+      path: "spec.clusterIP"]?.string
 
     #expect(cluster.resolve("web", from: .pod(here))?.addresses == [ip].compactMap { $0 })
     #expect(cluster.resolve("web", from: .pod(there)) == nil)
-    #expect(cluster.resolve("web.default", from: .pod(there))?.name == "web.default.svc.cluster.local")
-    #expect(cluster.resolve("web.default.svc.cluster.local", from: .pod(there))?.addresses == [ip].compactMap { $0 })
+    #expect(
+      cluster.resolve("web.default", from: .pod(there))?.name == "web.default.svc.cluster.local")
+    #expect(
+      cluster.resolve("web.default.svc.cluster.local", from: .pod(there))?.addresses
+        == [ip].compactMap { $0 })
     #expect(cluster.resolve("web", from: .host) == nil)
     #expect(cluster.resolve("kubernetes.default", from: .pod(there))?.addresses == ["10.96.0.1"])
 
@@ -145,15 +190,20 @@ struct NetworkingTests {
   @Test("a LoadBalancer Service is pending, then gets the first free pool address")
   func loadBalancerPool() throws {
     var cluster = Cluster.kind()
-    try cluster.create(Build.service("a", selector: "a", port: 80, target: 80, type: "LoadBalancer"))
-    #expect(try cluster.get(ObjectKey(.service, "a", in: "default")).content[path: "status.loadBalancer.ingress"] == nil)
+    try cluster.create(
+      Build.service("a", selector: "a", port: 80, target: 80, type: "LoadBalancer"))
+    #expect(
+      try cluster.get(ObjectKey(.service, "a", in: "default")).content[
+        path: "status.loadBalancer.ingress"] == nil)
 
     cluster.advance(by: 2)
-    try cluster.create(Build.service("b", selector: "b", port: 80, target: 80, type: "LoadBalancer"))
+    try cluster.create(
+      Build.service("b", selector: "b", port: 80, target: 80, type: "LoadBalancer"))
     cluster.advance(by: 2)
 
     func address(_ name: String) throws -> String? {
-      try cluster.get(ObjectKey(.service, name, in: "default")).content[path: "status.loadBalancer.ingress"]?.array?.first?["ip"]?.string
+      try cluster.get(ObjectKey(.service, name, in: "default")).content[
+        path: "status.loadBalancer.ingress"]?.array?.first?["ip"]?.string
     }
     #expect(try address("a") == "172.18.255.200")
     #expect(try address("b") == "172.18.255.201")
@@ -162,8 +212,10 @@ struct NetworkingTests {
   @Test(
     "Ingress path types match as ingress-nginx matches them",
     arguments: [
-      ("/foo", "Prefix", "/foo", true), ("/foo", "Prefix", "/foo/bar", true), ("/foo", "Prefix", "/foobar", false),
-      ("/foo/", "Prefix", "/foo", true), ("/", "Prefix", "/anything", true), ("/foo", "Exact", "/foo", true),
+      ("/foo", "Prefix", "/foo", true), ("/foo", "Prefix", "/foo/bar", true),
+      ("/foo", "Prefix", "/foobar", false),
+      ("/foo/", "Prefix", "/foo", true), ("/", "Prefix", "/anything", true),
+      ("/foo", "Exact", "/foo", true),
       ("/foo", "Exact", "/foo/", false), ("/foo", "ImplementationSpecific", "/foobar", true),
     ])
   func ingressPaths(rule: String, type: String, path: String, matches: Bool) {
@@ -175,5 +227,46 @@ struct NetworkingTests {
     #expect(Cluster.rewriteTarget("/app/x/y", pattern: "/app(/|$)(.*)", target: "/$2") == "/x/y")
     #expect(Cluster.rewriteTarget("/app", pattern: "/app(/|$)(.*)", target: "/$2") == "/")
     #expect(Cluster.rewriteTarget("/app/x", pattern: "/app", target: "/") == "/")
+  }
+}
+
+@Suite("Per-pod DNS records")
+struct PodDNSTests {
+  @Test("a headless Service names each ready pod by hostname, as StatefulSet pods are named")
+  func headlessHostnames() throws {
+    var cluster = Cluster.kind()
+    var service = Object(.service, name: "nginx", namespace: "default")
+    service.content["spec"] = [
+      "clusterIP": "None", "selector": ["app": "web"], "ports": [["port": 80]],
+    ]
+    try cluster.create(service)
+    for name in ["web-0", "web-1"] {
+      var pod = Object(.pod, name: name, namespace: "default")
+      pod.labels = ["app": "web"]
+      pod.content["spec"] = [
+        "hostname": .string(name), "subdomain": "nginx",
+        "containers": [["name": "nginx", "image": "nginx"]],
+      ]
+      try cluster.create(pod)
+    }
+    var client = Object(.pod, name: "client", namespace: "default")
+    client.content["spec"] = [
+      "containers": [["name": "c", "image": "busybox", "command": ["sleep", "3600"]]]
+    ]
+    try cluster.create(client)
+    cluster.advance(by: 10)
+    let from = NetworkOrigin.pod(try cluster.get(ObjectKey(.pod, "client", in: "default")))
+    let web0 = try cluster.get(ObjectKey(.pod, "web-0", in: "default")).content[
+      path: "status.podIP"]?.string
+
+    #expect(
+      cluster.resolve("web-0.nginx.default.svc.cluster.local", from: from)?.addresses
+        == [web0].compactMap { $0 })
+    #expect(cluster.resolve("web-0.nginx", from: from)?.addresses == [web0].compactMap { $0 })
+    #expect(cluster.resolve("nginx", from: from)?.addresses.count == 2)
+    let endpoints = try cluster.get(ObjectKey(.endpoints, "nginx", in: "default"))
+    let hostnames = (endpoints.content["subsets"]?.array?.first?["addresses"]?.array ?? [])
+      .compactMap { $0["hostname"]?.string }
+    #expect(hostnames.sorted() == ["web-0", "web-1"])
   }
 }
