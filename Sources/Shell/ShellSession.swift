@@ -40,6 +40,11 @@ package final class SessionState {
   package var position: String?
   /// Whether `quit` asked the shell to end.
   package var quitRequested = false
+  /// Whether the last output ended a line, so that a message can start on a fresh one.
+  package internal(set) var outputEndsLine = true
+  /// Called once a typed line's commands have all run, before the next
+  /// prompt: the tutor reports the goals they met here, after their output.
+  package var lineFinished: () -> Void = {}
   /// The names of the commands the shell runs, for completion and `help`.
   package internal(set) var commandNames: [String] = []
   /// The shell's working directory.
@@ -77,6 +82,10 @@ package final class ShellSession {
     let state = SessionState(cluster: cluster, mode: mode)
     self.state = state
     self.clock = clock
+    let write: (ShellStream, String) -> Void = { stream, text in
+      if let last = text.last { state.outputEndsLine = last == "\n" }
+      write(stream, text)
+    }
     state.write = write
     var table = CommandTable.standard
     Builtins.register(into: &table, state: state)
@@ -148,6 +157,7 @@ package final class ShellSession {
     }
     let started = Date()
     let status = interpreter.run(text)
+    state.lineFinished()
     commandFinished?(text, status, started, Date().timeIntervalSince(started) * 1000)
   }
 }

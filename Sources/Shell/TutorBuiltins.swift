@@ -29,6 +29,7 @@ package enum TutorBuiltins {
   static func register(into table: inout CommandTable, state: SessionState) {
     let tutor = TutorSession(
       language: Language.preferred(nil, environment: ProcessInfo.processInfo.environment))
+    tutor.player = ShellScriptPlayer()
     registry.withLock { entries in
       entries = entries.filter { $0.value.state != nil }
       entries[ObjectIdentifier(state)] = Entry(state: state, tutor: tutor)
@@ -45,33 +46,50 @@ package enum TutorBuiltins {
       shown = position
     }
 
+    // What the goal checks of a line's commands said, shown on standard
+    // output once the whole line has run: after the commands' own output,
+    // never inside a pipe or a `$(…)`, and before the next prompt.
+    var pending = ""
+    func takePending() -> String {
+      defer { pending = "" }
+      return pending
+    }
+    state.lineFinished = {
+      guard !pending.isEmpty else { return }
+      state.write(.stdout, (state.outputEndsLine ? "" : "\n") + takePending())
+    }
+
     // Every other command: run it, then check the goals.
     func observed(_ handler: @escaping CommandTable.Handler) -> CommandTable.Handler {
       { argv, stdin, context in
-        var result = handler(argv, stdin, &context)
+        let result = handler(argv, stdin, &context)
         let run = CommandRun(argv: argv, exitCode: result.exitCode, namespace: state.namespace)
         tutor.onCommand?(run, state.cluster)
-        let report = tutor.commandFinished(run, cluster: state.cluster)
+        pending += tutor.commandFinished(run, cluster: state.cluster)
         showPosition()
-        if !report.isEmpty {
-          if !result.stdout.isEmpty && !result.stdout.hasSuffix("\n") { result.stdout += "\n" }
-          result.stderr += report
-        }
         return result
       }
     }
     for (name, handler) in table.handlers { table.register(name, observed(handler)) }
     table.fallback = observed(table.fallback)
 
+    // `lang` is the shell's own command (it keeps the choice); the lessons
+    // follow it.
+    let sessionLanguage = table.handlers["lang"]
     for name in TutorSession.commandNames {
-      table.register(name) { argv, _, _ in
+      table.register(name) { argv, stdin, context in
+        if name == "lang", let sessionLanguage {
+          let result = sessionLanguage(argv, stdin, &context)
+          if let chosen = Language(rawValue: state.language) { tutor.language = chosen }
+          return result
+        }
         let output = tutor.handle(argv, cluster: &state.cluster)
         showPosition()
         tutor.onCommand?(
           CommandRun(argv: argv, exitCode: output.exitCode, namespace: state.namespace),
           state.cluster)
         return CommandResult(
-          stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
+          stdout: takePending() + output.stdout, stderr: output.stderr, exitCode: output.exitCode)
       }
     }
   }

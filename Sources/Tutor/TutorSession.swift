@@ -59,6 +59,8 @@ package final class TutorSession {
   package var scenariosDirectory: URL?
   /// How behaviour goals send HTTP requests; the networking layer may replace it.
   package var http: HTTPProbe = SimulatedHTTP.request
+  /// Plays the earlier steps' solutions when a lesson resumes; the shell sets it.
+  package var player: (any ScriptPlayer)?
   /// Called with every command the shell ran and the cluster after it.
   package var onCommand: ((CommandRun, Cluster) -> Void)?
   package private(set) var activity: Activity?
@@ -197,14 +199,21 @@ package final class TutorSession {
   }
 
   private func begin(cluster: inout Cluster) -> TutorOutput {
+    let saved = recorder?.savedPosition(item: activity!.id) ?? 0
+    stepIndex = min(max(saved, 0), max(activity!.stepCount - 1, 0))
     let (fresh, errors) = activity!.setUp.makeCluster(start: cluster.now)
-    cluster = fresh
+    var replayed = false
+    if stepIndex > 0, case .lesson(let lesson) = activity!, let player {
+      // What the earlier steps made is there again, as the learner left it.
+      cluster = lesson.resumedCluster(at: stepIndex, start: cluster.now, player: player)
+      replayed = true
+    } else {
+      cluster = fresh
+    }
     startedAt = cluster.now
     timeLimitAnnounced = false
     totalHints = 0
     quizCorrectFirstTry = 0
-    let saved = recorder?.savedPosition(item: activity!.id) ?? 0
-    stepIndex = min(max(saved, 0), max(activity!.stepCount - 1, 0))
     resetStepState()
     var text = ""
     switch activity! {
@@ -222,6 +231,11 @@ package final class TutorSession {
     }
     if stepIndex > 0 {
       text += t("Resuming at step \(stepIndex + 1).\n", "\(stepIndex + 1)단계부터 이어서 합니다.\n")
+    }
+    if replayed {
+      text += t(
+        "The cluster was rebuilt with what the earlier steps made.\n",
+        "앞 단계에서 만든 것까지 담아 클러스터를 다시 만들었습니다.\n")
     }
     for error in errors { text += "warning: " + error }
     text += "\n" + renderStep(cluster: cluster)

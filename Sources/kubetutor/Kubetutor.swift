@@ -52,6 +52,13 @@ struct Kubetutor: ParsableCommand {
   }
 
   func run() throws {
+    try runShell()
+  }
+
+  /// The shell, at a terminal or on a script. `kubetutor start` passes the
+  /// lesson, scenario or file to open first, as if `start ITEM` were typed,
+  /// and how to set up the tutor (`--content`).
+  func runShell(opening item: String? = nil, configure: (TutorSession) -> Void = { _ in }) throws {
     let interactiveInput = script == nil && isatty(STDIN_FILENO) != 0
     let mode: Shell.SessionMode = interactiveInput ? .interactive : .script
     let store = try openStore(interactive: mode == .interactive)
@@ -72,6 +79,9 @@ struct Kubetutor: ParsableCommand {
 
     if let tutor = TutorBuiltins.tutor(of: session) {
       tutor.language = Language.preferred(lang, environment: ProcessInfo.processInfo.environment)
+      session.state.language = tutor.language.rawValue
+      tutor.recorder = store ?? MemoryProgressRecorder()
+      configure(tutor)
     }
     let sessionID = try? store?.startSession(mode: mode == .interactive ? .interactive : .script)
     session.commandFinished = { line, status, started, duration in
@@ -85,12 +95,20 @@ struct Kubetutor: ParsableCommand {
     }
     defer { if let sessionID { try? store?.endSession(sessionID) } }
 
+    // `kubetutor start ITEM`: the same shell, opened as if `start ITEM` were typed.
+    func open() throws {
+      guard let item else { return }
+      session.feed("start " + Self.quoted(item))
+      if session.lastStatus != 0 { throw ExitCode(session.lastStatus) }
+    }
+
     if mode == .interactive, let reader = EditLineReader(historyPath: historyPath()) {
-      runInteractive(session, reader: reader)
+      try runInteractive(session, reader: reader, open: open)
       if let status = session.exitStatus, status != 0 { throw ExitCode(status) }
       return
     }
 
+    try open()
     let lines: AnyIterator<String>
     switch script {
     case "-"?, nil:
@@ -118,12 +136,19 @@ struct Kubetutor: ParsableCommand {
     if mode == .script && session.state.failures > 0 { throw ExitCode(1) }
   }
 
+  /// A word the shell reads back as `word`.
+  static func quoted(_ word: String) -> String {
+    "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
   /// The name the current cluster is saved under in the progress database.
   static let clusterSnapshot = "current"
 
   /// The learner at a terminal: libedit, completion, Ctrl-C, a prompt with
   /// the namespace and colour, the clock following the wall clock.
-  private func runInteractive(_ session: ShellSession, reader: EditLineReader) {
+  private func runInteractive(
+    _ session: ShellSession, reader: EditLineReader, open: () throws -> Void
+  ) throws {
     let environment = ProcessInfo.processInfo.environment
     let state = session.state
     let colour = Terminal.wantsColour(noColorFlag: noColor, environment: environment)
@@ -131,7 +156,10 @@ struct Kubetutor: ParsableCommand {
     state.usesColour = colour
     state.language = lang ?? (try? String(contentsOfFile: languageFile, encoding: .utf8))
       .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-      .flatMap { ["en", "ko"].contains($0) ? $0 : nil } ?? "en"
+      .flatMap { ["en", "ko"].contains($0) ? $0 : nil } ?? state.language
+    if let tutor = TutorBuiltins.tutor(of: session), let chosen = Language(rawValue: state.language) {
+      tutor.language = chosen
+    }
     state.languageChanged = { language in
       try? FileManager.default.createDirectory(
         atPath: (languageFile as NSString).deletingLastPathComponent,
@@ -147,6 +175,7 @@ struct Kubetutor: ParsableCommand {
     }
     reader.columns = { Terminal.columns() ?? 80 }
     Interrupt.install()
+    try open()
     InteractiveLoop(session: session, reader: reader, colour: colour).run()
   }
 

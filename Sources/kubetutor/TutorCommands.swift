@@ -91,6 +91,10 @@ struct LessonsCommand: ParsableCommand {
 }
 
 /// `kubetutor start LESSON|SCENARIO|FILE`: the shell, opened at that item.
+///
+/// It is the same shell as `kubetutor` (libedit at a terminal, history,
+/// completion, the prompt with the position, the saved progress and
+/// cluster), opened as if the learner had typed `start ITEM`.
 struct StartCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "start",
@@ -110,52 +114,36 @@ struct StartCommand: ParsableCommand {
       "Run the lines of FILE (or -) after opening, with no prompt.", valueName: "FILE"))
   var script: String?
 
-  func run() throws {
-    let script = script ?? rawOption("script")
-    let seed = rawOption("seed").flatMap(UInt64.init) ?? seed
-    let interactive = script == nil && isatty(STDIN_FILENO) != 0
-    let mode: Shell.SessionMode = interactive ? .interactive : .script
-    let cluster = Cluster.kind(start: interactive ? Date() : Cluster.scriptEpoch, seed: seed)
-    let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let session = ShellSession(cluster: cluster, mode: mode, workingDirectory: directory) {
-      stream, text in
-      let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
-      handle.write(Data(text.utf8))
-    }
-    guard let tutor = TutorBuiltins.tutor(of: session) else { throw ExitCode(2) }
-    options.configure(tutor)
-    tutor.recorder = options.openStore(required: interactive) ?? MemoryProgressRecorder()
-    session.state.cluster = cluster
-    var state = session.state.cluster
-    let opened = tutor.handle(["start", item], cluster: &state)
-    session.state.cluster = state
-    FileHandle.standardOutput.write(Data(opened.stdout.utf8))
-    FileHandle.standardError.write(Data(opened.stderr.utf8))
-    guard opened.exitCode == 0 else { throw ExitCode(opened.exitCode) }
+  @Flag(name: .long, help: "Print without colours (also when NO_COLOR is set).")
+  var noColor = false
 
-    let lines: AnyIterator<String>
-    if let script, script != "-" {
-      guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-        FileHandle.standardError.write(
-          Data("kubetutor: \(script): No such file or directory\n".utf8))
-        throw ExitCode(2)
-      }
-      var all = text.components(separatedBy: "\n")
-      if all.last == "" { all.removeLast() }
-      lines = AnyIterator(all.makeIterator())
-    } else {
-      lines = AnyIterator { Swift.readLine(strippingNewline: true) }
+  @Flag(name: .long, help: "Start a new cluster instead of the saved one.")
+  var fresh = false
+
+  @Option(name: .long, help: "Number of worker nodes in the simulated cluster.")
+  var nodes: Int?
+
+  /// The root command's options, from this command's and the raw command line's.
+  var rootArguments: [String] {
+    let raw = CommandLine.arguments
+    var arguments = ["--seed", String(rawOption("seed").flatMap(UInt64.init) ?? seed)]
+    if let script = script ?? rawOption("script") { arguments += ["--script", script] }
+    if let db = options.db ?? rawOption("db") { arguments += ["--db", db] }
+    if let lang = options.lang ?? rawOption("lang") { arguments += ["--lang", lang] }
+    arguments += ["--profile", rawOption("profile") ?? options.profile]
+    if let nodes = nodes ?? rawOption("nodes").flatMap(Int.init) {
+      arguments += ["--nodes", String(nodes)]
     }
-    while true {
-      if interactive {
-        FileHandle.standardOutput.write(Data((tutor.promptPrefix + session.prompt).utf8))
-      }
-      guard let line = lines.next() else { break }
-      session.feed(line)
-      if session.exitStatus != nil { break }
+    if noColor || raw.contains("--no-color") { arguments.append("--no-color") }
+    if fresh || raw.contains("--fresh") { arguments.append("--fresh") }
+    return arguments
+  }
+
+  func run() throws {
+    guard let shell = try Kubetutor.parseAsRoot(rootArguments) as? Kubetutor else {
+      throw ExitCode(2)
     }
-    session.finish()
-    if let status = session.exitStatus { throw ExitCode(status) }
+    try shell.runShell(opening: item, configure: options.configure)
   }
 }
 

@@ -33,14 +33,29 @@ package struct ClusterSetUp: Equatable, Sendable {
 
   package init() {}
 
-  /// A fresh cluster with this set-up applied; the errors of manifests the
-  /// cluster rejected, if any.
+  /// A fresh cluster with this set-up applied, its clock at `start`: the
+  /// cluster was made and the manifests applied just before, so that at a
+  /// terminal the clock goes on with the wall clock at once. Also the
+  /// errors of manifests the cluster rejected, if any.
   package func makeCluster(seed: UInt64 = 1, start: Date = Cluster.scriptEpoch) -> (
     Cluster, [String]
   ) {
-    var cluster = Cluster.kind(start: start, seed: seed, workers: workers)
+    var cluster = Cluster.kind(
+      start: start.addingTimeInterval(-duration), seed: seed, workers: workers)
     let errors = apply(to: &cluster)
     return (cluster, errors)
+  }
+
+  /// The simulated seconds `apply` moves the clock: the settling time and
+  /// each fault's own wait.
+  var duration: Double {
+    faults.reduce(settleSeconds) { total, fault in
+      switch fault {
+      case .stopComponent: total
+      case .fillNode: total + 10
+      case .nodeNotReady: total + 60
+      }
+    }
   }
 
   /// Applies manifests and faults to an existing cluster.
