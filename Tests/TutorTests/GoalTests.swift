@@ -132,9 +132,13 @@ struct GoalTests {
     #expect(goal.isMet(in: GoalContext(cluster: cluster, answers: [" \(ip) "]), memory: &memory))
   }
 
-  @Test func behaviour() throws {
+  @Test("behaviour goals take the network path curl takes, and leave no trace")
+  func behaviour() throws {
     var cluster = Self.cluster(replicas: 1)
     let http = try Self.goal(
+      "http: { url: 'http://172.18.0.3:30080/', bodyContains: Welcome to nginx }")
+    // kind maps no NodePort to the host's localhost: curl there is refused.
+    let localhost = try Self.goal(
       "http: { url: 'http://localhost:30080/', bodyContains: Welcome to nginx }")
     #expect(!Self.met(http, cluster))
 
@@ -150,9 +154,32 @@ struct GoalTests {
             selector: { app: web }
             ports: [ { port: 80, nodePort: 30080 } ]
           """))
+    let pod = try #require(cluster.store.list(.pod).first { $0.labels["app"] == "web" })
+    let logsBefore = CommandRunner.run(["logs", pod.name], cluster: &cluster).stdout
 
     #expect(Self.met(http, cluster))
+    #expect(!Self.met(localhost, cluster))
     #expect(Self.met(try Self.goal("dns: { name: web.default.svc.cluster.local }"), cluster))
+    #expect(!Self.met(try Self.goal("dns: { name: nothing.default.svc.cluster.local }"), cluster))
+    let logsAfter = CommandRunner.run(["logs", pod.name], cluster: &cluster).stdout
+    #expect(logsAfter == logsBefore, "a goal check is not a request the learner made")
+  }
+
+  @Test("a host name from the host goes through the ingress controller, once there is one")
+  func ingressHost() throws {
+    var cluster = Self.cluster(replicas: 1)
+    let http = try Self.goal("http: { url: 'http://web.example.com/', bodyContains: Welcome to nginx }")
+    _ = CommandRunner.run(
+      ["create", "service", "clusterip", "web", "--tcp=80:80"], cluster: &cluster)
+    _ = CommandRunner.run(
+      ["create", "ingress", "web", "--class=nginx", "--rule=web.example.com/*=web:80"],
+      cluster: &cluster)
+    #expect(!Self.met(http, cluster), "nothing routes an Ingress without a controller")
+
+    cluster.installIngressNginx()
+    cluster.advance(by: 30)
+
+    #expect(Self.met(http, cluster))
   }
 
   @Test("decoding errors name the place")

@@ -18,6 +18,13 @@ package struct ClusterSetUp: Equatable, Sendable {
   }
 
   package var workers = 2
+  /// Add-ons installed before the manifests, as a learner would install
+  /// them on kind: `ingress-nginx`.
+  package var addOns: [String] = []
+  /// Each worker's CPU and memory (capacity and allocatable), such as
+  /// `2` and `4Gi`; nil keeps kind's defaults.
+  package var workerCPU: String?
+  package var workerMemory: String?
   /// One YAML stream per entry, applied in order as `kubectl apply -f -` would.
   package var manifests: [Manifest] = []
   package var faults: [Fault] = []
@@ -61,6 +68,8 @@ package struct ClusterSetUp: Equatable, Sendable {
   /// Applies manifests and faults to an existing cluster.
   package func apply(to cluster: inout Cluster) -> [String] {
     var errors: [String] = []
+    if workerCPU != nil || workerMemory != nil { resizeWorkers(&cluster) }
+    if addOns.contains("ingress-nginx") { cluster.installIngressNginx(by: "kubectl") }
     // A stopped component never sees the manifests; a node goes down after
     // its pods were placed.
     for case .stopComponent(let name) in faults {
@@ -122,6 +131,22 @@ package struct ClusterSetUp: Equatable, Sendable {
 }
 
 extension ClusterSetUp {
+  /// Gives every worker the set-up's CPU and memory, as a kind node on a
+  /// smaller machine would report them.
+  private func resizeWorkers(_ cluster: inout Cluster) {
+    for var node in cluster.store.list(.node)
+    where node.labels["node-role.kubernetes.io/control-plane"] == nil {
+      for field in ["capacity", "allocatable"] {
+        if let workerCPU { node.content[path: "status.\(field).cpu"] = .string(workerCPU) }
+        if let workerMemory {
+          node.content[path: "status.\(field).memory"] = .string(workerMemory)
+        }
+      }
+      cluster.write(node, by: "kubelet/\(node.name)", summary: "status updated")
+    }
+  }
+
+  static let addOnNames = ["ingress-nginx"]
   static let faultKeys = ["stopComponent", "nodeNotReady", "fillNode"]
   static let components = ["kube-scheduler", "kube-controller-manager"]
 
@@ -130,7 +155,9 @@ extension ClusterSetUp {
   package static func decode(_ reader: ContentReader, path: [String]) -> ClusterSetUp {
     var setUp = ClusterSetUp()
     guard
-      reader.mapping(path, allowed: ["workers", "manifests", "faults", "settleSeconds"]) != nil
+      reader.mapping(
+        path, allowed: ["workers", "capacity", "addons", "manifests", "faults", "settleSeconds"])
+        != nil
     else { return setUp }
     if let workers = reader.int(path + ["workers"]) {
       if workers < 0 || workers > 10 {
@@ -140,6 +167,27 @@ extension ClusterSetUp {
       }
     }
     if let seconds = reader.int(path + ["settleSeconds"]) { setUp.settleSeconds = Double(seconds) }
+    if reader.mapping(path + ["capacity"], allowed: ["cpu", "memory"]) != nil {
+      setUp.workerCPU = reader.string(path + ["capacity", "cpu"])
+      setUp.workerMemory = reader.string(path + ["capacity", "memory"])
+      for (key, value) in [("cpu", setUp.workerCPU), ("memory", setUp.workerMemory)] {
+        if let value, Quantity(value) == nil {
+          reader.error(path + ["capacity", key], "capacity.\(key): expected a quantity such as 2 or 4Gi")
+        }
+      }
+    }
+    if let items = reader.array(path + ["addons"]) {
+      for index in items.indices {
+        guard let name = reader.string(path + ["addons", String(index)]) else { continue }
+        if Self.addOnNames.contains(name) {
+          setUp.addOns.append(name)
+        } else {
+          reader.error(
+            path + ["addons", String(index)],
+            "addons: expected one of \(Self.addOnNames.joined(separator: ", "))")
+        }
+      }
+    }
     let manifestsPath = path + ["manifests"]
     if let value = reader.value(manifestsPath) {
       let paths: [[String]] =
