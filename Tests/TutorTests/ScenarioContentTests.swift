@@ -13,6 +13,7 @@ struct ScenarioContentTests {
     "service-selector-mismatch", "wrong-target-port", "failing-readiness-probe",
     "scheduler-down", "node-not-ready-drain", "bad-rollout-undo", "ingress-wrong-service",
     "full-app", "job-completions", "namespace-per-team", "statefulset-storage",
+    "pending-untolerated-taint", "pending-full-node", "exam-three-faults",
   ]
 
   /// Scenarios written ahead of the cluster features they need.

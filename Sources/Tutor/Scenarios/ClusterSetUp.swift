@@ -15,6 +15,9 @@ package struct ClusterSetUp: Equatable, Sendable {
     case nodeNotReady(String)
     /// A pod `hog-NODE` in `default` reserves all of the node's CPU and memory.
     case fillNode(String)
+    /// A taint on a node before the manifests, as `kubectl taint nodes NODE
+    /// KEY=VALUE:EFFECT` puts it: `kind-worker dedicated=batch:NoSchedule`.
+    case taintNode(node: String, taint: String)
   }
 
   package var workers = 2
@@ -58,7 +61,7 @@ package struct ClusterSetUp: Equatable, Sendable {
   var duration: Double {
     faults.reduce(settleSeconds) { total, fault in
       switch fault {
-      case .stopComponent: total
+      case .stopComponent, .taintNode: total
       case .fillNode: total + 10
       case .nodeNotReady: total + 60
       }
@@ -75,6 +78,10 @@ package struct ClusterSetUp: Equatable, Sendable {
     for case .stopComponent(let name) in faults {
       cluster.stop(name == "kube-scheduler" ? .scheduler : .controllerManager)
     }
+    for case .taintNode(let node, let taint) in faults {
+      let output = CommandRunner.run(["taint", "nodes", node, taint], cluster: &cluster)
+      if output.exitCode != 0 { errors.append(output.stderr) }
+    }
     for manifest in manifests {
       let output = CommandRunner.run(
         ["apply", "-f", "-"], cluster: &cluster,
@@ -84,7 +91,7 @@ package struct ClusterSetUp: Equatable, Sendable {
     cluster.advance(by: settleSeconds)
     for fault in faults {
       switch fault {
-      case .stopComponent:
+      case .stopComponent, .taintNode:
         continue
       case .fillNode(let name):
         guard let node = cluster.store.get(ObjectKey(.node, name)) else {
@@ -147,7 +154,7 @@ extension ClusterSetUp {
   }
 
   static let addOnNames = ["ingress-nginx"]
-  static let faultKeys = ["stopComponent", "nodeNotReady", "fillNode"]
+  static let faultKeys = ["stopComponent", "nodeNotReady", "fillNode", "taintNode"]
   static let components = ["kube-scheduler", "kube-controller-manager"]
 
   /// Reads `setup:`; manifests are checked against a cluster (unknown kinds
@@ -220,6 +227,17 @@ extension ClusterSetUp {
           setUp.faults.append(.stopComponent(argument))
         case "fillNode":
           setUp.faults.append(.fillNode(argument))
+        case "taintNode":
+          let parts = argument.split(separator: " ", maxSplits: 1).map(String.init)
+          guard parts.count == 2,
+            parts[1].wholeMatch(of: /[^=:\s]+(=[^:\s]*)?:(NoSchedule|PreferNoSchedule|NoExecute)/)
+              != nil
+          else {
+            reader.error(
+              faultPath + [key], "taintNode: expected 'NODE KEY=VALUE:EFFECT', such as 'kind-worker dedicated=batch:NoSchedule'")
+            continue
+          }
+          setUp.faults.append(.taintNode(node: parts[0], taint: parts[1]))
         default:
           setUp.faults.append(.nodeNotReady(argument))
         }
