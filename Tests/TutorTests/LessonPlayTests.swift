@@ -140,6 +140,21 @@ struct LessonPlayTests {
     #expect(second.type("lessons").contains("in progress, step 3"))
   }
 
+  @Test("a resumed lesson's cluster has what the earlier steps made, its clock at the start")
+  func resumesWithTheEarlierSteps() {
+    let first = TutorHarness()
+    first.type("start pods", "next", "kubectl run whoami --image=subicura/whoami:1", "sleep 10")
+
+    let second = TutorHarness()
+    second.tutor?.recorder = first.recorder
+    let before = second.session.state.cluster.now
+    let reopened = second.type("start pods")
+
+    #expect(reopened.contains("Resuming at step 3.\nThe cluster was rebuilt with what the earlier steps made.\n"))
+    #expect(second.session.state.cluster.now == before)
+    #expect(second.type("kubectl get pods -o name") == "pod/whoami\n")
+  }
+
   @Test("back, goals and Korean")
   func navigationInKorean() {
     let shell = TutorHarness(language: .ko)

@@ -122,4 +122,28 @@ struct ScenarioLintTests {
       found.contains { $0.hasPrefix("demo.yaml:6:22: stopComponent: expected one of") }, "\(found)")
     #expect(found.contains { $0.hasPrefix("demo.yaml:27:9: unknown key 'feild'") }, "\(found)")
   }
+
+  @Test("add-ons, worker capacity and taints are checked where they are written")
+  func setUpKeys() {
+    let text = Self.valid.replacingOccurrences(
+      of: "setup:\n",
+      with: """
+        setup:
+          addons: [ingress-nginx, dashboard]
+          capacity: { cpu: two, memory: 4Gi }
+          faults:
+            - taintNode: kind-worker dedicated
+            - taintNode: kind-worker dedicated=batch:NoSchedule
+
+        """)
+
+    let found = errors(text)
+
+    #expect(
+      found == [
+        "demo.yaml:5:27: addons: expected one of ingress-nginx",
+        "demo.yaml:6:20: capacity.cpu: expected a quantity such as 2 or 4Gi",
+        "demo.yaml:8:18: taintNode: expected 'NODE KEY=VALUE:EFFECT', such as 'kind-worker dedicated=batch:NoSchedule'",
+      ], "\(found)")
+  }
 }
