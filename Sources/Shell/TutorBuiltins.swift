@@ -65,6 +65,7 @@ package enum TutorBuiltins {
         let result = handler(argv, stdin, &context)
         let run = CommandRun(argv: argv, exitCode: result.exitCode, namespace: state.namespace)
         tutor.onCommand?(run, state.cluster)
+        tutor.usesColour = state.usesColour
         pending += tutor.commandFinished(run, cluster: state.cluster)
         showPosition()
         return result
@@ -83,6 +84,7 @@ package enum TutorBuiltins {
           if let chosen = Language(rawValue: state.language) { tutor.language = chosen }
           return result
         }
+        tutor.usesColour = state.usesColour
         let output = tutor.handle(argv, cluster: &state.cluster)
         showPosition()
         tutor.onCommand?(

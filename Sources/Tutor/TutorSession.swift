@@ -51,6 +51,8 @@ package final class TutorSession {
   }
 
   package var language: Language
+  /// Whether lesson text may use bold and colour (a terminal that wants them).
+  package var usesColour = false
   package var recorder: ProgressRecorder?
   /// Where lessons and shipped scenarios come from.
   package var lessonsDirectory: URL? {
@@ -575,22 +577,8 @@ package final class TutorSession {
     return text
   }
 
-  /// Light markup for the terminal: `# ` headings, `**bold**`, `- ` lists.
+  /// Lesson text for the terminal (see `TerminalMarkup`).
   package func render(_ text: String) -> String {
-    var lines: [String] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      var line = String(line)
-      if line.hasPrefix("# ") {
-        line = String(line.dropFirst(2)).uppercased()
-      } else if line.hasPrefix("## ") {
-        line = String(line.dropFirst(3))
-      } else if line.hasPrefix("- ") {
-        line = "  • " + line.dropFirst(2)
-      }
-      line = line.replacingOccurrences(of: "**", with: "")
-      lines.append(line)
-    }
-    while lines.last == "" { lines.removeLast() }
-    return lines.joined(separator: "\n")
+    TerminalMarkup.render(text, colour: usesColour)
   }
 }
