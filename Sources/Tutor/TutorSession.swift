@@ -205,11 +205,15 @@ package final class TutorSession {
     stepIndex = min(max(saved, 0), max(activity!.stepCount - 1, 0))
     let (fresh, errors) = activity!.setUp.makeCluster(start: cluster.now)
     var replayed = false
-    if stepIndex > 0, case .lesson(let lesson) = activity!, let player {
-      // What the earlier steps made is there again, as the learner left it.
-      cluster = lesson.resumedCluster(at: stepIndex, start: cluster.now, player: player)
+    // What the earlier steps made is there again, as the learner left it.
+    switch activity! {
+    case .lesson(let lesson) where stepIndex > 0 && player != nil:
+      cluster = lesson.resumedCluster(at: stepIndex, start: cluster.now, player: player!)
       replayed = true
-    } else {
+    case .scenario(let scenario) where stepIndex > 0 && player != nil:
+      cluster = scenario.resumedCluster(at: stepIndex, start: cluster.now, player: player!)
+      replayed = true
+    default:
       cluster = fresh
     }
     startedAt = cluster.now
@@ -236,8 +240,8 @@ package final class TutorSession {
     }
     if replayed {
       text += t(
-        "The cluster was rebuilt with what the earlier steps made.\n",
-        "앞 단계에서 만든 것까지 담아 클러스터를 다시 만들었습니다.\n")
+        "The cluster was rebuilt with what the earlier steps did.\n",
+        "앞 단계에서 한 일까지 반영해 클러스터를 다시 만들었습니다.\n")
     }
     for error in errors { text += "warning: " + error }
     text += "\n" + renderStep(cluster: cluster)

@@ -61,7 +61,7 @@ struct StartCommandTests {
     #expect(stdout.hasSuffix("  [ ] you found the pod's IP\n\n1\n"))
   }
 
-  @Test("a lesson opened with start keeps its progress and resumes with what the earlier steps made")
+  @Test("a lesson opened with start keeps its progress and resumes with what the earlier steps did")
   func resumesWithItsCluster() throws {
     let folder = FileManager.default.temporaryDirectory
       .appendingPathComponent("kubetutor-resume-\(UUID().uuidString)")
@@ -78,7 +78,7 @@ struct StartCommandTests {
 
     #expect(lessons.contains("  pods                   Pods: the smallest unit — in progress, step 3\n"))
     #expect(status == 0)
-    #expect(again.contains("Resuming at step 3.\nThe cluster was rebuilt with what the earlier steps made.\n"))
+    #expect(again.contains("Resuming at step 3.\nThe cluster was rebuilt with what the earlier steps did.\n"))
     #expect(again.hasSuffix("  [ ] you found the pod's IP\n\npod/whoami\n"))
   }
 
