@@ -230,7 +230,7 @@ package final class TutorSession {
         "== \(scenario.title.text(language)) ==\n\(render(scenario.description.text(language)))\n"
       text += t(
         "Difficulty: \(scenario.difficulty), about \(scenario.minutes) min\n",
-        "난이도: \(scenario.difficulty), 약 \(scenario.minutes)분\n")
+        "난이도: \(["easy": "쉬움", "medium": "보통", "hard": "어려움"][scenario.difficulty] ?? scenario.difficulty), 약 \(scenario.minutes)분\n")
       if let limit = scenario.timeLimit {
         text += t("Time limit: \(limit / 60) min\n", "제한 시간: \(limit / 60)분\n")
       }

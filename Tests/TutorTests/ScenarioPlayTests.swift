@@ -87,6 +87,7 @@ struct ScenarioPlayTests {
     let opened = shell.type("start image-pull-typo")
 
     #expect(opened.contains("== ImagePullBackOff: 태그 오타 =="))
+    #expect(opened.contains("난이도: 쉬움, 약 5분\n"))
     #expect(opened.contains("2단계 중 1단계"))
   }
 
