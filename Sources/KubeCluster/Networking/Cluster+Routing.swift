@@ -26,7 +26,12 @@ extension Cluster {
     let lowered = name.lowercased()
     if Cluster.isIPv4(lowered) { return (lowered, [lowered]) }
     if lowered == "localhost" { return (lowered, ["127.0.0.1"]) }
-    guard case .pod(let pod) = origin, dnsIsServing else { return nil }
+    guard case .pod(let pod) = origin else {
+      // The learner's machine maps Ingress hosts to the ingress address,
+      // as a line in /etc/hosts would.
+      return ingressAddress(forHost: lowered).map { (lowered, [$0]) }
+    }
+    guard dnsIsServing else { return nil }
     if lowered.hasSuffix(".") {
       return lookup(String(lowered.dropLast())).map { (String(lowered.dropLast()), $0) }
     }
@@ -35,6 +40,33 @@ extension Cluster {
     if dots >= 5 { candidates.insert(lowered, at: 0) } else { candidates.append(lowered) }
     for candidate in candidates {
       if let addresses = lookup(candidate) { return (candidate, addresses) }
+    }
+    return nil
+  }
+
+  /// Resolves `name` as a pod in `namespace` would (its resolv.conf's search path).
+  package func resolve(_ name: String, fromNamespace namespace: String) -> (name: String, addresses: [String])? {
+    resolve(name, from: .pod(Object(.pod, name: "", namespace: namespace)))
+  }
+
+  /// The address an Ingress served by ingress-nginx publishes for `host`
+  /// (a rule's host or a TLS host, `*.` wildcards included).
+  func ingressAddress(forHost host: String) -> String? {
+    for ingress in store.list(.ingress) where isNginxIngress(ingress) && !ingress.isTerminating {
+      guard
+        let address = ingress.content[path: "status.loadBalancer.ingress"]?.array?.first?["ip"]?.string
+      else { continue }
+      let hosts =
+        (ingress.content[path: "spec.rules"]?.array ?? []).compactMap { $0["host"]?.string }
+        + (ingress.content[path: "spec.tls"]?.array ?? []).flatMap { ($0["hosts"]?.array ?? []).compactMap(\.string) }
+      for pattern in hosts.map({ $0.lowercased() }) {
+        if pattern == host { return address }
+        if pattern.hasPrefix("*."), host.hasSuffix(pattern.dropFirst()),
+          !host.dropLast(pattern.count - 1).contains(".")
+        {
+          return address
+        }
+      }
     }
     return nil
   }

@@ -123,12 +123,24 @@ package enum CurlProgram {
     return outcome
   }
 
-  private static func fetch(
-    _ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward
-  )
-    -> CurlOutcome
-  {
-    var out = CurlOutcome()
+  /// How far a request got: where curl stopped, or the answer.
+  enum Transfer: Error {
+    /// curl gave up with this exit code and message; `verbose` is what
+    /// `-v` shows before the message.
+    case failed(code: Int32, message: String, verbose: String)
+    case answered(HTTPResponse, ip: String)
+  }
+
+  /// A URL as curl splits it.
+  struct Target {
+    var scheme: String
+    var authority: String
+    var host: String
+    var port: Int
+    var path: String
+  }
+
+  static func target(_ url: String) -> Result<Target, Transfer> {
     var rest = Substring(url)
     var scheme = "http"
     if let range = rest.range(of: "://") {
@@ -136,52 +148,45 @@ package enum CurlProgram {
       rest = rest[range.upperBound...]
     }
     guard scheme == "http" || scheme == "https" else {
-      out.stderr = "curl: (1) Protocol \"\(scheme)\" not supported\n"
-      out.exitCode = 1
-      return out
+      return .failure(.failed(code: 1, message: "Protocol \"\(scheme)\" not supported", verbose: ""))
     }
     let authority = String(rest.prefix { $0 != "/" && $0 != "?" })
     var path = String(rest.dropFirst(authority.count))
     if path.isEmpty { path = "/" } else if path.hasPrefix("?") { path = "/" + path }
-    var hostName = authority
+    var host = authority
     var port = scheme == "https" ? 443 : 80
     if let colon = authority.lastIndex(of: ":") {
-      hostName = String(authority[..<colon])
-      guard let number = Int(authority[authority.index(after: colon)...]),
-        (0...65535).contains(number)
+      host = String(authority[..<colon])
+      guard let number = Int(authority[authority.index(after: colon)...]), (0...65535).contains(number)
       else {
-        out.stderr =
-          "curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535\n"
-        out.exitCode = 3
-        return out
+        return .failure(
+          .failed(
+            code: 3, message: "URL rejected: Port number was not a decimal number between 0 and 65535",
+            verbose: ""))
       }
       port = number
     }
-    let quiet = options.silent && !options.showError
-    func fail(_ code: Int32, _ message: String) -> CurlOutcome {
-      var result = out
-      if !quiet { result.stderr += "curl: (\(code)) \(message)\n" }
-      result.exitCode = code
-      return result
+    return .success(Target(scheme: scheme, authority: authority, host: host, port: port, path: path))
+  }
+
+  /// Resolves, connects and sends: the one way an HTTP request travels in
+  /// the simulated network, for the learner's curl and for the tutor's
+  /// behaviour goals alike.
+  static func transfer(
+    _ request: HTTPRequest, to target: Target, insecure: Bool, maxTime: Double?, cluster: inout Cluster,
+    origin: NetworkOrigin, forward: Forward
+  ) -> Transfer {
+    guard let (_, addresses) = cluster.resolve(target.host, from: origin), let ip = addresses.first else {
+      return .failed(
+        code: 6, message: "Could not resolve host: \(target.host)",
+        verbose: "* Could not resolve host: \(target.host)\n* Closing connection\n")
     }
-    guard let (_, addresses) = cluster.resolve(hostName, from: origin), let ip = addresses.first
-    else {
-      if options.verbose {
-        out.stderr += "* Could not resolve host: \(hostName)\n* Closing connection\n"
-      }
-      return fail(6, "Could not resolve host: \(hostName)")
-    }
-    let userAgent = options.headers.last { $0.0.lowercased() == "user-agent" }?.1 ?? userAgent
-    let method = options.method ?? (options.head ? "HEAD" : (options.data == nil ? "GET" : "POST"))
-    let request = HTTPRequest(
-      method: method, host: authority, path: path,
-      headers: options.headers.filter { $0.0.lowercased() != "user-agent" }, userAgent: userAgent)
-    if options.verbose { out.stderr += "*   Trying \(ip):\(port)...\n" }
+    let port = target.port
+    var verbose = "*   Trying \(ip):\(port)...\n"
     let result: Result<HTTPResponse, NetworkFailure>
-    let isLocal = ip == "127.0.0.1"
-    if isLocal, case .host = origin {
-      if let target = forward(port) {
-        result = cluster.sendToPod(request, pod: target.pod, port: target.port)
+    if ip == "127.0.0.1", case .host = origin {
+      if let forwarded = forward(port) {
+        result = cluster.sendToPod(request, pod: forwarded.pod, port: forwarded.port)
       } else {
         result = .failure(.refused(ip: ip, port: port))
       }
@@ -190,44 +195,85 @@ package enum CurlProgram {
     }
     switch result {
     case .failure(.unresolved(let name)):
-      return fail(6, "Could not resolve host: \(name)")
+      return .failed(code: 6, message: "Could not resolve host: \(name)", verbose: verbose)
     case .failure(.refused):
-      if options.verbose {
-        out.stderr +=
-          "* connect to \(ip) port \(port) from 127.0.0.1 port 0 failed: Connection refused\n"
-        out.stderr +=
-          "* Failed to connect to \(hostName) port \(port) after 0 ms: Couldn't connect to server\n* Closing connection\n"
-      }
-      return fail(
-        7, "Failed to connect to \(hostName) port \(port) after 0 ms: Couldn't connect to server")
+      verbose +=
+        "* connect to \(ip) port \(port) from 127.0.0.1 port 0 failed: Connection refused\n"
+        + "* Failed to connect to \(target.host) port \(port) after 0 ms: Couldn't connect to server\n* Closing connection\n"
+      return .failed(
+        code: 7, message: "Failed to connect to \(target.host) port \(port) after 0 ms: Couldn't connect to server",
+        verbose: verbose)
     case .failure(.timedOut):
-      let limit = [options.maxTime, options.connectTimeout].compactMap { $0 }.min()
-      let milliseconds = limit.map { Int($0 * 1000) + 1 } ?? 134_251
+      let milliseconds = maxTime.map { Int($0 * 1000) + 1 } ?? 134_251
       cluster.advance(by: Double(milliseconds) / 1000)
-      if options.verbose {
-        out.stderr +=
-          "* Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached\n* Closing connection\n"
-      }
-      if limit == nil {
-        return fail(
-          28,
-          "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Couldn't connect to server"
-        )
-      }
-      return fail(
-        28,
-        "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached"
-      )
+      verbose +=
+        "* Failed to connect to \(target.host) port \(port) after \(milliseconds) ms: Timeout was reached\n* Closing connection\n"
+      let reason = maxTime == nil ? "Couldn't connect to server" : "Timeout was reached"
+      return .failed(
+        code: 28, message: "Failed to connect to \(target.host) port \(port) after \(milliseconds) ms: \(reason)",
+        verbose: verbose)
     case .success(let response):
-      if scheme == "https" && !response.servesTLS {
-        return fail(35, "OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number")
+      if target.scheme == "https" && !response.servesTLS {
+        return .failed(
+          code: 35, message: "OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number", verbose: verbose)
       }
-      if scheme == "https" && !options.insecure {
-        return fail(
-          60,
-          "SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above."
-        )
+      if target.scheme == "https" && !insecure {
+        return .failed(
+          code: 60,
+          message:
+            "SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.",
+          verbose: verbose)
       }
+      return .answered(response, ip: ip)
+    }
+  }
+
+  /// What `curl -sk URL` would get from `origin`: the answer, or nil when
+  /// curl would fail. Behaviour goals ask this.
+  package static func response(to url: String, cluster: inout Cluster, origin: NetworkOrigin) -> HTTPResponse? {
+    guard case .success(let target) = target(url) else { return nil }
+    let request = HTTPRequest(method: "GET", host: target.authority, path: target.path, userAgent: userAgent)
+    let transfer = transfer(
+      request, to: target, insecure: true, maxTime: nil, cluster: &cluster, origin: origin, forward: { _ in nil })
+    guard case .answered(let response, _) = transfer else { return nil }
+    return response
+  }
+
+  private static func fetch(
+    _ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward
+  )
+    -> CurlOutcome
+  {
+    var out = CurlOutcome()
+    let quiet = options.silent && !options.showError
+    func fail(_ code: Int32, _ message: String) -> CurlOutcome {
+      var result = out
+      if !quiet { result.stderr += "curl: (\(code)) \(message)\n" }
+      result.exitCode = code
+      return result
+    }
+    let target: Target
+    switch CurlProgram.target(url) {
+    case .failure(.failed(let code, let message, _)): return fail(code, message)
+    case .failure: return fail(3, "URL rejected: Bad URL")
+    case .success(let found): target = found
+    }
+    let (authority, hostName, port, path) = (target.authority, target.host, target.port, target.path)
+    let userAgent = options.headers.last { $0.0.lowercased() == "user-agent" }?.1 ?? userAgent
+    let method = options.method ?? (options.head ? "HEAD" : (options.data == nil ? "GET" : "POST"))
+    let request = HTTPRequest(
+      method: method, host: authority, path: path,
+      headers: options.headers.filter { $0.0.lowercased() != "user-agent" }, userAgent: userAgent)
+    let limit = [options.maxTime, options.connectTimeout].compactMap { $0 }.min()
+    let transfer = transfer(
+      request, to: target, insecure: options.insecure, maxTime: limit, cluster: &cluster, origin: origin,
+      forward: forward)
+    switch transfer {
+    case .failed(let code, let message, let verbose):
+      if options.verbose { out.stderr += verbose }
+      return fail(code, message)
+    case .answered(let response, let ip):
+      if options.verbose { out.stderr += "*   Trying \(ip):\(port)...\n" }
       var head = "HTTP/1.1 \(response.status) \(response.reason)\r\n"
       for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
       head += "\r\n"
