@@ -135,7 +135,7 @@ struct GoalTests {
   @Test func behaviour() throws {
     var cluster = Self.cluster(replicas: 1)
     let http = try Self.goal(
-      "http: { url: 'http://localhost:30080/', bodyContains: Welcome to nginx }")
+      "http: { url: 'http://172.18.0.2:30080/', bodyContains: Welcome to nginx }")
     #expect(!Self.met(http, cluster))
 
     _ = CommandRunner.run(

@@ -18,6 +18,9 @@ package struct ClusterSetUp: Equatable, Sendable {
   }
 
   package var workers = 2
+  /// Add-ons installed before the manifests, as their well-known manifests
+  /// would install them: `ingress-nginx` (kind's ingress-nginx deployment).
+  package var addons: [String] = []
   /// One YAML stream per entry, applied in order as `kubectl apply -f -` would.
   package var manifests: [Manifest] = []
   package var faults: [Fault] = []
@@ -50,6 +53,9 @@ package struct ClusterSetUp: Equatable, Sendable {
     // its pods were placed.
     for case .stopComponent(let name) in faults {
       cluster.stop(name == "kube-scheduler" ? .scheduler : .controllerManager)
+    }
+    if addons.contains("ingress-nginx") {
+      cluster.installIngressNginx()
     }
     for manifest in manifests {
       let output = CommandRunner.run(
@@ -109,13 +115,14 @@ package struct ClusterSetUp: Equatable, Sendable {
 extension ClusterSetUp {
   static let faultKeys = ["stopComponent", "nodeNotReady", "fillNode"]
   static let components = ["kube-scheduler", "kube-controller-manager"]
+  static let knownAddons = ["ingress-nginx"]
 
   /// Reads `setup:`; manifests are checked against a cluster (unknown kinds
   /// and fields, invalid names) with errors placed on the file's lines.
   package static func decode(_ reader: ContentReader, path: [String]) -> ClusterSetUp {
     var setUp = ClusterSetUp()
     guard
-      reader.mapping(path, allowed: ["workers", "manifests", "faults", "settleSeconds"]) != nil
+      reader.mapping(path, allowed: ["workers", "addons", "manifests", "faults", "settleSeconds"]) != nil
     else { return setUp }
     if let workers = reader.int(path + ["workers"]) {
       if workers < 0 || workers > 10 {
@@ -125,6 +132,15 @@ extension ClusterSetUp {
       }
     }
     if let seconds = reader.int(path + ["settleSeconds"]) { setUp.settleSeconds = Double(seconds) }
+    for (index, value) in (reader.array(path + ["addons"]) ?? []).enumerated() {
+      guard let name = value.string, knownAddons.contains(name) else {
+        reader.error(
+          path + ["addons", String(index)],
+          "addons: expected one of \(knownAddons.joined(separator: ", "))")
+        continue
+      }
+      setUp.addons.append(name)
+    }
     let manifestsPath = path + ["manifests"]
     if let value = reader.value(manifestsPath) {
       let paths: [[String]] =
