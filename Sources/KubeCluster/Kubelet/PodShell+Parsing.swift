@@ -12,6 +12,8 @@ extension PodShell {
   enum WordPart: Equatable {
     case text(String)
     case variable(String)
+    /// `$(...)`: replaced by the command's output, trailing newlines dropped.
+    case command(String)
   }
 
   /// A word's text with variables expanded.
@@ -22,6 +24,7 @@ extension PodShell {
       case .variable("?"): return String(status)
       case .variable("$"): return "7"
       case .variable(let name): return variables[name] ?? ""
+      case .command: return ""
       }
     }.joined()
   }
@@ -53,6 +56,20 @@ extension PodShell {
     func variable(at start: Int) -> (WordPart, Int) {
       // `start` is the index after `$`.
       guard start < characters.count else { return (.text("$"), start) }
+      if characters[start] == "(" {
+        var depth = 0
+        var end = start
+        while end < characters.count {
+          if characters[end] == "(" { depth += 1 }
+          if characters[end] == ")" {
+            depth -= 1
+            if depth == 0 { break }
+          }
+          end += 1
+        }
+        guard end < characters.count else { return (.text("$("), start + 1) }
+        return (.command(String(characters[(start + 1)..<end])), end + 1)
+      }
       if characters[start] == "?" || characters[start] == "$" {
         return (.variable(String(characters[start])), start + 1)
       }

@@ -178,7 +178,7 @@ package struct PodShell: Sendable {
       var index = 0
       while index < tokens.count {
         switch tokens[index] {
-        case .word(let parts): argv.append(PodShell.expand(parts, variables: known, status: lastStatus))
+        case .word(let parts): argv.append(substitute(parts, variables: known, cluster: &cluster))
         case .op(let op) where op == "2>&1" || op == "1>&2":
           redirects.append((op, ""))
         case .op(let op):
@@ -187,7 +187,7 @@ package struct PodShell: Sendable {
             lastStatus = 2
             return step
           }
-          redirects.append((op, PodShell.expand(parts, variables: known, status: lastStatus)))
+          redirects.append((op, substitute(parts, variables: known, cluster: &cluster)))
           index += 1
         }
         index += 1
@@ -225,6 +225,24 @@ package struct PodShell: Sendable {
       }
     }
     return step
+  }
+
+  /// A word's text: variables expanded, `$(...)` run in this shell.
+  private mutating func substitute(_ parts: [WordPart], variables: [String: String], cluster: inout Cluster) -> String {
+    var text = ""
+    for part in parts {
+      guard case .command(let line) = part else {
+        text += PodShell.expand([part], variables: variables, status: lastStatus)
+        continue
+      }
+      let status = lastStatus
+      var output = run(line, cluster: &cluster).stdout
+      lineNumber -= 1
+      lastStatus = status
+      while output.hasSuffix("\n") { output.removeLast() }
+      text += output
+    }
+    return text
   }
 
   /// A file written by a redirection, kept in the container's own files.
@@ -310,6 +328,10 @@ package struct PodShell: Sendable {
         let result = try cluster.execute(resolved, in: object, container: container)
         step.stdout = result.stdout
         step.stderr = result.stderr
+        // Programs name files as they were typed.
+        for (typed, absolute) in zip(argv, resolved) where typed != absolute {
+          step.stderr = step.stderr.replacingOccurrences(of: absolute, with: typed)
+        }
         status = result.exitCode
       } catch {
         switch error {
