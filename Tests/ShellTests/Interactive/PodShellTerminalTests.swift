@@ -8,21 +8,27 @@ import Testing
   .serialized,
   .enabled(if: TmuxSession.unavailableReason == nil, "needs tmux and the built kubetutor binary"))
 struct PodShellTerminalTests {
-  @Test("busybox's sh shows / # and follows cd; exit N comes back as kubectl's exit code")
-  func busyboxShell() throws {
+  /// A shell at its prompt with pod `name` (from `kubectl run …`) ready;
+  /// the interactive clock follows the wall clock, so kubectl waits for it.
+  static func shell(running run: String, name: String) throws -> TmuxSession {
     let tty = try TmuxSession()
-    defer { tty.removeFolders() }
     try tty.start()
     try tty.waitForPrompt()
-    try tty.type("kubectl run box --image=busybox:1.37 -- sleep 3600")
+    try tty.type(run)
     try tty.press("Enter")
-    try tty.waitFor("pod/box created")
+    try tty.waitFor("pod/\(name) created")
     try tty.waitForIdlePrompt()
-    // The interactive clock follows the wall clock: wait until it runs.
-    try tty.type("kubectl wait --for=condition=Ready pod/box --timeout=60s")
+    try tty.type("kubectl wait --for=condition=Ready pod/\(name) --timeout=60s")
     try tty.press("Enter")
     try tty.waitFor("condition met", timeout: 20)
     try tty.waitForPrompt(count: 3)
+    return tty
+  }
+
+  @Test("busybox's sh shows / # and follows cd; exit N comes back as kubectl's exit code")
+  func busyboxShell() throws {
+    let tty = try Self.shell(running: "kubectl run box --image=busybox:1.37 -- sleep 3600", name: "box")
+    defer { tty.removeFolders() }
 
     try tty.type("kubectl exec -it box -- sh")
     try tty.press("Enter")
@@ -54,17 +60,8 @@ struct PodShellTerminalTests {
 
   @Test("nginx's bash shows root@POD:/# and Ctrl-D leaves it with bash's exit line")
   func debianBash() throws {
-    let tty = try TmuxSession()
+    let tty = try Self.shell(running: "kubectl run web --image=nginx:1.27", name: "web")
     defer { tty.removeFolders() }
-    try tty.start()
-    try tty.waitForPrompt()
-    try tty.type("kubectl run web --image=nginx:1.27")
-    try tty.press("Enter")
-    try tty.waitForIdlePrompt()
-    try tty.type("kubectl wait --for=condition=Ready pod/web --timeout=60s")
-    try tty.press("Enter")
-    try tty.waitFor("condition met", timeout: 20)
-    try tty.waitForPrompt(count: 3)
 
     try tty.type("kubectl exec -it web -- bash")
     try tty.press("Enter")
