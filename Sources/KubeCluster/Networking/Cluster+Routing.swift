@@ -202,7 +202,7 @@ extension Cluster {
           port: port)
       }
       if port == 80 || port == 443, let controller = ingressControllerPod(on: node.name) {
-        return .success(.ingress(controller, client: origin.address))
+        return .success(.ingress(controller, port: port, client: origin.address))
       }
       return .failure(.refused(ip: ip, port: port))
     }
@@ -214,7 +214,7 @@ extension Cluster {
       guard isPod else { return .failure(.timedOut(ip: ip, port: port)) }
       guard servesPort(pod, port) else { return .failure(.refused(ip: ip, port: port)) }
       if isIngressController(pod), port == 80 || port == 443 {
-        return .success(.ingress(pod, client: origin.address))
+        return .success(.ingress(pod, port: port, client: origin.address))
       }
       return .success(.pod(pod, port: port, client: origin.address))
     }
@@ -270,7 +270,7 @@ extension Cluster {
     {
       seenClient = cidr.split(separator: ".").prefix(3).joined(separator: ".") + ".1"
     }
-    if isIngressController(pod) { return .success(.ingress(pod, client: seenClient)) }
+    if isIngressController(pod) { return .success(.ingress(pod, port: targetPort, client: seenClient)) }
     guard servesPort(pod, targetPort) else { return .failure(.refused(ip: ip, port: port)) }
     return .success(.pod(pod, port: targetPort, client: seenClient))
   }
@@ -304,8 +304,8 @@ extension Cluster {
       return .failure(failure)
     case .success(.pod(let pod, let port, let client)):
       return serve(request, pod: pod, port: port, client: client)
-    case .success(.ingress(let controller, let client)):
-      return serveIngress(request, controller: controller, client: client)
+    case .success(.ingress(let controller, let port, let client)):
+      return serveIngress(request, controller: controller, port: port, client: client)
     }
   }
 
@@ -317,7 +317,7 @@ extension Cluster {
       return .failure(.refused(ip: "127.0.0.1", port: port))
     }
     if isIngressController(pod) {
-      return serveIngress(request, controller: pod, client: "127.0.0.1")
+      return serveIngress(request, controller: pod, port: port, client: "127.0.0.1")
     }
     return serve(request, pod: pod, port: port, client: "127.0.0.1")
   }

@@ -26,6 +26,9 @@ package enum CurlProgram {
     var verbose = false
     var fail = false
     var insecure = false
+    var location = false
+    /// Certificates trusted besides none (`--cacert FILE`).
+    var trusted: [TLSCertificate] = []
     var method: String?
     var headers: [(String, String)] = []
     var maxTime: Double?
@@ -38,7 +41,7 @@ package enum CurlProgram {
   /// Runs `curl ARGUMENTS` (without the word `curl`) from `origin`.
   package static func run(
     _ arguments: [String], cluster: inout Cluster, origin: NetworkOrigin,
-    forward: Forward = { _ in nil }
+    forward: Forward = { _ in nil }, readFile: (String) -> String? = { _ in nil }
   )
     -> CurlOutcome
   {
@@ -76,7 +79,14 @@ package enum CurlProgram {
         case "-v", "--verbose": options.verbose = true
         case "-f", "--fail": options.fail = true
         case "-k", "--insecure": options.insecure = true
-        case "-L", "--location", "--compressed", "-4", "-N", "--no-buffer": break
+        case "-L", "--location": options.location = true
+        case "--compressed", "-4", "-N", "--no-buffer": break
+        case "--cacert":
+          guard last, let path = value(flag) else { return missing(flag) }
+          guard let text = readFile(path) else {
+            return CurlOutcome(stderr: "curl: (77) error setting certificate file: \(path)\n", exitCode: 77)
+          }
+          options.trusted += TLSCertificate.all(inPEM: text)
         case "-X", "--request", "-H", "--header", "-m", "--max-time", "--connect-timeout", "-o",
           "--output", "-d", "--data", "--data-raw", "-A", "--user-agent", "-w", "--write-out":
           guard last, let text = value(flag) else { return missing(flag) }
@@ -173,7 +183,8 @@ package enum CurlProgram {
   /// the simulated network, for the learner's curl and for the tutor's
   /// behaviour goals alike.
   static func transfer(
-    _ request: HTTPRequest, to target: Target, insecure: Bool, maxTime: Double?, cluster: inout Cluster,
+    _ request: HTTPRequest, to target: Target, insecure: Bool, trusted: [TLSCertificate] = [],
+    maxTime: Double?, cluster: inout Cluster,
     origin: NetworkOrigin, forward: Forward
   ) -> Transfer {
     guard let (_, addresses) = cluster.resolve(target.host, from: origin), let ip = addresses.first else {
@@ -217,22 +228,50 @@ package enum CurlProgram {
         return .failed(
           code: 35, message: "OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number", verbose: verbose)
       }
-      if target.scheme == "https" && !insecure {
+      if target.scheme == "https" && !insecure,
+        let problem = verify(response.certificate, host: target.host, trusted: trusted, now: cluster.now)
+      {
         return .failed(
           code: 60,
           message:
-            "SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.",
+            "\(problem)\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.",
           verbose: verbose)
       }
       return .answered(response, ip: ip)
     }
   }
 
+  /// What OpenSSL and curl say of a server's certificate; nil when it is
+  /// trusted (it or its issuer given with `--cacert`), current, and names
+  /// `host`.
+  static func verify(_ certificate: TLSCertificate?, host: String, trusted: [TLSCertificate], now: Date)
+    -> String?
+  {
+    guard let certificate else { return "SSL certificate problem: self-signed certificate" }
+    let isTrusted =
+      trusted.contains(certificate)
+      || (!certificate.selfSigned && trusted.contains { $0.subjectText == certificate.issuerText })
+    guard isTrusted else {
+      return certificate.selfSigned
+        ? "SSL certificate problem: self-signed certificate"
+        : "SSL certificate problem: unable to get local issuer certificate"
+    }
+    if let start = certificate.notBefore, now < start {
+      return "SSL certificate problem: certificate is not yet valid"
+    }
+    if let end = certificate.notAfter, now > end { return "SSL certificate problem: certificate has expired" }
+    guard certificate.matches(host: host) else {
+      return "SSL: no alternative certificate subject name matches target host name '\(host)'"
+    }
+    return nil
+  }
+
   /// What `curl -sk URL` would get from `origin`: the answer, or nil when
   /// curl would fail. Behaviour goals ask this.
   package static func response(to url: String, cluster: inout Cluster, origin: NetworkOrigin) -> HTTPResponse? {
     guard case .success(let target) = target(url) else { return nil }
-    let request = HTTPRequest(method: "GET", host: target.authority, path: target.path, userAgent: userAgent)
+    var request = HTTPRequest(method: "GET", host: target.authority, path: target.path, userAgent: userAgent)
+    request.tls = target.scheme == "https"
     let transfer = transfer(
       request, to: target, insecure: true, maxTime: nil, cluster: &cluster, origin: origin, forward: { _ in nil })
     guard case .answered(let response, _) = transfer else { return nil }
@@ -240,7 +279,8 @@ package enum CurlProgram {
   }
 
   private static func fetch(
-    _ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward
+    _ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward,
+    redirects: Int = 0
   )
     -> CurlOutcome
   {
@@ -261,12 +301,14 @@ package enum CurlProgram {
     let (authority, hostName, port, path) = (target.authority, target.host, target.port, target.path)
     let userAgent = options.headers.last { $0.0.lowercased() == "user-agent" }?.1 ?? userAgent
     let method = options.method ?? (options.head ? "HEAD" : (options.data == nil ? "GET" : "POST"))
-    let request = HTTPRequest(
+    var request = HTTPRequest(
       method: method, host: authority, path: path,
       headers: options.headers.filter { $0.0.lowercased() != "user-agent" }, userAgent: userAgent)
+    request.tls = target.scheme == "https"
     let limit = [options.maxTime, options.connectTimeout].compactMap { $0 }.min()
     let transfer = transfer(
-      request, to: target, insecure: options.insecure, maxTime: limit, cluster: &cluster, origin: origin,
+      request, to: target, insecure: options.insecure, trusted: options.trusted, maxTime: limit,
+      cluster: &cluster, origin: origin,
       forward: forward)
     switch transfer {
     case .failed(let code, let message, let verbose):
@@ -274,12 +316,21 @@ package enum CurlProgram {
       return fail(code, message)
     case .answered(let response, let ip):
       if options.verbose { out.stderr += "*   Trying \(ip):\(port)...\n" }
-      var head = "HTTP/1.1 \(response.status) \(response.reason)\r\n"
-      for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+      var head: String
+      if response.http2 {
+        // HTTP/2 has no reason phrase and no Connection header; names are lowercase.
+        head = "HTTP/2 \(response.status) \r\n"
+        for (name, value) in response.headers where name != "Connection" {
+          head += "\(name.lowercased()): \(value)\r\n"
+        }
+      } else {
+        head = "HTTP/1.1 \(response.status) \(response.reason)\r\n"
+        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+      }
       head += "\r\n"
       if options.verbose {
         out.stderr += "* Connected to \(hostName) (\(ip)) port \(port)\n"
-        var sent = "\(method) \(path) HTTP/1.1\r\n"
+        var sent = "\(method) \(path) \(response.http2 ? "HTTP/2" : "HTTP/1.1")\r\n"
         let explicitHost = options.headers.last { $0.0.lowercased() == "host" }?.1
         sent += "Host: \(explicitHost ?? authority)\r\n"
         sent += "User-Agent: \(userAgent)\r\nAccept: */*\r\n"
@@ -290,6 +341,23 @@ package enum CurlProgram {
         sent += "\r\n"
         out.stderr += sent.components(separatedBy: "\r\n").dropLast().map { "> \($0)\r\n" }.joined()
         out.stderr += head.components(separatedBy: "\r\n").dropLast().map { "< \($0)\r\n" }.joined()
+      }
+      if options.location, (300..<400).contains(response.status), redirects < 50,
+        let location = response.headers.last(where: { $0.0.lowercased() == "location" })?.1
+      {
+        // -L: the next request goes where Location says; -i shows every head.
+        let next =
+          location.contains("://")
+          ? location : "\(target.scheme)://\(authority)\(location.hasPrefix("/") ? "" : "/")\(location)"
+        if options.verbose { out.stderr += "* Issue another request to this URL: '\(next)'\n" }
+        var followed = options
+        if [301, 302, 303].contains(response.status) && options.method == nil { followed.data = nil }
+        var rest = fetch(
+          next, options: followed, cluster: &cluster, origin: origin, forward: forward,
+          redirects: redirects + 1)
+        if (options.include || options.head) && options.output == nil { rest.stdout = head + rest.stdout }
+        rest.stderr = out.stderr + rest.stderr
+        return rest
       }
       if options.fail && response.status >= 400 {
         if options.verbose {
