@@ -215,7 +215,12 @@ extension Cluster {
         return response
       }
     }
-    if let ingress = tlsIngress, !request.tls,
+    if request.tls {
+      // A TLS handshake to the plain HTTP port: nginx answers in plain
+      // HTTP, which the client cannot read.
+      return .success(HTTPResponse(status: 400, reason: "Bad Request", headers: [], body: ""))
+    }
+    if let ingress = tlsIngress,
       ingress.annotations["nginx.ingress.kubernetes.io/ssl-redirect"] != "false"
     {
       return .success(sslRedirect(request, ingress: ingress, controller: controller, client: client))

@@ -29,6 +29,8 @@ package enum CurlProgram {
     var location = false
     /// Certificates trusted besides none (`--cacert FILE`).
     var trusted: [TLSCertificate] = []
+    /// A `--cacert` file that could not be read: HTTPS fails with 77.
+    var unreadableCACert: String?
     var method: String?
     var headers: [(String, String)] = []
     var maxTime: Double?
@@ -83,10 +85,11 @@ package enum CurlProgram {
         case "--compressed", "-4", "-N", "--no-buffer": break
         case "--cacert":
           guard last, let path = value(flag) else { return missing(flag) }
-          guard let text = readFile(path) else {
-            return CurlOutcome(stderr: "curl: (77) error setting certificate file: \(path)\n", exitCode: 77)
+          if let text = readFile(path) {
+            options.trusted += TLSCertificate.all(inPEM: text)
+          } else {
+            options.unreadableCACert = path
           }
-          options.trusted += TLSCertificate.all(inPEM: text)
         case "-X", "--request", "-H", "--header", "-m", "--max-time", "--connect-timeout", "-o",
           "--output", "-d", "--data", "--data-raw", "-A", "--user-agent", "-w", "--write-out":
           guard last, let text = value(flag) else { return missing(flag) }
@@ -299,6 +302,9 @@ package enum CurlProgram {
     case .success(let found): target = found
     }
     let (authority, hostName, port, path) = (target.authority, target.host, target.port, target.path)
+    if target.scheme == "https", let path = options.unreadableCACert {
+      return fail(77, "error setting certificate file: \(path)")
+    }
     let userAgent = options.headers.last { $0.0.lowercased() == "user-agent" }?.1 ?? userAgent
     let method = options.method ?? (options.head ? "HEAD" : (options.data == nil ? "GET" : "POST"))
     var request = HTTPRequest(
