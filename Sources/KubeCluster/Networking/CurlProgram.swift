@@ -247,7 +247,7 @@ package enum CurlProgram {
   /// What OpenSSL and curl say of a server's certificate; nil when it is
   /// trusted (it or its issuer given with `--cacert`), current, and names
   /// `host`.
-  static func verify(_ certificate: TLSCertificate?, host: String, trusted: [TLSCertificate], now: Date)
+  package static func verify(_ certificate: TLSCertificate?, host: String, trusted: [TLSCertificate], now: Date)
     -> String?
   {
     guard let certificate else { return "SSL certificate problem: self-signed certificate" }
