@@ -67,4 +67,17 @@ struct PodShellTests {
     let ended = dash.runScript("nope\nexit 5\necho never\n", cluster: &cluster)
     #expect(ended == ExecResult(stdout: "", stderr: "sh: 1: nope: not found\n", exitCode: 5))
   }
+
+  @Test("kubectl's stdin reaches the first reader; filters read files and < as the real tools do")
+  func inputAndFiles() throws {
+    var cluster = try Self.cluster()
+    var shell = try #require(try Self.shell("sh", in: "box", cluster))
+    shell.input = "a\nb\n"
+    let result = shell.runScript(
+      "cat > /tmp/f; cat; wc -l /tmp/f; grep b /tmp/f /etc/hostname; tail -n 1 < /tmp/f; grep zz /tmp/f; echo $?; cat < /nope",
+      cluster: &cluster)
+    #expect(result.stdout == "2 /tmp/f\n/tmp/f:b\n/etc/hostname:box\nb\n1\n")
+    #expect(result.stderr == "sh: can't open '/nope': No such file or directory\n")
+    #expect(result.exitCode == 1)
+  }
 }

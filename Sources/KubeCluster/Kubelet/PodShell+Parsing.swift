@@ -184,6 +184,31 @@ extension PodShell {
     return tokens
   }
 
+  /// A filter's options (with grep's pattern) and the files it names.
+  static func fileOperands(_ name: String, _ args: [String]) -> (options: [String], files: [String]) {
+    var options: [String] = []
+    var files: [String] = []
+    var index = 0
+    var needsPattern = name == "grep"
+    while index < args.count {
+      let arg = args[index]
+      if arg.hasPrefix("-") && arg.count > 1 {
+        options.append(arg)
+        if arg == "-n" && name != "grep", index + 1 < args.count {
+          options.append(args[index + 1])
+          index += 1
+        }
+      } else if needsPattern {
+        options.append(arg)
+        needsPattern = false
+      } else {
+        files.append(arg)
+      }
+      index += 1
+    }
+    return (options, files)
+  }
+
   /// grep, head, tail and wc reading a pipe: the output and exit status.
   static func filter(_ name: String, _ args: [String], input: String) -> (String, Int) {
     var lines = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)

@@ -37,6 +37,9 @@ package struct PodShell: Sendable {
   package let interactive: Bool
   package private(set) var directory = "/"
   package private(set) var lastStatus = 0
+  /// What kubectl's attached stdin still holds for the first program that
+  /// reads it (`kubectl exec -i POD -- sh -c 'cat > /tmp/f' < f`).
+  package var input: String?
   private var variables: [String: String] = [:]
   private var lineNumber = 0
   /// How many processes the shell started, for the PIDs `ps` shows.
@@ -192,6 +195,15 @@ package struct PodShell: Sendable {
         }
         index += 1
       }
+      if let from = redirects.last(where: { $0.op == "<" })?.target {
+        guard let object = cluster.store.get(pod), let text = cluster.file(resolve(from), in: object, container: container)
+        else {
+          step.stderr += cannotOpen(from)
+          lastStatus = 1
+          return step
+        }
+        input = text
+      }
       var result = runCommand(argv, stdin: input, cluster: &cluster)
       if let code = result.exit {
         step.stdout += result.stdout
@@ -312,11 +324,38 @@ package struct PodShell: Sendable {
       } else {
         step.stdout = processes(cluster: cluster)
       }
-    case "grep", "head", "tail", "wc" where stdin != nil || !args.contains(where: { !$0.hasPrefix("-") }):
-      (step.stdout, status) = PodShell.filter(name, args, input: stdin ?? "")
-      if name == "grep" && status == 2 { step.stderr = "grep: missing pattern\n" }
-    case "cat" where args.isEmpty:
-      step.stdout = stdin ?? ""
+    case "grep", "head", "tail", "wc":
+      let (options, files) = PodShell.fileOperands(name, args)
+      var sources: [(name: String?, text: String)] = []
+      if stdin != nil || files.isEmpty { sources = [(nil, stdin ?? takeInput())] }
+      for path in files where stdin == nil {
+        guard let object = cluster.store.get(pod), let content = cluster.file(resolve(path), in: object, container: container)
+        else {
+          step.stderr += "\(name): \(path): No such file or directory\n"
+          status = name == "grep" ? 2 : 1
+          continue
+        }
+        sources.append((path, content))
+      }
+      var matched = false
+      for source in sources {
+        let (shown, found) = PodShell.filter(name, options, input: source.text)
+        if found == 0 { matched = true }
+        if name == "grep" && files.count > 1, let file = source.name {
+          step.stdout += shown.split(separator: "\n").map { "\(file):\($0)\n" }.joined()
+        } else if name == "wc", let file = source.name {
+          step.stdout += shown.dropLast() + " \(file)\n"
+        } else {
+          step.stdout += shown
+        }
+      }
+      status = max(status, matched ? 0 : 1)
+      if name == "grep" && options.allSatisfy({ $0.hasPrefix("-") }) {
+        step = Step(stderr: "grep: missing pattern\n")
+        status = 2
+      }
+    case "cat" where args.isEmpty || args == ["-"]:
+      step.stdout = stdin ?? takeInput()
     default:
       guard let object = cluster.store.get(pod) else {
         step.exit = 137
@@ -346,6 +385,12 @@ package struct PodShell: Sendable {
     }
     lastStatus = status
     return step
+  }
+
+  /// The attached stdin, once: the first reader gets it all.
+  private mutating func takeInput() -> String {
+    defer { input = nil }
+    return input ?? ""
   }
 
   /// Folders a learner may `cd` into.
@@ -400,6 +445,14 @@ package struct PodShell: Sendable {
 
   private func notFound(_ name: String) -> String {
     flavor == .bash ? "\(messagePrefix)\(name): command not found\n" : "\(messagePrefix)\(name): not found\n"
+  }
+
+  private func cannotOpen(_ path: String) -> String {
+    switch flavor {
+    case .ash: return "\(messagePrefix)can't open '\(path)': No such file or directory\n"
+    case .dash: return "\(messagePrefix)cannot open \(path): No such file\n"
+    case .bash: return "\(messagePrefix)\(path): No such file or directory\n"
+    }
   }
 
   private func cdError(_ typed: String, target: String) -> String {

@@ -92,6 +92,7 @@ struct ExecCommand: KubectlCommand {
       command.count >= 3, command[1] == "-c"
     {
       if var script = PodShell(shell, pod: pod, container: container, cluster: cluster, interactive: false) {
+        if attachesStdin { script.input = invocation.environment.stdin }
         finish(script.runScript(command[2], cluster: &cluster), into: &output)
       } else if cluster.containerRuntime(of: pod, container: container)?.isRunning == true {
         failure = .executableNotFound(shell)
