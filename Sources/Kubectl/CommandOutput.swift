@@ -13,6 +13,9 @@ package struct CommandOutput: Equatable, Sendable {
   /// (`kubectl config set-context --current --namespace=dev`): the shell
   /// keeps it for the commands that follow.
   package var namespace: String?
+  /// A shell that reads the learner's terminal (`kubectl exec -it POD --
+  /// sh` at a TTY): the shell runs it until the in-pod shell exits.
+  package var execSession: ExecSession?
 
   package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0, namespace: String? = nil) {
     self.stdout = stdout
@@ -43,6 +46,9 @@ package struct KubectlEnvironment: Sendable {
   package var interactive: Bool
   /// Terminal width for tables that wrap; nil when not a terminal.
   package var width: Int?
+  /// Whether kubectl's stdin is the learner's terminal (the interactive
+  /// shell with nothing redirected into the command).
+  package var stdinIsTerminal = false
   /// The editor `kubectl edit` opens: given the file's text, returns the
   /// saved text, or nil when the editor failed. Nil when there is none.
   package var edit: (@Sendable (String) -> String?)?
@@ -82,5 +88,21 @@ package struct PortForward: Equatable, Sendable {
     self.localPort = localPort
     self.pod = pod
     self.podPort = podPort
+  }
+}
+
+/// A process in a container attached to the learner's terminal.
+package struct ExecSession: Equatable, Sendable {
+  package var pod: ObjectKey
+  package var container: String
+  package var command: [String]
+  /// Whether kubectl asked for a TTY (`-t`): the in-pod shell shows its prompt.
+  package var tty: Bool
+
+  package init(pod: ObjectKey, container: String, command: [String], tty: Bool) {
+    self.pod = pod
+    self.container = container
+    self.command = command
+    self.tty = tty
   }
 }

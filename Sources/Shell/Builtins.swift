@@ -48,17 +48,19 @@ enum Builtins {
   {
     let working = context.workingDirectory
     let root = context.rootDirectory
-    let environment = KubectlEnvironment(
+    var environment = KubectlEnvironment(
       namespace: state.namespace, stdin: stdin,
       readFile: { path in try Builtins.read(path, in: working, root: root) },
       listDirectory: { path in Builtins.list(path, in: working, root: root) },
       interactive: state.mode == .interactive, width: state.terminalWidth())
+    environment.stdinIsTerminal = state.mode == .interactive && stdin.isEmpty && state.readLine != nil
     if state.mode == .interactive, let followed = Follow.run(arguments, environment: environment, state: state) {
       return followed
     }
     let output = CommandRunner.run(arguments, cluster: &state.cluster, environment: environment)
     for forward in output.portForwards { state.portForwards[forward.localPort] = forward }
     if let namespace = output.namespace { state.namespace = namespace }
+    if let session = output.execSession { return PodShellTerminal.run(session, output: output, state: state) }
     return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
   }
 

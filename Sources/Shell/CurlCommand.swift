@@ -13,12 +13,15 @@ enum CurlCommand {
     table.register("curl") { argv, _, context in
       var handled: [Int] = []
       let forwards = state.portForwards
-      let outcome = CurlProgram.run(Array(argv.dropFirst()), cluster: &state.cluster, origin: .host)
-      { port in
-        guard let forward = forwards[port] else { return nil }
-        handled.append(port)
-        return (forward.pod, forward.podPort)
-      }
+      let outcome = CurlProgram.run(
+        Array(argv.dropFirst()), cluster: &state.cluster, origin: .host,
+        forward: { port in
+          guard let forward = forwards[port] else { return nil }
+          handled.append(port)
+          return (forward.pod, forward.podPort)
+        },
+        // `--cacert FILE`, read from the learner's folder.
+        readFile: { path in (try? context.resolve(path)).flatMap { try? String(contentsOf: $0, encoding: .utf8) } })
       var result = CommandResult(
         stdout: outcome.stdout, stderr: outcome.stderr, exitCode: outcome.exitCode)
       // kubectl port-forward, still running, reports each connection on

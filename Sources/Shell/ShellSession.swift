@@ -38,6 +38,9 @@ package final class SessionState {
   /// Where the learner stands in a lesson or scenario, such as
   /// `services 3/7`; shown in the prompt. Set by the lesson runner.
   package var position: String?
+  /// Reads one line from the learner's terminal with the given prompt, in
+  /// the interactive shell only (the in-pod shell of `kubectl exec -it`).
+  package var readLine: ((String) -> LineInput)?
   /// Whether `quit` asked the shell to end.
   package var quitRequested = false
   /// Whether the last output ended a line, so that a message can start on a fresh one.

@@ -60,7 +60,7 @@ package final class TutorSession {
   }
   package var scenariosDirectory: URL?
   /// How behaviour goals send HTTP requests; the networking layer may replace it.
-  package var http: HTTPProbe = ClusterHTTP.request
+  package var http: HTTPProbe = SimulatedHTTP.request
   /// Plays the earlier steps' solutions when a lesson resumes; the shell sets it.
   package var player: (any ScriptPlayer)?
   /// Called with every command the shell ran and the cluster after it.

@@ -227,6 +227,8 @@ extension Cluster {
       }
       throw .executableNotFound(program)
     }
+    // busybox's applets word their errors their own way.
+    let busybox = [.busybox, .alpine].contains(PodShell.family(of: ImageReference(runtime.image)))
     switch name {
     case "hostname": return ExecResult(stdout: pod.name + "\n")
     case "env", "printenv":
@@ -243,7 +245,7 @@ extension Cluster {
         if let content = file(path, in: pod, container: container) {
           out += content
         } else {
-          errors += "cat: \(path): No such file or directory\n"
+          errors += busybox ? "cat: can't open '\(path)': No such file or directory\n" : "cat: \(path): No such file or directory\n"
         }
       }
       return ExecResult(stdout: out, stderr: errors, exitCode: errors.isEmpty ? 0 : 1)
@@ -256,6 +258,7 @@ extension Cluster {
         "/tmp": [],
       ]
       guard let entries = listing[path] else {
+        if busybox { return ExecResult(stderr: "ls: \(path): No such file or directory\n", exitCode: 1) }
         return ExecResult(stderr: "ls: cannot access '\(path)': No such file or directory\n", exitCode: 2)
       }
       return ExecResult(stdout: entries.map { $0 + "\n" }.joined())

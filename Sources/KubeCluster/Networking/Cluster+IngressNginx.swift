@@ -190,14 +190,42 @@ extension Cluster {
 
   /// ingress-nginx's answer: the host and path rules of every Ingress of
   /// class `nginx`, proxied to one ready endpoint of the backend Service.
-  mutating func serveIngress(_ request: HTTPRequest, controller: Object, client: String) -> Result<
-    HTTPResponse, NetworkFailure
-  > {
-    serveIngressRules(request, controller: controller, client: client).map { response in
-      var response = response
-      response.servesTLS = true
-      return response
+  ///
+  /// On port 443 it terminates TLS with the host's certificate (or its
+  /// fake one) and answers over HTTP/2; on port 80 a host with TLS is
+  /// redirected to HTTPS (308), as ingress-nginx does by default.
+  mutating func serveIngress(_ request: HTTPRequest, controller: Object, port: Int, client: String)
+    -> Result<HTTPResponse, NetworkFailure>
+  {
+    let host = request.hostHeader.split(separator: ":").first.map { $0.lowercased() } ?? ""
+    let tlsIngress = ingressWithTLS(forHost: host)
+    if port == 443 {
+      guard request.tls else {
+        return .success(plainHTTPToHTTPSPort(request, controller: controller, client: client))
+      }
+      let sni = request.host.split(separator: ":").first.map { $0.lowercased() } ?? ""
+      return serveIngressRules(request, controller: controller, client: client).map { response in
+        var response = response
+        response.servesTLS = true
+        response.http2 = true
+        response.certificate = ingressCertificate(forSNI: sni)
+        if tlsIngress != nil {
+          response.headers.append(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
+        }
+        return response
+      }
     }
+    if request.tls {
+      // A TLS handshake to the plain HTTP port: nginx answers in plain
+      // HTTP, which the client cannot read.
+      return .success(HTTPResponse(status: 400, reason: "Bad Request", headers: [], body: ""))
+    }
+    if let ingress = tlsIngress,
+      ingress.annotations["nginx.ingress.kubernetes.io/ssl-redirect"] != "false"
+    {
+      return .success(sslRedirect(request, ingress: ingress, controller: controller, client: client))
+    }
+    return serveIngressRules(request, controller: controller, client: client)
   }
 
   private mutating func serveIngressRules(
@@ -347,7 +375,7 @@ extension Cluster {
     }
   }
 
-  private mutating func logIngress(
+  mutating func logIngress(
     _ request: HTTPRequest, controller: Object, client: String, status: Int, bytes: Int,
     upstream: String, address: String
   ) {
@@ -356,7 +384,7 @@ extension Cluster {
       .utf8.count
     let upstreamPart = address == "-" ? "- - - -" : "\(address) \(bytes) 0.001 \(status)"
     appendLog(
-      "\(client) - - [\(HTTPDate.common(now))] \"\(request.method) \(request.path) HTTP/1.1\" \(status) \(bytes) \"-\" \"\(request.userAgent)\" \(length) 0.001 [\(upstream)] [] \(upstreamPart) \(random.hex(32))",
+      "\(client) - - [\(HTTPDate.common(now))] \"\(request.method) \(request.path) \(request.tls ? "HTTP/2.0" : "HTTP/1.1")\" \(status) \(bytes) \"-\" \"\(request.userAgent)\" \(length) 0.001 [\(upstream)] [] \(upstreamPart) \(random.hex(32))",
       to: controller, container: "controller")
   }
 

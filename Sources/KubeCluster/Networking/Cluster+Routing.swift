@@ -26,7 +26,12 @@ extension Cluster {
     let lowered = name.lowercased()
     if Cluster.isIPv4(lowered) { return (lowered, [lowered]) }
     if lowered == "localhost" { return (lowered, ["127.0.0.1"]) }
-    guard case .pod(let pod) = origin, dnsIsServing else { return nil }
+    guard case .pod(let pod) = origin else {
+      // The learner's machine maps Ingress hosts to the ingress address,
+      // as a line in /etc/hosts would.
+      return ingressAddress(forHost: lowered).map { (lowered, [$0]) }
+    }
+    guard dnsIsServing else { return nil }
     if lowered.hasSuffix(".") {
       return lookup(String(lowered.dropLast())).map { (String(lowered.dropLast()), $0) }
     }
@@ -35,6 +40,33 @@ extension Cluster {
     if dots >= 5 { candidates.insert(lowered, at: 0) } else { candidates.append(lowered) }
     for candidate in candidates {
       if let addresses = lookup(candidate) { return (candidate, addresses) }
+    }
+    return nil
+  }
+
+  /// Resolves `name` as a pod in `namespace` would (its resolv.conf's search path).
+  package func resolve(_ name: String, fromNamespace namespace: String) -> (name: String, addresses: [String])? {
+    resolve(name, from: .pod(Object(.pod, name: "", namespace: namespace)))
+  }
+
+  /// The address an Ingress served by ingress-nginx publishes for `host`
+  /// (a rule's host or a TLS host, `*.` wildcards included).
+  func ingressAddress(forHost host: String) -> String? {
+    for ingress in store.list(.ingress) where isNginxIngress(ingress) && !ingress.isTerminating {
+      guard
+        let address = ingress.content[path: "status.loadBalancer.ingress"]?.array?.first?["ip"]?.string
+      else { continue }
+      let hosts =
+        (ingress.content[path: "spec.rules"]?.array ?? []).compactMap { $0["host"]?.string }
+        + (ingress.content[path: "spec.tls"]?.array ?? []).flatMap { ($0["hosts"]?.array ?? []).compactMap(\.string) }
+      for pattern in hosts.map({ $0.lowercased() }) {
+        if pattern == host { return address }
+        if pattern.hasPrefix("*."), host.hasSuffix(pattern.dropFirst()),
+          !host.dropLast(pattern.count - 1).contains(".")
+        {
+          return address
+        }
+      }
     }
     return nil
   }
@@ -170,7 +202,7 @@ extension Cluster {
           port: port)
       }
       if port == 80 || port == 443, let controller = ingressControllerPod(on: node.name) {
-        return .success(.ingress(controller, client: origin.address))
+        return .success(.ingress(controller, port: port, client: origin.address))
       }
       return .failure(.refused(ip: ip, port: port))
     }
@@ -182,7 +214,7 @@ extension Cluster {
       guard isPod else { return .failure(.timedOut(ip: ip, port: port)) }
       guard servesPort(pod, port) else { return .failure(.refused(ip: ip, port: port)) }
       if isIngressController(pod), port == 80 || port == 443 {
-        return .success(.ingress(pod, client: origin.address))
+        return .success(.ingress(pod, port: port, client: origin.address))
       }
       return .success(.pod(pod, port: port, client: origin.address))
     }
@@ -238,7 +270,7 @@ extension Cluster {
     {
       seenClient = cidr.split(separator: ".").prefix(3).joined(separator: ".") + ".1"
     }
-    if isIngressController(pod) { return .success(.ingress(pod, client: seenClient)) }
+    if isIngressController(pod) { return .success(.ingress(pod, port: targetPort, client: seenClient)) }
     guard servesPort(pod, targetPort) else { return .failure(.refused(ip: ip, port: port)) }
     return .success(.pod(pod, port: targetPort, client: seenClient))
   }
@@ -272,8 +304,8 @@ extension Cluster {
       return .failure(failure)
     case .success(.pod(let pod, let port, let client)):
       return serve(request, pod: pod, port: port, client: client)
-    case .success(.ingress(let controller, let client)):
-      return serveIngress(request, controller: controller, client: client)
+    case .success(.ingress(let controller, let port, let client)):
+      return serveIngress(request, controller: controller, port: port, client: client)
     }
   }
 
@@ -285,7 +317,7 @@ extension Cluster {
       return .failure(.refused(ip: "127.0.0.1", port: port))
     }
     if isIngressController(pod) {
-      return serveIngress(request, controller: pod, client: "127.0.0.1")
+      return serveIngress(request, controller: pod, port: port, client: "127.0.0.1")
     }
     return serve(request, pod: pod, port: port, client: "127.0.0.1")
   }

@@ -26,6 +26,11 @@ package enum CurlProgram {
     var verbose = false
     var fail = false
     var insecure = false
+    var location = false
+    /// Certificates trusted besides none (`--cacert FILE`).
+    var trusted: [TLSCertificate] = []
+    /// A `--cacert` file that could not be read: HTTPS fails with 77.
+    var unreadableCACert: String?
     var method: String?
     var headers: [(String, String)] = []
     var maxTime: Double?
@@ -38,7 +43,7 @@ package enum CurlProgram {
   /// Runs `curl ARGUMENTS` (without the word `curl`) from `origin`.
   package static func run(
     _ arguments: [String], cluster: inout Cluster, origin: NetworkOrigin,
-    forward: Forward = { _ in nil }
+    forward: Forward = { _ in nil }, readFile: (String) -> String? = { _ in nil }
   )
     -> CurlOutcome
   {
@@ -76,7 +81,15 @@ package enum CurlProgram {
         case "-v", "--verbose": options.verbose = true
         case "-f", "--fail": options.fail = true
         case "-k", "--insecure": options.insecure = true
-        case "-L", "--location", "--compressed", "-4", "-N", "--no-buffer": break
+        case "-L", "--location": options.location = true
+        case "--compressed", "-4", "-N", "--no-buffer": break
+        case "--cacert":
+          guard last, let path = value(flag) else { return missing(flag) }
+          if let text = readFile(path) {
+            options.trusted += TLSCertificate.all(inPEM: text)
+          } else {
+            options.unreadableCACert = path
+          }
         case "-X", "--request", "-H", "--header", "-m", "--max-time", "--connect-timeout", "-o",
           "--output", "-d", "--data", "--data-raw", "-A", "--user-agent", "-w", "--write-out":
           guard last, let text = value(flag) else { return missing(flag) }
@@ -123,12 +136,24 @@ package enum CurlProgram {
     return outcome
   }
 
-  private static func fetch(
-    _ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward
-  )
-    -> CurlOutcome
-  {
-    var out = CurlOutcome()
+  /// How far a request got: where curl stopped, or the answer.
+  enum Transfer: Error {
+    /// curl gave up with this exit code and message; `verbose` is what
+    /// `-v` shows before the message.
+    case failed(code: Int32, message: String, verbose: String)
+    case answered(HTTPResponse, ip: String)
+  }
+
+  /// A URL as curl splits it.
+  struct Target {
+    var scheme: String
+    var authority: String
+    var host: String
+    var port: Int
+    var path: String
+  }
+
+  static func target(_ url: String) -> Result<Target, Transfer> {
     var rest = Substring(url)
     var scheme = "http"
     if let range = rest.range(of: "://") {
@@ -136,52 +161,46 @@ package enum CurlProgram {
       rest = rest[range.upperBound...]
     }
     guard scheme == "http" || scheme == "https" else {
-      out.stderr = "curl: (1) Protocol \"\(scheme)\" not supported\n"
-      out.exitCode = 1
-      return out
+      return .failure(.failed(code: 1, message: "Protocol \"\(scheme)\" not supported", verbose: ""))
     }
     let authority = String(rest.prefix { $0 != "/" && $0 != "?" })
     var path = String(rest.dropFirst(authority.count))
     if path.isEmpty { path = "/" } else if path.hasPrefix("?") { path = "/" + path }
-    var hostName = authority
+    var host = authority
     var port = scheme == "https" ? 443 : 80
     if let colon = authority.lastIndex(of: ":") {
-      hostName = String(authority[..<colon])
-      guard let number = Int(authority[authority.index(after: colon)...]),
-        (0...65535).contains(number)
+      host = String(authority[..<colon])
+      guard let number = Int(authority[authority.index(after: colon)...]), (0...65535).contains(number)
       else {
-        out.stderr =
-          "curl: (3) URL rejected: Port number was not a decimal number between 0 and 65535\n"
-        out.exitCode = 3
-        return out
+        return .failure(
+          .failed(
+            code: 3, message: "URL rejected: Port number was not a decimal number between 0 and 65535",
+            verbose: ""))
       }
       port = number
     }
-    let quiet = options.silent && !options.showError
-    func fail(_ code: Int32, _ message: String) -> CurlOutcome {
-      var result = out
-      if !quiet { result.stderr += "curl: (\(code)) \(message)\n" }
-      result.exitCode = code
-      return result
+    return .success(Target(scheme: scheme, authority: authority, host: host, port: port, path: path))
+  }
+
+  /// Resolves, connects and sends: the one way an HTTP request travels in
+  /// the simulated network, for the learner's curl and for the tutor's
+  /// behaviour goals alike.
+  static func transfer(
+    _ request: HTTPRequest, to target: Target, insecure: Bool, trusted: [TLSCertificate] = [],
+    maxTime: Double?, cluster: inout Cluster,
+    origin: NetworkOrigin, forward: Forward
+  ) -> Transfer {
+    guard let (_, addresses) = cluster.resolve(target.host, from: origin), let ip = addresses.first else {
+      return .failed(
+        code: 6, message: "Could not resolve host: \(target.host)",
+        verbose: "* Could not resolve host: \(target.host)\n* Closing connection\n")
     }
-    guard let (_, addresses) = cluster.resolve(hostName, from: origin), let ip = addresses.first
-    else {
-      if options.verbose {
-        out.stderr += "* Could not resolve host: \(hostName)\n* Closing connection\n"
-      }
-      return fail(6, "Could not resolve host: \(hostName)")
-    }
-    let userAgent = options.headers.last { $0.0.lowercased() == "user-agent" }?.1 ?? userAgent
-    let method = options.method ?? (options.head ? "HEAD" : (options.data == nil ? "GET" : "POST"))
-    let request = HTTPRequest(
-      method: method, host: authority, path: path,
-      headers: options.headers.filter { $0.0.lowercased() != "user-agent" }, userAgent: userAgent)
-    if options.verbose { out.stderr += "*   Trying \(ip):\(port)...\n" }
+    let port = target.port
+    var verbose = "*   Trying \(ip):\(port)...\n"
     let result: Result<HTTPResponse, NetworkFailure>
-    let isLocal = ip == "127.0.0.1"
-    if isLocal, case .host = origin {
-      if let target = forward(port) {
-        result = cluster.sendToPod(request, pod: target.pod, port: target.port)
+    if ip == "127.0.0.1", case .host = origin {
+      if let forwarded = forward(port) {
+        result = cluster.sendToPod(request, pod: forwarded.pod, port: forwarded.port)
       } else {
         result = .failure(.refused(ip: ip, port: port))
       }
@@ -190,50 +209,134 @@ package enum CurlProgram {
     }
     switch result {
     case .failure(.unresolved(let name)):
-      return fail(6, "Could not resolve host: \(name)")
+      return .failed(code: 6, message: "Could not resolve host: \(name)", verbose: verbose)
     case .failure(.refused):
-      if options.verbose {
-        out.stderr +=
-          "* connect to \(ip) port \(port) from 127.0.0.1 port 0 failed: Connection refused\n"
-        out.stderr +=
-          "* Failed to connect to \(hostName) port \(port) after 0 ms: Couldn't connect to server\n* Closing connection\n"
-      }
-      return fail(
-        7, "Failed to connect to \(hostName) port \(port) after 0 ms: Couldn't connect to server")
+      verbose +=
+        "* connect to \(ip) port \(port) from 127.0.0.1 port 0 failed: Connection refused\n"
+        + "* Failed to connect to \(target.host) port \(port) after 0 ms: Couldn't connect to server\n* Closing connection\n"
+      return .failed(
+        code: 7, message: "Failed to connect to \(target.host) port \(port) after 0 ms: Couldn't connect to server",
+        verbose: verbose)
     case .failure(.timedOut):
-      let limit = [options.maxTime, options.connectTimeout].compactMap { $0 }.min()
-      let milliseconds = limit.map { Int($0 * 1000) + 1 } ?? 134_251
+      let milliseconds = maxTime.map { Int($0 * 1000) + 1 } ?? 134_251
       cluster.advance(by: Double(milliseconds) / 1000)
-      if options.verbose {
-        out.stderr +=
-          "* Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached\n* Closing connection\n"
-      }
-      if limit == nil {
-        return fail(
-          28,
-          "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Couldn't connect to server"
-        )
-      }
-      return fail(
-        28,
-        "Failed to connect to \(hostName) port \(port) after \(milliseconds) ms: Timeout was reached"
-      )
+      verbose +=
+        "* Failed to connect to \(target.host) port \(port) after \(milliseconds) ms: Timeout was reached\n* Closing connection\n"
+      let reason = maxTime == nil ? "Couldn't connect to server" : "Timeout was reached"
+      return .failed(
+        code: 28, message: "Failed to connect to \(target.host) port \(port) after \(milliseconds) ms: \(reason)",
+        verbose: verbose)
     case .success(let response):
-      if scheme == "https" && !response.servesTLS {
-        return fail(35, "OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number")
+      if target.scheme == "https" && !response.servesTLS {
+        return .failed(
+          code: 35, message: "OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number", verbose: verbose)
       }
-      if scheme == "https" && !options.insecure {
-        return fail(
-          60,
-          "SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above."
-        )
+      if target.scheme == "https" && !insecure,
+        let problem = verify(response.certificate, host: target.host, trusted: trusted, now: cluster.now)
+      {
+        return .failed(
+          code: 60,
+          message:
+            "\(problem)\nMore details here: https://curl.se/docs/sslcerts.html\n\ncurl failed to verify the legitimacy of the server and therefore could not\nestablish a secure connection to it. To learn more about this situation and\nhow to fix it, please visit the web page mentioned above.",
+          verbose: verbose)
       }
-      var head = "HTTP/1.1 \(response.status) \(response.reason)\r\n"
-      for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+      return .answered(response, ip: ip)
+    }
+  }
+
+  /// What OpenSSL and curl say of a server's certificate; nil when it is
+  /// trusted (it or its issuer given with `--cacert`), current, and names
+  /// `host`.
+  package static func verify(_ certificate: TLSCertificate?, host: String, trusted: [TLSCertificate], now: Date)
+    -> String?
+  {
+    guard let certificate else { return "SSL certificate problem: self-signed certificate" }
+    let isTrusted =
+      trusted.contains(certificate)
+      || (!certificate.selfSigned && trusted.contains { $0.subjectText == certificate.issuerText })
+    guard isTrusted else {
+      return certificate.selfSigned
+        ? "SSL certificate problem: self-signed certificate"
+        : "SSL certificate problem: unable to get local issuer certificate"
+    }
+    if let start = certificate.notBefore, now < start {
+      return "SSL certificate problem: certificate is not yet valid"
+    }
+    if let end = certificate.notAfter, now > end { return "SSL certificate problem: certificate has expired" }
+    guard certificate.matches(host: host) else {
+      return "SSL: no alternative certificate subject name matches target host name '\(host)'"
+    }
+    return nil
+  }
+
+  /// What `curl -sk URL` would get from `origin`: the answer, or nil when
+  /// curl would fail. Behaviour goals ask this.
+  package static func response(to url: String, cluster: inout Cluster, origin: NetworkOrigin) -> HTTPResponse? {
+    guard case .success(let target) = target(url) else { return nil }
+    var request = HTTPRequest(method: "GET", host: target.authority, path: target.path, userAgent: userAgent)
+    request.tls = target.scheme == "https"
+    let transfer = transfer(
+      request, to: target, insecure: true, maxTime: nil, cluster: &cluster, origin: origin, forward: { _ in nil })
+    guard case .answered(let response, _) = transfer else { return nil }
+    return response
+  }
+
+  private static func fetch(
+    _ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward,
+    redirects: Int = 0
+  )
+    -> CurlOutcome
+  {
+    var out = CurlOutcome()
+    let quiet = options.silent && !options.showError
+    func fail(_ code: Int32, _ message: String) -> CurlOutcome {
+      var result = out
+      if !quiet { result.stderr += "curl: (\(code)) \(message)\n" }
+      result.exitCode = code
+      return result
+    }
+    let target: Target
+    switch CurlProgram.target(url) {
+    case .failure(.failed(let code, let message, _)): return fail(code, message)
+    case .failure: return fail(3, "URL rejected: Bad URL")
+    case .success(let found): target = found
+    }
+    let (authority, hostName, port, path) = (target.authority, target.host, target.port, target.path)
+    if target.scheme == "https", let path = options.unreadableCACert {
+      return fail(77, "error setting certificate file: \(path)")
+    }
+    let userAgent = options.headers.last { $0.0.lowercased() == "user-agent" }?.1 ?? userAgent
+    let method = options.method ?? (options.head ? "HEAD" : (options.data == nil ? "GET" : "POST"))
+    var request = HTTPRequest(
+      method: method, host: authority, path: path,
+      headers: options.headers.filter { $0.0.lowercased() != "user-agent" }, userAgent: userAgent)
+    request.tls = target.scheme == "https"
+    let limit = [options.maxTime, options.connectTimeout].compactMap { $0 }.min()
+    let transfer = transfer(
+      request, to: target, insecure: options.insecure, trusted: options.trusted, maxTime: limit,
+      cluster: &cluster, origin: origin,
+      forward: forward)
+    switch transfer {
+    case .failed(let code, let message, let verbose):
+      if options.verbose { out.stderr += verbose }
+      return fail(code, message)
+    case .answered(let response, let ip):
+      if options.verbose { out.stderr += "*   Trying \(ip):\(port)...\n" }
+      var head: String
+      if response.http2 {
+        // HTTP/2 has no reason phrase and no Connection header; names are lowercase.
+        head = "HTTP/2 \(response.status) \r\n"
+        for (name, value) in response.headers where name != "Connection" {
+          head += "\(name.lowercased()): \(value)\r\n"
+        }
+      } else {
+        head = "HTTP/1.1 \(response.status) \(response.reason)\r\n"
+        for (name, value) in response.headers { head += "\(name): \(value)\r\n" }
+      }
       head += "\r\n"
       if options.verbose {
         out.stderr += "* Connected to \(hostName) (\(ip)) port \(port)\n"
-        var sent = "\(method) \(path) HTTP/1.1\r\n"
+        var sent = "\(method) \(path) \(response.http2 ? "HTTP/2" : "HTTP/1.1")\r\n"
         let explicitHost = options.headers.last { $0.0.lowercased() == "host" }?.1
         sent += "Host: \(explicitHost ?? authority)\r\n"
         sent += "User-Agent: \(userAgent)\r\nAccept: */*\r\n"
@@ -244,6 +347,23 @@ package enum CurlProgram {
         sent += "\r\n"
         out.stderr += sent.components(separatedBy: "\r\n").dropLast().map { "> \($0)\r\n" }.joined()
         out.stderr += head.components(separatedBy: "\r\n").dropLast().map { "< \($0)\r\n" }.joined()
+      }
+      if options.location, (300..<400).contains(response.status), redirects < 50,
+        let location = response.headers.last(where: { $0.0.lowercased() == "location" })?.1
+      {
+        // -L: the next request goes where Location says; -i shows every head.
+        let next =
+          location.contains("://")
+          ? location : "\(target.scheme)://\(authority)\(location.hasPrefix("/") ? "" : "/")\(location)"
+        if options.verbose { out.stderr += "* Issue another request to this URL: '\(next)'\n" }
+        var followed = options
+        if [301, 302, 303].contains(response.status) && options.method == nil { followed.data = nil }
+        var rest = fetch(
+          next, options: followed, cluster: &cluster, origin: origin, forward: forward,
+          redirects: redirects + 1)
+        if (options.include || options.head) && options.output == nil { rest.stdout = head + rest.stdout }
+        rest.stderr = out.stderr + rest.stderr
+        return rest
       }
       if options.fail && response.status >= 400 {
         if options.verbose {

@@ -24,6 +24,9 @@ package struct HTTPRequest: Sendable {
   package var path: String
   package var headers: [(String, String)]
   package var userAgent: String
+  /// Whether the client speaks TLS (an `https://` URL); the host it names
+  /// for SNI is `host` without its port.
+  package var tls = false
 
   package init(
     method: String = "GET", host: String, path: String = "/", headers: [(String, String)] = [],
@@ -50,6 +53,10 @@ package struct HTTPResponse: Sendable {
   package var body: String
   /// Whether the server also speaks TLS on this port (ingress-nginx's fake certificate).
   package var servesTLS = false
+  /// The certificate the server showed in the TLS handshake.
+  package var certificate: TLSCertificate?
+  /// Whether the answer came over HTTP/2 (ingress-nginx over TLS, by ALPN).
+  package var http2 = false
 
   package init(status: Int, reason: String, headers: [(String, String)], body: String) {
     self.status = status
@@ -74,6 +81,6 @@ enum Destination {
   /// A server in a pod: the pod, the container port, and the address the
   /// server sees as the client.
   case pod(Object, port: Int, client: String)
-  /// The ingress-nginx controller.
-  case ingress(Object, client: String)
+  /// The ingress-nginx controller, on its port 80 or 443.
+  case ingress(Object, port: Int, client: String)
 }

@@ -62,24 +62,87 @@ struct ExecCommand: KubectlCommand {
     } else if !names.contains(container) {
       throw KubectlError.api(.badRequest("container \(container) is not valid for pod \(pod.name)"))
     }
-    if flags.bool("tty") && !flags.bool("stdin") {
+    let quiet = flags.bool("quiet")
+    if quiet { output.stderr = "" }
+    let attachesStdin = flags.bool("stdin")
+    // kubectl asks for a TTY only when stdin is attached and is a terminal.
+    let tty = flags.bool("tty") && attachesStdin && invocation.environment.stdinIsTerminal
+    if flags.bool("tty") && attachesStdin && !tty && !quiet {
       output.stderr += "Unable to use a TTY - input is not a terminal or the right kind of file\n"
     }
-    do {
-      let result = try cluster.execute(command, in: pod, container: container)
-      output.stdout += result.stdout
-      output.stderr += result.stderr
-      if result.exitCode != 0 {
-        output.stderr += "command terminated with exit code \(result.exitCode)\n"
-        output.exitCode = Int32(truncatingIfNeeded: result.exitCode)
+    let streams = attachesStdin || flags.bool("tty")
+    if attachesStdin && PodShell.isShell(command) {
+      let interactive = invocation.environment.stdinIsTerminal
+      guard cluster.containerRuntime(of: pod, container: container)?.isRunning == true else {
+        throw KubectlError.message("unable to upgrade connection: container not found (\"\(container)\")")
       }
-    } catch .containerNotFound(let name) {
-      throw KubectlError.message("unable to upgrade connection: container not found (\"\(name)\")")
-    } catch .executableNotFound(let program) {
-      let id = (cluster.containerRuntime(of: pod, container: container)?.containerID ?? "").replacingOccurrences(of: "containerd://", with: "")
-      output.stderr += "error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"\(id)\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\n"
-      output.exitCode = 1
+      guard var shell = PodShell(command[0], pod: pod, container: container, cluster: cluster, interactive: tty)
+      else {
+        return missingExecutable(command[0], output: output, streams: true, tty: tty, pod: pod, container: container, cluster: cluster)
+      }
+      if interactive {
+        output.execSession = ExecSession(pod: pod.key, container: container, command: command, tty: tty)
+        return output
+      }
+      finish(shell.runScript(invocation.environment.stdin, cluster: &cluster), into: &output)
+      return output
     }
+    var failure: ExecFailure?
+    if let shell = command.first, ["sh", "bash", "ash", "dash"].contains((shell as NSString).lastPathComponent),
+      command.count >= 3, command[1] == "-c"
+    {
+      if var script = PodShell(shell, pod: pod, container: container, cluster: cluster, interactive: false) {
+        if attachesStdin { script.input = invocation.environment.stdin }
+        finish(script.runScript(command[2], cluster: &cluster), into: &output)
+      } else if cluster.containerRuntime(of: pod, container: container)?.isRunning == true {
+        failure = .executableNotFound(shell)
+      } else {
+        failure = .containerNotFound(container)
+      }
+    } else {
+      do {
+        finish(try cluster.execute(command, in: pod, container: container), into: &output)
+      } catch {
+        failure = error
+      }
+    }
+    switch failure {
+    case .none:
+      return output
+    case .containerNotFound(let name):
+      throw KubectlError.message("unable to upgrade connection: container not found (\"\(name)\")")
+    case .executableNotFound(let program):
+      return missingExecutable(program, output: output, streams: streams, tty: tty, pod: pod, container: container, cluster: cluster)
+    }
+  }
+
+  /// The process's output, and kubectl's line for a non-zero exit.
+  private static func finish(_ result: ExecResult, into output: inout CommandOutput) {
+    output.stdout += result.stdout
+    output.stderr += result.stderr
+    if result.exitCode != 0 {
+      output.stderr += "command terminated with exit code \(result.exitCode)\n"
+      output.exitCode = Int32(truncatingIfNeeded: result.exitCode)
+    }
+  }
+
+  /// The runtime's answer when the program is not in the image: through
+  /// the attached streams (exit code 126), or as the API server's error.
+  private static func missingExecutable(
+    _ program: String, output: CommandOutput, streams: Bool, tty: Bool, pod: Object, container: String,
+    cluster: Cluster
+  ) -> CommandOutput {
+    var output = output
+    let reason = "OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown"
+    if streams {
+      if tty { output.stdout += reason + "\r\n" } else { output.stderr += reason + "\n" }
+      output.stderr += "command terminated with exit code 126\n"
+      output.exitCode = 126
+      return output
+    }
+    let id = (cluster.containerRuntime(of: pod, container: container)?.containerID ?? "").replacingOccurrences(of: "containerd://", with: "")
+    output.stderr += "error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"\(id)\": \(reason)\n"
+    output.exitCode = 1
     return output
   }
 }

@@ -15,6 +15,7 @@ package final class InteractiveLoop {
     self.session = session
     self.reader = reader
     self.colour = colour
+    session.state.readLine = { [reader] prompt in reader.readLine(prompt: prompt) }
   }
 
   /// Runs until the learner leaves; returns the status `exit` asked for.

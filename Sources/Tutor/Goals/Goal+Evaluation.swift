@@ -23,7 +23,7 @@ extension Goal {
       guard response.status == check.status else { return false }
       return check.bodyContains.map { response.body.contains($0) } ?? true
     case .dns(let name, let namespace):
-      return ClusterHTTP.resolves(name, namespace: namespace, in: context.cluster)
+      return SimulatedHTTP.resolves(name, namespace: namespace, in: context.cluster)
     case .command(let pattern):
       return context.commands.contains { pattern.matches($0, cluster: context.cluster) }
     case .answer(let source):

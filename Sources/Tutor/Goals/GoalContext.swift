@@ -24,7 +24,7 @@ package struct GoalContext {
 
   package init(
     cluster: Cluster, commands: [CommandRun] = [], answers: [String] = [],
-    http: @escaping HTTPProbe = ClusterHTTP.request
+    http: @escaping HTTPProbe = SimulatedHTTP.request
   ) {
     self.cluster = cluster
     self.commands = commands

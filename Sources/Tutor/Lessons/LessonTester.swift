@@ -4,7 +4,7 @@ import KubeCluster
 /// goals are unmet when the step begins and met after its solution.
 package enum LessonTester {
   package static func test(
-    _ lesson: Lesson, player: some ScriptPlayer, http: @escaping HTTPProbe = ClusterHTTP.request
+    _ lesson: Lesson, player: some ScriptPlayer, http: @escaping HTTPProbe = SimulatedHTTP.request
   ) -> ScenarioTester.Report {
     var lines: [String] = []
     var passed = true

@@ -24,7 +24,7 @@ package enum ScenarioTester {
   /// the solution, and every goal holds after it.
   package static func test(
     _ scenario: Scenario, player: some ScriptPlayer, language: Language = .en,
-    http: @escaping HTTPProbe = ClusterHTTP.request
+    http: @escaping HTTPProbe = SimulatedHTTP.request
   ) -> Report {
     var lines: [String] = []
     var passed = true
