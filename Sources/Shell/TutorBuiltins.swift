@@ -74,6 +74,7 @@ package enum TutorBuiltins {
           stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
       }
     }
+    QuizBuiltins.register(into: &table, state: state, tutor: tutor)
   }
 }
 

@@ -133,19 +133,7 @@ struct StartCommand: ParsableCommand {
     FileHandle.standardError.write(Data(opened.stderr.utf8))
     guard opened.exitCode == 0 else { throw ExitCode(opened.exitCode) }
 
-    let lines: AnyIterator<String>
-    if let script, script != "-" {
-      guard let text = try? String(contentsOfFile: script, encoding: .utf8) else {
-        FileHandle.standardError.write(
-          Data("kubetutor: \(script): No such file or directory\n".utf8))
-        throw ExitCode(2)
-      }
-      var all = text.components(separatedBy: "\n")
-      if all.last == "" { all.removeLast() }
-      lines = AnyIterator(all.makeIterator())
-    } else {
-      lines = AnyIterator { Swift.readLine(strippingNewline: true) }
-    }
+    let lines = try inputLines(script: script)
     while true {
       if interactive {
         FileHandle.standardOutput.write(Data((tutor.promptPrefix + session.prompt).utf8))
