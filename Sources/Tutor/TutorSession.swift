@@ -207,6 +207,7 @@ package final class TutorSession {
     quizCorrectFirstTry = 0
     let saved = recorder?.savedPosition(item: activity!.id) ?? 0
     stepIndex = min(max(saved, 0), max(activity!.stepCount - 1, 0))
+    recorder?.savePosition(item: activity!.id, step: stepIndex)  // started: the quiz drill asks it
     resetStepState()
     var text = ""
     switch activity! {

@@ -29,6 +29,8 @@ package struct QuizRequest: Equatable, Sendable {
   /// A usage error, worded for the learner.
   package struct Invalid: Error, Equatable {
     package var message: String
+
+    package init(message: String) { self.message = message }
   }
 
   /// Reads `--topic T` (or `--topic=T`), `-n N` (`-nN`, `--count N`),

@@ -9,10 +9,11 @@ extension TutorSession {
   package var quizStore: QuizScheduleStore { (recorder as? QuizScheduleStore) ?? quizDrill.memory }
 
   /// The lessons the learner has started: the one open now, and every
-  /// lesson with a saved position or a recorded event (a goal, a quiz
-  /// answer, a hint, a step, the lesson finished).
+  /// lesson with a saved position (`start` saves one), a recorded event (a
+  /// goal, a quiz answer, a hint, a step, the lesson finished) or a
+  /// question answered in a drill.
   package var startedLessonIDs: Set<String> {
-    var ids: Set<String> = []
+    var ids = Set(((try? quizStore.quizCards()) ?? []).map { String($0.question.prefix { $0 != "/" }) })
     if case .lesson(let lesson)? = activity { ids.insert(lesson.id) }
     guard let recorder else { return ids }
     let kinds: [ProgressKind] = [.goal, .quiz, .hint, .step, .lesson]
