@@ -234,6 +234,10 @@ struct QuizDrillTests {
     let last = drill.answer("3", at: t0).stdout
     #expect(last.hasPrefix("아쉽지만 틀렸습니다. 정답: 1) 스케줄러\n1번 상자로 갑니다. 1일 뒤에 다시 나옵니다.\n"))
     #expect(last.hasSuffix("복습 끝: 2문제 중 1문제를 맞혔습니다. 주제별 숙달도는 `quiz --stats`로 볼 수 있습니다.\n"))
+    #expect(
+      drill.quiz("--topic", "networking", at: t0).stderr
+        == "quiz: 'networking' 주제는 없습니다 — 트랙(concepts, components, objects, commands, "
+        + "capstone)이나 레슨 ID를 쓰세요\n")
   }
 
   @Test("quiz reads --topic, -n, --stats, --stop and refuses the rest in pflag's words")

@@ -64,7 +64,7 @@ extension TutorSession {
       return .failure(
         say(
           "quiz: unknown topic '\(topic)' — use a track (\(list)) or a lesson id",
-          "quiz: '\(topic)'라는 주제는 없습니다 — 트랙(\(list))이나 레슨 ID를 쓰세요"))
+          "quiz: '\(topic)' 주제는 없습니다 — 트랙(\(list))이나 레슨 ID를 쓰세요"))
     }
     let started = startedLessonIDs
     guard !started.isEmpty else {
