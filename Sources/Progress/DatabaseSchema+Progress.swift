@@ -7,7 +7,7 @@ extension DatabaseSchema {
   /// ones need no migration.
   package static let progress = DatabaseSchema(
     applicationID: 0x6B74_7574,  // "ktut"
-    migrations: [version1])
+    migrations: [version1, version2])
 
   private static let version1 = [
     """
@@ -71,5 +71,38 @@ extension DatabaseSchema {
       PRIMARY KEY (profile_id, course_item)
     )
     """,
+  ]
+
+  /// The quiz drill's Leitner schedule: one card per profile and question
+  /// (its box, 1…5, and when it is due), and every answer given in a drill.
+  private static let version2 = [
+    """
+    CREATE TABLE quiz_cards (
+      profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+      question TEXT NOT NULL,
+      topic TEXT NOT NULL,
+      box INTEGER NOT NULL CHECK (box >= 1),
+      due_at REAL NOT NULL,
+      last_answered_at REAL NOT NULL,
+      right_count INTEGER NOT NULL DEFAULT 0,
+      wrong_count INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (profile_id, question)
+    )
+    """,
+    """
+    CREATE TABLE quiz_attempts (
+      id INTEGER PRIMARY KEY,
+      profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+      session_id INTEGER REFERENCES sessions(id),
+      question TEXT NOT NULL,
+      topic TEXT NOT NULL,
+      answer TEXT NOT NULL,
+      correct INTEGER NOT NULL,
+      box_before INTEGER,
+      box_after INTEGER NOT NULL,
+      at REAL NOT NULL
+    )
+    """,
+    "CREATE INDEX quiz_attempts_by_question ON quiz_attempts(profile_id, question, id)",
   ]
 }

@@ -13,7 +13,7 @@ package final class ProgressStore {
   package let profile: String
   /// The session `recordCommand` attaches commands to, if one is open.
   package private(set) var currentSession: Int64?
-  private let profileID: Int64
+  let profileID: Int64
   private let now: () -> Date
 
   /// Opens (creating and migrating as needed) the database at `location`
@@ -192,7 +192,7 @@ package final class ProgressStore {
 
   /// Reads a column the schema declares `NOT NULL` with a known type; any
   /// other value means the file was damaged or edited by hand.
-  private func field<T>(_ value: SQLiteDatabase.Value, _ read: KeyPath<SQLiteDatabase.Value, T?>)
+  func field<T>(_ value: SQLiteDatabase.Value, _ read: KeyPath<SQLiteDatabase.Value, T?>)
     throws(DatabaseError) -> T
   {
     guard let result = value[keyPath: read] else {

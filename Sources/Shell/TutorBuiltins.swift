@@ -94,6 +94,7 @@ package enum TutorBuiltins {
           stdout: takePending() + output.stdout, stderr: output.stderr, exitCode: output.exitCode)
       }
     }
+    QuizBuiltins.register(into: &table, state: state, tutor: tutor)
   }
 }
 

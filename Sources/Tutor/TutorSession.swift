@@ -66,6 +66,8 @@ package final class TutorSession {
   /// Called with every command the shell ran and the cluster after it.
   package var onCommand: ((CommandRun, Cluster) -> Void)?
   package private(set) var activity: Activity?
+  /// The spaced-repetition drill of `quiz` (Quiz/TutorSession+Quiz.swift).
+  package let quizDrill = QuizDrill()
   package private(set) var stepIndex = 0
   private var catalogCache: LessonCatalog?
   private var commands: [CommandRun] = []
@@ -220,6 +222,7 @@ package final class TutorSession {
     timeLimitAnnounced = false
     totalHints = 0
     quizCorrectFirstTry = 0
+    recorder?.savePosition(item: activity!.id, step: stepIndex)  // started: the quiz drill asks it
     resetStepState()
     var text = ""
     switch activity! {

@@ -16,7 +16,7 @@ struct Kubetutor: ParsableCommand {
     commandName: "kubetutor",
     abstract: "Learn Kubernetes by typing real kubectl commands against a simulated cluster.",
     version: "0.1.0",
-    subcommands: [LessonsCommand.self, StartCommand.self, ScenarioCommand.self])
+    subcommands: [LessonsCommand.self, StartCommand.self, ScenarioCommand.self, QuizCommand.self])
 
   @Option(name: .long, help: ArgumentHelp("Run the lines of FILE (or - for standard input) as if typed, with no prompt and a simulated clock.", valueName: "FILE"))
   var script: String?
