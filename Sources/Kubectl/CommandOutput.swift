@@ -46,6 +46,9 @@ package struct KubectlEnvironment: Sendable {
   /// The editor `kubectl edit` opens: given the file's text, returns the
   /// saved text, or nil when the editor failed. Nil when there is none.
   package var edit: (@Sendable (String) -> String?)?
+  /// Writes a file by the path the user typed (`kubectl cp POD:PATH FILE`);
+  /// nil where kubectl may not write files.
+  package var writeFile: (@Sendable (String, String) throws -> Void)?
 
   package init(
     namespace: String = "default", stdin: String = "",

@@ -48,11 +48,12 @@ enum Builtins {
   {
     let working = context.workingDirectory
     let root = context.rootDirectory
-    let environment = KubectlEnvironment(
+    var environment = KubectlEnvironment(
       namespace: state.namespace, stdin: stdin,
       readFile: { path in try Builtins.read(path, in: working, root: root) },
       listDirectory: { path in Builtins.list(path, in: working, root: root) },
       interactive: state.mode == .interactive, width: state.terminalWidth())
+    environment.writeFile = { path, content in try Builtins.write(path, content, in: working, root: root) }
     if state.mode == .interactive, let followed = Follow.run(arguments, environment: environment, state: state) {
       return followed
     }
@@ -92,6 +93,18 @@ enum Builtins {
       throw FileError.notFound(path)
     }
     return try String(contentsOf: url, encoding: .utf8)
+  }
+
+  /// Writes a file inside the working folder (`kubectl cp POD:PATH FILE`);
+  /// a folder as the target receives the file under its own name.
+  static func write(_ path: String, _ content: String, in directory: URL, root: URL) throws {
+    var url = try resolve(path, in: directory, root: root)
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw FileError.isDirectory(path)
+    }
+    url = url.standardizedFileURL
+    try Data(content.utf8).write(to: url)
   }
 
   static func list(_ path: String, in directory: URL, root: URL) -> [String]? {

@@ -47,6 +47,10 @@ extension Cluster {
       revision.labels = Object.stringMap(template[path: "metadata.labels"]).merging(hashLabels) { _, new in new }
       if !owner.annotations.isEmpty { revision.annotations = owner.annotations }
       revision.ownerReferences = [OwnerReference(controlledBy: owner)]
+      // A UID from its own seed, so that recording history leaves the
+      // names the cluster's random source gives everything else unchanged.
+      var seed = RandomSource(seed: UInt64(RandomSource.fnv32a(owner.uid + name)))
+      revision.uid = seed.uuid()
       revision.content["data"] = Cluster.revisionPatch(template)
       revision.content["revision"] = .int(newest + 1)
       result = write(revision, by: actor, summary: "revision \(newest + 1)")

@@ -76,10 +76,15 @@ struct ExecCommand: KubectlCommand {
     } catch .containerNotFound(let name) {
       throw KubectlError.message("unable to upgrade connection: container not found (\"\(name)\")")
     } catch .executableNotFound(let program) {
-      let id = (cluster.containerRuntime(of: pod, container: container)?.containerID ?? "").replacingOccurrences(of: "containerd://", with: "")
-      output.stderr += "error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"\(id)\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\n"
+      output.stderr += notFoundMessage(program, pod: pod, container: container, cluster: cluster)
       output.exitCode = 1
     }
     return output
+  }
+
+  /// The runtime's refusal to start a program the image does not have.
+  static func notFoundMessage(_ program: String, pod: Object, container: String, cluster: Cluster) -> String {
+    let id = (cluster.containerRuntime(of: pod, container: container)?.containerID ?? "").replacingOccurrences(of: "containerd://", with: "")
+    return "error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"\(id)\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\n"
   }
 }

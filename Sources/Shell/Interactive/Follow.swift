@@ -44,6 +44,8 @@ enum Follow {
       let followFlags: Set<String> = ["-f", "--follow", "--follow=true"]
       guard words.contains(where: followFlags.contains) else { return nil }
       return followLogs(words.filter { !followFlags.contains($0) }, environment: environment, state: state)
+    case "attach":
+      return followAttach(words, environment: environment, state: state)
     case "port-forward":
       var cluster = state.cluster
       let first = CommandRunner.run(words, cluster: &cluster, environment: environment)
@@ -73,6 +75,32 @@ enum Follow {
 
   static func advance(_ state: SessionState) {
     state.followWallClock()
+  }
+
+  /// `attach`: what the container writes from now on, until Ctrl-C.
+  static func followAttach(_ words: [String], environment: KubectlEnvironment, state: SessionState)
+    -> CommandResult
+  {
+    var cluster = state.cluster
+    let first = CommandRunner.run(words, cluster: &cluster, environment: environment)
+    state.cluster = cluster
+    guard first.exitCode == 0 else {
+      return CommandResult(stdout: first.stdout, stderr: first.stderr, exitCode: first.exitCode)
+    }
+    state.write(.stderr, first.stderr)
+    let streamFlags: Set<String> = ["-i", "-t", "-it", "-ti", "-q", "--stdin", "--tty", "--quiet"]
+    let logs = words.map { $0 == "attach" ? "logs" : $0 }.filter { !streamFlags.contains($0) }
+    var shown = CommandRunner.run(logs, cluster: &cluster, environment: environment).stdout
+    waitForInterrupt(state) {
+      var cluster = state.cluster
+      let next = CommandRunner.run(logs, cluster: &cluster, environment: environment)
+      guard next.exitCode == 0, next.stdout != shown else { return }
+      if next.stdout.hasPrefix(shown) {
+        state.write(.stdout, String(next.stdout.dropFirst(shown.count)))
+      }
+      shown = next.stdout
+    }
+    return CommandResult(exitCode: 130)
   }
 
   /// `logs -f`: the logs so far, then each new line as the container writes it.
