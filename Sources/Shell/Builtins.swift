@@ -60,7 +60,9 @@ enum Builtins {
     let output = CommandRunner.run(arguments, cluster: &state.cluster, environment: environment)
     for forward in output.portForwards { state.portForwards[forward.localPort] = forward }
     if let namespace = output.namespace { state.namespace = namespace }
-    return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
+    var result = CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
+    result.ordered = (output.orderedChunks ?? []).map { OrderedText(isError: $0.isError, text: $0.text) }
+    return result
   }
 
   /// `5`, `2m`, `1.5s`, `1h`, `1d`, as coreutils sleep reads them.

@@ -11,16 +11,7 @@ enum QuotaDescriber {
     scopes(&w, q, helpPrefix: " ", level: 0)
     w.write(0, "Resource\tUsed\tHard\n")
     w.write(0, "--------\t----\t----\n")
-    let hard = q.content[path: "status.hard"]?.object ?? JSONObject()
-    let used = q.content[path: "status.used"]?.object ?? JSONObject()
-    for name in hard.map(\.key).sorted() {
-      let hardQuantity = Quantity(hard[name])
-      var usedText = Quantity(used[name])?.description ?? "0"
-      if let hardQuantity, let usedQuantity = Quantity(used[name]), usedQuantity.format != hardQuantity.format {
-        usedText = Quantity(whole: usedQuantity.value, format: hardQuantity.format).description
-      }
-      w.write(0, "\(name)\t\(usedText)\t\(hardQuantity?.description ?? hard[name]?.scalarText ?? "")\n")
-    }
+    usage(&w, q, level: 0, matchFormats: true)
     return w.render()
   }
 
@@ -47,12 +38,7 @@ enum QuotaDescriber {
         scopes(&w, q, helpPrefix: "* ", level: 1)
         w.write(1, "Resource\tUsed\tHard\n")
         w.write(1, "--------\t---\t---\n")
-        let hard = q.content[path: "status.hard"]?.object ?? JSONObject()
-        let used = q.content[path: "status.used"]?.object ?? JSONObject()
-        for name in hard.map(\.key).sorted() {
-          let usedText = Quantity(used[name])?.description ?? "0"
-          w.write(1, "\(name)\t\(usedText)\t\(Quantity(hard[name])?.description ?? "")\n")
-        }
+        usage(&w, q, level: 1, matchFormats: false)
       }
     }
     let ranges = cluster.list(.limitRange, in: namespace)
@@ -63,6 +49,22 @@ enum QuotaDescriber {
       w.write(0, "Resource Limits\n Type\tResource\tMin\tMax\tDefault Request\tDefault Limit\tMax Limit/Request Ratio\n")
       w.write(0, " ----\t--------\t---\t---\t---------------\t-------------\t-----------------------\n")
       for range in ranges { limitRows(&w, range, prefix: " ") }
+    }
+  }
+
+  /// One row per resource the quota limits, sorted by name. `describe
+  /// quota` prints the used amount in the hard limit's format when the two
+  /// differ; the namespace's table prints it as stored.
+  private static func usage(_ w: inout DescribeWriter, _ q: Object, level: Int, matchFormats: Bool) {
+    let hard = q.content[path: "status.hard"]?.object ?? JSONObject()
+    let used = q.content[path: "status.used"]?.object ?? JSONObject()
+    for name in hard.map(\.key).sorted() {
+      let hardQuantity = Quantity(hard[name])
+      var usedText = Quantity(used[name])?.description ?? "0"
+      if matchFormats, let hardQuantity, let usedQuantity = Quantity(used[name]), usedQuantity.format != hardQuantity.format {
+        usedText = Quantity(whole: usedQuantity.value, format: hardQuantity.format).description
+      }
+      w.write(level, "\(name)\t\(usedText)\t\(hardQuantity?.description ?? hard[name]?.scalarText ?? "")\n")
     }
   }
 
