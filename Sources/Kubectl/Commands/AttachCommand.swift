@@ -9,7 +9,7 @@ import KubeCluster
 struct AttachCommand: KubectlCommand {
   static let name = "attach"
   static let flags: [FlagSpec] = [
-    .string("container", short: "c", help: "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen"),
+    ContainerChoice.flag,
     .bool("stdin", short: "i", help: "Pass stdin to the container"),
     .bool("tty", short: "t", help: "Stdin is a TTY"),
     .bool("quiet", short: "q", help: "Only print output from the remote session"),
@@ -53,16 +53,10 @@ struct AttachCommand: KubectlCommand {
     }
     var output = CommandOutput()
     let specs = pod.content[path: "spec.containers"]?.array ?? []
-    let names = specs.compactMap { $0["name"]?.string }
-    var container = flags.string("container")
-    if container.isEmpty {
-      container = pod.annotations["kubectl.kubernetes.io/default-container"] ?? names.first ?? ""
-      if names.count > 1 && pod.annotations["kubectl.kubernetes.io/default-container"] == nil {
-        output.stderr += "Defaulted container \"\(container)\" out of: \(names.joined(separator: ", "))\n"
-      }
-    } else if !names.contains(container) {
-      throw KubectlError.message("cannot attach to the container: container \(container) not found in pod \(pod.name)")
+    guard let (container, notice) = ContainerChoice.choose(pod, requested: flags.string("container")) else {
+      throw KubectlError.message("cannot attach to the container: container \(flags.string("container")) not found in pod \(pod.name)")
     }
+    output.stderr += notice
     let quiet = flags.bool("quiet")
     let spec = specs.first { $0["name"]?.string == container }
     if flags.bool("tty") {

@@ -7,7 +7,7 @@ import KubeCluster
 struct CopyCommand: KubectlCommand {
   static let name = "cp"
   static let flags: [FlagSpec] = [
-    .string("container", short: "c", help: "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen"),
+    ContainerChoice.flag,
     .bool("no-preserve", help: "The copied file/directory's ownership and permissions will not be preserved in the container"),
     .int("retries", default: 0, help: "Set number of retries to complete a copy operation from a container. Specify 0 to disable or any negative value for infinite retrying. The default is 0 (no retry)."),
   ]
@@ -57,12 +57,9 @@ struct CopyCommand: KubectlCommand {
     guard let pod = cluster.store.get(ObjectKey(.pod, spec.pod ?? "", in: namespace)) else {
       throw KubectlError.api(.notFound(.pod, spec.pod ?? ""))
     }
-    let names = (pod.content[path: "spec.containers"]?.array ?? []).compactMap { $0["name"]?.string }
-    var container = invocation.flags.string("container")
-    if container.isEmpty {
-      container = pod.annotations["kubectl.kubernetes.io/default-container"] ?? names.first ?? ""
-    } else if !names.contains(container) {
-      throw KubectlError.api(.badRequest("container \(container) is not valid for pod \(pod.name)"))
+    let requested = invocation.flags.string("container")
+    guard let (container, _) = ContainerChoice.choose(pod, requested: requested) else {
+      throw KubectlError.api(.badRequest("container \(requested) is not valid for pod \(pod.name)"))
     }
     return (pod, container)
   }

@@ -5,7 +5,7 @@ import KubeCluster
 struct ExecCommand: KubectlCommand {
   static let name = "exec"
   static let flags: [FlagSpec] = [
-    .string("container", short: "c", help: "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen"),
+    ContainerChoice.flag,
     .bool("stdin", short: "i", help: "Pass stdin to the container"),
     .bool("tty", short: "t", help: "Stdin is a TTY"),
     .bool("quiet", short: "q", help: "Only print output from the remote session"),
@@ -52,16 +52,10 @@ struct ExecCommand: KubectlCommand {
     if phase == "Succeeded" || phase == "Failed" {
       throw KubectlError.message("cannot exec into a container in a completed pod; current phase is \(phase)")
     }
-    let names = (pod.content[path: "spec.containers"]?.array ?? []).compactMap { $0["name"]?.string }
-    var container = flags.string("container")
-    if container.isEmpty {
-      container = pod.annotations["kubectl.kubernetes.io/default-container"] ?? names.first ?? ""
-      if names.count > 1 && pod.annotations["kubectl.kubernetes.io/default-container"] == nil {
-        output.stderr += "Defaulted container \"\(container)\" out of: \(names.joined(separator: ", "))\n"
-      }
-    } else if !names.contains(container) {
-      throw KubectlError.api(.badRequest("container \(container) is not valid for pod \(pod.name)"))
+    guard let (container, notice) = ContainerChoice.choose(pod, requested: flags.string("container")) else {
+      throw KubectlError.api(.badRequest("container \(flags.string("container")) is not valid for pod \(pod.name)"))
     }
+    output.stderr += notice
     if flags.bool("tty") && !flags.bool("stdin") {
       output.stderr += "Unable to use a TTY - input is not a terminal or the right kind of file\n"
     }

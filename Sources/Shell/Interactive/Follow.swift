@@ -90,17 +90,24 @@ enum Follow {
     state.write(.stderr, first.stderr)
     let streamFlags: Set<String> = ["-i", "-t", "-it", "-ti", "-q", "--stdin", "--tty", "--quiet"]
     let logs = words.map { $0 == "attach" ? "logs" : $0 }.filter { !streamFlags.contains($0) }
-    var shown = CommandRunner.run(logs, cluster: &cluster, environment: environment).stdout
+    let shown = CommandRunner.run(logs, cluster: &cluster, environment: environment).stdout
+    streamNewLines(logs, after: shown, environment: environment, state: state)
+    return CommandResult(exitCode: 130)
+  }
+
+  /// Prints what `kubectl logs …` gains beyond `shown`, until Ctrl-C.
+  static func streamNewLines(_ logs: [String], after shown: String, environment: KubectlEnvironment, state: SessionState) {
+    var shown = shown
     waitForInterrupt(state) {
       var cluster = state.cluster
       let next = CommandRunner.run(logs, cluster: &cluster, environment: environment)
+      state.cluster = cluster
       guard next.exitCode == 0, next.stdout != shown else { return }
       if next.stdout.hasPrefix(shown) {
         state.write(.stdout, String(next.stdout.dropFirst(shown.count)))
       }
       shown = next.stdout
     }
-    return CommandResult(exitCode: 130)
   }
 
   /// `logs -f`: the logs so far, then each new line as the container writes it.
@@ -114,17 +121,7 @@ enum Follow {
       return CommandResult(stdout: first.stdout, stderr: first.stderr, exitCode: first.exitCode)
     }
     state.write(.stdout, first.stdout)
-    var shown = first.stdout
-    waitForInterrupt(state) {
-      var cluster = state.cluster
-      let next = CommandRunner.run(words, cluster: &cluster, environment: environment)
-      state.cluster = cluster
-      guard next.exitCode == 0, next.stdout != shown else { return }
-      if next.stdout.hasPrefix(shown) {
-        state.write(.stdout, String(next.stdout.dropFirst(shown.count)))
-      }
-      shown = next.stdout
-    }
+    streamNewLines(words, after: first.stdout, environment: environment, state: state)
     return CommandResult(exitCode: 130)
   }
 }
