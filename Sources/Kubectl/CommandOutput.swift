@@ -24,11 +24,53 @@ package struct CommandOutput: Equatable, Sendable {
     self.namespace = namespace
   }
 
+  /// Output and errors in the order the command wrote them, when it
+  /// wrote them with `out` and `err`; empty otherwise (then the shell
+  /// writes standard output first).
+  package var chunks: [OutputChunk] = []
+
+  /// Writes to standard output, keeping the order with standard error.
+  package mutating func out(_ text: String) {
+    stdout += text
+    if !text.isEmpty { chunks.append(OutputChunk(isError: false, text: text)) }
+  }
+
+  /// Writes to standard error, keeping the order with standard output.
+  package mutating func err(_ text: String) {
+    stderr += text
+    if !text.isEmpty { chunks.append(OutputChunk(isError: true, text: text)) }
+  }
+
+  /// The chunks, when they hold all of the output and nothing else.
+  package var orderedChunks: [OutputChunk]? {
+    guard !chunks.isEmpty else { return nil }
+    let written = chunks.filter { !$0.isError }.map(\.text).joined()
+    let errors = chunks.filter(\.isError).map(\.text).joined()
+    return written == stdout && errors == stderr ? chunks : nil
+  }
+
   package mutating func append(_ other: CommandOutput) {
+    if let ordered = other.orderedChunks {
+      chunks += ordered
+    } else {
+      if !other.stdout.isEmpty { chunks.append(OutputChunk(isError: false, text: other.stdout)) }
+      if !other.stderr.isEmpty { chunks.append(OutputChunk(isError: true, text: other.stderr)) }
+    }
     stdout += other.stdout
     stderr += other.stderr
     if other.exitCode != 0 { exitCode = other.exitCode }
     if let namespace = other.namespace { self.namespace = namespace }
+  }
+}
+
+/// A piece of a command's output and the stream it went to.
+package struct OutputChunk: Equatable, Sendable {
+  package var isError: Bool
+  package var text: String
+
+  package init(isError: Bool, text: String) {
+    self.isError = isError
+    self.text = text
   }
 }
 
@@ -52,6 +94,9 @@ package struct KubectlEnvironment: Sendable {
   /// The editor `kubectl edit` opens: given the file's text, returns the
   /// saved text, or nil when the editor failed. Nil when there is none.
   package var edit: (@Sendable (String) -> String?)?
+  /// Writes a file by the path the user typed (`kubectl cp POD:PATH FILE`);
+  /// nil where kubectl may not write files.
+  package var writeFile: (@Sendable (String, String) throws -> Void)?
 
   package init(
     namespace: String = "default", stdin: String = "",

@@ -36,7 +36,7 @@ package enum CommandRunner {
     RolloutCommand.self, PatchCommand.self, SetCommand.self, AutoscaleCommand.self,
     ConfigCommand.self, APIVersionsCommand.self, AuthCommand.self, CordonCommand.self,
     UncordonCommand.self, DrainCommand.self, TaintCommand.self, TopCommand.self,
-    ReplaceCommand.self, DiffCommand.self, EditCommand.self, ExplainCommand.self, OptionsCommand.self,
+    ReplaceCommand.self, DiffCommand.self, EditCommand.self, ExplainCommand.self, OptionsCommand.self, CopyCommand.self, AttachCommand.self,
   ]
 
   /// Runs `kubectl ARGUMENTS` (without the word `kubectl`).

@@ -54,6 +54,7 @@ enum Builtins {
       listDirectory: { path in Builtins.list(path, in: working, root: root) },
       interactive: state.mode == .interactive, width: state.terminalWidth())
     environment.stdinIsTerminal = state.mode == .interactive && stdin.isEmpty && state.readLine != nil
+    environment.writeFile = { path, content in try Builtins.write(path, content, in: working, root: root) }
     if state.mode == .interactive, let followed = Follow.run(arguments, environment: environment, state: state) {
       return followed
     }
@@ -61,7 +62,9 @@ enum Builtins {
     for forward in output.portForwards { state.portForwards[forward.localPort] = forward }
     if let namespace = output.namespace { state.namespace = namespace }
     if let session = output.execSession { return PodShellTerminal.run(session, output: output, state: state) }
-    return CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
+    var result = CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
+    result.ordered = (output.orderedChunks ?? []).map { OrderedText(isError: $0.isError, text: $0.text) }
+    return result
   }
 
   /// `5`, `2m`, `1.5s`, `1h`, `1d`, as coreutils sleep reads them.
@@ -94,6 +97,18 @@ enum Builtins {
       throw FileError.notFound(path)
     }
     return try String(contentsOf: url, encoding: .utf8)
+  }
+
+  /// Writes a file inside the working folder (`kubectl cp POD:PATH FILE`);
+  /// a folder as the target receives the file under its own name.
+  static func write(_ path: String, _ content: String, in directory: URL, root: URL) throws {
+    var url = try resolve(path, in: directory, root: root)
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+      throw FileError.isDirectory(path)
+    }
+    url = url.standardizedFileURL
+    try Data(content.utf8).write(to: url)
   }
 
   static func list(_ path: String, in directory: URL, root: URL) -> [String]? {

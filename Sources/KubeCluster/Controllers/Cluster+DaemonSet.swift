@@ -9,6 +9,11 @@ extension Cluster {
     let template = daemonSet.content[path: "spec.template"] ?? .emptyObject
     let hash = Cluster.templateHash(template)
     let pods = store.dependents(of: daemonSet.uid).filter { $0.kind == .pod && !$0.isTerminating }
+    syncRevision(
+      daemonSet, name: "\(daemonSet.name)-\(hash)", hashLabels: ["controller-revision-hash": hash],
+      inUse: Set(pods.compactMap { $0.labels["controller-revision-hash"] }.map { "\(daemonSet.name)-\($0)" }),
+      actor: actor)
+    var outdated: [Object] = []
     var byNode: [String: [Object]] = [:]
     for pod in pods {
       let node = Cluster.daemonNode(pod) ?? ""
@@ -60,14 +65,10 @@ extension Cluster {
       } else if existing.count > 1 {
         for pod in existing.dropFirst() { _ = try? apiDelete(pod.key, by: actor) }
       } else if let pod = existing.first, pod.labels["controller-revision-hash"] != hash {
-        // Rolling update, one node at a time (maxUnavailable 1).
-        let updating = pods.contains { $0.labels["controller-revision-hash"] == hash && !Cluster.isPodReady($0) }
-        if !updating {
-          _ = try? apiDelete(pod.key, by: actor)
-          recordEvent(daemonSet, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", source: EventSource(actor))
-        }
+        outdated.append(pod)
       }
     }
+    rollDaemonSet(daemonSet, outdated: outdated, pods: pods, eligible: eligible, actor: actor)
     for (node, pods) in byNode where store.get(ObjectKey(.node, node)) == nil {
       for pod in pods { _ = try? apiDelete(pod.key, by: actor) }
     }
@@ -89,6 +90,31 @@ extension Cluster {
     if daemonSet.content["status"] != status {
       daemonSet.content["status"] = status
       write(daemonSet, by: actor, summary: "status \(ready)/\(eligible) ready")
+    }
+  }
+
+  /// A RollingUpdate replaces outdated pods while no more than
+  /// `maxUnavailable` nodes lack a ready pod; outdated pods that are not
+  /// ready go first and at once. OnDelete replaces only pods a user deleted.
+  private mutating func rollDaemonSet(_ daemonSet: Object, outdated: [Object], pods: [Object], eligible: Int, actor: String) {
+    guard daemonSet.content[path: "spec.updateStrategy.type"]?.string ?? "RollingUpdate" == "RollingUpdate" else { return }
+    let setting = daemonSet.content[path: "spec.updateStrategy.rollingUpdate.maxUnavailable"]
+    var allowed = setting?.int ?? 1
+    if let percent = setting?.string, percent.hasSuffix("%"), let value = Int(percent.dropLast()) {
+      allowed = (value * eligible + 99) / 100
+    }
+    allowed = max(allowed, 1)
+    let unavailable = max(eligible - pods.filter(Cluster.isPodReady).count, 0)
+    var budget = allowed - unavailable
+    let ordered = outdated.sorted { (Cluster.isPodReady($0) ? 1 : 0, $0.name) < (Cluster.isPodReady($1) ? 1 : 0, $1.name) }
+    for pod in ordered {
+      let ready = Cluster.isPodReady(pod)
+      if ready {
+        guard budget > 0 else { break }
+        budget -= 1
+      }
+      _ = try? apiDelete(pod.key, by: actor)
+      recordEvent(daemonSet, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", source: EventSource(actor))
     }
   }
 

@@ -6,7 +6,10 @@ extension Cluster {
   /// or `activeDeadlineSeconds`; then the ttl-after-finished controller
   /// deletes the Job `ttlSecondsAfterFinished` later.
   mutating func reconcileJob(_ key: ObjectKey) {
-    guard var job = store.get(key), !job.isTerminating else { return }
+    guard var job = store.get(key), !job.isTerminating else {
+      releaseOrphanedJobPods(key)
+      return
+    }
     let actor = "job-controller"
     let source = EventSource(actor)
     let spec = job.content["spec"] ?? .emptyObject
@@ -16,6 +19,10 @@ extension Cluster {
       conditions.contains { $0["type"]?.string == type && $0["status"]?.string == "True" }
     }
     if holds("Complete") || holds("Failed") {
+      releaseTrackingFinalizers(store.dependents(of: job.uid).filter {
+        $0.kind == .pod
+          && ($0.isTerminating || ["Succeeded", "Failed"].contains($0.content[path: "status.phase"]?.string ?? ""))
+      })
       expireFinishedJob(job)
       return
     }
@@ -36,16 +43,28 @@ extension Cluster {
         failed += 1
         counted.insert(pod.uid)
         lastFailure = now
+        noteJobFailure(job, pod)
       default:
-        continue
+        // A pod being deleted before it finished counts as failed.
+        guard pod.isTerminating else { continue }
+        failed += 1
+        counted.insert(pod.uid)
+        lastFailure = now
+        noteJobFailure(job, pod)
       }
     }
     jobCountedPods[job.uid] = counted
+    releaseTrackingFinalizers(pods.filter { counted.contains($0.uid) })
+    let indexed = spec["completionMode"]?.string == "Indexed"
+    let completedIndexes = indexed ? Cluster.completedIndexes(pods, completions: spec["completions"]?.int ?? 0) : []
+    if indexed { succeeded = completedIndexes.count }
     let active = pods.filter { pod in
       let phase = pod.content[path: "status.phase"]?.string
       return !pod.isTerminating && phase != "Succeeded" && phase != "Failed"
     }
-    let terminating = pods.filter { $0.isTerminating && !counted.contains($0.uid) }.count
+    let terminating = pods.filter {
+      $0.isTerminating && !["Succeeded", "Failed"].contains($0.content[path: "status.phase"]?.string ?? "")
+    }.count
     let ready = active.filter(Cluster.isPodReady).count
     let completions = spec["completions"]?.int
     let parallelism = spec["parallelism"]?.int ?? 1
@@ -83,6 +102,10 @@ extension Cluster {
     var status = previous
     status["startTime"] = .string(Timestamp.format(startTime))
     status["uncountedTerminatedPods"] = .emptyObject
+    if indexed {
+      let text = Cluster.indexRanges(completedIndexes)
+      status["completedIndexes"] = text.isEmpty ? nil : .string(text)
+    }
 
     if let finish {
       var list = conditions
@@ -145,28 +168,36 @@ extension Cluster {
           Timestamp.parse($0[path: "state.terminated.finishedAt"]?.string)
         }
       }
-      let since = ends.max() ?? lastFailure ?? now
+      let since = (ends + [jobLastFailure[job.uid]].compactMap { $0 }).max() ?? lastFailure ?? now
       startAt = since.addingTimeInterval(delay)
     }
     if wanted > 0 && now < startAt {
       schedule(.job(key), at: startAt)
     } else if wanted > 0 {
       let template = spec["template"] ?? .emptyObject
+      var freeIndexes = indexed
+        ? Cluster.pendingIndexes(active, completed: completedIndexes, completions: completions ?? 0) : []
       for _ in 0..<wanted {
-        var pod = Object(.pod, name: job.name + "-" + random.nameSuffix(), namespace: key.namespace)
-        pod.content[path: "metadata.generateName"] = .string(job.name + "-")
+        let index = indexed ? (freeIndexes.isEmpty ? nil : freeIndexes.removeFirst()) : nil
+        if indexed && index == nil { break }
+        let prefix = index.map { "\(job.name)-\($0)-" } ?? "\(job.name)-"
+        var pod = Object(.pod, name: prefix + random.nameSuffix(), namespace: key.namespace)
+        pod.content[path: "metadata.generateName"] = .string(prefix)
         if let labels = template[path: "metadata.labels"] { pod.content[path: "metadata.labels"] = labels }
         if let annotations = template[path: "metadata.annotations"] {
           pod.content[path: "metadata.annotations"] = annotations
         }
         pod.ownerReferences = [OwnerReference(controlledBy: job)]
+        pod.finalizers = [Cluster.jobTrackingFinalizer]
         pod.content["spec"] = template["spec"] ?? .emptyObject
+        if let index { Cluster.assignCompletionIndex(&pod, index: index, job: job.name) }
         do {
           let created = try apiCreate(pod, by: actor)
           running += 1
           recordEvent(job, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", source: source)
         } catch {
           recordEvent(job, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.message)", source: source)
+          retryAfterFailedCreate(.job(key), owner: job)
           break
         }
       }
@@ -194,6 +225,7 @@ extension Cluster {
     if now >= expiry {
       _ = try? apiDelete(job.key, options: DeleteOptions(propagation: .background), by: "ttl-after-finished-controller")
       jobCountedPods[job.uid] = nil
+      jobLastFailure[job.uid] = nil
     } else {
       schedule(.job(job.key), at: expiry)
     }

@@ -50,6 +50,7 @@ extension Cluster {
           recordEvent(replicaSet, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", source: EventSource(actor))
         } catch {
           recordEvent(replicaSet, type: "Warning", reason: "FailedCreate", message: "Error creating: \(error.message)", source: EventSource(actor))
+          retryAfterFailedCreate(.replicaSet(key), owner: replicaSet)
           break
         }
       }

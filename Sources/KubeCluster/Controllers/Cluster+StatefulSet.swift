@@ -12,10 +12,27 @@ extension Cluster {
     let spec = set.content["spec"] ?? .emptyObject
     let replicas = spec["replicas"]?.int ?? 1
     let ordered = (spec["podManagementPolicy"]?.string ?? "OrderedReady") == "OrderedReady"
-    let template = spec["template"] ?? .emptyObject
-    let revision = "\(set.name)-\(Cluster.templateHash(template))"
+    let updateTemplate = spec["template"] ?? .emptyObject
+    let updateHash = Cluster.templateHash(updateTemplate)
+    let updateRevision = "\(set.name)-\(updateHash)"
     let claimTemplates = spec["volumeClaimTemplates"]?.array ?? []
     let pods = store.dependents(of: set.uid).filter { $0.kind == .pod }
+    syncRevision(
+      set, name: updateRevision, hashLabels: ["controller.kubernetes.io/hash": updateHash],
+      inUse: Set(pods.compactMap { $0.labels["controller-revision-hash"] }), actor: actor)
+    // The revision pods below the partition keep: the one the status names
+    // as current, while it still exists.
+    var currentRevision = updateRevision
+    var currentTemplate = updateTemplate
+    if let named = set.content[path: "status.currentRevision"]?.string, named != updateRevision,
+      let stored = store.get(ObjectKey(.controllerRevision, named, in: key.namespace)),
+      let template = Cluster.revisionTemplate(stored)
+    {
+      currentRevision = named
+      currentTemplate = template
+    }
+    let rollingUpdate = (spec[path: "updateStrategy.type"]?.string ?? "RollingUpdate") == "RollingUpdate"
+    let partition = spec[path: "updateStrategy.rollingUpdate.partition"]?.int ?? 0
     func ordinal(_ pod: Object) -> Int? {
       guard pod.name.hasPrefix(set.name + "-") else { return nil }
       return Int(pod.name.dropFirst(set.name.count + 1))
@@ -50,6 +67,9 @@ extension Cluster {
         }
       }
       var pod = Object(.pod, name: name, namespace: key.namespace)
+      let keepsCurrent = rollingUpdate && index < partition
+      let template = keepsCurrent ? currentTemplate : updateTemplate
+      let revision = keepsCurrent ? currentRevision : updateRevision
       var labels = Object.stringMap(template[path: "metadata.labels"])
       labels["apps.kubernetes.io/pod-index"] = String(index)
       labels["controller-revision-hash"] = revision
@@ -73,6 +93,7 @@ extension Cluster {
         recordEvent(set, reason: "SuccessfulCreate", message: "create Pod \(name) in StatefulSet \(set.name) successful", source: source)
       } catch {
         recordEvent(set, type: "Warning", reason: "FailedCreate", message: "create Pod \(name) in StatefulSet \(set.name) failed error: \(error.message)", source: source)
+        retryAfterFailedCreate(.statefulSet(key), owner: set)
         break
       }
       if ordered { break }
@@ -88,14 +109,38 @@ extension Cluster {
       }
     }
 
+    // Rolling update: once every pod is there and healthy, replace the
+    // highest ordinal at or above the partition that is not at the update
+    // revision, one at a time.
+    if rollingUpdate {
+      let wanted = (0..<replicas).compactMap { byOrdinal[$0] }
+      if wanted.count == replicas && wanted.allSatisfy(healthy) {
+        for index in stride(from: replicas - 1, through: max(partition, 0), by: -1) {
+          guard let pod = byOrdinal[index] else { break }
+          if pod.labels["controller-revision-hash"] != updateRevision && !pod.isTerminating {
+            _ = try? apiDelete(pod.key, by: actor)
+            recordEvent(set, reason: "SuccessfulDelete", message: "delete Pod \(pod.name) in StatefulSet \(set.name) successful", source: source)
+            break
+          }
+          if !healthy(pod) { break }
+        }
+      }
+    }
+
     // Status.
     guard var current = store.get(key) else { return }
     let live = store.dependents(of: set.uid).filter { $0.kind == .pod && !$0.isTerminating }
     let ready = live.filter(healthy).count
+    let updated = live.filter { $0.labels["controller-revision-hash"] == updateRevision }.count
+    var currentCount = live.filter { $0.labels["controller-revision-hash"] == currentRevision }.count
+    if rollingUpdate && updated == live.count && ready == live.count && live.count == replicas {
+      currentRevision = updateRevision
+      currentCount = updated
+    }
     var status: JSONValue = [
-      "availableReplicas": .int(ready), "collisionCount": 0, "currentReplicas": .int(live.count),
-      "currentRevision": .string(revision), "observedGeneration": .int(current.generation),
-      "replicas": .int(live.count), "updateRevision": .string(revision), "updatedReplicas": .int(live.count),
+      "availableReplicas": .int(ready), "collisionCount": 0, "currentReplicas": .int(currentCount),
+      "currentRevision": .string(currentRevision), "observedGeneration": .int(current.generation),
+      "replicas": .int(live.count), "updateRevision": .string(updateRevision), "updatedReplicas": .int(updated),
     ]
     if ready > 0 { status["readyReplicas"] = .int(ready) }
     if current.content["status"] != status {

@@ -67,6 +67,9 @@ extension Cluster {
         if path.hasPrefix("metadata.labels['"), let key = path.split(separator: "'").dropFirst().first {
           return pod.labels[String(key)] ?? ""
         }
+        if path.hasPrefix("metadata.annotations['"), let key = path.split(separator: "'").dropFirst().first {
+          return pod.annotations[String(key)] ?? ""
+        }
         return ""
       }
     }

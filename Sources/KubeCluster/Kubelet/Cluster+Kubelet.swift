@@ -221,9 +221,11 @@ extension Cluster {
     let path = fieldPath(container)
     let spec = spec(of: container, in: pod)
     let image = ImageCatalog.lookup(ImageReference(container.image))
+    let environment = Dictionary(environment(of: pod, container: container.name), uniquingKeysWith: { _, last in last })
     let steps = ContainerProgram.steps(
       image: image, command: spec["command"]?.array?.compactMap(\.string),
-      args: spec["args"]?.array?.compactMap(\.string))
+      args: spec["args"]?.array?.compactMap(\.string)
+    ).map { $0.expanding(environment) }
     let containerID = "containerd://" + random.hex(64)
     container.containerID = containerID
     if case .notFound(let executable) = steps.first {

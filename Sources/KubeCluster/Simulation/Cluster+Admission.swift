@@ -28,8 +28,16 @@ extension Cluster {
   /// accounts and default tolerations for pods, address allocation for
   /// services.
   mutating func admitCreate(_ object: inout Object, dryRun: Bool) throws(APIError) {
+    // Quota is checked before addresses are allocated, so a refused
+    // Service holds none; a pod is checked once LimitRanger has set its
+    // defaults.
+    if object.kind != .pod { try admitQuota(object) }
     switch object.kind {
-    case .pod: try admitPod(&object)
+    case .pod:
+      try admitPod(&object)
+      try admitLimitRanges(&object)
+      object.content[path: "status.qosClass"] = .string(qosClass(object))
+      try admitQuota(object)
     case .service: try allocateService(&object, old: nil, dryRun: dryRun)
     case .persistentVolumeClaim: admitClaim(&object)
     default: break

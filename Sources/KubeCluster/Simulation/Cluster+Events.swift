@@ -20,14 +20,20 @@ extension Cluster {
   ) {
     let namespace = object.kind.isNamespaced ? object.namespace : "default"
     let store = self.store
+    let message = aggregatedMessage(object, type: type, reason: reason, message: message, source: source)
+    let combined = message.hasPrefix(Cluster.combinedPrefix)
     let similar = (eventIndex[object.uid] ?? []).reversed().compactMap { store.get($0) }
       .first {
-        $0.content["reason"]?.string == reason && $0.content["message"]?.string == message
+        $0.content["reason"]?.string == reason
+          && (combined
+            ? $0.content["message"]?.string?.hasPrefix(Cluster.combinedPrefix) == true
+            : $0.content["message"]?.string == message)
           && $0.content[path: "source.component"]?.string == source.component
       }
     if var event = similar {
       event.content["count"] = .int((event.content["count"]?.int ?? 1) + 1)
       event.content["lastTimestamp"] = .string(Timestamp.format(now))
+      event.content["message"] = .string(message)
       _ = try? self.store.replace(event, actor: source.component, at: now, checkVersion: false)
       return
     }
@@ -56,6 +62,25 @@ extension Cluster {
     if let stored = write(event, by: source.component) {
       eventIndex[object.uid, default: []].append(stored.key)
     }
+  }
+
+  static let combinedPrefix = "(combined from similar events): "
+
+  /// client-go's event aggregator: once ten different messages with the
+  /// same reason about one object were seen within ten minutes, further
+  /// ones are folded into one event whose message says so.
+  private func aggregatedMessage(
+    _ object: Object, type: String, reason: String, message: String, source: EventSource
+  ) -> String {
+    let recent = (eventIndex[object.uid] ?? []).compactMap { store.get($0) }.filter {
+      $0.content["reason"]?.string == reason && $0.content["type"]?.string == type
+        && $0.content[path: "source.component"]?.string == source.component
+        && (Timestamp.parse($0.content["lastTimestamp"]?.string) ?? .distantPast)
+          >= now.addingTimeInterval(-600)
+    }
+    let messages = Set(recent.compactMap { $0.content["message"]?.string }.filter { !$0.hasPrefix(Cluster.combinedPrefix) })
+    guard messages.count >= 10, !messages.contains(message) else { return message }
+    return Cluster.combinedPrefix + message
   }
 
   /// Events about one object, oldest first.

@@ -36,6 +36,8 @@ package struct Cluster: Sendable {
   /// The finished pods each Job (by UID) has counted, which the real
   /// controller tracks with the `batch.kubernetes.io/job-tracking` finalizer.
   var jobCountedPods: [String: Set<String>] = [:]
+  /// When each Job's (by UID) latest counted failure finished, for its back-off.
+  var jobLastFailure: [String: Date] = [:]
   /// When each stopped kubelet last reported, by node name.
   var kubeletStoppedAt: [String: Date] = [:]
 
@@ -167,6 +169,9 @@ package struct Cluster: Sendable {
     case .garbageCollector(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       collectGarbage(key)
+    case .resourceQuota(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileResourceQuota(key)
     }
   }
 
@@ -187,6 +192,7 @@ package struct Cluster: Sendable {
       default: break
       }
     }
+    work += quotasAffected(by: object).map { .resourceQuota($0) }
     if change.type == .deleted {
       tombstones[object.key] = object.uid
       work.append(.garbageCollector(object.key))

@@ -17,6 +17,7 @@ package enum Work: Hashable, Comparable, Sendable {
   case namespace(ObjectKey)
   case endpoints(ObjectKey)
   case serviceAccounts(ObjectKey)
+  case resourceQuota(ObjectKey)
   case garbageCollector(ObjectKey)
 
   private var order: (Int, ObjectKey) {
@@ -34,6 +35,7 @@ package enum Work: Hashable, Comparable, Sendable {
     case .scheduler(let key): (6, key)
     case .kubelet(let key): (7, key)
     case .endpoints(let key): (8, key)
+    case .resourceQuota(let key): (9, key)
     }
   }
 

@@ -14,6 +14,8 @@ struct ApplyCommand: KubectlCommand {
     .bool("prune", help: "Automatically delete resource objects that do not appear in the configs and are created by either apply or create --save-config."),
     .string("selector", short: "l", help: "Selector (label query) to filter on."),
     .bool("all", help: "Select all resources in the namespace of the specified resource types."),
+    .strings("prune-allowlist", help: "Overwrite the default allowlist with <group/version/kind> for --prune"),
+    .strings("prune-whitelist", help: "Overwrite the default allowlist with <group/version/kind> for --prune"),
     .bool("force", help: "If true, immediately remove resources from API and bypass graceful deletion."),
     .bool("server-side", help: "If true, apply runs in the server instead of the client."),
     .string("validate", default: "strict", help: "Must be one of: strict (or true), warn, ignore (or false)."),
@@ -38,9 +40,19 @@ struct ApplyCommand: KubectlCommand {
       // The well-known ingress-nginx manifests, which the simulated cluster installs itself.
       return CommandOutput(stdout: cluster.installIngressNginx().map { $0 + "\n" }.joined())
     }
+    try ApplyPrune.validate(flags)
+    let selectorText = flags.string("selector")
+    let selector = try GetCommand.parseSelector(selectorText.isEmpty ? [] : [selectorText])
+    var pruner: ApplyPrune?
+    if flags.bool("prune") {
+      pruner = ApplyPrune(
+        kinds: try ApplyPrune.kinds(flags.strings("prune-allowlist") + flags.strings("prune-whitelist")),
+        selector: selector)
+    }
     let manifests = try ManifestSource.read(files, recursive: flags.bool("recursive"), environment: invocation.environment, namespace: invocation.namespace, namespaceGiven: invocation.namespaceWasGiven)
     var output = CommandOutput()
-    for manifest in manifests {
+    // `-l` narrows what is applied, not only what is pruned.
+    for manifest in manifests where selector.matches(manifest.object.labels) {
       var desired = manifest.object
       annotateLastApplied(&desired)
       let existed = cluster.store.contains(desired.key)
@@ -48,10 +60,20 @@ struct ApplyCommand: KubectlCommand {
       switch result {
       case .success(let text):
         output.stdout += text
+        if let applied = cluster.store.get(desired.key) { pruner?.visited(applied) }
       case .failure(let error):
         output.stderr += ErrorMessage.render(KubectlError.apiWithSource(error, verb: existed ? "patching" : "creating", source: manifest.source))
         output.exitCode = 1
       }
+    }
+    // kubectl prunes only after every object applied cleanly.
+    if let pruner, output.exitCode == 0 {
+      let grace = flags.int("grace-period")
+      output.append(
+        pruner.prune(
+          cluster: &cluster, dryRun: dryRun, format: format,
+          propagation: PropagationPolicy(rawValue: flags.string("cascade").capitalized) ?? .background,
+          gracePeriod: grace < 0 ? nil : grace))
     }
     return output
   }

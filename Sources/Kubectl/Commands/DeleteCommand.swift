@@ -83,10 +83,11 @@ struct DeleteCommand: KubectlCommand {
       }
     }
 
-    if grace == 0 && flags.bool("force") {
+    let forced = grace == 0 && flags.bool("force")
+    if forced {
       output.stderr += "Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n"
     }
-    var deleted: [ObjectKey] = []
+    var deleted: [(key: ObjectKey, uid: String)] = []
     for key in targets {
       guard let object = cluster.store.get(key) else {
         if !flags.bool("ignore-not-found") {
@@ -112,13 +113,25 @@ struct DeleteCommand: KubectlCommand {
         let verb = grace == 0 && flags.bool("force") ? "force deleted" : "deleted"
         output.stdout += "\(key.kind.groupSingular) \"\(key.name)\" \(verb)\(dryRun.suffix)\n"
       }
-      deleted.append(key)
+      deleted.append((key, object.uid))
     }
     if flags.bool("wait") && dryRun == .none {
       // kubectl waits for the objects to be gone; the clock moves meanwhile.
       Waiting.until(cluster: &cluster, timeout: 3600) { cluster in
-        deleted.allSatisfy { !cluster.store.contains($0) }
+        // Gone means this object: a StatefulSet may already have made a new pod of the same name.
+        deleted.allSatisfy { cluster.store.get($0.key)?.uid != $0.uid }
       }
+    }
+    if forced, let warning = output.stderr.split(separator: "\n", maxSplits: 1).first {
+      // The warning comes first; errors about missing objects come last.
+      let rest = String(output.stderr.dropFirst(warning.count + 1))
+      output.chunks = []
+      let lines = output.stdout
+      output.stdout = ""
+      output.stderr = ""
+      output.err(String(warning) + "\n")
+      output.out(lines)
+      output.err(rest)
     }
     return output
   }

@@ -5,7 +5,7 @@ import KubeCluster
 struct ExecCommand: KubectlCommand {
   static let name = "exec"
   static let flags: [FlagSpec] = [
-    .string("container", short: "c", help: "Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen"),
+    ContainerChoice.flag,
     .bool("stdin", short: "i", help: "Pass stdin to the container"),
     .bool("tty", short: "t", help: "Stdin is a TTY"),
     .bool("quiet", short: "q", help: "Only print output from the remote session"),
@@ -52,16 +52,10 @@ struct ExecCommand: KubectlCommand {
     if phase == "Succeeded" || phase == "Failed" {
       throw KubectlError.message("cannot exec into a container in a completed pod; current phase is \(phase)")
     }
-    let names = (pod.content[path: "spec.containers"]?.array ?? []).compactMap { $0["name"]?.string }
-    var container = flags.string("container")
-    if container.isEmpty {
-      container = pod.annotations["kubectl.kubernetes.io/default-container"] ?? names.first ?? ""
-      if names.count > 1 && pod.annotations["kubectl.kubernetes.io/default-container"] == nil {
-        output.stderr += "Defaulted container \"\(container)\" out of: \(names.joined(separator: ", "))\n"
-      }
-    } else if !names.contains(container) {
-      throw KubectlError.api(.badRequest("container \(container) is not valid for pod \(pod.name)"))
+    guard let (container, notice) = ContainerChoice.choose(pod, requested: flags.string("container")) else {
+      throw KubectlError.api(.badRequest("container \(flags.string("container")) is not valid for pod \(pod.name)"))
     }
+    output.stderr += notice
     let quiet = flags.bool("quiet")
     if quiet { output.stderr = "" }
     let attachesStdin = flags.bool("stdin")
@@ -140,9 +134,14 @@ struct ExecCommand: KubectlCommand {
       output.exitCode = 126
       return output
     }
-    let id = (cluster.containerRuntime(of: pod, container: container)?.containerID ?? "").replacingOccurrences(of: "containerd://", with: "")
-    output.stderr += "error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"\(id)\": \(reason)\n"
+    output.stderr += notFoundMessage(program, pod: pod, container: container, cluster: cluster)
     output.exitCode = 1
     return output
+  }
+
+  /// The runtime's refusal to start a program the image does not have.
+  static func notFoundMessage(_ program: String, pod: Object, container: String, cluster: Cluster) -> String {
+    let id = (cluster.containerRuntime(of: pod, container: container)?.containerID ?? "").replacingOccurrences(of: "containerd://", with: "")
+    return "error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec \"\(id)\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"\(program)\": executable file not found in $PATH: unknown\n"
   }
 }

@@ -92,7 +92,7 @@ struct DrainCommand: KubectlCommand {
     var remaining: [String] = []
     var fatal: [String] = []
     for node in try NodeTargets.resolve(invocation, cluster: cluster) {
-      output.stdout += try NodeTargets.setUnschedulable(node, true, cluster: &cluster)
+      output.out(try NodeTargets.setUnschedulable(node, true, cluster: &cluster))
       let pods = cluster.list(.pod).filter { $0.content[path: "spec.nodeName"]?.string == node.name && !$0.isTerminating }
         .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
       var daemonSetPods: [String] = []
@@ -126,7 +126,7 @@ struct DrainCommand: KubectlCommand {
       }
       if !errors.isEmpty {
         let joined = errors.count == 1 ? errors[0] : "[" + errors.joined(separator: ", ") + "]"
-        output.stderr += "error: unable to drain node \"\(node.name)\" due to error: \(joined), continuing command...\n"
+        output.err("error: unable to drain node \"\(node.name)\" due to error: \(joined), continuing command...\n")
         remaining.append(node.name)
         fatal = errors
         continue
@@ -135,8 +135,8 @@ struct DrainCommand: KubectlCommand {
       if !bare.isEmpty { warnings.append("deleting Pods that declare no controller: " + bare.joined(separator: ", ")) }
       if !daemonSetPods.isEmpty { warnings.append("ignoring DaemonSet-managed Pods: " + daemonSetPods.joined(separator: ", ")) }
       if !local.isEmpty { warnings.append("deleting Pods with local storage: " + local.joined(separator: ", ")) }
-      if !warnings.isEmpty { output.stderr += "Warning: " + warnings.joined(separator: "; ") + "\n" }
-      for pod in evict { output.stdout += "evicting pod \(pod.namespace)/\(pod.name)\n" }
+      if !warnings.isEmpty { output.err("Warning: " + warnings.joined(separator: "; ") + "\n") }
+      for pod in evict { output.out("evicting pod \(pod.namespace)/\(pod.name)\n") }
       var options = DeleteOptions()
       if flags.int("grace-period") >= 0 { options.gracePeriodSeconds = flags.int("grace-period") }
       for pod in evict { _ = try? cluster.delete(pod.key, options: options) }
@@ -146,18 +146,18 @@ struct DrainCommand: KubectlCommand {
         keys.allSatisfy { !cluster.store.contains($0) }
       }
       guard finished else {
-        output.stderr += "There are pending pods in node \"\(node.name)\" when an error occurred: drain did not complete within \(GoDuration.format(timeout))\n"
-        output.stderr += "error: unable to drain node \"\(node.name)\" due to error: drain did not complete within \(GoDuration.format(timeout)), continuing command...\n"
+        output.err("There are pending pods in node \"\(node.name)\" when an error occurred: drain did not complete within \(GoDuration.format(timeout))\n")
+        output.err("error: unable to drain node \"\(node.name)\" due to error: drain did not complete within \(GoDuration.format(timeout)), continuing command...\n")
         remaining.append(node.name)
         fatal = ["drain did not complete within \(GoDuration.format(timeout))"]
         continue
       }
-      for pod in evict { output.stdout += "pod/\(pod.name) evicted\n" }
-      output.stdout += "node/\(node.name) drained\n"
+      for pod in evict { output.out("pod/\(pod.name) evicted\n") }
+      output.out("node/\(node.name) drained\n")
     }
     if !remaining.isEmpty {
-      output.stderr += "There are pending nodes to be drained:\n" + remaining.map { " \($0)\n" }.joined()
-      output.stderr += fatal.map { "error: \($0)\n" }.joined()
+      output.err("There are pending nodes to be drained:\n" + remaining.map { " \($0)\n" }.joined())
+      output.err(fatal.map { "error: \($0)\n" }.joined())
       output.exitCode = 1
     }
     return output

@@ -175,6 +175,14 @@ struct RolloutCommand: KubectlCommand {
       if status("readyReplicas") < replicas {
         return ("Waiting for \(replicas - status("readyReplicas")) pods to be ready...\n", false)
       }
+      if c[path: "spec.updateStrategy.rollingUpdate"]?.object != nil {
+        if let partition = c[path: "spec.updateStrategy.rollingUpdate.partition"]?.int,
+          status("updatedReplicas") < replicas - partition
+        {
+          return ("Waiting for partitioned roll out to finish: \(status("updatedReplicas")) out of \(replicas - partition) new pods have been updated...\n", false)
+        }
+        return ("partitioned roll out complete: \(status("updatedReplicas")) new pods have been updated...\n", true)
+      }
       let update = c[path: "status.updateRevision"]?.string ?? ""
       let current = c[path: "status.currentRevision"]?.string ?? ""
       if update != current {
@@ -195,6 +203,9 @@ struct RolloutCommand: KubectlCommand {
   }
 
   static func history(_ key: ObjectKey, revision: Int, cluster: Cluster) throws -> String {
+    if [.statefulSet, .daemonSet].contains(key.kind), let owner = cluster.store.get(key) {
+      return try revisionHistory(owner, revision: revision, cluster: cluster)
+    }
     guard key.kind == .deployment, let deployment = cluster.store.get(key) else {
       throw KubectlError.message("no history viewer has been implemented for \(key.kind.rawValue)")
     }
@@ -216,10 +227,13 @@ struct RolloutCommand: KubectlCommand {
       let cause = rs.annotations["kubernetes.io/change-cause"] ?? ""
       rows += "\(number)\t\(cause.isEmpty ? "<none>" : cause)\n"
     }
-    return "\(label(key))\n" + TabWriter.format(rows) + "\n"
+    return "\(label(key)) \n" + TabWriter.format(rows) + "\n"
   }
 
   static func undo(_ key: ObjectKey, to target: Int, dryRun: String, cluster: inout Cluster) throws -> String {
+    if [.statefulSet, .daemonSet].contains(key.kind), let owner = cluster.store.get(key) {
+      return try revisionUndo(owner, to: target, dryRun: dryRun, cluster: &cluster)
+    }
     guard key.kind == .deployment, var deployment = cluster.store.get(key) else {
       throw KubectlError.message("no rollbacker has been implemented for \"\(key.kind.rawValue)\"")
     }

@@ -188,45 +188,7 @@ enum WorkloadDescriber {
     w.labels("Labels", n.labels)
     w.annotations(n.annotations)
     w.write(0, "Status:\t\(n.content[path: "status.phase"]?.string ?? "Active")\n")
-    let quotas = cluster.list(.resourceQuota, in: n.name)
-    let limits = cluster.list(.limitRange, in: n.name)
-    var text = w.render()
-    text += quotas.isEmpty ? "\nNo resource quota.\n" : "\nResource Quotas\n"
-    text += limits.isEmpty ? "\nNo LimitRange resource.\n" : "\nResource Limits\n"
-    return text
-  }
-
-  /// Kinds without a dedicated describer: metadata, then the fields.
-  static func generic(_ o: Object, cluster: Cluster) -> String {
-    var w = DescribeWriter()
-    w.write(0, "Name:\t\(o.name)\n")
-    if o.kind.isNamespaced { w.write(0, "Namespace:\t\(o.namespace)\n") }
-    w.labels("Labels", o.labels)
-    w.annotations(o.annotations)
-    for (key, value) in o.content.sortedKeys.object ?? JSONObject() where !["apiVersion", "kind", "metadata"].contains(key) {
-      field(&w, key, value, level: 0)
-    }
-    w.events(cluster.events(for: o), now: cluster.now)
+    QuotaDescriber.namespaceSections(&w, namespace: n.name, cluster: cluster)
     return w.render()
-  }
-
-  private static func field(_ w: inout DescribeWriter, _ key: String, _ value: JSONValue, level: Int) {
-    let title = key.prefix(1).uppercased() + key.dropFirst()
-    switch value {
-    case .object(let object):
-      w.write(level, "\(title):\n")
-      for (child, inner) in object { field(&w, child, inner, level: level + 1) }
-    case .array(let items):
-      w.write(level, "\(title):\n")
-      for item in items {
-        if let object = item.object {
-          for (child, inner) in object { field(&w, child, inner, level: level + 1) }
-        } else {
-          w.write(level + 1, "\(item.scalarText)\n")
-        }
-      }
-    default:
-      w.write(level, "\(title):\t\(value.scalarText)\n")
-    }
   }
 }

@@ -14,6 +14,14 @@ struct HelpPage {
 
 enum HelpCatalog {
   static let pages: [String: HelpPage] = [
+    "cp": HelpPage(
+      description: "Copy a file between the working folder and a container, through the container's tar (an image without tar cannot be copied to or from).",
+      examples: [("Copy a local file into a pod's /tmp", "kubectl cp notes.txt web-0:/tmp"), ("Copy a file out of a pod in another namespace", "kubectl cp dev/web-0:/etc/nginx/nginx.conf nginx.conf"), ("Choose the container", "kubectl cp notes.txt web-0:/tmp -c sidecar")],
+      usage: "kubectl cp <file-spec-src> <file-spec-dest> [options]"),
+    "attach": HelpPage(
+      description: "Join the output of a container's main process as it runs, from now on (use kubectl logs for what it wrote before).",
+      examples: [("Follow what a pod's first container writes", "kubectl attach web-0"), ("Choose the container", "kubectl attach web-0 -c sidecar"), ("Attach to the first pod of a deployment", "kubectl attach deployment/web")],
+      usage: "kubectl attach (POD | TYPE/NAME) -c CONTAINER [options]"),
     "rollout": HelpPage(
       description: "Follow and manage the rollout of deployments, daemon sets and stateful sets.",
       examples: [("Go back to the previous revision of a deployment", "kubectl rollout undo deployment/web"), ("Watch a daemon set roll out", "kubectl rollout status daemonset/agent")],
@@ -28,7 +36,7 @@ enum HelpCatalog {
       examples: [("List the revisions of a deployment", "kubectl rollout history deployment/web"), ("Show the pod template of revision 2", "kubectl rollout history deployment/web --revision=2")],
       usage: "kubectl rollout history (TYPE NAME | TYPE/NAME) [flags] [options]"),
     "rollout undo": HelpPage(
-      description: "Return a deployment to an earlier revision.",
+      description: "Return a deployment, daemon set or stateful set to an earlier revision.",
       examples: [("Go back one revision", "kubectl rollout undo deployment/web"), ("Go back to revision 3", "kubectl rollout undo deployment/web --to-revision=3")],
       usage: "kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags] [options]"),
     "rollout restart": HelpPage(

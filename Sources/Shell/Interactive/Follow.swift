@@ -44,6 +44,8 @@ enum Follow {
       let followFlags: Set<String> = ["-f", "--follow", "--follow=true"]
       guard words.contains(where: followFlags.contains) else { return nil }
       return followLogs(words.filter { !followFlags.contains($0) }, environment: environment, state: state)
+    case "attach":
+      return followAttach(words, environment: environment, state: state)
     case "port-forward":
       var cluster = state.cluster
       let first = CommandRunner.run(words, cluster: &cluster, environment: environment)
@@ -75,6 +77,39 @@ enum Follow {
     state.followWallClock()
   }
 
+  /// `attach`: what the container writes from now on, until Ctrl-C.
+  static func followAttach(_ words: [String], environment: KubectlEnvironment, state: SessionState)
+    -> CommandResult
+  {
+    var cluster = state.cluster
+    let first = CommandRunner.run(words, cluster: &cluster, environment: environment)
+    state.cluster = cluster
+    guard first.exitCode == 0 else {
+      return CommandResult(stdout: first.stdout, stderr: first.stderr, exitCode: first.exitCode)
+    }
+    state.write(.stderr, first.stderr)
+    let streamFlags: Set<String> = ["-i", "-t", "-it", "-ti", "-q", "--stdin", "--tty", "--quiet"]
+    let logs = words.map { $0 == "attach" ? "logs" : $0 }.filter { !streamFlags.contains($0) }
+    let shown = CommandRunner.run(logs, cluster: &cluster, environment: environment).stdout
+    streamNewLines(logs, after: shown, environment: environment, state: state)
+    return CommandResult(exitCode: 130)
+  }
+
+  /// Prints what `kubectl logs …` gains beyond `shown`, until Ctrl-C.
+  static func streamNewLines(_ logs: [String], after shown: String, environment: KubectlEnvironment, state: SessionState) {
+    var shown = shown
+    waitForInterrupt(state) {
+      var cluster = state.cluster
+      let next = CommandRunner.run(logs, cluster: &cluster, environment: environment)
+      state.cluster = cluster
+      guard next.exitCode == 0, next.stdout != shown else { return }
+      if next.stdout.hasPrefix(shown) {
+        state.write(.stdout, String(next.stdout.dropFirst(shown.count)))
+      }
+      shown = next.stdout
+    }
+  }
+
   /// `logs -f`: the logs so far, then each new line as the container writes it.
   static func followLogs(_ words: [String], environment: KubectlEnvironment, state: SessionState)
     -> CommandResult
@@ -86,17 +121,7 @@ enum Follow {
       return CommandResult(stdout: first.stdout, stderr: first.stderr, exitCode: first.exitCode)
     }
     state.write(.stdout, first.stdout)
-    var shown = first.stdout
-    waitForInterrupt(state) {
-      var cluster = state.cluster
-      let next = CommandRunner.run(words, cluster: &cluster, environment: environment)
-      state.cluster = cluster
-      guard next.exitCode == 0, next.stdout != shown else { return }
-      if next.stdout.hasPrefix(shown) {
-        state.write(.stdout, String(next.stdout.dropFirst(shown.count)))
-      }
-      shown = next.stdout
-    }
+    streamNewLines(words, after: first.stdout, environment: environment, state: state)
     return CommandResult(exitCode: 130)
   }
 }

@@ -8,6 +8,9 @@ package struct CommandResult: Equatable, Sendable {
   /// Set it for a command whose errors or warnings came before its output,
   /// such as kubectl's `Warning:` lines. By default standard output goes first.
   package var writesErrorsFirst: Bool
+  /// Output and errors in the order they were written (`kubectl drain`'s
+  /// warning between its lines); empty when the two streams go in whole.
+  package var ordered: [OrderedText] = []
 
   package init(
     stdout: String = "", stderr: String = "", exitCode: Int32 = 0, writesErrorsFirst: Bool = false
@@ -27,5 +30,16 @@ package struct CommandResult: Equatable, Sendable {
   /// command: `kubetutor: NAME: command not found`, status 127.
   package static func commandNotFound(_ name: String) -> CommandResult {
     failure("kubetutor: \(name): command not found", exitCode: 127)
+  }
+}
+
+/// A piece of output and whether it went to standard error.
+package struct OrderedText: Equatable, Sendable {
+  package var isError: Bool
+  package var text: String
+
+  package init(isError: Bool, text: String) {
+    self.isError = isError
+    self.text = text
   }
 }

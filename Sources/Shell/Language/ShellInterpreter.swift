@@ -322,7 +322,11 @@ package struct ShellInterpreter {
       context.variables[entry.name] = entry.value
       if !entry.exported { context.exportedNames.remove(entry.name) }
     }
-    if result.writesErrorsFirst {
+    if !result.ordered.isEmpty {
+      for chunk in result.ordered {
+        if chunk.isError { redirected.stderr.write(chunk.text) } else { redirected.stdout.write(chunk.text) }
+      }
+    } else if result.writesErrorsFirst {
       redirected.stderr.write(result.stderr)
       redirected.stdout.write(result.stdout)
     } else {
