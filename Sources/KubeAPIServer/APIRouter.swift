@@ -27,7 +27,11 @@ final class APIRouter: Sendable {
         return .failure(Self.notFound)
       }
       return .json(list)
-    case .openAPI:
+    case .openAPI(let rest):
+      if rest == "v3" { return .json(OpenAPIDocuments.index) }
+      if rest.hasPrefix("v3/"), let document = OpenAPIDocuments.document(String(rest.dropFirst(3))) {
+        return .json(document)
+      }
       return .failure(Self.notFound)
     case .resource(let path):
       let handler = ResourceHandler(request: request, path: path)

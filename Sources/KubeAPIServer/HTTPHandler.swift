@@ -47,9 +47,19 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     var headers: [String: String] = [:]
     for (name, value) in head.headers { headers[name.lowercased()] = value }
     let text = body.readString(length: body.readableBytes) ?? ""
-    let request = APIRequest(method: head.method.rawValue, uri: head.uri, headers: headers, body: text)
+    var uri = head.uri
+    var authorized = headers["authorization"] == "Bearer \(server.token)"
+    // kubectl sends credentials only over TLS, so its kubeconfig carries
+    // the token as the server URL's path prefix instead: `/t/TOKEN/api/v1/…`.
+    let prefix = "/t/\(server.token)"
+    if uri == prefix || uri.hasPrefix(prefix + "/") || uri.hasPrefix(prefix + "?") {
+      uri = String(uri.dropFirst(prefix.count))
+      if uri.isEmpty || uri.hasPrefix("?") { uri = "/" + uri }
+      authorized = true
+    }
+    let request = APIRequest(method: head.method.rawValue, uri: uri, headers: headers, body: text)
     let response: APIResponse
-    if headers["authorization"] != "Bearer \(server.token)" {
+    if !authorized {
       response = .failure(StatusObject.unauthorized)
     } else {
       response = server.router.handle(request)

@@ -7,7 +7,8 @@ enum Route: Equatable {
   case groups
   case groupVersion(group: String, version: String)
   case resource(ResourcePath)
-  case openAPI
+  /// `/openapi/REST`, such as `v3` or `v3/apis/apps/v1`.
+  case openAPI(String)
 }
 
 /// `/api/v1/namespaces/NS/pods/NAME/log` taken apart.
@@ -23,7 +24,7 @@ struct ResourcePath: Equatable {
     let segments = path.split(separator: "/").map { APIRequest.decode(String($0)) }
     switch segments.first {
     case "version": return segments.count == 1 ? .version : nil
-    case "openapi": return .openAPI
+    case "openapi": return .openAPI(segments.dropFirst().joined(separator: "/"))
     case "api":
       if segments.count == 1 { return .legacyVersions }
       guard segments[1] == "v1" else { return nil }

@@ -122,6 +122,7 @@ struct StartCommand: ParsableCommand {
       let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
       handle.write(Data(text.utf8))
     }
+    ServeWiring.install(on: session)
     guard let tutor = TutorBuiltins.tutor(of: session) else { throw ExitCode(2) }
     options.configure(tutor)
     tutor.recorder = options.openStore(required: interactive) ?? MemoryProgressRecorder()
