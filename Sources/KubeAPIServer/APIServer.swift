@@ -25,7 +25,7 @@ package final class APIServer: @unchecked Sendable {
     self.host = host
     self.token = token
     router = APIRouter(host: host, hub: hub)
-    group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+    group = MultiThreadedEventLoopGroup.singleton
     host.withCluster { $0.startChangeFeed() }
   }
 
@@ -45,7 +45,7 @@ package final class APIServer: @unchecked Sendable {
       .serverChannelOption(.backlog, value: 256)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
-      .childChannelInitializer { [self] channel in
+      .childChannelInitializer { [unowned self] channel in
         channel.eventLoop.makeCompletedFuture {
           try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
           try channel.pipeline.syncOperations.addHandler(HTTPHandler(server: self))
@@ -90,9 +90,5 @@ package final class APIServer: @unchecked Sendable {
   /// Waits until the listening socket is closed.
   package func wait() throws {
     try channel?.closeFuture.wait()
-  }
-
-  deinit {
-    try? group.syncShutdownGracefully()
   }
 }

@@ -54,6 +54,14 @@ final class WatchHub: @unchecked Sendable {
   func publish(_ cluster: inout Cluster) {
     if firstRevision == nil { firstRevision = cluster.store.revision }
     let changes = cluster.drainChangeFeed()
+    // A cluster put back to an earlier state (`undo`, a snapshot) starts a
+    // new history: the changes kept belong to a timeline that is gone.
+    if let last = history.last?.revision,
+      cluster.store.revision < last || (changes.first.map { $0.revision <= last } ?? false)
+    {
+      history.removeAll()
+      firstRevision = changes.first.map { $0.revision - 1 } ?? cluster.store.revision
+    }
     guard !changes.isEmpty else { return }
     history += changes
     if history.count > historyLimit + historyLimit / 4 { history.removeFirst(history.count - historyLimit) }
