@@ -22,7 +22,13 @@ enum HTTPClient {
     if let body { request.httpBody = Data(body.utf8) }
     let box = ResultBox()
     let semaphore = DispatchSemaphore(value: 0)
-    URLSession.shared.dataTask(with: request) { data, response, error in
+    // A session per request: the shared one queues requests to one host
+    // behind open watch streams.
+    let configuration = URLSessionConfiguration.ephemeral
+    configuration.httpMaximumConnectionsPerHost = 64
+    let session = URLSession(configuration: configuration)
+    defer { session.finishTasksAndInvalidate() }
+    session.dataTask(with: request) { data, response, error in
       if let error {
         box.result = .failure(error)
       } else {
