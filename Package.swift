@@ -67,7 +67,14 @@ let package = Package(
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
     // Figures: start-up, per-command costs and scale, printed one per line.
-    .executableTarget(name: "kubetutor-bench", dependencies: ["KubeCluster", "Kubectl"]),
+    .executableTarget(
+      name: "kubetutor-bench",
+      dependencies: [
+        "KubeCluster", "Kubectl", "KubeAPIServer",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
 
     // Shared builders and assertions for every test target.
     .target(name: "KubetutorTestSupport", dependencies: ["KubeCluster", "Kubectl", "Shell"]),

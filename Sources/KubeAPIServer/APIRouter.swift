@@ -35,13 +35,24 @@ final class APIRouter: Sendable {
       return .failure(Self.notFound)
     case .resource(let path):
       let handler = ResourceHandler(request: request, path: path)
+      guard handler.isWrite else {
+        // A read works on a copy (a value: copying is cheap), so encoding
+        // the answer does not hold the lock the shell and writers need.
+        var copy = host.withCluster { cluster in
+          tick(&cluster)
+          if reported.isFirst(request.header("kubectl-session")) {
+            host.requestFinished(argv: commandLine(request, path), cluster: cluster)
+          }
+          return cluster
+        }
+        copy.stopChangeFeed()
+        return handler.handle(&copy)
+      }
       return host.withCluster { cluster in
         tick(&cluster)
         let response = handler.handle(&cluster)
         hub.publish(&cluster)
-        if handler.isWrite || reported.isFirst(request.header("kubectl-session")) {
-          host.requestFinished(argv: commandLine(request, path), cluster: cluster)
-        }
+        host.requestFinished(argv: commandLine(request, path), cluster: cluster)
         return response
       }
     }

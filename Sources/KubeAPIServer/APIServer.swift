@@ -60,6 +60,15 @@ package final class APIServer: @unchecked Sendable {
     return channel.localAddress?.port ?? port
   }
 
+  /// How many watch streams are open.
+  package var watchCount: Int { hub.count }
+
+  /// Sends watchers the changes made since the last request or tick, at
+  /// once (changes made by calling the host directly wait for the ticker).
+  package func publishChanges() {
+    host.withCluster { router.tick(&$0) }
+  }
+
   /// Opens a watch stream on `channel`; returns its id.
   func startWatch(_ request: WatchRequest, channel: Channel) -> Int? {
     let result = host.withCluster { cluster in

@@ -66,8 +66,9 @@ final class WatchHub: @unchecked Sendable {
     history += changes
     if history.count > historyLimit + historyLimit / 4 { history.removeFirst(history.count - historyLimit) }
     let current = lock.withLock { watchers }
+    let cache = EventCache()
     for (id, watcher) in current.sorted(by: { $0.key < $1.key }) {
-      let last = send(changes, to: watcher, cluster: cluster)
+      let last = send(changes, to: watcher, cluster: cluster, cache: cache)
       lock.withLock { watchers[id]?.sent = last }
     }
   }
@@ -116,8 +117,10 @@ final class WatchHub: @unchecked Sendable {
   func close(_ id: Int) {
     guard let watcher = lock.withLock({ watchers.removeValue(forKey: id) }) else { return }
     let channel = watcher.channel
-    channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in
-      channel.close(promise: nil)
+    channel.eventLoop.execute {
+      channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in
+        channel.close(promise: nil)
+      }
     }
   }
 
@@ -126,7 +129,9 @@ final class WatchHub: @unchecked Sendable {
   }
 
   /// Sends the changes that concern `watcher`; returns the last revision seen.
-  private func send(_ changes: [ObjectChange], to watcher: Watcher, cluster: Cluster) -> Int {
+  private func send(
+    _ changes: [ObjectChange], to watcher: Watcher, cluster: Cluster, cache: EventCache = EventCache()
+  ) -> Int {
     var last = watcher.sent
     for change in changes where change.revision > watcher.sent {
       last = change.revision
@@ -139,18 +144,46 @@ final class WatchHub: @unchecked Sendable {
       case .deleted: type = watcher.request.matches(change.object) || before ? "DELETED" : ""
       }
       guard !type.isEmpty else { continue }
-      write(type: type, object: change.object, request: watcher.request, channel: watcher.channel, cluster: cluster)
+      let line = cache.line(type: type, revision: change.revision, request: watcher.request) {
+        encode(type: type, object: change.object, request: watcher.request, cluster: cluster)
+      }
+      write(line, to: watcher.channel)
     }
     return last
   }
 
   private func write(type: String, object: Object, request: WatchRequest, channel: Channel, cluster: Cluster) {
+    write(encode(type: type, object: object, request: request, cluster: cluster), to: channel)
+  }
+
+  private func encode(type: String, object: Object, request: WatchRequest, cluster: Cluster) -> String {
     let payload: JSONValue =
       request.table
       ? TableEncoder.table([object], kind: object.kind, cluster: cluster, included: request.included, resourceVersion: object.resourceVersion)
       : object.content
-    let line = (["type": .string(type), "object": payload] as JSONValue).compactJSON + "\n"
-    channel.writeAndFlush(
-      HTTPServerResponsePart.body(.byteBuffer(channel.allocator.buffer(string: line))), promise: nil)
+    return (["type": .string(type), "object": payload] as JSONValue).compactJSON + "\n"
+  }
+
+  /// Queues the line on the channel's event loop: every write goes through
+  /// the loop's queue, so lines leave in the order they were published,
+  /// whichever thread published them.
+  private func write(_ line: String, to channel: Channel) {
+    channel.eventLoop.execute {
+      channel.writeAndFlush(
+        HTTPServerResponsePart.body(.byteBuffer(channel.allocator.buffer(string: line))), promise: nil)
+    }
+  }
+}
+
+/// Each change encoded once per form, however many watchers want it.
+final class EventCache {
+  private var lines: [String: String] = [:]
+
+  func line(type: String, revision: Int, request: WatchRequest, make: () -> String) -> String {
+    let key = "\(revision) \(type) \(request.table) \(request.included.rawValue)"
+    if let line = lines[key] { return line }
+    let line = make()
+    lines[key] = line
+    return line
   }
 }
