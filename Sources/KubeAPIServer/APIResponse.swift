@@ -9,11 +9,14 @@ package struct APIRequest: Sendable {
   package var query: [String: String]
   package var headers: [String: String]
   package var body: String
+  /// The body as sent, for binary (protobuf) bodies.
+  package var bodyBytes: [UInt8]
 
-  package init(method: String, uri: String, headers: [String: String], body: String) {
+  package init(method: String, uri: String, headers: [String: String], body: [UInt8]) {
     self.method = method
     self.headers = headers
-    self.body = body
+    bodyBytes = body
+    self.body = String(decoding: body, as: UTF8.self)
     let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
     path = String(parts.first ?? "")
     var query: [String: String] = [:]

@@ -46,7 +46,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
   private func respond(to head: HTTPRequestHead, context: ChannelHandlerContext) {
     var headers: [String: String] = [:]
     for (name, value) in head.headers { headers[name.lowercased()] = value }
-    let text = body.readString(length: body.readableBytes) ?? ""
+    let bytes = body.readBytes(length: body.readableBytes) ?? []
     var uri = head.uri
     var authorized = headers["authorization"] == "Bearer \(server.token)"
     // kubectl sends credentials only over TLS, so its kubeconfig carries
@@ -57,7 +57,7 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
       if uri.isEmpty || uri.hasPrefix("?") { uri = "/" + uri }
       authorized = true
     }
-    let request = APIRequest(method: head.method.rawValue, uri: uri, headers: headers, body: text)
+    let request = APIRequest(method: head.method.rawValue, uri: uri, headers: headers, body: bytes)
     let response: APIResponse
     if !authorized {
       response = .failure(StatusObject.unauthorized)

@@ -92,9 +92,18 @@ struct ResourceHandler {
   /// The body as an object of this path's kind and namespace.
   func bodyObject(name: String?) -> Result<Object, APIError> {
     let value: JSONValue
-    switch ServerSideKubectl.parseBody(request.body) {
-    case .success(let parsed): value = parsed
-    case .failure(let error): return .failure(error)
+    if let type = request.header("content-type"), type.hasPrefix("application/vnd.kubernetes.protobuf") {
+      // kubectl's typed clients (`kubectl create deployment` and friends).
+      do {
+        value = try ProtobufDecoder.decodeObject(request.bodyBytes)
+      } catch {
+        return .failure(.badRequest("the body of the request was in an unknown format: \(error)"))
+      }
+    } else {
+      switch ServerSideKubectl.parseBody(request.body) {
+      case .success(let parsed): value = parsed
+      case .failure(let error): return .failure(error)
+      }
     }
     guard case .object = value else {
       return .failure(.badRequest("the body of the request was in an unknown format"))
