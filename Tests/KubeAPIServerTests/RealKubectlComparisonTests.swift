@@ -34,7 +34,7 @@ struct RealKubectlComparisonTests {
 
   /// Runs `line` on both sides. Read-only commands are retried once, as an
   /// age can tick over between the two runs.
-  static func pair(_ served: ServedShell, _ line: String, mutates: Bool = false) throws
+  static func pair(_ served: ServedShell, _ line: String, mutates: Bool = false, made: [ObjectKey] = []) throws
     -> (real: ServedShell.Result, own: ServedShell.Result)
   {
     let words = line.split(separator: " ").map(String.init)
@@ -42,12 +42,27 @@ struct RealKubectlComparisonTests {
     for _ in 0..<(mutates ? 1 : 3) {
       let before = served.cluster
       let real = try served.real(Array(words.dropFirst()))
+      let realCluster = served.cluster
       if mutates { served.cluster = before }
       let own = served.shell(line)
+      // What the real kubectl made through the server is what the shell makes.
+      for key in made {
+        let theirs = realCluster.store.get(key).map(Self.spec)
+        let ours = served.cluster.store.get(key).map(Self.spec)
+        #expect(theirs != nil && theirs == ours, "\(line): \(key)")
+      }
       last = (real, own)
       if real == own { break }
     }
     return last!
+  }
+
+  /// An object without what depends on the moment it was made.
+  static func spec(_ object: Object) -> JSONValue {
+    var content = object.content
+    content[path: "metadata.creationTimestamp"] = nil
+    content["status"] = nil
+    return content
   }
 
   /// Where kubetutor's own output is known to differ from the real
@@ -66,8 +81,11 @@ struct RealKubectlComparisonTests {
       "kubectl prints the revision's pod template with raw tabs, not aligned",
   ]
 
-  static func expectSame(_ served: ServedShell, _ line: String, mutates: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let (real, own) = try pair(served, line, mutates: mutates)
+  static func expectSame(
+    _ served: ServedShell, _ line: String, mutates: Bool = false, made: [ObjectKey] = [],
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let (real, own) = try pair(served, line, mutates: mutates || !made.isEmpty, made: made)
     let message: Comment = "\(line)\n=== real kubectl:\n\(real)\n=== kubetutor shell:\n\(own)"
     if let known = knownDifferences[line] {
       withKnownIssue(Comment(rawValue: known), isIntermittent: true) {
@@ -121,6 +139,24 @@ struct RealKubectlComparisonTests {
       "kubectl get pods --show-labels -n kube-system", "kubectl get pod nosuch",
       "kubectl get deploy nosuch -n kube-system",
     ] {
+      try Self.expectSame(served, line)
+    }
+
+    // kubectl's typed clients send protobuf: each object made both ways is the same.
+    let made: [(String, ObjectKey)] = [
+      ("kubectl create deployment api --image=nginx:1.27 --replicas=2 --port=8080", ObjectKey(.deployment, "api", in: "default")),
+      ("kubectl create configmap cfg --from-literal=a=1 --from-literal=b=two", ObjectKey(.configMap, "cfg", in: "default")),
+      ("kubectl create secret generic s1 --from-literal=password=pw", ObjectKey(.secret, "s1", in: "default")),
+      ("kubectl create namespace dev", ObjectKey(.namespace, "dev", in: "")),
+      ("kubectl create serviceaccount robot", ObjectKey(.serviceAccount, "robot", in: "default")),
+      ("kubectl create service nodeport np --tcp=80:8080", ObjectKey(.service, "np", in: "default")),
+      ("kubectl create job once --image=busybox:1.36 -- echo hi", ObjectKey(.job, "once", in: "default")),
+      ("kubectl create cronjob tick --image=busybox:1.36 --schedule=@hourly -- date", ObjectKey(.cronJob, "tick", in: "default")),
+    ]
+    for (line, key) in made {
+      try Self.expectSame(served, line, made: [key])
+    }
+    for line in ["kubectl get cm cfg -o yaml", "kubectl get secret s1 -o json", "kubectl get sa,cm,secret"] {
       try Self.expectSame(served, line)
     }
 
