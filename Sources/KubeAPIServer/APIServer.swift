@@ -3,6 +3,7 @@ import KubeCluster
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOWebSocket
 
 /// The Kubernetes API of one cluster over HTTP on 127.0.0.1, for the real
 /// kubectl and other clients.
@@ -47,7 +48,9 @@ package final class APIServer: @unchecked Sendable {
       .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
       .childChannelInitializer { [unowned self] channel in
         channel.eventLoop.makeCompletedFuture {
-          try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+          try channel.pipeline.syncOperations.configureHTTPServerPipeline(
+            withServerUpgrade: (upgraders: [ExecWebSocket.upgrader(server: self)], completionHandler: { _ in }),
+            withErrorHandling: true)
           try channel.pipeline.syncOperations.addHandler(HTTPHandler(server: self))
         }
       }
@@ -58,6 +61,17 @@ package final class APIServer: @unchecked Sendable {
       host.withCluster { router.tick(&$0) }
     }
     return channel.localAddress?.port ?? port
+  }
+
+  /// Runs `kubectl exec`'s command under the lock, for the WebSocket.
+  func exec(_ target: ExecWebSocket.Target) -> [(UInt8, [UInt8])] {
+    host.withCluster { cluster in
+      router.tick(&cluster)
+      let frames = ExecWebSocket.run(target, cluster: &cluster)
+      hub.publish(&cluster)
+      host.requestFinished(argv: ["kubectl", "exec", target.pod, "-n", target.namespace, "--"] + target.command, cluster: cluster)
+      return frames
+    }
   }
 
   /// How many watch streams are open.

@@ -169,6 +169,8 @@ struct RealKubectlComparisonTests {
       "kubectl get deploy,rs,pods -o wide", "kubectl get pods --show-labels", "kubectl get pods -l app=web",
       "kubectl get deployment web -o yaml", "kubectl describe deployment web", "kubectl describe pod nginx",
       "kubectl rollout status deployment/web --timeout=30s", "kubectl logs nginx",
+      "kubectl exec nginx -- ls /", "kubectl exec nginx -- cat /etc/hostname",
+      "kubectl exec nginx -- ls /nosuch", "kubectl exec nginx -- nosuchprog", "kubectl exec nosuch -- ls",
       "kubectl get all",
     ] {
       try Self.expectSame(served, line)
