@@ -49,6 +49,7 @@ package struct APIRequest: Sendable {
 package enum APIResponse: Sendable {
   case body(status: Int, contentType: String, text: String)
   case watch(WatchRequest)
+  case follow(LogFollow)
 
   static func json(_ value: JSONValue, status: Int = 200) -> APIResponse {
     .body(status: status, contentType: "application/json", text: value.compactJSON + "\n")

@@ -15,6 +15,7 @@ package final class APIServer: @unchecked Sendable {
   package let token: String
   let router: APIRouter
   let hub = WatchHub()
+  let followers = LogFollowers()
   private let host: ClusterHost
   private let group: MultiThreadedEventLoopGroup
   private var channel: Channel?
@@ -57,8 +58,11 @@ package final class APIServer: @unchecked Sendable {
     let channel = try bootstrap.bind(host: "127.0.0.1", port: port).wait()
     self.channel = channel
     ticker = group.next().scheduleRepeatedTask(initialDelay: .milliseconds(200), delay: .milliseconds(200)) {
-      [router, host] _ in
-      host.withCluster { router.tick(&$0) }
+      [router, host, followers] _ in
+      host.withCluster { cluster in
+        router.tick(&cluster)
+        followers.update(&cluster)
+      }
     }
     return channel.localAddress?.port ?? port
   }
@@ -72,6 +76,11 @@ package final class APIServer: @unchecked Sendable {
       host.requestFinished(argv: ["kubectl", "exec", target.pod, "-n", target.namespace, "--"] + target.command, cluster: cluster)
       return frames
     }
+  }
+
+  /// Opens a `logs -f` stream on `channel`; returns its id.
+  func startFollow(_ follow: LogFollow, channel: Channel) -> Int {
+    host.withCluster { followers.add(follow, channel: channel, cluster: &$0) }
   }
 
   /// How many watch streams are open.
@@ -105,6 +114,7 @@ package final class APIServer: @unchecked Sendable {
     ticker?.cancel()
     ticker = nil
     hub.closeAll()
+    followers.closeAll()
     try? channel?.close().wait()
     channel = nil
     host.withCluster { $0.stopChangeFeed() }

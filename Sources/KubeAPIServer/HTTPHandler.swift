@@ -14,6 +14,8 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
   private var body = ByteBuffer()
   /// Set while a watch stream owns the connection.
   private var watchID: Int?
+  /// Set while a `logs -f` stream owns the connection.
+  private var followID: Int?
 
   init(server: APIServer) {
     self.server = server
@@ -35,7 +37,9 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
 
   func channelInactive(context: ChannelHandlerContext) {
     if let watchID { server.hub.remove(watchID) }
+    if let followID { server.followers.remove(followID) }
     watchID = nil
+    followID = nil
     context.fireChannelInactive()
   }
 
@@ -79,6 +83,13 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
       context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { [channel = context.channel] _ in
         if !keepAlive { channel.close(promise: nil) }
       }
+    case .follow(let follow):
+      var responseHeaders = HTTPHeaders()
+      responseHeaders.add(name: "Content-Type", value: "text/plain")
+      responseHeaders.add(name: "Transfer-Encoding", value: "chunked")
+      let responseHead = HTTPResponseHead(version: head.version, status: .ok, headers: responseHeaders)
+      context.writeAndFlush(wrapOutboundOut(.head(responseHead)), promise: nil)
+      followID = server.startFollow(follow, channel: context.channel)
     case .watch(let watch):
       var responseHeaders = HTTPHeaders()
       responseHeaders.add(name: "Content-Type", value: "application/json")

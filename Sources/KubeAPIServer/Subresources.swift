@@ -119,6 +119,13 @@ struct Subresources {
     if let bytes = query["limitBytes"] { arguments += ["--limit-bytes", bytes] }
     let output = CommandRunner.run(arguments, cluster: &cluster)
     if output.exitCode != 0 { return .failure(Subresources.apiError(fromKubectl: output.stderr)) }
+    if query["follow"] == "true" {
+      // Later lines are found by re-reading the whole log, without --tail.
+      var whole = arguments
+      if let index = whole.firstIndex(of: "--tail") { whole.removeSubrange(index...(index + 1)) }
+      let sent = CommandRunner.run(whole, cluster: &cluster).stdout.utf8.count
+      return .follow(LogFollow(namespace: pod.namespace, pod: pod.name, arguments: whole, initial: output.stdout, sent: sent))
+    }
     return .body(status: 200, contentType: "text/plain", text: output.stdout)
   }
 

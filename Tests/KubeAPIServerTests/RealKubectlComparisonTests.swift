@@ -156,6 +156,17 @@ struct RealKubectlComparisonTests {
     for (line, key) in made {
       try Self.expectSame(served, line, made: [key])
     }
+    // dryRun=All changes nothing; fieldValidation=Strict rejects unknown fields.
+    let typo = try served.write("typo.yaml", Self.web.replacingOccurrences(of: "replicas: 2", with: "replica: 2"))
+    for line in [
+      "kubectl create deployment dry --image=nginx:1.27 --dry-run=server -o yaml",
+      "kubectl apply -f \(manifest) --dry-run=server", "kubectl apply -f \(typo)",
+      "kubectl create deployment api --image=nginx:1.27", "kubectl delete pod nosuch",
+      "kubectl scale deployment nosuch --replicas=2",
+    ] {
+      try Self.expectSame(served, line, mutates: true)
+    }
+    #expect(served.cluster.store.get(ObjectKey(.deployment, "dry", in: "default")) == nil)
     for line in ["kubectl get cm cfg -o yaml", "kubectl get secret s1 -o json", "kubectl get sa,cm,secret"] {
       try Self.expectSame(served, line)
     }
