@@ -79,6 +79,10 @@ struct RealKubectlComparisonTests {
       "kubectl prints 'deployment.apps/web ' with a trailing space",
     "kubectl rollout history deployment/web --revision=2":
       "kubectl prints the revision's pod template with raw tabs, not aligned",
+    "kubectl create deployment api --image=nginx:1.27":
+      "kubectl prints 'error: failed to create deployment: …' for a create generator's API error",
+    "kubectl scale deployment nosuch --replicas=2":
+      "kubectl prints 'error: no objects passed to scale …' for a missing object",
   ]
 
   static func expectSame(
