@@ -6,7 +6,7 @@ let nonContentPaths =
   ["Package.swift", "README.md", "Makefile", ".ci", "Tests", "Benchmarks", "docs"]
   + [
     "CEditLine", "CSQLite", "KubeCluster", "Kubectl", "Progress", "Shell", "Tutor",
-    "KubetutorTestSupport", "kubetutor", "kubetutor-bench",
+    "KubetutorTestSupport", "kubetutor", "kubetutor-bench", "KubeAPIServer",
   ].map { "Sources/\($0)" }
 
 let package = Package(
@@ -17,6 +17,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
   ],
   targets: [
     // The simulated cluster. Knows nothing of terminals, SQLite or lessons.
@@ -43,11 +44,22 @@ let package = Package(
     // Line editing, builtins, heredocs, script mode.
     .target(name: "Shell", dependencies: ["Tutor", "Progress", "Kubectl", "KubeCluster", "CEditLine"]),
 
+    // The Kubernetes API over HTTP on 127.0.0.1 (`kubetutor serve`), on SwiftNIO.
+    .target(
+      name: "KubeAPIServer",
+      dependencies: [
+        "KubeCluster", "Kubectl", "Shell", "Tutor",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+        .product(name: "NIOWebSocket", package: "swift-nio"),
+      ]),
+
     // Argument parsing and wiring only.
     .executableTarget(
       name: "kubetutor",
       dependencies: [
-        "Shell", "Progress", "Tutor", "KubeCluster",
+        "Shell", "Progress", "Tutor", "KubeCluster", "KubeAPIServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -56,7 +68,14 @@ let package = Package(
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
     // Figures: start-up, per-command costs and scale, printed one per line.
-    .executableTarget(name: "kubetutor-bench", dependencies: ["KubeCluster", "Kubectl"]),
+    .executableTarget(
+      name: "kubetutor-bench",
+      dependencies: [
+        "KubeCluster", "Kubectl", "KubeAPIServer",
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOHTTP1", package: "swift-nio"),
+      ]),
 
     // Shared builders and assertions for every test target.
     .target(name: "KubetutorTestSupport", dependencies: ["KubeCluster", "Kubectl", "Shell"]),
@@ -65,6 +84,8 @@ let package = Package(
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubetutorTestSupport"]),
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "KubetutorTestSupport"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
+    .testTarget(
+      name: "KubeAPIServerTests", dependencies: ["KubeAPIServer", "Shell", "KubetutorTestSupport"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "KubetutorTestSupport"], exclude: ["Transcripts"]),
   ]
 )

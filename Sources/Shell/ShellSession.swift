@@ -15,6 +15,9 @@ package enum SessionMode: Sendable {
 /// namespace, and what failed.
 package final class SessionState {
   package var cluster: Cluster
+  /// Held while a command runs; an API server serving this cluster
+  /// (`serve on`) takes it for each request, so both see the same objects.
+  package let access = NSRecursiveLock()
   package var namespace = "default"
   package var failures = 0
   /// Open `kubectl port-forward`s by local port; they last as long as the session.
@@ -154,6 +157,8 @@ package final class ShellSession {
 
   private func run(_ text: String) {
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
+    state.access.lock()
+    defer { state.access.unlock() }
     if state.mode == .interactive {
       let now = clock()
       if now > state.cluster.now { state.cluster.advance(to: now) }

@@ -14,6 +14,14 @@ struct Bench {
     let arguments = CommandLine.arguments.dropFirst()
     let quick = arguments.contains("--quick")
     print("kubetutor-bench  \(Timestamp.format(Date()))  \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    if arguments.contains("--api-load") {
+      var options = APILoad.Options()
+      if let index = arguments.firstIndex(of: "--seconds"), let value = arguments.dropFirst(index - arguments.startIndex + 1).first.flatMap(Int.init) {
+        options.seconds = value
+      }
+      try APILoad.run(options)
+      return
+    }
     startup(binary: arguments.first { !$0.hasPrefix("--") })
     for count in quick ? [10, 100, 1000] : [10, 100, 1000, 10_000] {
       getPods(count)

@@ -16,7 +16,10 @@ struct Kubetutor: ParsableCommand {
     commandName: "kubetutor",
     abstract: "Learn Kubernetes by typing real kubectl commands against a simulated cluster.",
     version: "0.1.0",
-    subcommands: [LessonsCommand.self, StartCommand.self, ScenarioCommand.self, QuizCommand.self])
+    subcommands: [
+      LessonsCommand.self, StartCommand.self, ScenarioCommand.self, QuizCommand.self,
+      ServeCommand.self,
+    ])
 
   @Option(name: .long, help: ArgumentHelp("Run the lines of FILE (or - for standard input) as if typed, with no prompt and a simulated clock.", valueName: "FILE"))
   var script: String?
@@ -76,6 +79,7 @@ struct Kubetutor: ParsableCommand {
       let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
       handle.write(Data(text.utf8))
     }
+    ServeWiring.install(on: session)
 
     if let tutor = TutorBuiltins.tutor(of: session) {
       tutor.language = Language.preferred(lang, environment: ProcessInfo.processInfo.environment)
@@ -170,6 +174,9 @@ struct Kubetutor: ParsableCommand {
     state.terminalWidth = { Terminal.columns() }
     state.terminalHeight = { Terminal.rows() }
     reader.completer = { line, cursor in
+      // `serve on` may be answering requests on this cluster meanwhile.
+      state.access.lock()
+      defer { state.access.unlock() }
       state.followWallClock()
       return Completion.complete(line: line, cursor: cursor, state: state)
     }

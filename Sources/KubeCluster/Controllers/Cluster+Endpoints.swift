@@ -91,7 +91,12 @@ extension Cluster {
     labels["kubernetes.io/service-name"] = service.name
     slice.labels = labels
     slice.content["addressType"] = "IPv4"
-    slice.content["endpoints"] = .array(pods.map { pod in
+    // In the Endpoints' order (by IP), which kubectl's describe of the
+    // Service reads from the slice.
+    let byIP = pods.sorted {
+      ($0.content[path: "status.podIP"]?.string ?? "") < ($1.content[path: "status.podIP"]?.string ?? "")
+    }
+    slice.content["endpoints"] = .array(byIP.map { pod in
       let ready = Cluster.isPodReady(pod)
       var entry: JSONValue = [
         "addresses": [pod.content[path: "status.podIP"] ?? ""],
@@ -101,7 +106,14 @@ extension Cluster {
       entry["targetRef"] = ["kind": "Pod", "name": .string(pod.name), "namespace": .string(pod.namespace), "uid": .string(pod.uid)]
       return entry
     })
-    slice.content["ports"] = ports.isEmpty ? .null : .array(ports)
+    // The slice controller writes an unnamed port's name as "" (kubectl's
+    // describe of a Service dereferences it).
+    let slicePorts: [JSONValue] = ports.map { port in
+      var named: JSONValue = ["name": port["name"] ?? ""]
+      for (key, value) in port.object ?? JSONObject() where key != "name" { named[key] = value }
+      return named
+    }
+    slice.content["ports"] = slicePorts.isEmpty ? .null : .array(slicePorts)
     if existing?.content != slice.content {
       write(slice, by: "endpointslice-controller")
     }

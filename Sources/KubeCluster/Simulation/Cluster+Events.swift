@@ -44,7 +44,12 @@ extension Cluster {
     ]
     if object.kind.isNamespaced { involved["namespace"] = .string(object.namespace) }
     if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
-    let nanos = UInt64(now.timeIntervalSince1970 * 1e9) &+ random.next() % 1_000_000
+    // Like client-go's recorder, which names events by the nanosecond they
+    // were made, names sort in the order events were recorded, also at one
+    // simulated instant (kubectl's describe keeps that order for equal times).
+    let nanos =
+      UInt64(now.timeIntervalSince1970 * 1e9) &+ UInt64(store.revision % 1000) * 1000
+      &+ random.next() % 1000
     var sourceJSON: JSONValue = ["component": .string(source.component)]
     if let host = source.host { sourceJSON["host"] = .string(host) }
     var event = Object(.event, name: "\(object.name).\(String(nanos, radix: 16))", namespace: namespace)

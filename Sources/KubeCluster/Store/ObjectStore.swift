@@ -55,6 +55,9 @@ package struct ObjectStore: Sendable {
   package var currentCause: Int?
   /// How many journal entries to keep; old ones are dropped first.
   package var journalLimit = 50_000
+  /// Every change, kept while a watch served over HTTP asks for them
+  /// (`nil`, the default, keeps nothing); see `Cluster.drainChangeFeed()`.
+  var changeFeed: [ObjectChange]?
 
   package init() {}
 
@@ -168,8 +171,9 @@ package struct ObjectStore: Sendable {
     _ type: ChangeType, _ object: Object, old: Object?, actor: String, at time: Date,
     summary: String
   ) {
-    pendingChanges.append(
-      ObjectChange(type: type, object: object, old: old, revision: revision, actor: actor))
+    let change = ObjectChange(type: type, object: object, old: old, revision: revision, actor: actor)
+    pendingChanges.append(change)
+    changeFeed?.append(change)
     guard object.kind != .event, object.kind != .lease else { return }
     journal.append(
       JournalEntry(

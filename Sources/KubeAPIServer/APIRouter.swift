@@ -1,0 +1,104 @@
+import Foundation
+import KubeCluster
+
+/// Answers one authenticated request: discovery from static documents,
+/// resources against the host's cluster under its lock.
+final class APIRouter: Sendable {
+  let host: ClusterHost
+  let hub: WatchHub
+  /// The kubectl invocations (`Kubectl-Session`) already reported to the host.
+  private let reported = ReportedSessions()
+
+  init(host: ClusterHost, hub: WatchHub) {
+    self.host = host
+    self.hub = hub
+  }
+
+  static let notFound = APIError.status("NotFound", "the server could not find the requested resource", code: 404)
+
+  func handle(_ request: APIRequest) -> APIResponse {
+    guard let route = ResourcePath.route(request.path) else { return .failure(Self.notFound) }
+    switch route {
+    case .version: return .json(Discovery.version)
+    case .legacyVersions: return .json(Discovery.api)
+    case .groups: return .json(Discovery.apis)
+    case .groupVersion(let group, let version):
+      guard let list = Discovery.resourceList(group: group, version: version) else {
+        return .failure(Self.notFound)
+      }
+      return .json(list)
+    case .openAPI(let rest):
+      if rest == "v3" { return .json(OpenAPIDocuments.index) }
+      if rest.hasPrefix("v3/"), let document = OpenAPIDocuments.document(String(rest.dropFirst(3))) {
+        return .json(document)
+      }
+      return .failure(Self.notFound)
+    case .resource(let path):
+      let handler = ResourceHandler(request: request, path: path)
+      guard handler.isWrite else {
+        // A read works on a copy (a value: copying is cheap), so encoding
+        // the answer does not hold the lock the shell and writers need.
+        var copy = host.withCluster { cluster in
+          tick(&cluster)
+          if reported.isFirst(request.header("kubectl-session")) {
+            host.requestFinished(argv: commandLine(request, path), cluster: cluster)
+          }
+          return cluster
+        }
+        copy.stopChangeFeed()
+        return handler.handle(&copy)
+      }
+      return host.withCluster { cluster in
+        tick(&cluster)
+        let response = handler.handle(&cluster)
+        hub.publish(&cluster)
+        host.requestFinished(argv: commandLine(request, path), cluster: cluster)
+        return response
+      }
+    }
+  }
+
+  /// Moves the clock to the wall clock when the host's does, and sends
+  /// watchers what happened since.
+  func tick(_ cluster: inout Cluster) {
+    if host.followsWallClock {
+      let now = Date()
+      if now > cluster.now { cluster.advance(to: now) }
+    }
+    hub.publish(&cluster)
+  }
+
+  /// The kubectl command a request stands for: kubectl's own
+  /// `Kubectl-Command` header when it sent one (`kubectl scale`), else a
+  /// verb from the method; then the resource and the name.
+  func commandLine(_ request: APIRequest, _ path: ResourcePath) -> [String] {
+    var argv: [String]
+    if let command = request.header("kubectl-command"), command.hasPrefix("kubectl") {
+      argv = command.split(separator: " ").map(String.init)
+    } else {
+      let verbs = ["GET": "get", "POST": "create", "PUT": "replace", "PATCH": "patch", "DELETE": "delete"]
+      argv = ["kubectl", verbs[request.method] ?? request.method.lowercased()]
+    }
+    argv.append(path.kind.resource)
+    if let name = path.name { argv.append(name) }
+    if let namespace = path.namespace { argv += ["-n", namespace] }
+    return argv
+  }
+}
+
+/// The `Kubectl-Session` ids seen, so a read-only kubectl command counts
+/// once however many requests it makes.
+private final class ReportedSessions: @unchecked Sendable {
+  private let lock = NSLock()
+  private var seen: [String] = []
+
+  func isFirst(_ session: String?) -> Bool {
+    guard let session else { return false }
+    return lock.withLock {
+      if seen.contains(session) { return false }
+      seen.append(session)
+      if seen.count > 1000 { seen.removeFirst(seen.count - 1000) }
+      return true
+    }
+  }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import KubeCluster
+import NIOCore
+import NIOHTTP1
+
+/// What a `watch=true` request asks for.
+package struct WatchRequest: Sendable {
+  var kind: Kind
+  /// `nil`: every namespace (or a cluster-scoped kind).
+  var namespace: String?
+  var labels: LabelSelector
+  var fields: @Sendable (Object) -> Bool
+  /// Changes after this revision are sent; `nil` (or 0) starts with the
+  /// current objects as `ADDED` events.
+  var resourceVersion: Int?
+  var table: Bool
+  var included: TableEncoder.Included
+  var timeoutSeconds: Int?
+
+  func matches(_ object: Object) -> Bool {
+    guard object.kind == kind else { return false }
+    if let namespace, kind.isNamespaced, object.namespace != namespace { return false }
+    return labels.matches(object.labels) && fields(object)
+  }
+}
+
+/// The open watch streams, and the recent changes a new watch may need to
+/// catch up on.
+///
+/// Every method but `remove` runs while the caller holds the cluster's
+/// lock, so events reach each watcher in revision order, each once.
+final class WatchHub: @unchecked Sendable {
+  private struct Watcher {
+    var request: WatchRequest
+    var channel: Channel
+    /// The revision of the last event sent.
+    var sent: Int
+  }
+
+  private let lock = NSLock()
+  private var watchers: [Int: Watcher] = [:]
+  private var nextID = 1
+  /// Recent changes, oldest first, to replay for a watch that starts at
+  /// an older revision.
+  private var history: [ObjectChange] = []
+  private let historyLimit = 20_000
+  /// The revision at which the server started keeping changes.
+  private var firstRevision: Int?
+
+  var count: Int { lock.withLock { watchers.count } }
+
+  /// Takes the changes the cluster kept since the last call and sends
+  /// them to every watcher they concern.
+  func publish(_ cluster: inout Cluster) {
+    if firstRevision == nil { firstRevision = cluster.store.revision }
+    let changes = cluster.drainChangeFeed()
+    // A cluster put back to an earlier state (`undo`, a snapshot) starts a
+    // new history: the changes kept belong to a timeline that is gone.
+    if let last = history.last?.revision,
+      cluster.store.revision < last || (changes.first.map { $0.revision <= last } ?? false)
+    {
+      history.removeAll()
+      firstRevision = changes.first.map { $0.revision - 1 } ?? cluster.store.revision
+    }
+    guard !changes.isEmpty else { return }
+    history += changes
+    if history.count > historyLimit + historyLimit / 4 { history.removeFirst(history.count - historyLimit) }
+    let current = lock.withLock { watchers }
+    let cache = EventCache()
+    for (id, watcher) in current.sorted(by: { $0.key < $1.key }) {
+      let last = send(changes, to: watcher, cluster: cluster, cache: cache)
+      lock.withLock { watchers[id]?.sent = last }
+    }
+  }
+
+  /// Opens a watch: replays what it missed, then follows.
+  /// - Returns: the watcher's id, or an error for a revision too old.
+  func add(_ request: WatchRequest, channel: Channel, cluster: inout Cluster) -> Result<Int, APIError> {
+    publish(&cluster)
+    let revision = cluster.store.revision
+    var sent = revision
+    if let from = request.resourceVersion, from > 0 {
+      let oldest = history.first.map { $0.revision - 1 } ?? firstRevision ?? revision
+      if from < oldest && from < revision {
+        return .failure(
+          APIError.status("Expired", "too old resource version: \(from) (\(oldest))", code: 410))
+      }
+      let missed = history.filter { $0.revision > from }
+      let watcher = Watcher(request: request, channel: channel, sent: from)
+      sent = missed.isEmpty ? max(from, 0) : send(missed, to: watcher, cluster: cluster)
+    } else {
+      let objects = cluster.store.list(request.kind, in: request.kind.isNamespaced ? request.namespace : nil)
+        .filter(request.matches)
+      for object in objects {
+        write(type: "ADDED", object: object, request: request, channel: channel, cluster: cluster)
+      }
+    }
+    let id = lock.withLock {
+      let id = nextID
+      nextID += 1
+      watchers[id] = Watcher(request: request, channel: channel, sent: sent)
+      return id
+    }
+    if let timeout = request.timeoutSeconds {
+      channel.eventLoop.scheduleTask(in: .seconds(Int64(timeout))) { [weak self] in
+        self?.close(id)
+      }
+    }
+    return .success(id)
+  }
+
+  func remove(_ id: Int) {
+    lock.withLock { _ = watchers.removeValue(forKey: id) }
+  }
+
+  /// Ends a stream: the chunked body's end, then the connection.
+  func close(_ id: Int) {
+    guard let watcher = lock.withLock({ watchers.removeValue(forKey: id) }) else { return }
+    let channel = watcher.channel
+    channel.eventLoop.execute {
+      channel.writeAndFlush(HTTPServerResponsePart.end(nil)).whenComplete { _ in
+        channel.close(promise: nil)
+      }
+    }
+  }
+
+  func closeAll() {
+    for id in lock.withLock({ Array(watchers.keys) }) { close(id) }
+  }
+
+  /// Sends the changes that concern `watcher`; returns the last revision seen.
+  private func send(
+    _ changes: [ObjectChange], to watcher: Watcher, cluster: Cluster, cache: EventCache = EventCache()
+  ) -> Int {
+    var last = watcher.sent
+    for change in changes where change.revision > watcher.sent {
+      last = change.revision
+      let now = watcher.request.matches(change.object) && change.type != .deleted
+      let before = change.old.map(watcher.request.matches) ?? false
+      let type: String
+      switch change.type {
+      case .added: type = now ? "ADDED" : ""
+      case .modified: type = now ? (before ? "MODIFIED" : "ADDED") : (before ? "DELETED" : "")
+      case .deleted: type = watcher.request.matches(change.object) || before ? "DELETED" : ""
+      }
+      guard !type.isEmpty else { continue }
+      let line = cache.line(type: type, revision: change.revision, request: watcher.request) {
+        encode(type: type, object: change.object, request: watcher.request, cluster: cluster)
+      }
+      write(line, to: watcher.channel)
+    }
+    return last
+  }
+
+  private func write(type: String, object: Object, request: WatchRequest, channel: Channel, cluster: Cluster) {
+    write(encode(type: type, object: object, request: request, cluster: cluster), to: channel)
+  }
+
+  private func encode(type: String, object: Object, request: WatchRequest, cluster: Cluster) -> String {
+    let payload: JSONValue =
+      request.table
+      ? TableEncoder.table([object], kind: object.kind, cluster: cluster, included: request.included, resourceVersion: object.resourceVersion)
+      : object.content
+    return (["type": .string(type), "object": payload] as JSONValue).compactJSON + "\n"
+  }
+
+  /// Queues the line on the channel's event loop: every write goes through
+  /// the loop's queue, so lines leave in the order they were published,
+  /// whichever thread published them.
+  private func write(_ line: String, to channel: Channel) {
+    channel.eventLoop.execute {
+      channel.writeAndFlush(
+        HTTPServerResponsePart.body(.byteBuffer(channel.allocator.buffer(string: line))), promise: nil)
+    }
+  }
+}
+
+/// Each change encoded once per form, however many watchers want it.
+final class EventCache {
+  private var lines: [String: String] = [:]
+
+  func line(type: String, revision: Int, request: WatchRequest, make: () -> String) -> String {
+    let key = "\(revision) \(type) \(request.table) \(request.included.rawValue)"
+    if let line = lines[key] { return line }
+    let line = make()
+    lines[key] = line
+    return line
+  }
+}
