@@ -26,11 +26,13 @@ extension Cluster {
     var reasons: [String: Int] = [:]
     var unresolvable = 0
     var feasible: [(node: Object, score: Double)] = []
+    var filtered: [String] = []
     for node in nodes {
       let (fits, reason, resolvable) = check(pod, on: node, request: request)
       if fits {
         feasible.append((node, score(pod, on: node, request: request)))
       } else {
+        filtered.append("\(node.name) (\(reason.joined(separator: ", ")))")
         for part in reason { reasons[part, default: 0] += 1 }
         if !resolvable { unresolvable += 1 }
       }
@@ -58,6 +60,12 @@ extension Cluster {
     let best = feasible.map(\.score).max() ?? 0
     let top = feasible.filter { $0.score >= best - 1e-9 }
     let chosen = top[Int(random.next() % UInt64(top.count))].node
+    // Why this node, for `trace`: the filter's verdicts and the scores.
+    let scores = feasible.map { "\($0.node.name) \(Int(($0.score).rounded()))" }.joined(separator: ", ")
+    var why = "scores \(scores)"
+    if top.count > 1 { why += " (a tie, broken at random)" }
+    if !filtered.isEmpty { why += "; filtered out " + filtered.joined(separator: ", ") }
+    store.note(why, about: pod, actor: "default-scheduler", at: now)
     bind(pod, to: chosen)
   }
 
