@@ -66,3 +66,11 @@ extension ObjectStore {
     return "/registry/\(resource)/\(space)\(key.name)"
   }
 }
+
+extension Cluster {
+  /// Marks the journal's end as the set-up's: goals about what components
+  /// did look only at what comes after.
+  package mutating func markJournalBaseline() {
+    store.baseline = store.lastJournalID
+  }
+}

@@ -70,6 +70,9 @@ package struct ObjectStore: Sendable {
   /// The journal id of the entry now being reacted to; stamped as the cause
   /// of every write until it is cleared.
   package var currentCause: Int?
+  /// The last journal entry of the set-up a lesson or scenario started
+  /// from; goals about what components did look only at later entries.
+  package var baseline = 0
   /// How many journal entries to keep; old ones are dropped first.
   package var journalLimit = 50_000
 

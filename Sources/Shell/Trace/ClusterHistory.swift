@@ -23,6 +23,8 @@ package final class ClusterHistory {
   /// The command `trace` explains: the last state-changing one, which
   /// may have scrolled off the undo stack.
   private(set) var lastChange: (command: String, requests: Set<Int>)?
+  /// Whether `undo` has taken anything back in this session.
+  private(set) var hasUndone = false
   /// Set while `undo` or `snapshot restore` replace the cluster themselves.
   var isRewinding = false
   /// `trace --follow` in script mode: the journal id already printed.
@@ -57,6 +59,7 @@ package final class ClusterHistory {
   /// Takes the last change off the stack and gives back the cluster before it.
   func popChange() -> Change? {
     guard let change = changes.popLast() else { return nil }
+    hasUndone = true
     if let previous = changes.last, !previous.requests.isEmpty {
       lastChange = (previous.command, previous.requests)
     } else {

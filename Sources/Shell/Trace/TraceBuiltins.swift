@@ -196,6 +196,9 @@ enum TraceBuiltins {
     if arguments.contains("-h") || arguments.contains("--help") { return CommandResult(stdout: undoHelp) }
     guard arguments.isEmpty else { return .failure("undo: takes no arguments\nSee 'undo --help' for usage.", exitCode: 2) }
     guard let change = state.history.popChange() else {
+      if state.history.hasUndone {
+        return .failure("undo: nothing more to undo (kubetutor keeps the last \(state.history.limit) changes)")
+      }
       return .failure("undo: nothing to undo — no command has changed the cluster yet")
     }
     let now = state.cluster.now

@@ -40,6 +40,7 @@ package struct ClusterSetUp: Equatable, Sendable {
   ) {
     var cluster = Cluster.kind(start: start, seed: seed, workers: workers)
     let errors = apply(to: &cluster)
+    cluster.markJournalBaseline()
     return (cluster, errors)
   }
 
