@@ -64,6 +64,8 @@ package final class TutorSession {
   package private(set) var activity: Activity?
   package private(set) var stepIndex = 0
   private var catalogCache: LessonCatalog?
+  /// Each started activity's set-up cluster, by activity id.
+  private var startSnapshots: [String: (setUp: ClusterSetUp, cluster: Cluster, errors: [String])] = [:]
   private var commands: [CommandRun] = []
   private var answers: [String] = []
   private var memory = GoalMemory()
@@ -159,11 +161,11 @@ package final class TutorSession {
       recorder?.recordProgress(.step, subject: stepSubject, detail: "skipped")
       return advance(cluster: cluster, prefix: t("Step skipped.\n", "단계를 건너뛰었습니다.\n"))
     case "reset":
-      let (fresh, _) = activity!.setUp.makeCluster(start: cluster.now)
+      let (fresh, _) = startCluster(now: cluster.now)
       cluster = fresh
       resetStepState()
       return TutorOutput(
-        stdout: t("The cluster was rebuilt for this lesson.\n", "이 레슨의 클러스터를 다시 만들었습니다.\n"))
+        stdout: t("The cluster is back as this lesson set it up.\n", "클러스터를 이 레슨의 처음 상태로 되돌렸습니다.\n"))
     default:
       return .failure("\(name): unknown tutor command")
     }
@@ -196,8 +198,23 @@ package final class TutorSession {
     return begin(cluster: &cluster)
   }
 
+  /// The activity's set-up, built once and then kept as a snapshot named
+  /// after the activity, its clock moved on to `now`: starting again and
+  /// `reset` restore it instead of building the cluster anew.
+  private func startCluster(now: Date) -> (Cluster, [String]) {
+    let id = activity!.id
+    let setUp = activity!.setUp
+    guard var saved = startSnapshots[id], saved.setUp == setUp else {
+      let (cluster, errors) = setUp.makeCluster(start: now)
+      startSnapshots[id] = (setUp, cluster, errors)
+      return (cluster, errors)
+    }
+    if now > saved.cluster.now { saved.cluster.advance(to: now) }
+    return (saved.cluster, saved.errors)
+  }
+
   private func begin(cluster: inout Cluster) -> TutorOutput {
-    let (fresh, errors) = activity!.setUp.makeCluster(start: cluster.now)
+    let (fresh, errors) = startCluster(now: cluster.now)
     cluster = fresh
     startedAt = cluster.now
     timeLimitAnnounced = false

@@ -70,6 +70,7 @@ struct Kubetutor: ParsableCommand {
       handle.write(Data(text.utf8))
     }
 
+    session.state.history.snapshots.database = store
     if let tutor = TutorBuiltins.tutor(of: session) {
       tutor.language = Language.preferred(lang, environment: ProcessInfo.processInfo.environment)
     }

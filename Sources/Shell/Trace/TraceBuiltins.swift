@@ -174,7 +174,7 @@ enum TraceBuiltins {
       let entries = state.cluster.store.entries(after: seen)
       seen = state.cluster.store.lastJournalID
       return entries.map { entry in
-        "\(TraceRenderer.offset(entry.time.timeIntervalSince(start)))  \(TraceRenderer.component(entry.actor)): \(TraceRenderer.action(entry))\n"
+        "\(TraceRenderer.offset(entry.time.timeIntervalSince(start)))  \(TraceRenderer.component(entry)): \(TraceRenderer.action(entry))\n"
       }.joined()
     }
     guard state.mode == .interactive else {

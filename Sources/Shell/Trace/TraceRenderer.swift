@@ -38,11 +38,17 @@ struct TraceRenderer {
 
   /// `deployment-controller (kube-controller-manager)`, `kubelet on kind-worker`.
   static func component(_ actor: String) -> String {
-    for agent in ["kubelet", "kube-proxy"] where actor.hasPrefix(agent + "/") {
-      return "\(agent) on \(actor.dropFirst(agent.count + 1))"
-    }
+    if actor.hasPrefix("kubelet/") { return "kubelet on \(actor.dropFirst("kubelet/".count))" }
     if let binary = binaries[actor] { return "\(actor) (\(binary))" }
     return actor
+  }
+
+  /// Who acted in an entry: kube-proxy's actions say on how many nodes.
+  static func component(_ entry: JournalEntry) -> String {
+    if entry.actor == "kube-proxy", entry.type == nil, let colon = entry.summary.range(of: ": ") {
+      return "kube-proxy " + entry.summary[..<colon.lowerBound]
+    }
+    return component(entry.actor)
   }
 
   /// What an entry did, in a few words.
@@ -62,7 +68,9 @@ struct TraceRenderer {
       }
       return "updated \(object): \(summary)"
     case nil:
-      if entry.actor.hasPrefix("kube-proxy/") { return summary }
+      if entry.actor == "kube-proxy", let colon = summary.range(of: ": ") {
+        return String(summary[colon.upperBound...])
+      }
       return "\(object): \(summary)"
     }
   }
@@ -110,22 +118,6 @@ struct TraceRenderer {
         index += 1
         continue
       }
-      if entry.actor.hasPrefix("kube-proxy/") {
-        // One line for every node's kube-proxy doing the same thing.
-        var nodes = [String(entry.actor.dropFirst("kube-proxy/".count))]
-        var last = index
-        while last + 1 < entries.count, entries[last + 1].actor.hasPrefix("kube-proxy/"),
-          entries[last + 1].summary == entry.summary, entries[last + 1].cause == entry.cause
-        {
-          last += 1
-          nodes.append(String(entries[last].actor.dropFirst("kube-proxy/".count)))
-        }
-        let who = nodes.count > 1 ? "kube-proxy on \(nodes.joined(separator: ", "))" : "kube-proxy on \(nodes[0])"
-        let number = add(time, who, Self.action(entry), after: after)
-        for covered in entries[index...last] { numbers[covered.id] = number }
-        index = last + 1
-        continue
-      }
       if entry.actor == "default-scheduler", entry.type == nil {
         // The scheduler's reasons, shown under the binding they led to.
         reasons[entry.uid] = entry.summary
@@ -133,7 +125,7 @@ struct TraceRenderer {
         index += 1
         continue
       }
-      numbers[entry.id] = add(time, Self.component(entry.actor), Self.action(entry), after: after)
+      numbers[entry.id] = add(time, Self.component(entry), Self.action(entry), after: after)
       if entry.type == .modified, entry.summary.hasPrefix("bound to "), let why = reasons.removeValue(forKey: entry.uid) {
         lines.append("              why \(entry.summary.dropFirst("bound to ".count)): \(why)")
       }
@@ -168,9 +160,9 @@ struct TraceRenderer {
   mutating func history(_ entries: [JournalEntry]) -> [String] {
     guard let start = entries.first?.time else { return [] }
     for entry in entries {
-      _ = add(Self.offset(entry.time.timeIntervalSince(start)), Self.component(entry.actor), Self.action(entry), after: nil)
+      _ = add(Self.offset(entry.time.timeIntervalSince(start)), Self.component(entry), Self.action(entry), after: nil)
       if let id = entry.cause, let cause = cluster.store.entry(id) {
-        lines.append("              because \(Self.component(cause.actor)) \(Self.action(cause))")
+        lines.append("              because \(Self.component(cause)) \(Self.action(cause))")
       } else if entry.cause == nil, entry.actor == "kubectl" {
         lines.append("              because you asked (kubectl)")
       }
