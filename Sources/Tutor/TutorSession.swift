@@ -161,8 +161,7 @@ package final class TutorSession {
       recorder?.recordProgress(.step, subject: stepSubject, detail: "skipped")
       return advance(cluster: cluster, prefix: t("Step skipped.\n", "단계를 건너뛰었습니다.\n"))
     case "reset":
-      let (fresh, _) = startCluster(now: cluster.now)
-      cluster = fresh
+      cluster = cluster.rewound(to: startCluster(now: cluster.now).0)
       resetStepState()
       return TutorOutput(
         stdout: t("The cluster is back as this lesson set it up.\n", "클러스터를 이 레슨의 처음 상태로 되돌렸습니다.\n"))

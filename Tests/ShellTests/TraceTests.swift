@@ -87,4 +87,17 @@ struct TraceTests {
       """)
     #expect(output.hasSuffix("$ undo\nundo: nothing to undo — no command has changed the cluster yet\n"))
   }
+
+  @Test("an object created again after undo gets a new UID, as in a real cluster")
+  func newUIDAfterUndo() {
+    let session = Session()
+    let uid = "kubectl get configmap c -o jsonpath={.metadata.uid}"
+    let first = session.run("kubectl create configmap c\n" + uid)
+    let second = session.run("undo\nkubectl create configmap c\n" + uid)
+    let firstUID = first.split(separator: "\n").last.map(String.init) ?? ""
+    let secondUID = second.split(separator: "\n").last.map(String.init) ?? ""
+    #expect(firstUID.count == 36)
+    #expect(secondUID.count == 36)
+    #expect(firstUID != secondUID)
+  }
 }

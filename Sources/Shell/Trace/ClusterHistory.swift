@@ -35,7 +35,9 @@ package final class ClusterHistory {
 
   /// Called after every command line with the cluster before and after it.
   func commandFinished(_ text: String, before: Cluster, after: Cluster) {
-    let command = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    // A heredoc's body stays out of messages: its first line names the command.
+    let lines = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: "\n", omittingEmptySubsequences: false)
+    let command = lines.count > 1 ? lines[0] + " …" : String(lines.first ?? "")
     if isRewinding {
       isRewinding = false
       return

@@ -201,10 +201,7 @@ enum TraceBuiltins {
       }
       return .failure("undo: nothing to undo — no command has changed the cluster yet")
     }
-    let now = state.cluster.now
-    var restored = change.before
-    restored.advance(to: now)
-    state.cluster = restored
+    state.cluster = state.cluster.rewound(to: change.before)
     state.history.isRewinding = true
     let left = state.history.changes.count
     let more = left == 0 ? "nothing more to undo" : "\(left) more \(left == 1 ? "command" : "commands") can be undone"
@@ -245,9 +242,7 @@ enum TraceBuiltins {
         guard let data = try shelf.load(name) else {
           return .failure("snapshot restore: no snapshot named \"\(name)\" (see snapshot list)")
         }
-        let now = state.cluster.now
-        var restored = try Cluster.restore(from: data)
-        if now > restored.now { restored.advance(to: now) }
+        let restored = state.cluster.rewound(to: try Cluster.restore(from: data))
         state.history.pushReplacement("snapshot restore \(name)", before: state.cluster)
         state.cluster = restored
         return CommandResult(stdout: "Restored the cluster saved as \"\(name)\" (undo takes this back).\n")

@@ -145,10 +145,10 @@ struct TraceRenderer {
       if cluster.stoppedComponents.contains("kube-scheduler") {
         notes.append(
           "No component bound Pod \(pod.name) to a node: kube-scheduler is not running (its pod is gone from kube-system), so the pod stays Pending.")
-      } else if let message = pod.content[path: "status.conditions"]?.array?
-        .first(where: { $0["type"]?.string == "PodScheduled" })?["message"]?.string
+      } else if pod.content[path: "status.conditions"]?.array?
+        .contains(where: { $0["type"]?.string == "PodScheduled" && $0["reason"]?.string == "Unschedulable" }) == true
       {
-        notes.append("No component bound Pod \(pod.name) to a node: default-scheduler found no node for it (\(message))")
+        notes.append("No component bound Pod \(pod.name) to a node: default-scheduler found none that fits (its reasons are above).")
       } else {
         notes.append("No component has bound Pod \(pod.name) to a node yet.")
       }
@@ -160,7 +160,14 @@ struct TraceRenderer {
   mutating func history(_ entries: [JournalEntry]) -> [String] {
     guard let start = entries.first?.time else { return [] }
     for entry in entries {
+      if entry.actor == "default-scheduler", entry.type == nil {
+        reasons[entry.uid] = entry.summary
+        continue
+      }
       _ = add(Self.offset(entry.time.timeIntervalSince(start)), Self.component(entry), Self.action(entry), after: nil)
+      if entry.type == .modified, entry.summary.hasPrefix("bound to "), let why = reasons.removeValue(forKey: entry.uid) {
+        lines.append("              why \(entry.summary.dropFirst("bound to ".count)): \(why)")
+      }
       if let id = entry.cause, let cause = cluster.store.entry(id) {
         lines.append("              because \(Self.component(cause)) \(Self.action(cause))")
       } else if entry.cause == nil, entry.actor == "kubectl" {
