@@ -122,6 +122,16 @@ package final class ProgressStore {
     return try field(row[0], \.dataValue)
   }
 
+  /// The names of the saved snapshots and when each was saved, by name.
+  package func snapshots() throws(DatabaseError) -> [(name: String, savedAt: Date)] {
+    let rows = try database.query(
+      "SELECT name, saved_at FROM cluster_snapshots WHERE profile_id = ? ORDER BY name",
+      [.integer(profileID)])
+    return try rows.map { (row) throws(DatabaseError) in
+      (try field(row[0], \.stringValue), Date(timeIntervalSince1970: try field(row[1], \.doubleValue)))
+    }
+  }
+
   // MARK: Progress events
 
   /// Records one acknowledged event; returns its row ID.

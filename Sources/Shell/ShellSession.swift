@@ -51,6 +51,8 @@ package final class SessionState {
   /// Called once a typed line's commands have all run, before the next
   /// prompt: the tutor reports the goals they met here, after their output.
   package var lineFinished: () -> Void = {}
+  /// Earlier clusters for `undo`, the last change for `trace`, snapshots.
+  package let history = ClusterHistory()
   /// The names of the commands the shell runs, for completion and `help`.
   package internal(set) var commandNames: [String] = []
   /// The shell's working directory.
@@ -96,6 +98,7 @@ package final class ShellSession {
     var table = CommandTable.standard
     Builtins.register(into: &table, state: state)
     SessionBuiltins.register(into: &table, state: state)
+    TraceBuiltins.register(into: &table, state: state)
     TutorBuiltins.register(into: &table, state: state)
     state.commandNames = table.commandNames
     let context = ShellContext(workingDirectory: workingDirectory, variables: ["HOME": workingDirectory.path, "PWD": workingDirectory.path])
@@ -164,8 +167,10 @@ package final class ShellSession {
       if now > state.cluster.now { state.cluster.advance(to: now) }
     }
     let started = Date()
+    let before = state.cluster
     let status = interpreter.run(text)
     state.lineFinished()
+    state.history.commandFinished(text, before: before, after: state.cluster)
     commandFinished?(text, status, started, Date().timeIntervalSince(started) * 1000)
   }
 }

@@ -70,6 +70,8 @@ package final class TutorSession {
   package let quizDrill = QuizDrill()
   package private(set) var stepIndex = 0
   private var catalogCache: LessonCatalog?
+  /// Each started activity's set-up cluster, by activity id.
+  private var startSnapshots: [String: (setUp: ClusterSetUp, cluster: Cluster, errors: [String])] = [:]
   private var commands: [CommandRun] = []
   private var answers: [String] = []
   private var memory = GoalMemory()
@@ -165,11 +167,10 @@ package final class TutorSession {
       recorder?.recordProgress(.step, subject: stepSubject, detail: "skipped")
       return advance(cluster: cluster, prefix: t("Step skipped.\n", "단계를 건너뛰었습니다.\n"))
     case "reset":
-      let (fresh, _) = activity!.setUp.makeCluster(start: cluster.now)
-      cluster = fresh
+      cluster = cluster.rewound(to: startCluster(now: cluster.now).0)
       resetStepState()
       return TutorOutput(
-        stdout: t("The cluster was rebuilt for this lesson.\n", "이 레슨의 클러스터를 다시 만들었습니다.\n"))
+        stdout: t("The cluster is back as this lesson set it up.\n", "클러스터를 이 레슨의 처음 상태로 되돌렸습니다.\n"))
     default:
       return .failure("\(name): unknown tutor command")
     }
@@ -202,10 +203,25 @@ package final class TutorSession {
     return begin(cluster: &cluster)
   }
 
+  /// The activity's set-up, built once and then kept as a snapshot named
+  /// after the activity, its clock moved on to `now`: starting again and
+  /// `reset` restore it instead of building the cluster anew.
+  private func startCluster(now: Date) -> (Cluster, [String]) {
+    let id = activity!.id
+    let setUp = activity!.setUp
+    guard var saved = startSnapshots[id], saved.setUp == setUp else {
+      let (cluster, errors) = setUp.makeCluster(start: now)
+      startSnapshots[id] = (setUp, cluster, errors)
+      return (cluster, errors)
+    }
+    if now > saved.cluster.now { saved.cluster.advance(to: now) }
+    return (saved.cluster, saved.errors)
+  }
+
   private func begin(cluster: inout Cluster) -> TutorOutput {
     let saved = recorder?.savedPosition(item: activity!.id) ?? 0
     stepIndex = min(max(saved, 0), max(activity!.stepCount - 1, 0))
-    let (fresh, errors) = activity!.setUp.makeCluster(start: cluster.now)
+    let (fresh, errors) = startCluster(now: cluster.now)
     var replayed = false
     // What the earlier steps made is there again, as the learner left it.
     switch activity! {

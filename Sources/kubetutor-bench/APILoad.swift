@@ -222,8 +222,8 @@ enum APILoad {
     Thread.sleep(forTimeInterval: 1)
 
     let expected = host.withCluster { cluster in
-      cluster.store.journal.filter { $0.key.kind == .pod && $0.key.namespace == "default" && $0.revision > from }
-        .map(\.revision)
+      cluster.store.journal.filter { $0.key.kind == .pod && $0.key.namespace == "default" && ($0.revision ?? 0) > from }
+        .compactMap(\.revision)
     }
     var exact = 0
     var missing = 0

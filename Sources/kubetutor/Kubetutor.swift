@@ -81,6 +81,7 @@ struct Kubetutor: ParsableCommand {
     }
     ServeWiring.install(on: session)
 
+    session.state.history.snapshots.database = store
     if let tutor = TutorBuiltins.tutor(of: session) {
       tutor.language = Language.preferred(lang, environment: ProcessInfo.processInfo.environment)
       session.state.language = tutor.language.rawValue

@@ -58,8 +58,8 @@ struct WatchTests {
     group.wait()
 
     let expected = host.withCluster { cluster in
-      cluster.store.journal.filter { $0.key.kind == .pod && $0.key.namespace == "default" && $0.revision > start }
-        .map(\.revision)
+      cluster.store.journal.filter { $0.key.kind == .pod && $0.key.namespace == "default" && ($0.revision ?? 0) > start }
+        .compactMap(\.revision)
     }
     #expect(expected.count >= 3 * 4)
     for index in 0..<5 {

@@ -82,6 +82,23 @@ struct ProgressStoreTests {
     #expect(try store.loadSnapshot(name: "missing") == nil)
   }
 
+  @Test("snapshots lists each profile's own snapshots by name, with when they were saved")
+  func snapshotsAreListed() throws {
+    var clock = Self.noon
+    let store = try ProgressStore(.path(path), now: { clock })
+    let other = try ProgressStore(.path(path), profile: "other", now: { clock })
+
+    try store.saveSnapshot(name: "b", data: Data([1]))
+    clock = Self.noon.addingTimeInterval(60)
+    try store.saveSnapshot(name: "a", data: Data([2]))
+    try other.saveSnapshot(name: "c", data: Data([3]))
+
+    let listed = try store.snapshots()
+    #expect(listed.map(\.name) == ["a", "b"])
+    #expect(listed.map(\.savedAt) == [Self.noon.addingTimeInterval(60), Self.noon])
+    #expect(try other.snapshots().map(\.name) == ["c"])
+  }
+
   @Test func eventsFilterByKind() throws {
     let store = try ProgressStore(.path(path), now: { Self.noon })
 

@@ -11,9 +11,23 @@ struct TutorCommandTests {
     shell.type("kubectl delete pod broken")
     #expect(shell.type("kubectl get pod broken").contains("NotFound"))
 
-    #expect(shell.type("reset") == "The cluster was rebuilt for this lesson.\n")
+    #expect(shell.type("reset") == "The cluster is back as this lesson set it up.\n")
 
     #expect(shell.type("kubectl get pod broken").contains("broken"))
+  }
+
+  @Test("reset restores the set-up kept when the lesson started: same UIDs, clock moving on")
+  func resetFromSnapshot() {
+    let shell = TutorHarness()
+    shell.type("start describe-delete")
+    let uid = shell.type("kubectl get pod broken -o jsonpath={.metadata.uid}")
+    shell.type("kubectl delete pod broken")
+    shell.type("sleep 100")
+    shell.type("reset")
+    #expect(shell.type("kubectl get pod broken -o jsonpath={.metadata.uid}") == uid)
+    #expect(shell.type("kubectl get pod broken").contains("ImagePullBackOff   0          2m10s"))
+    shell.type("reset")
+    #expect(shell.type("kubectl get pod broken -o jsonpath={.metadata.uid}") == uid)
   }
 
   @Test("a timed scenario says once that the time is over")

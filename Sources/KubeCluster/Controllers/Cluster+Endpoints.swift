@@ -72,9 +72,26 @@ extension Cluster {
     }
     endpoints.annotations = annotations
     if store.get(endpointsKey)?.content != endpoints.content {
-      write(endpoints, by: "endpoint-controller", summary: "\(ready.count) ready, \(notReady.count) not ready")
+      if let stored = write(endpoints, by: "endpoint-controller", summary: "\(ready.count) ready, \(notReady.count) not ready") {
+        updateProxyRules(service, endpoints: ready.count, cause: store.lastJournalID, stored: stored)
+      }
     }
     writeSlice(service, pods: pods, ports: ports)
+  }
+
+  /// kube-proxy on every node watches Endpoints and rewrites its rules for
+  /// the Service (headless Services have none); journaled for `trace` as
+  /// one action for all nodes.
+  private mutating func updateProxyRules(_ service: Object, endpoints: Int, cause: Int, stored: Object) {
+    guard let ip = service.content[path: "spec.clusterIP"]?.string, ip != "None" else { return }
+    let previous = store.currentCause
+    store.currentCause = cause
+    defer { store.currentCause = previous }
+    let nodes = store.count(.node)
+    let plural = endpoints == 1 ? "endpoint" : "endpoints"
+    store.note(
+      "on all \(nodes) nodes: updated its rules for Service \(service.name) (\(ip)): \(endpoints) ready \(plural)",
+      about: stored, actor: "kube-proxy", at: now)
   }
 
   private mutating func writeSlice(_ service: Object, pods: [Object], ports: [JSONValue]) {

@@ -47,7 +47,12 @@ extension Cluster {
       if ok {
         track.failures = 0
         track.successes += 1
-        if track.successes >= max(probe["successThreshold"]?.int ?? 1, 1) { track.passing = true }
+        if track.successes >= max(probe["successThreshold"]?.int ?? 1, 1), track.passing != true {
+          track.passing = true
+          store.note(
+            "\(kind.title) probe passed: \(container.name)", about: pod,
+            actor: "kubelet/\(source.host ?? "")", at: now)
+        }
         continue
       }
       track.successes = 0

@@ -26,11 +26,13 @@ extension Cluster {
     var reasons: [String: Int] = [:]
     var unresolvable = 0
     var feasible: [(node: Object, score: Double)] = []
+    var filtered: [String] = []
     for node in nodes {
       let (fits, reason, resolvable) = check(pod, on: node, request: request)
       if fits {
         feasible.append((node, score(pod, on: node, request: request)))
       } else {
+        filtered.append("\(node.name) (\(reason.joined(separator: ", ")))")
         for part in reason { reasons[part, default: 0] += 1 }
         if !resolvable { unresolvable += 1 }
       }
@@ -58,6 +60,18 @@ extension Cluster {
     let best = feasible.map(\.score).max() ?? 0
     let top = feasible.filter { $0.score >= best - 1e-9 }
     let chosen = top[Int(random.next() % UInt64(top.count))].node
+    // Why this node, for `trace`: the filter's verdicts and the scores.
+    // The best five of each, so that a big cluster's reasons stay readable.
+    let ranked = feasible.sorted { ($1.score, $0.node.name) < ($0.score, $1.node.name) }
+    let scores = ranked.prefix(5).map { "\($0.node.name) \(Int(($0.score).rounded()))" }
+    var why = "scores " + scores.joined(separator: ", ")
+    if ranked.count > 5 { why += " and \(ranked.count - 5) more" }
+    if top.count > 1 { why += " (a tie, broken at random)" }
+    if !filtered.isEmpty {
+      why += "; filtered out " + filtered.prefix(5).joined(separator: ", ")
+      if filtered.count > 5 { why += " and \(filtered.count - 5) more" }
+    }
+    store.note(why, about: pod, actor: "default-scheduler", at: now)
     bind(pod, to: chosen)
   }
 

@@ -18,6 +18,11 @@ extension Cluster {
     _ object: Object, type: String = "Normal", reason: String, message: String,
     source: EventSource, fieldPath: String? = nil
   ) {
+    if source.component == "kubelet", let host = source.host {
+      // What a kubelet does to containers writes no object of its own; the
+      // journal keeps it for `trace`, in the event's words.
+      self.store.note(message, about: object, actor: "kubelet/\(host)", at: now)
+    }
     let namespace = object.kind.isNamespaced ? object.namespace : "default"
     let store = self.store
     let message = aggregatedMessage(object, type: type, reason: reason, message: message, source: source)

@@ -21,6 +21,9 @@ package struct Cluster: Sendable {
   package var stoppedComponents: Set<String> = []
   /// Work found while reacting to changes, run in the next pass.
   private var queued: Set<Work> = []
+  /// The journal entry that led to each queued piece of work, stamped as
+  /// the cause of what the work writes.
+  private var queuedCauses: [Work: Int] = [:]
   /// Pods the scheduler could not place; retried when nodes or pods change.
   var unschedulable: Set<ObjectKey> = []
   /// The UIDs of deleted objects whose dependents the garbage collector
@@ -75,13 +78,14 @@ package struct Cluster: Sendable {
   package mutating func settle(maxPasses: Int = 10_000) {
     for _ in 0..<maxPasses {
       for change in store.drainChanges() {
-        let work = dispatch(change)
-        queued.formUnion(work)
+        for work in dispatch(change) { queue(work, cause: change.journalID) }
       }
       guard !queued.isEmpty else { return }
       let batch = queued.sorted()
+      let causes = queuedCauses
       queued.removeAll(keepingCapacity: true)
-      for work in batch { perform(work) }
+      queuedCauses.removeAll(keepingCapacity: true)
+      for work in batch { perform(work, cause: causes[work]) }
     }
     assertionFailure("cluster did not settle within \(maxPasses) passes")
   }
@@ -93,12 +97,14 @@ package struct Cluster: Sendable {
       if next.due > now {
         now = next.due
       }
-      var due: [Work] = []
+      var due: Set<Work> = []
+      var causes: [Work: Int] = [:]
       while let timer = timers.next, timer.due <= now {
         _ = timers.pop()
-        due.append(timer.work)
+        due.insert(timer.work)
+        if let cause = timer.cause { causes[timer.work] = cause }
       }
-      for work in Set(due).sorted() { perform(work) }
+      for work in due.sorted() { perform(work, cause: causes[work]) }
       settle()
     }
     if date > now { now = date }
@@ -117,9 +123,9 @@ package struct Cluster: Sendable {
   /// `date` is not in the future).
   mutating func schedule(_ work: Work, at date: Date) {
     if date <= now {
-      queued.insert(work)
+      enqueue(work)
     } else {
-      timers.schedule(work, at: date)
+      timers.schedule(work, at: date, cause: store.currentCause)
     }
   }
 
@@ -127,9 +133,18 @@ package struct Cluster: Sendable {
     schedule(work, at: now.addingTimeInterval(seconds))
   }
 
-  mutating func enqueue(_ work: Work) { queued.insert(work) }
+  /// Queues work for the next pass, caused by what is now being reacted to.
+  mutating func enqueue(_ work: Work) { queue(work, cause: store.currentCause) }
 
-  private mutating func perform(_ work: Work) {
+  private mutating func queue(_ work: Work, cause: Int?) {
+    queued.insert(work)
+    if let cause { queuedCauses[work] = cause }
+  }
+
+  /// Runs one piece of work with its cause stamped on everything it writes.
+  private mutating func perform(_ work: Work, cause: Int?) {
+    store.currentCause = cause
+    defer { store.currentCause = nil }
     switch work {
     case .scheduler(let key):
       guard !stoppedComponents.contains("kube-scheduler") else { return }

@@ -52,6 +52,8 @@ struct Timer: Sendable {
   var due: Date
   var sequence: Int
   var work: Work
+  /// The journal entry that set the timer.
+  var cause: Int?
 }
 
 /// A min-heap of timers ordered by due time, then by the order they were set.
@@ -63,9 +65,9 @@ struct TimerQueue: Sendable {
   var count: Int { heap.count }
   var next: Timer? { heap.first }
 
-  mutating func schedule(_ work: Work, at due: Date) {
+  mutating func schedule(_ work: Work, at due: Date, cause: Int? = nil) {
     sequence += 1
-    heap.append(Timer(due: due, sequence: sequence, work: work))
+    heap.append(Timer(due: due, sequence: sequence, work: work, cause: cause))
     var child = heap.count - 1
     while child > 0 {
       let parent = (child - 1) / 2

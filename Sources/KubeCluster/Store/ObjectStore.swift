@@ -15,22 +15,37 @@ package struct ObjectChange: Sendable {
   package var old: Object?
   package var revision: Int
   package var actor: String
+  /// The journal entry that recorded this write, if it was journaled; the
+  /// components it wakes are stamped with it as their cause.
+  package var journalID: Int?
 
   package var key: ObjectKey { object.key }
 }
 
-/// One line of the cluster's journal: who changed what, when, and which
-/// earlier change led to it.
+/// One line of the cluster's journal: who did what, when, and which
+/// earlier entry led to it.
+///
+/// Most entries are writes to the store; some are things a component did
+/// that are not object writes (a kubelet pulling an image, kube-proxy
+/// updating its rules), recorded so `trace` can tell the whole story.
 package struct JournalEntry: Sendable, Equatable {
-  package var revision: Int
+  /// The entry's place in the journal; `cause` refers to it.
+  package var id: Int
+  /// The store revision of the write, or nil for an action that wrote nothing.
+  package var revision: Int?
   package var time: Date
-  /// The component that made the change: `kubectl`, `deployment-controller`,
-  /// `default-scheduler`, `kubelet/kind-worker`, ...
+  /// The component that acted: `kubectl`, `deployment-controller`,
+  /// `default-scheduler`, `kubelet/kind-worker`, `kube-proxy/kind-worker`, ...
   package var actor: String
-  package var type: ChangeType
+  /// What the write did to the object; nil for an action.
+  package var type: ChangeType?
   package var key: ObjectKey
   package var uid: String
-  /// The revision of the change that woke the actor, if any.
+  /// The object's controlling owner when the entry was made, so an object's
+  /// history shows its owners even after they are gone.
+  package var owner: ObjectKey?
+  /// The id of the entry that woke the actor; nil for a request from outside
+  /// the cluster (`kubectl`) or work with no known trigger.
   package var cause: Int?
   /// A short account of the change for `trace`, such as `bound to kind-worker`.
   package var summary: String
@@ -48,11 +63,16 @@ package struct ObjectStore: Sendable {
   private var dependents: [String: Set<ObjectKey>] = [:]
   package private(set) var revision = 0
   package private(set) var journal: [JournalEntry] = []
+  /// The id of the last journal entry; ids keep counting when old entries are dropped.
+  package private(set) var lastJournalID = 0
   /// Writes the controllers have not seen yet.
   package private(set) var pendingChanges: [ObjectChange] = []
-  /// The revision of the change now being reacted to; stamped as the cause
+  /// The journal id of the entry now being reacted to; stamped as the cause
   /// of every write until it is cleared.
   package var currentCause: Int?
+  /// The last journal entry of the set-up a lesson or scenario started
+  /// from; goals about what components did look only at later entries.
+  package var baseline = 0
   /// How many journal entries to keep; old ones are dropped first.
   package var journalLimit = 50_000
   /// Every change, kept while a watch served over HTTP asks for them
@@ -171,16 +191,40 @@ package struct ObjectStore: Sendable {
     _ type: ChangeType, _ object: Object, old: Object?, actor: String, at time: Date,
     summary: String
   ) {
-    let change = ObjectChange(type: type, object: object, old: old, revision: revision, actor: actor)
+    var id: Int?
+    if object.kind != .event, object.kind != .lease {
+      id = append(
+        revision: revision, time: time, actor: actor, type: type, object: object, summary: summary)
+    }
+    let change = ObjectChange(
+      type: type, object: object, old: old, revision: revision, actor: actor, journalID: id)
     pendingChanges.append(change)
     changeFeed?.append(change)
-    guard object.kind != .event, object.kind != .lease else { return }
+  }
+
+  /// Journals something a component did that wrote no object, such as a
+  /// kubelet pulling an image; returns the entry's id.
+  @discardableResult
+  package mutating func note(_ summary: String, about object: Object, actor: String, at time: Date)
+    -> Int
+  {
+    append(revision: nil, time: time, actor: actor, type: nil, object: object, summary: summary)
+  }
+
+  private mutating func append(
+    revision: Int?, time: Date, actor: String, type: ChangeType?, object: Object, summary: String
+  ) -> Int {
+    lastJournalID += 1
+    let owner = object.ownerReferences.first { $0.controller }.flatMap { reference in
+      reference.ownerKind.map { ObjectKey($0, reference.name, in: object.namespace) }
+    }
     journal.append(
       JournalEntry(
-        revision: revision, time: time, actor: actor, type: type, key: object.key,
-        uid: object.uid, cause: currentCause, summary: summary))
+        id: lastJournalID, revision: revision, time: time, actor: actor, type: type,
+        key: object.key, uid: object.uid, owner: owner, cause: currentCause, summary: summary))
     if journal.count > journalLimit + journalLimit / 4 {
       journal.removeFirst(journal.count - journalLimit)
     }
+    return lastJournalID
   }
 }

@@ -11,6 +11,8 @@ enum SessionBuiltins {
     ("kubectl, k", "run kubectl against the simulated cluster (TAB completes)"),
     ("map [-n NS | --all]", "draw the cluster: nodes, their pods, and routes to them"),
     ("watch [-n SECS] CMD", "run a kubectl command again and again until Ctrl-C"),
+    ("trace [KIND/NAME]", "which components acted after your last change, and why"),
+    ("undo, snapshot", "take back your last change; save and restore the cluster"),
     ("edit FILE, vi, vim, nano", "open your editor on a file in this folder"),
     ("lang en|ko", "switch the language of messages and lessons"),
     ("clear", "clear the screen"),

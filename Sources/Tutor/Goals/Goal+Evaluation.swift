@@ -30,6 +30,8 @@ extension Goal {
       guard let expected = source.values(in: context.cluster) else { return false }
       let normalized = Set(expected.map(AnswerSource.normalize))
       return context.answers.contains { normalized.contains(AnswerSource.normalize($0)) }
+    case .component(let action):
+      return action.happened(in: context.cluster)
     case .all(let goals):
       var result = true
       for (index, goal) in goals.enumerated() {

@@ -21,6 +21,8 @@ package indirect enum Goal: Equatable, Sendable {
   case command(CommandPattern)
   /// The learner typed `answer …` with the value computed from the cluster.
   case answer(AnswerSource)
+  /// A component did something since the set-up (see `ComponentAction`).
+  case component(ComponentAction)
   case all([Goal])
   case any([Goal])
   case not(Goal)

@@ -16,7 +16,7 @@ package struct GoalDecoder {
 
   static let goalKeys = [
     "exists", "absent", "field", "count", "http", "dns", "command", "answer", "all", "any",
-    "not", "after",
+    "not", "after", "componentDid",
   ]
 
   /// The goals of a task or a `try` step: a list of described goals.
@@ -97,6 +97,8 @@ package struct GoalDecoder {
       return commandPattern(inner).map(Goal.command)
     case "answer":
       return answerSource(inner).map(Goal.answer)
+    case "componentDid":
+      return componentAction(inner).map(Goal.component)
     case "all", "any":
       guard let items = reader.array(inner) else { return nil }
       if items.isEmpty { reader.error(inner, "\(key): needs at least one goal") }
@@ -333,6 +335,7 @@ extension Goal {
         + [pattern.verb, pattern.output.map { "-o \($0)" }].compactMap { $0 }
         .joined(separator: " ")
     case .answer: "answer the question"
+    case .component(let action): action.summary
     case .all(let goals): goals.map(\.summary).joined(separator: " and ")
     case .any(let goals): goals.map(\.summary).joined(separator: " or ")
     case .not(let goal): "not: \(goal.summary)"

@@ -53,6 +53,7 @@ package struct ClusterSetUp: Equatable, Sendable {
     var cluster = Cluster.kind(
       start: start.addingTimeInterval(-duration), seed: seed, workers: workers)
     let errors = apply(to: &cluster)
+    cluster.markJournalBaseline()
     return (cluster, errors)
   }
 
