@@ -56,7 +56,7 @@ let package = Package(
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
     // Figures: start-up, per-command costs and scale, printed one per line.
-    .executableTarget(name: "kubetutor-bench", dependencies: ["KubeCluster", "Kubectl"]),
+    .executableTarget(name: "kubetutor-bench", dependencies: ["KubeCluster", "Kubectl", "Progress"]),
 
     // Shared builders and assertions for every test target.
     .target(name: "KubetutorTestSupport", dependencies: ["KubeCluster", "Kubectl", "Shell"]),
@@ -64,7 +64,7 @@ let package = Package(
     .testTarget(name: "KubeClusterTests", dependencies: ["KubeCluster", "KubetutorTestSupport"]),
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubetutorTestSupport"]),
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "KubetutorTestSupport"]),
-    .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
+    .testTarget(name: "ProgressTests", dependencies: ["Progress", "KubetutorTestSupport"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "KubetutorTestSupport"], exclude: ["Transcripts"]),
   ]
 )

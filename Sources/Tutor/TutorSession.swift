@@ -62,6 +62,8 @@ package final class TutorSession {
   /// Called with every command the shell ran and the cluster after it.
   package var onCommand: ((CommandRun, Cluster) -> Void)?
   package private(set) var activity: Activity?
+  /// The id of the lesson or scenario open now.
+  package var activityID: String? { activity?.id }
   package private(set) var stepIndex = 0
   private var catalogCache: LessonCatalog?
   private var commands: [CommandRun] = []

@@ -15,6 +15,7 @@ struct Bench {
     let quick = arguments.contains("--quick")
     print("kubetutor-bench  \(Timestamp.format(Date()))  \(ProcessInfo.processInfo.activeProcessorCount) cores")
     startup(binary: arguments.first { !$0.hasPrefix("--") })
+    progressRecording()
     for count in quick ? [10, 100, 1000] : [10, 100, 1000, 10_000] {
       getPods(count)
     }
