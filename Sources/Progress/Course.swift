@@ -15,6 +15,19 @@ package struct Course: Sendable {
     package var quizzes: Int
     /// Lessons to finish first.
     package var requires: [String]
+
+    package init(
+      id: String, kind: ItemProgress.Kind, track: String? = nil, title: LocalizedText,
+      steps: Int, quizzes: Int = 0, requires: [String] = []
+    ) {
+      self.id = id
+      self.kind = kind
+      self.track = track
+      self.title = title
+      self.steps = steps
+      self.quizzes = quizzes
+      self.requires = requires
+    }
   }
 
   /// A track: its title and its lessons in order.
@@ -22,6 +35,12 @@ package struct Course: Sendable {
     package var id: String
     package var title: LocalizedText
     package var lessons: [Entry]
+
+    package init(id: String, title: LocalizedText, lessons: [Entry]) {
+      self.id = id
+      self.title = title
+      self.lessons = lessons
+    }
   }
 
   package var tracks: [Track]

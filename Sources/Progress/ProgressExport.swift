@@ -95,7 +95,7 @@ package enum ProgressExport {
   }
 
   /// A field quoted when it holds a comma, a quote or a line break.
-  static func csvField(_ text: String) -> String {
+  package static func csvField(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
       return text
     }

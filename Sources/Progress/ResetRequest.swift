@@ -8,6 +8,11 @@ package struct ResetRequest: Equatable, Sendable {
   /// `--yes` (or `-y`): no question asked.
   package var confirmed: Bool
 
+  package init(scope: ResetScope, confirmed: Bool) {
+    self.scope = scope
+    self.confirmed = confirmed
+  }
+
   /// The usage line, for errors.
   package static let usage = "usage: reset lesson ID | scenario ID | cluster | all [--yes]"
 

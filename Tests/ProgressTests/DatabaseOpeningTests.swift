@@ -32,28 +32,31 @@ struct DatabaseOpeningTests {
 
     let store = try ProgressStore(.path(path))
 
-    #expect(try store.database.integer("PRAGMA user_version") == 1)
+    #expect(try store.database.integer("PRAGMA user_version") == 2)
     #expect(try store.database.integer("PRAGMA application_id") == 0x6B74_7574)
     let tables = try store.database.query(
       "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
     #expect(
       tables.compactMap { $0[0].stringValue } == [
-        "cluster_snapshots", "commands", "positions", "profiles", "progress_events", "sessions",
+        "cluster_snapshots", "commands", "positions", "profiles", "progress_events",
+        "quiz_attempts", "sessions",
       ])
   }
 
   @Test("a schema newer than the code is refused, and the file is left byte for byte")
   func refusesNewerSchema() throws {
     try writeValidDatabase(commands: 3)
-    try SQLiteDatabase(.path(path), schema: .progress).execute("PRAGMA user_version = 2")
+    let known = DatabaseSchema.progress.version
+    try SQLiteDatabase(.path(path), schema: .progress).execute(
+      "PRAGMA user_version = \(known + 1)")
     let before = try contents(of: path)
 
     let error = #expect(throws: DatabaseError.self) { try ProgressStore(.path(path)) }
 
-    #expect(error == .newerSchema(path: path, found: 2, known: 1))
+    #expect(error == .newerSchema(path: path, found: known + 1, known: known))
     #expect(
       error?.description
-        == "\(path) was written by a newer kubetutor (schema 2, this one knows 1); "
+        == "\(path) was written by a newer kubetutor (schema \(known + 1), this one knows \(known)); "
         + "upgrade kubetutor or use --db to choose another file")
     #expect(try contents(of: path) == before)
   }
