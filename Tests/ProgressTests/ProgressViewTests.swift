@@ -189,16 +189,16 @@ struct ProgressViewTests {
 
     #expect(
       table == """
-        ITEM               ana              bo             DONE
-        pods               ✓ 1m30s h1       -              1/2
-        services           2/3 10s h0       -              0/2
-        fix-it             -                ✓ 1m15s h1     1/2
-        lessons done       1/2              0/2
-        scenarios solved   0/1              1/1
-        quiz first try     0/1              0/0
-        hints              1                1              2
-        time               1m40s            1m15s          2m55s
-        commands           4 (1 failed)     0 (0 failed)
+        ITEM               ana            bo             DONE
+        pods               ✓ 1m30s h1     -              1/2
+        services           2/3 10s h0     -              0/2
+        fix-it             -              ✓ 1m15s h1     1/2
+        lessons done       1/2            0/2
+        scenarios solved   0/1            1/1
+        quiz first try     0/1            0/0
+        hints              1              1              2
+        time               1m40s          1m15s          2m55s
+        commands           4 (1 failed)   0 (0 failed)
 
         """)
   }
