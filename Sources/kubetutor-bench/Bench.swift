@@ -14,6 +14,8 @@ struct Bench {
     let arguments = CommandLine.arguments.dropFirst()
     let quick = arguments.contains("--quick")
     print("kubetutor-bench  \(Timestamp.format(Date()))  \(ProcessInfo.processInfo.activeProcessorCount) cores")
+    // `--progress`: only the progress database's figures.
+    if arguments.contains("--progress") { return progressRecording() }
     startup(binary: arguments.first { !$0.hasPrefix("--") })
     progressRecording()
     for count in quick ? [10, 100, 1000] : [10, 100, 1000, 10_000] {
