@@ -164,3 +164,13 @@ func ask(_ question: String) -> Bool {
   FileHandle.standardOutput.write(Data(question.utf8))
   return ResetRequest.agrees(Swift.readLine())
 }
+
+extension ProgressBuiltins {
+  /// `kubetutor start`: the shell records into `store` as the plain shell
+  /// does, without reopening the lesson left open (the command names one).
+  static func attach(_ store: ProgressStore, startingIn session: ShellSession, seed: UInt64) {
+    _ = attach(
+      store, to: session, resume: false, freshCluster: { Cluster.kind(start: $0, seed: seed) },
+      confirm: ask, report: { FileHandle.standardError.write(Data($0.utf8)) })
+  }
+}

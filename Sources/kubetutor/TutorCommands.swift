@@ -125,6 +125,10 @@ struct StartCommand: ParsableCommand {
     guard let tutor = TutorBuiltins.tutor(of: session) else { throw ExitCode(2) }
     options.configure(tutor)
     tutor.recorder = options.openStore(required: interactive) ?? MemoryProgressRecorder()
+    let store = tutor.recorder as? ProgressStore
+    let sessionID = try? store?.startSession(mode: interactive ? .interactive : .script)
+    defer { if let sessionID { try? store?.endSession(sessionID) } }
+    if let store { _ = ProgressBuiltins.attach(store, startingIn: session, seed: seed) }
     session.state.cluster = cluster
     var state = session.state.cluster
     let opened = tutor.handle(["start", item], cluster: &state)

@@ -1,6 +1,7 @@
 import Foundation
 import KubetutorTestSupport
 import Progress
+import Shell
 import Testing
 
 #if canImport(Glibc)
@@ -225,5 +226,25 @@ struct BinaryProgressTests {
     let (wrong, wrongStatus) = try run(["report", "--format", "xml", db], stdin: "")
     #expect(wrongStatus == 64)
     #expect(wrong.contains("--format must be table, csv or json, not 'xml'"))
+  }
+}
+
+extension BinaryProgressTests {
+  @Test(
+    "kubetutor start records like the shell, and the next start resumes where it stopped",
+    .enabled(if: binary != nil, "needs the kubetutor binary (swift build)"))
+  func startRecords() throws {
+    let (first, status) = try run(["start", "pods", "--db", db], stdin: "next\nhint\n")
+    #expect(status == 0)
+    #expect(first.contains("Hint 1/2: "))
+
+    let store = try ProgressStore(.path(db))
+    #expect(try store.recentCommands(limit: 5).map(\.line) == ["next", "hint"])
+    #expect(try store.currentItem() == "pods")
+    #expect(try store.loadSnapshot(name: ProgressBuiltins.clusterSnapshot) != nil)
+
+    let (second, _) = try run(["--db", db], stdin: "progress\n")
+    #expect(second.hasPrefix("Resuming pods at step 2 of 6.\n"))
+    #expect(second.contains("quiz 0/3  hints 1   "))
   }
 }
