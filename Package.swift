@@ -71,7 +71,7 @@ let package = Package(
     .executableTarget(
       name: "kubetutor-bench",
       dependencies: [
-        "KubeCluster", "Kubectl", "KubeAPIServer",
+        "KubeCluster", "Kubectl", "KubeAPIServer", "Progress",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -83,7 +83,7 @@ let package = Package(
     .testTarget(name: "KubeClusterTests", dependencies: ["KubeCluster", "KubetutorTestSupport"]),
     .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubetutorTestSupport"]),
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "KubetutorTestSupport"]),
-    .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
+    .testTarget(name: "ProgressTests", dependencies: ["Progress", "KubetutorTestSupport"]),
     .testTarget(
       name: "KubeAPIServerTests", dependencies: ["KubeAPIServer", "Shell", "KubetutorTestSupport"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "KubetutorTestSupport"], exclude: ["Transcripts"]),

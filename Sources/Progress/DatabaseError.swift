@@ -14,6 +14,10 @@ package enum DatabaseError: Error, Equatable, Sendable {
   case corrupt(path: String, detail: String)
   /// The file or its folder cannot be created or written.
   case notWritable(path: String, detail: String)
+  /// The file to read does not exist or cannot be read.
+  case notReadable(path: String)
+  /// The disk (or SQLite's page limit) is full; the write was rolled back.
+  case full(path: String)
   /// Any other failure, with SQLite's result code and message.
   case sqlite(path: String, code: Int32, message: String)
 
@@ -21,7 +25,8 @@ package enum DatabaseError: Error, Equatable, Sendable {
   package var path: String {
     switch self {
     case .newerSchema(let path, _, _), .notADatabase(let path), .foreignDatabase(let path),
-      .corrupt(let path, _), .notWritable(let path, _), .sqlite(let path, _, _):
+      .corrupt(let path, _), .notWritable(let path, _), .notReadable(let path), .full(let path),
+      .sqlite(let path, _, _):
       path
     }
   }
@@ -45,6 +50,11 @@ extension DatabaseError: CustomStringConvertible {
     case .notWritable(let path, let detail):
       "cannot write progress to \(path): \(detail). Check the permissions of the file and "
         + "its folder, or use --db to choose another file"
+    case .notReadable(let path):
+      "cannot read \(path): no such file, or it is not readable"
+    case .full(let path):
+      "cannot write progress to \(path): the disk is full; the last change was not saved "
+        + "(the file is intact). Free some space, or use --db to choose another file"
     case .sqlite(let path, let code, let message):
       "\(path): \(message) (SQLite error \(code))"
     }

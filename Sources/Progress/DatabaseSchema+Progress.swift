@@ -7,7 +7,7 @@ extension DatabaseSchema {
   /// ones need no migration.
   package static let progress = DatabaseSchema(
     applicationID: 0x6B74_7574,  // "ktut"
-    migrations: [version1, version2])
+    migrations: [version1, version2, version3])
 
   private static let version1 = [
     """
@@ -90,7 +90,7 @@ extension DatabaseSchema {
     )
     """,
     """
-    CREATE TABLE quiz_attempts (
+    CREATE TABLE drill_attempts (
       id INTEGER PRIMARY KEY,
       profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
       session_id INTEGER REFERENCES sessions(id),
@@ -103,6 +103,43 @@ extension DatabaseSchema {
       at REAL NOT NULL
     )
     """,
-    "CREATE INDEX quiz_attempts_by_question ON quiz_attempts(profile_id, question, id)",
+    "CREATE INDEX drill_attempts_by_question ON drill_attempts(profile_id, question, id)",
+  ]
+
+  /// Version 3: what a learner's time, quizzes and place are made of.
+  ///
+  /// - `commands.course_item`: the lesson or scenario open when the command
+  ///   was typed, so time per lesson adds up from the commands.
+  /// - `quiz_attempts`: every answer with its question and whether it was
+  ///   right. Quiz events of version 1 are copied in (their question text
+  ///   was not kept, so it stays empty).
+  /// - `profiles.current_item`: the lesson or scenario open when the shell
+  ///   last ran a command, reopened at the next start.
+  private static let version3 = [
+    "ALTER TABLE commands ADD COLUMN course_item TEXT",
+    "CREATE INDEX commands_by_item ON commands(profile_id, course_item)",
+    """
+    CREATE TABLE quiz_attempts (
+      id INTEGER PRIMARY KEY,
+      profile_id INTEGER NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+      course_item TEXT NOT NULL,
+      step INTEGER NOT NULL,
+      question TEXT NOT NULL,
+      answer TEXT NOT NULL,
+      correct INTEGER NOT NULL,
+      at REAL NOT NULL
+    )
+    """,
+    "CREATE INDEX quiz_attempts_by_item ON quiz_attempts(profile_id, course_item, id)",
+    """
+    INSERT INTO quiz_attempts (profile_id, course_item, step, question, answer, correct, at)
+    SELECT profile_id, substr(subject, 1, instr(subject, '#') - 1),
+      CAST(substr(subject, instr(subject, '#') + 1) AS INTEGER), '',
+      CASE WHEN detail LIKE 'right: %' OR detail LIKE 'wrong: %' THEN substr(detail, 8)
+        ELSE coalesce(detail, '') END,
+      detail LIKE 'right: %', at
+    FROM progress_events WHERE kind = 'quiz' AND instr(subject, '#') > 1 ORDER BY id
+    """,
+    "ALTER TABLE profiles ADD COLUMN current_item TEXT",
   ]
 }

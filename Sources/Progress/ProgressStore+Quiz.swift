@@ -23,7 +23,7 @@ extension ProgressStore: QuizScheduleStore {
   package func quizAttempts() throws(DatabaseError) -> [QuizAttempt] {
     let rows = try database.query(
       """
-      SELECT question, topic, answer, correct, box_before, box_after, at FROM quiz_attempts
+      SELECT question, topic, answer, correct, box_before, box_after, at FROM drill_attempts
       WHERE profile_id = ? ORDER BY id
       """,
       [.integer(profileID)])
@@ -58,7 +58,7 @@ extension ProgressStore: QuizScheduleStore {
     try database.transaction { () throws(DatabaseError) in
       try database.execute(
         """
-        INSERT INTO quiz_attempts
+        INSERT INTO drill_attempts
           (profile_id, session_id, question, topic, answer, correct, box_before, box_after, at)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
         """,

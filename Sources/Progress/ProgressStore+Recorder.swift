@@ -21,3 +21,15 @@ extension ProgressStore: ProgressRecorder {
     return ((try? events(kind: kind)) ?? []).map { ($0.subject, $0.detail) }
   }
 }
+
+extension ProgressStore {
+  package func recordQuizAttempt(
+    subject: String, question: String, answer: String, correct: Bool
+  ) {
+    let parts = subject.split(separator: "#", maxSplits: 1)
+    let step = parts.count == 2 ? Int(parts[1]) ?? 0 : 0
+    try? recordQuizAttempt(
+      item: String(parts.first ?? ""), step: step, question: question, answer: answer,
+      correct: correct)
+  }
+}

@@ -13,8 +13,9 @@ package final class ProgressStore {
   package let profile: String
   /// The session `recordCommand` attaches commands to, if one is open.
   package private(set) var currentSession: Int64?
-  let profileID: Int64
-  private let now: () -> Date
+  /// The profile's row in `profiles`.
+  package let profileID: Int64
+  let now: () -> Date
 
   /// Opens (creating and migrating as needed) the database at `location`
   /// and the profile named `profile`, creating it on first use.
@@ -65,17 +66,21 @@ package final class ProgressStore {
   /// Records one command line in the current session, committed before
   /// this returns; returns its row ID.
   @discardableResult
-  package func recordCommand(line: String, exitCode: Int32, startedAt: Date, durationMs: Double)
-    throws(DatabaseError) -> Int64
-  {
+  ///
+  /// - Parameter courseItem: The lesson or scenario open when the line was
+  ///   typed; its time is added up from these rows.
+  package func recordCommand(
+    line: String, exitCode: Int32, startedAt: Date, durationMs: Double, courseItem: String? = nil
+  ) throws(DatabaseError) -> Int64 {
     try database.integer(
       """
-      INSERT INTO commands (profile_id, session_id, line, exit_code, started_at, duration_ms)
-      VALUES (?, ?, ?, ?, ?, ?) RETURNING id
+      INSERT INTO commands
+        (profile_id, session_id, line, exit_code, started_at, duration_ms, course_item)
+      VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id
       """,
       [
         .integer(profileID), .integer(currentSession), .text(line), .integer(Int64(exitCode)),
-        .real(startedAt.timeIntervalSince1970), .real(durationMs),
+        .real(startedAt.timeIntervalSince1970), .real(durationMs), .text(courseItem),
       ])
   }
 
@@ -196,7 +201,7 @@ package final class ProgressStore {
 
   // MARK: Helpers
 
-  private func timestamp() -> SQLiteDatabase.Value {
+  func timestamp() -> SQLiteDatabase.Value {
     .real(now().timeIntervalSince1970)
   }
 

@@ -29,15 +29,31 @@ package final class SQLiteDatabase {
   package static let busyTimeoutMilliseconds: Int32 = 5_000
 
   package let location: Location
+  /// The file's schema version once opened: the newest for a writable
+  /// connection, the file's own for a read-only one.
+  package private(set) var version = 0
   private let handle: OpaquePointer
 
   /// Opens the database at `location`, creating the file if it is missing,
   /// checks it and applies the migrations of `schema` it lacks.
-  package init(_ location: Location, schema: DatabaseSchema = .empty) throws(DatabaseError) {
-    if case .path(let path) = location { try Self.checkWritable(path) }
+  ///
+  /// With `readOnly`, the file must exist; it is checked but never written:
+  /// no WAL switch, no migrations (readers cope with older versions).
+  package init(_ location: Location, schema: DatabaseSchema = .empty, readOnly: Bool = false)
+    throws(DatabaseError)
+  {
+    if case .path(let path) = location {
+      if readOnly {
+        guard FileManager.default.isReadableFile(atPath: path) else {
+          throw .notReadable(path: path)
+        }
+      } else {
+        try Self.checkWritable(path)
+      }
+    }
     var opened: OpaquePointer?
-    let code = sqlite3_open_v2(
-      location.description, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nil)
+    let flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+    let code = sqlite3_open_v2(location.description, &opened, flags, nil)
     guard let opened else {
       throw .sqlite(path: location.description, code: code, message: "out of memory")
     }
@@ -45,18 +61,24 @@ package final class SQLiteDatabase {
     self.handle = opened
     guard code == SQLITE_OK else { throw failure(code) }
     sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+    if readOnly {
+      try checkIntegrity()
+      version = Int(try checkOwnership(schema))
+      return
+    }
     if sqlite3_db_readonly(handle, "main") == 1 {
       throw .notWritable(path: location.description, detail: "the file is read-only")
     }
     // Read-only checks first: nothing below may change a file we refuse.
     try checkIntegrity()
-    let version = try checkOwnership(schema)
+    let found = try checkOwnership(schema)
     // WAL lets several kubetutor processes share one file; NORMAL
     // synchronisation in WAL mode loses nothing when the process is killed.
     try execute("PRAGMA journal_mode = WAL")
     try execute("PRAGMA synchronous = NORMAL")
     try execute("PRAGMA foreign_keys = ON")
-    try migrate(schema, from: version)
+    try migrate(schema, from: found)
+    version = schema.version
   }
 
   deinit {
@@ -273,6 +295,7 @@ package final class SQLiteDatabase {
     switch code & 0xff {
     case SQLITE_NOTADB: return .notADatabase(path: path)
     case SQLITE_CORRUPT: return .corrupt(path: path, detail: message)
+    case SQLITE_FULL: return .full(path: path)
     case SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM:
       return .notWritable(path: path, detail: message)
     default: return .sqlite(path: path, code: code, message: message)

@@ -13,6 +13,16 @@ package protocol ProgressRecorder: AnyObject {
   func savedPosition(item: String) -> Int?
   /// Subjects and details of the recorded events of a kind, oldest first.
   func progressEvents(_ kind: ProgressKind) -> [(subject: String, detail: String?)]
+  /// One answer to a quiz question (subject `LESSON#STEP`), with the
+  /// question as the learner read it.
+  func recordQuizAttempt(subject: String, question: String, answer: String, correct: Bool)
+}
+
+extension ProgressRecorder {
+  /// Recorders that keep only events may ignore the question text.
+  package func recordQuizAttempt(
+    subject: String, question: String, answer: String, correct: Bool
+  ) {}
 }
 
 /// A recorder that keeps everything in memory: for tests and script mode.

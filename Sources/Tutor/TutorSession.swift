@@ -68,6 +68,8 @@ package final class TutorSession {
   package private(set) var activity: Activity?
   /// The spaced-repetition drill of `quiz` (Quiz/TutorSession+Quiz.swift).
   package let quizDrill = QuizDrill()
+  /// The id of the lesson or scenario open now.
+  package var activityID: String? { activity?.id }
   package private(set) var stepIndex = 0
   private var catalogCache: LessonCatalog?
   /// Each started activity's set-up cluster, by activity id.
@@ -283,6 +285,28 @@ package final class TutorSession {
     }
   }
 
+  /// Reopens `id` at its saved step on the cluster as it is, as the shell
+  /// does at start-up for the item the learner left open; nil if `id` is
+  /// no longer a lesson or shipped scenario.
+  package func resume(_ id: String, cluster: Cluster) -> TutorOutput? {
+    if let lesson = catalog.lessons[id] {
+      activity = .lesson(lesson)
+    } else if case .success(let scenario)? = findScenario(id) {
+      activity = .scenario(scenario)
+    } else {
+      return nil
+    }
+    startedAt = cluster.now
+    let saved = recorder?.savedPosition(item: id) ?? 0
+    stepIndex = min(max(saved, 0), max(activity!.stepCount - 1, 0))
+    resetStepState()
+    return TutorOutput(
+      stdout: t(
+        "Resuming \(id) at step \(stepIndex + 1) of \(activity!.stepCount).\n",
+        "\(id): \(activity!.stepCount)단계 중 \(stepIndex + 1)단계부터 이어서 합니다.\n")
+        + "\n" + renderStep(cluster: cluster))
+  }
+
   /// Loads a scenario the caller already read (`kubetutor start FILE`).
   package func open(_ scenario: Scenario, cluster: inout Cluster) -> TutorOutput {
     activity = .scenario(scenario)
@@ -481,6 +505,8 @@ package final class TutorSession {
       let right = quiz.accepts(text, cluster: cluster)
       recorder?.recordProgress(
         .quiz, subject: stepSubject, detail: (right ? "right: " : "wrong: ") + text)
+      recorder?.recordQuizAttempt(
+        subject: stepSubject, question: quiz.question.text(language), answer: text, correct: right)
       guard right else {
         quizWrongThisStep = true
         return TutorOutput(stdout: t("Not quite. Try again.\n", "아쉽지만 틀렸습니다. 다시 해 보세요.\n"))

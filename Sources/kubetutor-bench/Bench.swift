@@ -22,7 +22,10 @@ struct Bench {
       try APILoad.run(options)
       return
     }
+    // `--progress`: only the progress database's figures.
+    if arguments.contains("--progress") { return progressRecording() }
     startup(binary: arguments.first { !$0.hasPrefix("--") })
+    progressRecording()
     for count in quick ? [10, 100, 1000] : [10, 100, 1000, 10_000] {
       getPods(count)
     }

@@ -18,7 +18,7 @@ struct Kubetutor: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       LessonsCommand.self, StartCommand.self, ScenarioCommand.self, QuizCommand.self,
-      ServeCommand.self,
+      ProgressCommand.self, ReportCommand.self, ResetCommand.self, ServeCommand.self,
     ])
 
   @Option(name: .long, help: ArgumentHelp("Run the lines of FILE (or - for standard input) as if typed, with no prompt and a simulated clock.", valueName: "FILE"))
@@ -89,14 +89,13 @@ struct Kubetutor: ParsableCommand {
       configure(tutor)
     }
     let sessionID = try? store?.startSession(mode: mode == .interactive ? .interactive : .script)
-    session.commandFinished = { line, status, started, duration in
-      guard let store else { return }
-      do {
-        try store.recordCommand(line: line, exitCode: status, startedAt: started, durationMs: duration)
-        try store.saveSnapshot(name: Self.clusterSnapshot, data: session.state.cluster.snapshot())
-      } catch {
-        FileHandle.standardError.write(Data("kubetutor: \(error)\n".utf8))
-      }
+    if let store {
+      let (seed, nodes) = (seed, nodes)
+      let opening = ProgressBuiltins.attach(
+        store, to: session, resume: !fresh && item == nil,
+        freshCluster: { Cluster.kind(start: $0, seed: seed, workers: nodes) }, confirm: ask,
+        report: { FileHandle.standardError.write(Data($0.utf8)) })
+      FileHandle.standardOutput.write(Data(opening.utf8))
     }
     defer { if let sessionID { try? store?.endSession(sessionID) } }
 
@@ -147,7 +146,7 @@ struct Kubetutor: ParsableCommand {
   }
 
   /// The name the current cluster is saved under in the progress database.
-  static let clusterSnapshot = "current"
+  static let clusterSnapshot = ProgressBuiltins.clusterSnapshot
 
   /// The learner at a terminal: libedit, completion, Ctrl-C, a prompt with
   /// the namespace and colour, the clock following the wall clock.

@@ -39,7 +39,7 @@ struct DatabaseOpeningTests {
     #expect(
       tables.compactMap { $0[0].stringValue } == [
         "cluster_snapshots", "commands", "positions", "profiles", "progress_events",
-        "quiz_attempts", "quiz_cards", "sessions",
+        "drill_attempts", "quiz_attempts", "quiz_cards", "sessions",
       ])
   }
 

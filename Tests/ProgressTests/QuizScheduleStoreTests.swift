@@ -48,7 +48,7 @@ struct QuizScheduleStoreTests {
       ])
     #expect(try store.quizAttempts().map(\.correct) == [true, false])
     #expect(try store.quizAttempts().map(\.boxBefore) == [nil, 2])
-    let sessions = try store.database.query("SELECT count(DISTINCT session_id) FROM quiz_attempts")
+    let sessions = try store.database.query("SELECT count(DISTINCT session_id) FROM drill_attempts")
     #expect(sessions.first?.first?.int64Value == 1)
     // Another learner on the same file sees none of it.
     #expect(try ProgressStore(.path(path), profile: "kim").quizCards().isEmpty)
@@ -124,7 +124,7 @@ struct QuizScheduleStoreTests {
     _ = second.quiz(["-n", "3"], cluster: cluster, at: Self.t0.addingTimeInterval(86_400))
     #expect(second.quizDrill.questions.map(\.id) == ["control-plane/quiz-2", "control-plane/quiz-3"])
     let rows = try ProgressStore(.path(path)).database.query(
-      "SELECT question, correct, box_before, box_after FROM quiz_attempts ORDER BY id")
+      "SELECT question, correct, box_before, box_after FROM drill_attempts ORDER BY id")
     #expect(
       rows == [
         [.text("control-plane/quiz-1"), .integer(1), .null, .integer(2)],
