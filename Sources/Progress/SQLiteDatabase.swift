@@ -69,16 +69,57 @@ package final class SQLiteDatabase {
     if sqlite3_db_readonly(handle, "main") == 1 {
       throw .notWritable(path: location.description, detail: "the file is read-only")
     }
-    // Read-only checks first: nothing below may change a file we refuse.
-    try checkIntegrity()
-    let found = try checkOwnership(schema)
-    // WAL lets several kubetutor processes share one file; NORMAL
-    // synchronisation in WAL mode loses nothing when the process is killed.
-    try execute("PRAGMA journal_mode = WAL")
-    try execute("PRAGMA synchronous = NORMAL")
-    try execute("PRAGMA foreign_keys = ON")
-    try migrate(schema, from: found)
+    // Another process may be creating or migrating the same new file right
+    // now: SQLite answers "busy" without waiting while it switches the
+    // journal mode, so the opening steps are tried again for a while.
+    try retryingWhileBusy { () throws(DatabaseError) in
+      // Read-only checks first, on one snapshot: nothing below may change a
+      // file we refuse, and a half-seen migration must not look foreign.
+      let found = try readTransaction { () throws(DatabaseError) -> Int64 in
+        try checkIntegrity()
+        return try checkOwnership(schema)
+      }
+      // WAL lets several kubetutor processes share one file; NORMAL
+      // synchronisation in WAL mode loses nothing when the process is killed.
+      try execute("PRAGMA journal_mode = WAL")
+      try execute("PRAGMA synchronous = NORMAL")
+      try execute("PRAGMA foreign_keys = ON")
+      try migrate(schema, from: found)
+    }
     version = schema.version
+  }
+
+  /// Runs `body` again while SQLite reports the file busy or locked, for up
+  /// to ``busyTimeoutMilliseconds`` in all.
+  private func retryingWhileBusy<T>(_ body: () throws(DatabaseError) -> T) throws(DatabaseError)
+    -> T
+  {
+    let deadline = Date().addingTimeInterval(Double(Self.busyTimeoutMilliseconds) / 1000)
+    while true {
+      do {
+        return try body()
+      } catch .sqlite(_, let code, _)
+        where (code & 0xff == SQLITE_BUSY || code & 0xff == SQLITE_LOCKED) && Date() < deadline
+      {
+        usleep(20_000)
+      }
+    }
+  }
+
+  /// Runs `body` inside a deferred (read) transaction, so that its reads see
+  /// one consistent state of the file.
+  private func readTransaction<T>(_ body: () throws(DatabaseError) -> T) throws(DatabaseError)
+    -> T
+  {
+    try execute("BEGIN")
+    do {
+      let result = try body()
+      try execute("COMMIT")
+      return result
+    } catch {
+      try? execute("ROLLBACK")
+      throw error
+    }
   }
 
   deinit {
