@@ -142,7 +142,8 @@ struct Kubetutor: ParsableCommand {
 
   /// A word the shell reads back as `word`.
   static func quoted(_ word: String) -> String {
-    "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    let plain = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._/-".contains($0)) }
+    return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   /// The name the current cluster is saved under in the progress database.

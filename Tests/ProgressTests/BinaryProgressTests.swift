@@ -239,7 +239,8 @@ extension BinaryProgressTests {
     #expect(first.contains("Hint 1/2: "))
 
     let store = try ProgressStore(.path(db))
-    #expect(try store.recentCommands(limit: 5).map(\.line) == ["next", "hint"])
+    let recorded = try store.recentCommands(limit: 5).map(\.line)
+    #expect(recorded == ["start pods", "next", "hint"], "\(recorded)")
     #expect(try store.currentItem() == "pods")
     #expect(try store.loadSnapshot(name: ProgressBuiltins.clusterSnapshot) != nil)
 

@@ -38,8 +38,8 @@ struct DatabaseOpeningTests {
       "SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
     #expect(
       tables.compactMap { $0[0].stringValue } == [
-        "cluster_snapshots", "commands", "positions", "profiles", "progress_events",
-        "drill_attempts", "quiz_attempts", "quiz_cards", "sessions",
+        "cluster_snapshots", "commands", "drill_attempts", "positions", "profiles",
+        "progress_events", "quiz_attempts", "quiz_cards", "sessions",
       ])
   }
 

@@ -116,12 +116,12 @@ struct QuizScheduleStoreTests {
     }
     let second = try tutor()
     #expect(second.startedLessonIDs == ["control-plane"])
-    let early = second.quiz(["-n", "2"], cluster: cluster, at: Self.t0.addingTimeInterval(3_600))
+    let early = second.quiz(["-n", "1"], cluster: cluster, at: Self.t0.addingTimeInterval(3_600))
     // Only the new third question: the two answered ones are not due.
     #expect(early.stdout.hasPrefix("Quiz drill: 1 question — 0 due for review, 1 new.\n"))
     #expect(second.quizDrill.questions.map(\.id) == ["control-plane/quiz-3"])
     _ = second.quiz(["--stop"], cluster: cluster, at: Self.t0)
-    _ = second.quiz(["-n", "3"], cluster: cluster, at: Self.t0.addingTimeInterval(86_400))
+    _ = second.quiz(["-n", "2"], cluster: cluster, at: Self.t0.addingTimeInterval(86_400))
     #expect(second.quizDrill.questions.map(\.id) == ["control-plane/quiz-2", "control-plane/quiz-3"])
     let rows = try ProgressStore(.path(path)).database.query(
       "SELECT question, correct, box_before, box_after FROM drill_attempts ORDER BY id")

@@ -134,7 +134,10 @@ struct QuizDrillTests {
     drill.start("pods")
     drill.start("control-plane")
     drill.quiz("--topic", "components", "-n", "10", at: t0)
-    #expect(drill.asked == ["control-plane/quiz-1", "control-plane/quiz-2", "control-plane/quiz-3"])
+    #expect(
+      drill.asked == [
+        "control-plane/quiz-1", "control-plane/quiz-2", "control-plane/quiz-3", "control-plane/quiz-4",
+      ])
     drill.quiz("--stop", at: t0)
     drill.quiz("--topic=objects", "-n", "10", at: t0)
     #expect(drill.asked == ["pods/quiz-1", "pods/quiz-2"])
@@ -189,8 +192,8 @@ struct QuizDrillTests {
     let drill = Drill()
     drill.start("pods")
     drill.start("control-plane")
-    drill.quiz("-n", "5", at: t0)
-    for answer in ["1", "1", "api server", "1", "kubectl get pods -o wide"] {
+    drill.quiz("-n", "6", at: t0)
+    for answer in ["1", "1", "api server", "2", "1", "kubectl get pods -o wide"] {
       drill.answer(answer, at: t0)
     }
     drill.quiz("--topic", "pods", "-n", "1", at: t0 + days(3))
@@ -199,15 +202,15 @@ struct QuizDrillTests {
     #expect(
       output.stdout == """
         Quiz mastery per topic (mastered: in box 3 or higher):
-          components   0 of 3 answered mastered (0%), 3 due now
+          components   0 of 4 answered mastered (0%), 4 due now
           objects      1 of 2 answered mastered (50%), 1 due now
-        Boxes: 1: 1   2: 3   3: 1   4: 0   5: 0
+        Boxes: 1: 1   2: 4   3: 1   4: 0   5: 0
 
         """)
     let mastery = QuizMastery.byTopic(drill.tutor.quizDrill.memory.quizCards(), at: t0 + days(3))
     #expect(
       mastery == [
-        QuizMastery(topic: "components", answered: 3, mastered: 0, due: 3),
+        QuizMastery(topic: "components", answered: 4, mastered: 0, due: 4),
         QuizMastery(topic: "objects", answered: 2, mastered: 1, due: 1),
       ])
     #expect(mastery[1].percent == 50 && mastery[1].fraction == 0.5)
