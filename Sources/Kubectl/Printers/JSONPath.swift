@@ -38,6 +38,10 @@ struct JSONPath {
   }
 
   let nodes: [Node]
+  /// The most values one template may produce or pass between its steps;
+  /// recursive descent over recursive descent grows as a power of the
+  /// object's size, and would otherwise run for hours.
+  static let resultLimit = 1_000_000
   var allowMissingKeys = true
   var outputJSON = false
 
@@ -71,9 +75,13 @@ struct JSONPath {
         if values.isEmpty {
           _ = try findResults([], nodes: nodes, index: &bodyEnd, inRange: true)
         }
+        var produced = 0
         for value in values {
           bodyEnd = bodyStart
-          all += try findResults([value], nodes: nodes, index: &bodyEnd, inRange: true)
+          let results = try findResults([value], nodes: nodes, index: &bodyEnd, inRange: true)
+          produced += results.reduce(results.count) { $0 + $1.count }
+          try JSONPath.checkLimit(produced)
+          all += results
         }
         index = bodyEnd
         continue
@@ -117,7 +125,13 @@ struct JSONPath {
     case .float(let number): return values.map { _ in .double(number) }
     case .bool(let flag): return values.map { _ in .bool(flag) }
     case .wildcard: return values.flatMap(JSONPath.children(of:))
-    case .recursive: return values.flatMap(JSONPath.descendants(of:))
+    case .recursive:
+      var result: [JSONValue] = []
+      for value in values {
+        result += JSONPath.descendants(of: value)
+        try JSONPath.checkLimit(result.count)
+      }
+      return result
     case .union(let lists):
       var result: [JSONValue] = []
       for list in lists { result += try evalList(values, list) }
@@ -133,8 +147,16 @@ struct JSONPath {
 
   private func evalList(_ values: [JSONValue], _ nodes: [Node]) throws(Failure) -> [JSONValue] {
     var current = values
-    for node in nodes { current = try walk(current, node) }
+    for node in nodes {
+      current = try walk(current, node)
+      try JSONPath.checkLimit(current.count)
+    }
     return current
+  }
+
+  private static func checkLimit(_ count: Int) throws(Failure) {
+    guard count > resultLimit else { return }
+    throw Failure("the template produced more than \(resultLimit) values; recursive descent (..) over a list of objects grows fast, so name the fields instead")
   }
 
   private func evalField(_ values: [JSONValue], _ name: String) throws(Failure) -> [JSONValue] {
