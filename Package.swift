@@ -1,12 +1,14 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 /// Root entries the content target must not treat as its own files.
 let nonContentPaths =
-  ["Package.swift", "README.md", "Makefile", ".ci", "Tests", "Benchmarks", "docs"]
+  ["Package.swift", "README.md", "Makefile", ".ci", "Tests", "Benchmarks", "docs", "bench", "fuzz"]
   + [
     "CEditLine", "CSQLite", "KubeCluster", "Kubectl", "Progress", "Shell", "Tutor",
     "KubetutorTestSupport", "kubetutor", "kubetutor-bench",
+    "KubetutorFuzzing", "CFuzzSupport", "FuzzShell", "FuzzManifest", "FuzzContent",
   ].map { "Sources/\($0)" }
 
 let package = Package(
@@ -56,7 +58,10 @@ let package = Package(
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
 
     // Figures: start-up, per-command costs and scale, printed one per line.
-    .executableTarget(name: "kubetutor-bench", dependencies: ["KubeCluster", "Kubectl"]),
+    .executableTarget(name: "kubetutor-bench", dependencies: ["KubeCluster", "Kubectl", "Tutor"]),
+
+    // The inputs that come from people, as fuzz targets (FuzzTests, `make fuzz`).
+    .target(name: "KubetutorFuzzing", dependencies: ["Shell", "Kubectl", "KubeCluster", "Tutor"]),
 
     // Shared builders and assertions for every test target.
     .target(name: "KubetutorTestSupport", dependencies: ["KubeCluster", "Kubectl", "Shell"]),
@@ -66,5 +71,18 @@ let package = Package(
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "KubetutorTestSupport"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "KubetutorTestSupport"], exclude: ["Transcripts"]),
+    .testTarget(name: "FuzzTests", dependencies: ["KubetutorFuzzing", "KubetutorTestSupport", "Shell", "Kubectl", "KubeCluster", "Tutor"]),
   ]
 )
+
+// libFuzzer executables, one per FuzzTarget; `make fuzz` builds them with
+// -sanitize=fuzzer in their own scratch path (PLATFORM.md, "Fuzzing").
+if ProcessInfo.processInfo.environment["KT_FUZZ"] == "1" {
+  let fuzz: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
+  package.targets += [
+    .target(name: "CFuzzSupport"),
+    .executableTarget(name: "FuzzShell", dependencies: ["KubetutorFuzzing", "CFuzzSupport"], swiftSettings: fuzz),
+    .executableTarget(name: "FuzzManifest", dependencies: ["KubetutorFuzzing", "CFuzzSupport"], swiftSettings: fuzz),
+    .executableTarget(name: "FuzzContent", dependencies: ["KubetutorFuzzing", "CFuzzSupport"], swiftSettings: fuzz),
+  ]
+}
