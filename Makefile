@@ -37,20 +37,21 @@ compare: deps
 	bench/compare.sh
 
 # Fuzzing, longer than the smoke in `make test`:
-#   make fuzz-smoke FUZZ_SECONDS=300        seeded mutations, every target, no special build
-#   make fuzz FUZZ_TARGET=Manifest FUZZ_SECONDS=600
-#                                           libFuzzer (Shell, Manifest or Content); a crash
-#                                           leaves fuzz/work/crash-* (reproduce: run the
-#                                           binary with that file; then add a regression test)
-FUZZ_TARGET ?= Shell
+#   make fuzz-smoke FUZZ_SECONDS=300        seeded mutations of every target; no special build
+#   make fuzz FUZZ_TARGET=manifest FUZZ_SECONDS=600
+#                                           libFuzzer on one target (shell, manifest, content);
+#                                           a crash leaves fuzz/work/crash-*: replay it with
+#                                           `KT_FUZZ_TARGET=manifest .build-fuzz/debug/Fuzz FILE`,
+#                                           then keep it as a regression test in Tests/FuzzTests
+FUZZ_TARGET ?= shell
 FUZZ_SECONDS ?= 300
 fuzz-smoke: deps
 	KT_FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test --filter FuzzSmokeTests
 
 fuzz: deps
 	KT_FUZZ=1 $(SWIFT) build --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer \
-	  -Xcc -fsanitize=fuzzer-no-link --product Fuzz$(FUZZ_TARGET)
+	  -Xcc -fsanitize=fuzzer-no-link --product Fuzz
 	mkdir -p fuzz/work/$(FUZZ_TARGET)
-	cd fuzz/work && SWIFT_BACKTRACE=enable=no ../../.build-fuzz/debug/Fuzz$(FUZZ_TARGET) \
+	cd fuzz/work && KT_FUZZ_TARGET=$(FUZZ_TARGET) SWIFT_BACKTRACE=enable=no ../../.build-fuzz/debug/Fuzz \
 	  -max_total_time=$(FUZZ_SECONDS) -timeout=20 -rss_limit_mb=4096 $(FUZZ_TARGET) \
-	  $(if $(filter Content,$(FUZZ_TARGET)),../../lessons ../../scenarios,../corpus/$(shell echo $(FUZZ_TARGET) | tr A-Z a-z))
+	  $(if $(filter content,$(FUZZ_TARGET)),../../lessons ../../scenarios,../corpus/$(FUZZ_TARGET))

@@ -8,7 +8,7 @@ let nonContentPaths =
   + [
     "CEditLine", "CSQLite", "KubeCluster", "Kubectl", "Progress", "Shell", "Tutor",
     "KubetutorTestSupport", "kubetutor", "kubetutor-bench",
-    "KubetutorFuzzing", "CFuzzSupport", "FuzzShell", "FuzzManifest", "FuzzContent",
+    "KubetutorFuzzing", "CFuzzSupport", "Fuzz",
   ].map { "Sources/\($0)" }
 
 let package = Package(
@@ -75,14 +75,14 @@ let package = Package(
   ]
 )
 
-// libFuzzer executables, one per FuzzTarget; `make fuzz` builds them with
-// -sanitize=fuzzer in their own scratch path (PLATFORM.md, "Fuzzing").
+// The libFuzzer executable (KT_FUZZ_TARGET picks the FuzzTarget); `make
+// fuzz` builds it with -sanitize=fuzzer in its own scratch path (PLATFORM.md,
+// "Fuzzing"), so plain builds and tests never see it.
 if ProcessInfo.processInfo.environment["KT_FUZZ"] == "1" {
-  let fuzz: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
   package.targets += [
     .target(name: "CFuzzSupport"),
-    .executableTarget(name: "FuzzShell", dependencies: ["KubetutorFuzzing", "CFuzzSupport"], swiftSettings: fuzz),
-    .executableTarget(name: "FuzzManifest", dependencies: ["KubetutorFuzzing", "CFuzzSupport"], swiftSettings: fuzz),
-    .executableTarget(name: "FuzzContent", dependencies: ["KubetutorFuzzing", "CFuzzSupport"], swiftSettings: fuzz),
+    .executableTarget(
+      name: "Fuzz", dependencies: ["KubetutorFuzzing", "CFuzzSupport"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
   ]
 }
