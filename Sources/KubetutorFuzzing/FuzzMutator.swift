@@ -1,7 +1,9 @@
+import KubeCluster
+
 /// Seeded mutations of sample inputs, for fuzzing without libFuzzer: the
 /// same seed always yields the same inputs, so a failure names its input.
 package struct FuzzMutator: Sendable {
-  private var state: UInt64
+  private var random: RandomSource
   private let seeds: [[UInt8]]
   /// Fragments that reach deep into the parsers when spliced in.
   private static let tokens: [String] = [
@@ -17,18 +19,11 @@ package struct FuzzMutator: Sendable {
   ]
 
   package init(seed: UInt64, samples: [String]) {
-    state = seed &+ 0x9E37_79B9_7F4A_7C15
+    random = RandomSource(seed: seed)
     seeds = samples.isEmpty ? [[]] : samples.map { Array($0.utf8) }
   }
 
-  /// SplitMix64.
-  private mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
+  private mutating func next() -> UInt64 { random.next() }
 
   private mutating func below(_ bound: Int) -> Int {
     bound <= 1 ? 0 : Int(next() % UInt64(bound))

@@ -12,18 +12,33 @@ enum CommandFigures {
   static func cluster(pods count: Int) -> Cluster {
     if let cluster = built[count] { return cluster }
     var cluster = Cluster.kind(workers: max(2, count / 100 + 1))
-    var deployment = Object(.deployment, name: "web", namespace: "default")
-    deployment.content["spec"] = [
-      "replicas": .int(count), "selector": ["matchLabels": ["app": "web"]],
-      "template": [
-        "metadata": ["labels": ["app": "web"]],
-        "spec": ["containers": [["name": "nginx", "image": "nginx:1.27"]]],
-      ],
-    ]
-    _ = try? cluster.create(deployment)
+    _ = try? cluster.create(deployment("web", replicas: count))
     cluster.advance(by: 120)
     built[count] = cluster
     return cluster
+  }
+
+  /// A Deployment of nginx pods labelled `app: NAME` in `default`.
+  static func deployment(_ name: String, replicas: Int) -> Object {
+    var deployment = Object(.deployment, name: name, namespace: "default")
+    deployment.content["spec"] = [
+      "replicas": .int(replicas), "selector": ["matchLabels": ["app": .string(name)]],
+      "template": [
+        "metadata": ["labels": ["app": .string(name)]],
+        "spec": ["containers": [["name": "nginx", "image": "nginx:1.27"]]],
+      ],
+    ]
+    return deployment
+  }
+
+  /// The median time of one kubectl command on the cluster of `pods` pods.
+  static func time(_ arguments: [String], pods: Int, runs: Int, label: String, key: String) {
+    var cluster = cluster(pods: pods)
+    var lines = 0
+    let time = BenchSupport.median(runs: runs) {
+      lines = CommandRunner.run(arguments, cluster: &cluster).stdout.split(separator: "\n").count
+    }
+    BenchSupport.line("\(label) (\(lines) lines)", time, "ms", key: key)
   }
 
   static func getPods(_ count: Int) {
@@ -37,21 +52,11 @@ enum CommandFigures {
   }
 
   static func getAll() {
-    var cluster = cluster(pods: 1000)
-    var lines = 0
-    let time = BenchSupport.median(runs: 11) {
-      lines = CommandRunner.run(["get", "all", "-A"], cluster: &cluster).stdout.split(separator: "\n").count
-    }
-    BenchSupport.line("kubectl get all -A, 1,000-pod cluster (\(lines) lines)", time, "ms", key: "get-all")
+    time(["get", "all", "-A"], pods: 1000, runs: 11, label: "kubectl get all -A, 1,000-pod cluster", key: "get-all")
   }
 
   static func describeDeployment() {
-    var cluster = cluster(pods: 1000)
-    var lines = 0
-    let time = BenchSupport.median(runs: 21) {
-      lines = CommandRunner.run(["describe", "deployment", "web"], cluster: &cluster).stdout.split(separator: "\n").count
-    }
-    BenchSupport.line("kubectl describe deployment, 1,000 replicas (\(lines) lines)", time, "ms", key: "describe")
+    time(["describe", "deployment", "web"], pods: 1000, runs: 21, label: "kubectl describe deployment, 1,000 replicas", key: "describe")
   }
 
   /// 50 documents: ConfigMaps, Services and Deployments, as a real app's

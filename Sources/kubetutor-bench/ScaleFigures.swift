@@ -8,14 +8,7 @@ enum ScaleFigures {
 
   static func deployment(replicas: Int) {
     var cluster = Cluster.kind(workers: nodes)
-    var deployment = Object(.deployment, name: "big", namespace: "default")
-    deployment.content["spec"] = [
-      "replicas": .int(replicas), "selector": ["matchLabels": ["app": "big"]],
-      "template": [
-        "metadata": ["labels": ["app": "big"]],
-        "spec": ["containers": [["name": "nginx", "image": "nginx:1.27"]]],
-      ],
-    ]
+    let deployment = CommandFigures.deployment("big", replicas: replicas)
     var ready = 0
     let create = BenchSupport.seconds {
       _ = try? cluster.create(deployment)
