@@ -38,11 +38,17 @@ struct JSONPath {
   }
 
   let nodes: [Node]
-  /// The most values one template may produce or pass between its steps;
-  /// recursive descent over recursive descent grows as a power of the
-  /// object's size, and would otherwise run for hours.
+  /// The most values one run of a template may go through, counted over
+  /// all its steps: recursive descent over recursive descent grows as a
+  /// power of the object's size, and would otherwise run for hours.
   static let resultLimit = 1_000_000
+  /// Values gone through so far in this run.
+  private let budget = Budget()
   var allowMissingKeys = true
+
+  private final class Budget {
+    var used = 0
+  }
   var outputJSON = false
 
   init(_ template: String) throws(Failure) {
@@ -55,6 +61,7 @@ struct JSONPath {
   /// The results of every top-level action, in order, as client-go's
   /// `FindResults` returns them.
   func findResults(_ data: JSONValue) throws(Failure) -> [[JSONValue]] {
+    budget.used = 0
     var index = 0
     return try findResults([data], nodes: nodes, index: &index, inRange: false)
   }
@@ -80,7 +87,7 @@ struct JSONPath {
           bodyEnd = bodyStart
           let results = try findResults([value], nodes: nodes, index: &bodyEnd, inRange: true)
           produced += results.reduce(results.count) { $0 + $1.count }
-          try JSONPath.checkLimit(produced)
+          try charge(produced)
           all += results
         }
         index = bodyEnd
@@ -128,8 +135,9 @@ struct JSONPath {
     case .recursive:
       var result: [JSONValue] = []
       for value in values {
-        result += JSONPath.descendants(of: value)
-        try JSONPath.checkLimit(result.count)
+        let found = JSONPath.descendants(of: value)
+        try charge(found.count)
+        result += found
       }
       return result
     case .union(let lists):
@@ -149,14 +157,15 @@ struct JSONPath {
     var current = values
     for node in nodes {
       current = try walk(current, node)
-      try JSONPath.checkLimit(current.count)
+      try charge(current.count)
     }
     return current
   }
 
-  private static func checkLimit(_ count: Int) throws(Failure) {
-    guard count > resultLimit else { return }
-    throw Failure("the template produced more than \(resultLimit) values; recursive descent (..) over a list of objects grows fast, so name the fields instead")
+  private func charge(_ count: Int) throws(Failure) {
+    budget.used += count
+    guard budget.used > JSONPath.resultLimit else { return }
+    throw Failure("the template went through more than \(JSONPath.resultLimit) values; recursive descent (..) over a list of objects grows fast, so name the fields instead")
   }
 
   private func evalField(_ values: [JSONValue], _ name: String) throws(Failure) -> [JSONValue] {
