@@ -40,7 +40,9 @@ enum BenchSupport {
   /// Prints one figure; `key` keeps it for the growth ratios (and hands it
   /// from a child process to its parent on a `#key=value` line).
   static func line(_ name: String, _ value: Double, _ unit: String, key: String? = nil) {
-    note(name.padding(toLength: 62, withPad: " ", startingAt: 0) + String(format: "%10.2f %@", value, unit))
+    // Pad to a column, but never cut a long name short.
+    let label = name.count >= 62 ? name + " " : name.padding(toLength: 62, withPad: " ", startingAt: 0)
+    note(label + String(format: "%10.2f %@", value, unit))
     if let key {
       recorded[key] = value
       if isChild { note("#\(key)=\(value)") }
