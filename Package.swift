@@ -1,12 +1,14 @@
 // swift-tools-version: 6.0
+import Foundation
 import PackageDescription
 
 /// Root entries the content target must not treat as its own files.
 let nonContentPaths =
-  ["Package.swift", "README.md", "Makefile", ".ci", "Tests", "Benchmarks", "docs"]
+  ["Package.swift", "README.md", "Makefile", ".ci", "Tests", "Benchmarks", "docs", "bench", "fuzz"]
   + [
     "CEditLine", "CSQLite", "KubeCluster", "Kubectl", "Progress", "Shell", "Tutor",
     "KubetutorTestSupport", "kubetutor", "kubetutor-bench", "KubeAPIServer",
+    "KubetutorFuzzing", "CFuzzSupport", "Fuzz",
   ].map { "Sources/\($0)" }
 
 let package = Package(
@@ -71,11 +73,14 @@ let package = Package(
     .executableTarget(
       name: "kubetutor-bench",
       dependencies: [
-        "KubeCluster", "Kubectl", "KubeAPIServer", "Progress",
+        "KubeCluster", "Kubectl", "KubeAPIServer", "Progress", "Tutor",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
       ]),
+
+    // The inputs that come from people, as fuzz targets (FuzzTests, `make fuzz`).
+    .target(name: "KubetutorFuzzing", dependencies: ["Shell", "Kubectl", "KubeCluster", "Tutor"]),
 
     // Shared builders and assertions for every test target.
     .target(name: "KubetutorTestSupport", dependencies: ["KubeCluster", "Kubectl", "Shell"]),
@@ -87,5 +92,18 @@ let package = Package(
     .testTarget(
       name: "KubeAPIServerTests", dependencies: ["KubeAPIServer", "Shell", "KubetutorTestSupport"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "KubetutorTestSupport"], exclude: ["Transcripts"]),
+    .testTarget(name: "FuzzTests", dependencies: ["KubetutorFuzzing", "KubetutorTestSupport", "Shell", "Kubectl", "KubeCluster", "Tutor"]),
   ]
 )
+
+// The libFuzzer executable (KT_FUZZ_TARGET picks the FuzzTarget); `make
+// fuzz` builds it with -sanitize=fuzzer in its own scratch path (PLATFORM.md,
+// "Fuzzing"), so plain builds and tests never see it.
+if ProcessInfo.processInfo.environment["KT_FUZZ"] == "1" {
+  package.targets += [
+    .target(name: "CFuzzSupport"),
+    .executableTarget(
+      name: "Fuzz", dependencies: ["KubetutorFuzzing", "CFuzzSupport"],
+      swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+  ]
+}

@@ -241,7 +241,7 @@ enum APILoad {
     for channel in watchChannels { channel.close(promise: nil) }
 
     let result = counters.snapshot
-    let line = Bench.line
+    let line = { (name: String, value: Double, unit: String) in BenchSupport.line(name, value, unit) }
     line("API load: watchers open", Double(options.watchers), "")
     line("API load: GET pods answered per second (\(options.seconds) s)", Double(result.count) / elapsed, "req/s")
     line("API load: GET pods failures", Double(result.failures), "")

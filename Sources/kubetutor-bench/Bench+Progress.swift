@@ -23,7 +23,7 @@ extension Bench {
         }
       }
       var failures = 0
-      let record = median(runs: 201) {
+      let record = BenchSupport.median(runs: 201) {
         do {
           try store.recordCommand(
             line: "kubectl get deploy web -o yaml", exitCode: 0, startedAt: Date(),
@@ -33,14 +33,14 @@ extension Bench {
           failures += 1
         }
       }
-      line("record one command, at \(recorded) recorded (median of 201)", record, "ms")
+      BenchSupport.line("record one command, at \(recorded) recorded (median of 201)", record, "ms")
       let snapshot = Cluster.kind().snapshot()
-      let save = median(runs: 21) { try? store.saveSnapshot(name: "current", data: snapshot) }
-      line("save the cluster (kind, \(snapshot.count / 1024) KiB) (median of 21)", save, "ms")
-      let read = median(runs: 5) {
+      let save = BenchSupport.median(runs: 21) { try? store.saveSnapshot(name: "current", data: snapshot) }
+      BenchSupport.line("save the cluster (kind, \(snapshot.count / 1024) KiB) (median of 21)", save, "ms")
+      let read = BenchSupport.median(runs: 5) {
         _ = try? LearnerProgress.read(store.database, profileID: store.profileID)
       }
-      line("read everything for `progress`, at \(recorded) commands", read, "ms")
+      BenchSupport.line("read everything for `progress`, at \(recorded) commands", read, "ms")
       if failures > 0 { print("  (\(failures) recordings failed)") }
     } catch {
       print("progress recording: skipped (\(error))")

@@ -2,121 +2,91 @@ import Foundation
 import KubeCluster
 import Kubectl
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 /// `kubetutor-bench`: prints one line per figure, each the median of
-/// repeated runs. Build in release mode: `swift run -c release kubetutor-bench`.
+/// repeated runs. Build in release mode:
+/// `swift build -c release --product kubetutor-bench`, then
+/// `.build/release/kubetutor-bench [--quick] [--only NAME] [PATH-TO-kubetutor]`.
+///
+/// Figures that report peak memory run in a child process of their own
+/// (`--only NAME`), so one figure's peak does not hide in another's.
 @main
 struct Bench {
+  /// One figure: a name for `--only`, and what prints it.
+  struct Figure {
+    var name: String
+    var quick: Bool
+    var run: (Options) -> Void
+  }
+
+  struct Options {
+    var quick = false
+    var only: String?
+    /// The kubetutor executable, for the start-up figures.
+    var binary: String
+  }
+
+  static var figures: [Figure] {
+    var list: [Figure] = [
+      Figure(name: "startup", quick: true) { StartupFigures.scriptMode(binary: $0.binary) },
+      Figure(name: "startup-saved", quick: true) { StartupFigures.savedCluster(binary: $0.binary) },
+    ]
+    for count in [10, 100, 1000, 10_000] {
+      list.append(Figure(name: "get-pods-\(count)", quick: true) { _ in CommandFigures.getPods(count) })
+    }
+    list += [
+      Figure(name: "get-all", quick: true) { _ in CommandFigures.getAll() },
+      Figure(name: "describe-deployment", quick: true) { _ in CommandFigures.describeDeployment() },
+      Figure(name: "apply-50", quick: true) { _ in CommandFigures.apply50() },
+      Figure(name: "goals-20", quick: true) { _ in CommandFigures.goalCheck() },
+      Figure(name: "progress", quick: true) { _ in progressRecording() },
+      Figure(name: "scale-1000", quick: true) { _ in ScaleFigures.deployment(replicas: 1000) },
+      Figure(name: "scale-10000", quick: true) { _ in ScaleFigures.deployment(replicas: 10_000) },
+    ]
+    return list
+  }
+
   static func main() throws {
-    let arguments = CommandLine.arguments.dropFirst()
-    let quick = arguments.contains("--quick")
-    print("kubetutor-bench  \(Timestamp.format(Date()))  \(ProcessInfo.processInfo.activeProcessorCount) cores")
-    if arguments.contains("--api-load") {
+    if CommandLine.arguments.contains("--api-load") {
+      print("kubetutor-bench  \(Timestamp.format(Date()))  \(ProcessInfo.processInfo.activeProcessorCount) cores")
       var options = APILoad.Options()
-      if let index = arguments.firstIndex(of: "--seconds"), let value = arguments.dropFirst(index - arguments.startIndex + 1).first.flatMap(Int.init) {
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      if let index = arguments.firstIndex(of: "--seconds"), index + 1 < arguments.count,
+        let value = Int(arguments[index + 1])
+      {
         options.seconds = value
       }
       try APILoad.run(options)
       return
     }
-    // `--progress`: only the progress database's figures.
-    if arguments.contains("--progress") { return progressRecording() }
-    startup(binary: arguments.first { !$0.hasPrefix("--") })
-    progressRecording()
-    for count in quick ? [10, 100, 1000] : [10, 100, 1000, 10_000] {
-      getPods(count)
+    var options = Options(binary: "")
+    var arguments = Array(CommandLine.arguments.dropFirst())
+    options.quick = arguments.contains("--quick")
+    if let index = arguments.firstIndex(of: "--only"), index + 1 < arguments.count {
+      options.only = arguments[index + 1]
+      arguments.removeSubrange(index...(index + 1))
     }
-    scale(1000)
-    if !quick { scale(10_000) }
-  }
-
-  /// Median wall time of `body` in milliseconds over `runs` runs.
-  static func median(runs: Int, _ body: () -> Void) -> Double {
-    var times: [Double] = []
-    for _ in 0..<runs {
-      let start = DispatchTime.now().uptimeNanoseconds
-      body()
-      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
-    }
-    times.sort()
-    return times[times.count / 2]
-  }
-
-  static func peakMemoryMB() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
-    return Double(usage.ru_maxrss) / 1024
-  }
-
-  static func line(_ name: String, _ value: Double, _ unit: String) {
-    print(name.padding(toLength: 58, withPad: " ", startingAt: 0) + String(format: "%10.2f %@", value, unit))
-  }
-
-  static func startup(binary: String?) {
-    let path = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("kubetutor").path
-    guard FileManager.default.isExecutableFile(atPath: path) else {
-      print("start-up: skipped (no kubetutor binary at \(path))")
+    options.binary =
+      arguments.first { !$0.hasPrefix("--") }
+      ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("kubetutor").path
+    if let only = options.only {
+      guard let figure = figures.first(where: { $0.name == only }) else {
+        FileHandle.standardError.write(Data("kubetutor-bench: no figure '\(only)'; figures: \(figures.map(\.name).joined(separator: " "))\n".utf8))
+        exit(2)
+      }
+      BenchSupport.isChild = true
+      figure.run(options)
       return
     }
-    let time = median(runs: 21) {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: path)
-      process.arguments = ["--script", "-"]
-      let input = Pipe()
-      process.standardInput = input
-      process.standardOutput = FileHandle.nullDevice
-      try? process.run()
-      input.fileHandleForWriting.write(Data("echo ok\n".utf8))
-      try? input.fileHandleForWriting.close()
-      process.waitUntilExit()
+    print("kubetutor-bench  \(Timestamp.format(Date()))  \(ProcessInfo.processInfo.activeProcessorCount) cores\(options.quick ? "  --quick" : "")")
+    for figure in figures where !options.quick || figure.quick {
+      if figure.name.hasPrefix("scale-") {
+        // Peak memory is per process: each scale figure gets its own.
+        BenchSupport.runChild(figure: figure.name)
+      } else {
+        figure.run(options)
+      }
     }
-    line("start-up, script mode to `echo ok` (median of 21)", time, "ms")
-  }
-
-  /// A cluster with `count` running pods in the default namespace.
-  static func cluster(pods count: Int) -> Cluster {
-    let workers = max(2, count / 100 + 1)
-    var cluster = Cluster.kind(workers: workers)
-    var deployment = Object(.deployment, name: "web", namespace: "default")
-    deployment.content["spec"] = [
-      "replicas": .int(count), "selector": ["matchLabels": ["app": "web"]],
-      "template": ["metadata": ["labels": ["app": "web"]], "spec": ["containers": [["name": "nginx", "image": "nginx:1.27"]]]],
-    ]
-    _ = try? cluster.create(deployment)
-    cluster.advance(by: 120)
-    return cluster
-  }
-
-  static func getPods(_ count: Int) {
-    var cluster = cluster(pods: count)
-    let ready = cluster.list(.pod, in: "default").filter { Columns.podSummary($0).reason == "Running" }.count
-    let time = median(runs: count >= 10_000 ? 5 : 21) {
-      _ = CommandRunner.run(["get", "pods"], cluster: &cluster)
-    }
-    line("kubectl get pods, \(count) pods (\(ready) running)", time, "ms")
-  }
-
-  static func scale(_ replicas: Int) {
-    let nodes = 100
-    var cluster = Cluster.kind(workers: nodes)
-    var deployment = Object(.deployment, name: "big", namespace: "default")
-    deployment.content["spec"] = [
-      "replicas": .int(replicas), "selector": ["matchLabels": ["app": "big"]],
-      "template": ["metadata": ["labels": ["app": "big"]], "spec": ["containers": [["name": "nginx", "image": "nginx:1.27"]]]],
-    ]
-    let start = DispatchTime.now().uptimeNanoseconds
-    _ = try? cluster.create(deployment)
-    var ready = 0
-    for _ in 0..<600 {
-      cluster.advance(by: 1)
-      ready = cluster.store.get(deployment.key)?.content[path: "status.readyReplicas"]?.int ?? 0
-      if ready == replicas { break }
-    }
-    let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    line("Deployment of \(replicas) replicas on \(nodes) nodes to all Ready (\(ready))", wall, "s")
-    line("  peak memory so far", peakMemoryMB(), "MB")
+    ScaleFigures.printGrowth()
   }
 }

@@ -66,14 +66,16 @@ struct Kubetutor: ParsableCommand {
     let mode: Shell.SessionMode = interactiveInput ? .interactive : .script
     let store = try openStore(interactive: mode == .interactive)
     let start = mode == .script ? Cluster.scriptEpoch : Date()
-    var cluster = Cluster.kind(start: start, seed: seed, workers: nodes)
+    // A new kind cluster is built only when there is no saved one to open.
+    var restored: Cluster?
     if !fresh, let saved = try? store?.loadSnapshot(name: Self.clusterSnapshot) {
       do {
-        cluster = try Cluster.restore(from: saved)
+        restored = try Cluster.restore(from: saved)
       } catch {
         FileHandle.standardError.write(Data("kubetutor: \(error); starting a new cluster (the saved one stays in the database until the next command replaces it)\n".utf8))
       }
     }
+    let cluster = restored ?? Cluster.kind(start: start, seed: seed, workers: nodes)
     let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     let session = ShellSession(cluster: cluster, mode: mode, workingDirectory: directory) { stream, text in
       let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError

@@ -9,9 +9,31 @@ package enum Timestamp {
     let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
     let secondOfDay = seconds - days * 86_400
     let (year, month, day) = civil(fromDays: days)
-    return String(
-      format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, secondOfDay / 3600,
-      secondOfDay / 60 % 60, secondOfDay % 60)
+    guard (0...9999).contains(year) else {
+      return String(
+        format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, secondOfDay / 3600,
+        secondOfDay / 60 % 60, secondOfDay % 60)
+    }
+    // By hand: every write stamps times, and String(format:) costs more
+    // than the rest of a write.
+    var bytes = [UInt8](repeating: 0, count: 20)
+    func put(_ value: Int, at offset: Int, width: Int) {
+      var value = value
+      for index in stride(from: offset + width - 1, through: offset, by: -1) {
+        bytes[index] = UInt8(48 + value % 10)
+        value /= 10
+      }
+    }
+    put(year, at: 0, width: 4)
+    put(month, at: 5, width: 2)
+    put(day, at: 8, width: 2)
+    put(secondOfDay / 3600, at: 11, width: 2)
+    put(secondOfDay / 60 % 60, at: 14, width: 2)
+    put(secondOfDay % 60, at: 17, width: 2)
+    for (offset, mark) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "Z")] as [(Int, Unicode.Scalar)] {
+      bytes[offset] = UInt8(mark.value)
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// `2024-05-01T09:30:00.123456Z`, as `metav1.MicroTime` prints.

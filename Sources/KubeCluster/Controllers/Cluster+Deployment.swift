@@ -6,8 +6,12 @@ extension Cluster {
   static func templateHash(_ template: JSONValue, collisionCount: Int = 0) -> String {
     var template = template
     template[path: "metadata.labels.pod-template-hash"] = nil
-    let text = template.sortedKeys.compactJSON + (collisionCount > 0 ? String(collisionCount) : "")
-    return RandomSource.safeEncode(String(RandomSource.fnv32a(text)))
+    // FNV-1a over `template.sortedKeys.compactJSON`, fed as it is written
+    // instead of built as a string: controllers hash on every sync.
+    var hash = FNV32a()
+    template.feedSortedCompactJSON(into: &hash)
+    if collisionCount > 0 { hash.feed(String(collisionCount)) }
+    return RandomSource.safeEncode(String(hash.value))
   }
 
   /// A template without the label the controller adds, for comparing.
@@ -31,7 +35,7 @@ extension Cluster {
     let template = deployment.content[path: "spec.template"] ?? .emptyObject
 
     // Adopt matching orphans; collect owned ReplicaSets.
-    for orphan in store.list(.replicaSet, in: key.namespace)
+    for orphan in store.uncontrolled(.replicaSet, in: key.namespace)
     where orphan.controller == nil && !orphan.isTerminating && selector.matches(orphan.labels) {
       var adopted = orphan
       adopted.ownerReferences = [OwnerReference(controlledBy: deployment)]

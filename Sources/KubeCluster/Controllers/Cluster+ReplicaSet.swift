@@ -18,7 +18,7 @@ extension Cluster {
       }
     }
     if !replicaSet.isTerminating {
-      for pod in store.list(.pod, in: key.namespace)
+      for pod in store.uncontrolled(.pod, in: key.namespace)
       where pod.controller == nil && !pod.isTerminating && selector.matches(pod.labels) {
         var adopted = pod
         adopted.ownerReferences = pod.ownerReferences + [OwnerReference(controlledBy: replicaSet)]

@@ -14,6 +14,7 @@ extension Schema {
     }
     if kind != .daemonSet {
       errors += nonNegative(spec["replicas"], path: "spec.replicas")
+      errors += simulationCap(spec["replicas"], path: "spec.replicas")
     }
     if kind == .statefulSet {
       errors += nonNegative(spec["minReadySeconds"], path: "spec.minReadySeconds")
@@ -357,5 +358,19 @@ extension Schema {
     let fields = text.split(separator: " ", omittingEmptySubsequences: true)
     let allowed = Set("0123456789*/,-?ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     return fields.count == 5 && fields.allSatisfy { $0.allSatisfy { allowed.contains($0) } }
+  }
+
+  /// The most replicas one workload may ask for: what the simulation carries
+  /// within the performance targets (10,000 pods to Ready in about two
+  /// seconds). A real API server has no such limit; this error says why.
+  package static let maxReplicas = 10_000
+
+  static func simulationCap(_ value: JSONValue?, path: String) -> [FieldError] {
+    guard let number = value?.int, number > maxReplicas else { return [] }
+    return [
+      .invalid(
+        path, .int(number),
+        "must be less than or equal to \(maxReplicas) (the most kubetutor's simulated cluster runs)")
+    ]
   }
 }

@@ -31,7 +31,9 @@ struct StrictDecoder {
   /// Where Go's error context stands: the innermost struct and the struct
   /// field names leading to the value.
   private struct Context {
-    var structName = ""
+    /// The registry key of the struct; its Go name is worked out only
+    /// for an error message.
+    var structKey = ""
     var fieldStack: [String] = []
   }
 
@@ -42,7 +44,9 @@ struct StrictDecoder {
   private mutating func visit(_ value: JSONValue, type: FieldType, path: String, context: Context) {
     guard fatalError == nil else { return }
     if case .null = value { return }
-    let goName = type.goName
+    // The Go type name only matters for an error, so it is worked out then:
+    // building it for every value cost more than the rest of the walk.
+    let goName = LazyGoName(type)
     switch type.underlying {
     case .string:
       if value.string == nil { mismatch(value, goName, context) }
@@ -102,7 +106,7 @@ struct StrictDecoder {
           continue
         }
         var inner = context
-        inner.structName = schema.shortName
+        inner.structKey = schema.key
         inner.fieldStack.append(name)
         visit(member, type: field.type, path: memberPath, context: inner)
       }
@@ -122,7 +126,7 @@ struct StrictDecoder {
   }
 
   private mutating func checkInteger(
-    _ value: JSONValue, _ goName: String, bits: Int, _ context: Context
+    _ value: JSONValue, _ goName: LazyGoName, bits: Int, _ context: Context
   ) {
     switch value {
     case .int(let number):
@@ -138,16 +142,18 @@ struct StrictDecoder {
 
   /// Records Go's `UnmarshalTypeError`; only the first one counts.
   private mutating func mismatch(
-    _ value: JSONValue, _ goName: String, _ context: Context, description: String? = nil
+    _ value: JSONValue, _ lazyGoName: LazyGoName, _ context: Context, description: String? = nil
   ) {
     guard typeError == nil else { return }
+    let goName = lazyGoName.type.goName
+    let structName = StructSchema.shortName(forKey: context.structKey)
     let what = description ?? value.typeName
     if context.fieldStack.isEmpty {
       typeError = "json: cannot unmarshal \(what) into Go value of type \(goName)"
     } else {
       typeError =
         "json: cannot unmarshal \(what) into Go struct field "
-        + "\(context.structName).\(context.fieldStack.joined(separator: ".")) of type \(goName)"
+        + "\(structName).\(context.fieldStack.joined(separator: ".")) of type \(goName)"
     }
   }
 
@@ -200,4 +206,10 @@ struct StrictDecoder {
     }
     return nil
   }
+}
+
+/// A field type whose Go name is built only when an error needs it.
+private struct LazyGoName {
+  let type: FieldType
+  init(_ type: FieldType) { self.type = type }
 }

@@ -61,3 +61,53 @@ package struct RandomSource: RandomNumberGenerator, Sendable {
     return hash
   }
 }
+
+/// FNV-1a, 32 bits, fed piece by piece: `fnv32a(a + b)` is `feed(a)`
+/// then `feed(b)`.
+struct FNV32a {
+  private(set) var value: UInt32 = 2_166_136_261
+
+  mutating func feed(_ byte: UInt8) {
+    value ^= UInt32(byte)
+    value = value &* 16_777_619
+  }
+
+  mutating func feed(_ text: String) {
+    for byte in text.utf8 { feed(byte) }
+  }
+}
+
+extension JSONValue {
+  /// Feeds `sortedKeys.compactJSON` to `hash` without building it.
+  func feedSortedCompactJSON(into hash: inout FNV32a) {
+    switch self {
+    case .string(let text):
+      // Text with nothing to escape is its own JSON body.
+      if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x80 && $0 != 0x22 && $0 != 0x5C && $0 != 0x3C && $0 != 0x3E && $0 != 0x26 }) {
+        hash.feed(0x22)
+        hash.feed(text)
+        hash.feed(0x22)
+      } else {
+        hash.feed(JSONValue.quoted(text))
+      }
+    case .array(let items):
+      hash.feed(0x5B)
+      for (index, item) in items.enumerated() {
+        if index > 0 { hash.feed(0x2C) }
+        item.feedSortedCompactJSON(into: &hash)
+      }
+      hash.feed(0x5D)
+    case .object(let object):
+      hash.feed(0x7B)
+      for (index, key) in object.keys.sorted().enumerated() {
+        if index > 0 { hash.feed(0x2C) }
+        JSONValue.string(key).feedSortedCompactJSON(into: &hash)
+        hash.feed(0x3A)
+        object[key]?.feedSortedCompactJSON(into: &hash)
+      }
+      hash.feed(0x7D)
+    default:
+      hash.feed(compactJSON)
+    }
+  }
+}

@@ -61,6 +61,9 @@ package struct ObjectStore: Sendable {
   /// Owner UID to the keys of its dependents, so garbage collection and
   /// controllers never scan every object to find what an owner owns.
   private var dependents: [String: Set<ObjectKey>] = [:]
+  /// Names of the objects no controller owns, by kind and namespace, so
+  /// controllers that adopt orphans never scan a whole namespace.
+  private var uncontrolledNames: [Kind: [String: Set<String>]] = [:]
   package private(set) var revision = 0
   package private(set) var journal: [JournalEntry] = []
   /// The id of the last journal entry; ids keep counting when old entries are dropped.
@@ -107,6 +110,14 @@ package struct ObjectStore: Sendable {
   /// The objects whose owner references name `uid`.
   package func dependents(of uid: String) -> [Object] {
     (dependents[uid] ?? []).sorted().compactMap { get($0) }
+  }
+
+  /// The objects of a kind in a namespace that no controller owns, sorted
+  /// by name: `list(kind, in: namespace)` filtered to `controller == nil`.
+  package func uncontrolled(_ kind: Kind, in namespace: String) -> [Object] {
+    let space = kind.isNamespaced ? namespace : ""
+    guard let names = uncontrolledNames[kind]?[space] else { return [] }
+    return names.sorted().compactMap { objects[kind]?[space]?[$0] }
   }
 
   /// Stores a new object. The caller has validated it and stamped its
@@ -158,6 +169,7 @@ package struct ObjectStore: Sendable {
     }
     revision += 1
     for owner in removed.ownerReferences { dependents[owner.uid]?.remove(key) }
+    uncontrolledNames[key.kind]?[key.namespace]?.remove(key.name)
     var last = removed
     last.resourceVersion = String(revision)
     record(.deleted, last, old: removed, actor: actor, at: time, summary: summary)
@@ -184,6 +196,13 @@ package struct ObjectStore: Sendable {
     for uid in oldOwners.subtracting(newOwners) { dependents[uid]?.remove(object.key) }
     for uid in newOwners.subtracting(oldOwners) {
       dependents[uid, default: []].insert(object.key)
+    }
+    if object.controller == nil {
+      if old == nil || old?.controller != nil {
+        uncontrolledNames[object.kind, default: [:]][object.key.namespace, default: []].insert(object.name)
+      }
+    } else if old == nil || old?.controller == nil {
+      uncontrolledNames[object.kind]?[object.key.namespace]?.remove(object.name)
     }
   }
 

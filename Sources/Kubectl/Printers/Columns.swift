@@ -138,7 +138,7 @@ package enum Columns {
   // MARK: Pods
 
   /// The STATUS, READY and RESTARTS of a pod, as printPod works them out.
-  package struct PodSummary {
+  package struct PodSummary: Sendable {
     package var ready: Int
     package var total: Int
     package var reason: String
@@ -225,13 +225,13 @@ package enum Columns {
 
   static let pod: [TableColumn] = [
     name,
-    TableColumn("READY") { o, _ in
-      let s = podSummary(o)
+    TableColumn("READY") { o, c in
+      let s = c.podSummary ?? podSummary(o)
       return "\(s.ready)/\(s.total)"
     },
-    TableColumn("STATUS") { o, _ in podSummary(o).reason },
+    TableColumn("STATUS") { o, c in (c.podSummary ?? podSummary(o)).reason },
     TableColumn("RESTARTS") { o, c in
-      let s = podSummary(o)
+      let s = c.podSummary ?? podSummary(o)
       guard s.restarts != 0, let last = s.lastRestart else { return String(s.restarts) }
       return "\(s.restarts) (\(HumanDuration.since(last, now: c.now)) ago)"
     },

@@ -38,7 +38,17 @@ struct JSONPath {
   }
 
   let nodes: [Node]
+  /// The most values one run of a template may go through, counted over
+  /// all its steps: recursive descent over recursive descent grows as a
+  /// power of the object's size, and would otherwise run for hours.
+  static let resultLimit = 1_000_000
+  /// Values gone through so far in this run.
+  private let budget = Budget()
   var allowMissingKeys = true
+
+  private final class Budget {
+    var used = 0
+  }
   var outputJSON = false
 
   init(_ template: String) throws(Failure) {
@@ -51,6 +61,7 @@ struct JSONPath {
   /// The results of every top-level action, in order, as client-go's
   /// `FindResults` returns them.
   func findResults(_ data: JSONValue) throws(Failure) -> [[JSONValue]] {
+    budget.used = 0
     var index = 0
     return try findResults([data], nodes: nodes, index: &index, inRange: false)
   }
@@ -71,9 +82,13 @@ struct JSONPath {
         if values.isEmpty {
           _ = try findResults([], nodes: nodes, index: &bodyEnd, inRange: true)
         }
+        var produced = 0
         for value in values {
           bodyEnd = bodyStart
-          all += try findResults([value], nodes: nodes, index: &bodyEnd, inRange: true)
+          let results = try findResults([value], nodes: nodes, index: &bodyEnd, inRange: true)
+          produced += results.reduce(results.count) { $0 + $1.count }
+          try charge(produced)
+          all += results
         }
         index = bodyEnd
         continue
@@ -117,7 +132,14 @@ struct JSONPath {
     case .float(let number): return values.map { _ in .double(number) }
     case .bool(let flag): return values.map { _ in .bool(flag) }
     case .wildcard: return values.flatMap(JSONPath.children(of:))
-    case .recursive: return values.flatMap(JSONPath.descendants(of:))
+    case .recursive:
+      var result: [JSONValue] = []
+      for value in values {
+        let found = JSONPath.descendants(of: value)
+        try charge(found.count)
+        result += found
+      }
+      return result
     case .union(let lists):
       var result: [JSONValue] = []
       for list in lists { result += try evalList(values, list) }
@@ -133,8 +155,17 @@ struct JSONPath {
 
   private func evalList(_ values: [JSONValue], _ nodes: [Node]) throws(Failure) -> [JSONValue] {
     var current = values
-    for node in nodes { current = try walk(current, node) }
+    for node in nodes {
+      current = try walk(current, node)
+      try charge(current.count)
+    }
     return current
+  }
+
+  private func charge(_ count: Int) throws(Failure) {
+    budget.used += count
+    guard budget.used > JSONPath.resultLimit else { return }
+    throw Failure("the template went through more than \(JSONPath.resultLimit) values; recursive descent (..) over a list of objects grows fast, so name the fields instead")
   }
 
   private func evalField(_ values: [JSONValue], _ name: String) throws(Failure) -> [JSONValue] {

@@ -106,7 +106,9 @@ enum ObjectPrinter {
       rows.append(header)
     }
     for object in objects {
-      var row = columns.map { $0.cell(object, context) }
+      var rowContext = context
+      if object.kind == .pod { rowContext.podSummary = Columns.podSummary(object) }
+      var row = columns.map { $0.cell(object, rowContext) }
       if options.withKind, kind != .event || true, !row.isEmpty, columns.first?.header == "NAME" {
         row[0] = "\(object.kind.groupSingular)/\(row[0])"
       }

@@ -5,6 +5,9 @@ import KubeCluster
 package struct PrintContext: Sendable {
   package var now: Date
   package var cluster: Cluster
+  /// The row's pod summary, worked out once for the READY, STATUS and
+  /// RESTARTS cells.
+  var podSummary: Columns.PodSummary?
 }
 
 /// One column of `kubectl get` output, after `metav1.TableColumnDefinition`.

@@ -1,0 +1,81 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Timing, memory and printing for the figures.
+enum BenchSupport {
+  /// Median wall time of `body` in milliseconds over `runs` runs.
+  static func median(runs: Int, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+      let start = DispatchTime.now().uptimeNanoseconds
+      body()
+      times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+    }
+    times.sort()
+    return times[times.count / 2]
+  }
+
+  /// Wall time of `body` in seconds.
+  static func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+  }
+
+  /// The process's peak resident memory so far, in MB.
+  static func peakMemoryMB() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
+    return Double(usage.ru_maxrss) / 1024
+  }
+
+  /// Figures printed so far, by key, for the growth ratios.
+  nonisolated(unsafe) static var recorded: [String: Double] = [:]
+  /// Whether this process runs one figure for a parent (`--only`).
+  nonisolated(unsafe) static var isChild = false
+
+  /// Prints one figure; `key` keeps it for the growth ratios (and hands it
+  /// from a child process to its parent on a `#key=value` line).
+  static func line(_ name: String, _ value: Double, _ unit: String, key: String? = nil) {
+    // Pad to a column, but never cut a long name short.
+    let label = name.count >= 62 ? name + " " : name.padding(toLength: 62, withPad: " ", startingAt: 0)
+    note(label + String(format: "%10.2f %@", value, unit))
+    if let key {
+      recorded[key] = value
+      if isChild { note("#\(key)=\(value)") }
+    }
+  }
+
+  /// Prints a line at once (unbuffered), so a long run shows its progress.
+  static func note(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+  }
+
+  /// Runs this executable again for one figure and passes its lines on.
+  static func runChild(figure: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    process.arguments = ["--only", figure]
+    let output = Pipe()
+    process.standardOutput = output
+    do {
+      try process.run()
+    } catch {
+      note("\(figure): could not start (\(error))")
+      return
+    }
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+      if line.hasPrefix("#") {
+        let parts = line.dropFirst().split(separator: "=", maxSplits: 1)
+        if parts.count == 2, let value = Double(parts[1]) { recorded[String(parts[0])] = value }
+      } else {
+        note(String(line))
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import KubeCluster
+import Kubectl
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// From process start to the first prompt: script mode, and a learner's
+/// shell opening a saved cluster.
+enum StartupFigures {
+  static func scriptMode(binary: String) {
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+      BenchSupport.note("start-up: skipped (no kubetutor binary at \(binary))")
+      return
+    }
+    let time = BenchSupport.median(runs: 21) { runScript(binary, arguments: ["--script", "-"], input: "echo ok\n") }
+    BenchSupport.line("start-up, script mode to `echo ok` (median of 21)", time, "ms", key: "startup")
+  }
+
+  /// The commands that leave about 200 objects in the saved cluster.
+  static let savedClusterScript = """
+    kubectl create deployment web --image=nginx:1.27 --replicas=20
+    kubectl create deployment api --image=nginx:1.27 --replicas=10
+    kubectl expose deployment web --port=80
+    kubectl create configmap settings --from-literal=a=b
+    sleep 60
+
+    """
+
+  static func savedCluster(binary: String) {
+    guard FileManager.default.isExecutableFile(atPath: binary) else {
+      BenchSupport.note("start-up with a saved cluster: skipped (no kubetutor binary at \(binary))")
+      return
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kubetutor-bench-\(getpid())")
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let db = folder.appendingPathComponent("progress.db").path
+    runScript(binary, arguments: ["--script", "-", "--db", db], input: savedClusterScript)
+
+    // The same commands in-process, to count what was saved.
+    var cluster = Cluster.kind()
+    for line in savedClusterScript.split(separator: "\n") {
+      let words = line.split(separator: " ").map(String.init)
+      if words.first == "sleep" { cluster.advance(by: Double(words[1]) ?? 0) } else {
+        _ = CommandRunner.run(Array(words.dropFirst()), cluster: &cluster)
+      }
+    }
+    let objects = Kind.allCases.map { cluster.store.count($0) }.reduce(0, +)
+
+    let script = BenchSupport.median(runs: 21) { runScript(binary, arguments: ["--script", "-", "--db", db], input: "echo ok\n") }
+    BenchSupport.line("start-up, script mode, saved cluster of \(objects) objects", script, "ms", key: "startup-saved-script")
+    var prompts: [Double] = []
+    for _ in 0..<11 {
+      if let time = timeToPrompt(binary, db: db, home: folder.path) { prompts.append(time) }
+    }
+    guard !prompts.isEmpty else {
+      BenchSupport.note("start-up, interactive shell: no prompt seen")
+      return
+    }
+    prompts.sort()
+    BenchSupport.line("start-up, interactive shell to its prompt, same cluster", prompts[prompts.count / 2], "ms", key: "startup-saved")
+  }
+
+  private static func runScript(_ binary: String, arguments: [String], input: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardInput = pipe
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return }
+    pipe.fileHandleForWriting.write(Data(input.utf8))
+    try? pipe.fileHandleForWriting.close()
+    process.waitUntilExit()
+  }
+
+  /// Milliseconds from starting the interactive shell on a pseudo-terminal
+  /// (util-linux `script` provides it) to its prompt (`❯`) appearing; then
+  /// it is told to quit.
+  private static func timeToPrompt(_ binary: String, db: String, home: String) -> Double? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+    process.arguments = ["-q", "-e", "-c", "'\(binary)' --db '\(db)' --no-color", "/dev/null"]
+    var environment = ProcessInfo.processInfo.environment
+    environment["XDG_DATA_HOME"] = home
+    environment["HOME"] = home
+    environment["TERM"] = "xterm"
+    process.environment = environment
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    let start = DispatchTime.now().uptimeNanoseconds
+    guard (try? process.run()) != nil else { return nil }
+    let descriptor = output.fileHandleForReading.fileDescriptor
+    var seen: [UInt8] = []
+    var elapsed: Double?
+    let prompt = Array("❯".utf8)
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while elapsed == nil {
+      var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      guard poll(&poller, 1, 10_000) > 0 else { break }
+      let count = read(descriptor, &buffer, buffer.count)
+      guard count > 0 else { break }
+      seen += buffer[0..<count]
+      if seen.count >= prompt.count,
+        (0...(seen.count - prompt.count)).contains(where: { Array(seen[$0..<($0 + prompt.count)]) == prompt })
+      {
+        elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+      }
+    }
+    input.fileHandleForWriting.write(Data("quit\n".utf8))
+    try? input.fileHandleForWriting.close()
+    let deadline = Date().addingTimeInterval(5)
+    while process.isRunning && Date() < deadline {
+      var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+      if poll(&poller, 1, 50) > 0, read(descriptor, &buffer, buffer.count) <= 0 { break }
+    }
+    if process.isRunning { process.terminate() }
+    process.waitUntilExit()
+    return elapsed
+  }
+}
