@@ -19,7 +19,7 @@ enum ScaleFigures {
 
     let update = BenchSupport.seconds {
       guard var current = cluster.store.get(deployment.key) else { return }
-      current.content[path: "spec.template.spec.containers"] = [["name": "nginx", "image": "nginx:1.28"]]
+      current.content[path: "spec.template.spec.containers"] = [["name": "nginx", "image": "nginx:1.27.4"]]  // a tag the image catalogue has
       _ = try? cluster.update(current)
       ready = waitForRollout(&cluster, deployment.key, replicas: replicas)
     }
