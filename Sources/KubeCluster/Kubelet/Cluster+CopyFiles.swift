@@ -42,5 +42,6 @@ extension Cluster {
     else { throw .containerNotFound(container) }
     runtime.containers[index].files[path] = content
     runtimes[pod.uid] = runtime
+    keepInVolume(path, content, in: pod, container: container)
   }
 }

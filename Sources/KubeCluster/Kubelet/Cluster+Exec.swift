@@ -162,6 +162,7 @@ extension Cluster {
   private func writtenFile(_ path: String, in pod: Object, container: String) -> String? {
     guard let runtime = runtimes[pod.uid] else { return nil }
     if let own = runtime.container(container)?.files[path] { return own }
+    if let kept = volumeFile(path, in: pod, container: container) { return kept }
     let specs = (pod.content[path: "spec.containers"]?.array ?? []) + (pod.content[path: "spec.initContainers"]?.array ?? [])
     func mounts(_ name: String) -> [(volume: String, path: String)] {
       let spec = specs.first { $0["name"]?.string == name }

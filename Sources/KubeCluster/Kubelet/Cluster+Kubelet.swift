@@ -280,10 +280,14 @@ extension Cluster {
       case .notFound:
         container.programCounter += 1
       case .touch(let path):
-        if container.files[path] == nil { container.files[path] = "" }
+        if container.files[path] == nil {
+          container.files[path] = volumeFile(path, in: pod, container: container.name) ?? ""
+        }
+        keepInVolume(path, container.files[path], in: pod, container: container.name)
         container.programCounter += 1
       case .remove(let path):
         container.files[path] = nil
+        keepInVolume(path, nil, in: pod, container: container.name)
         container.programCounter += 1
       case .allocate(let bytes):
         container.allocatedBytes += bytes
@@ -298,7 +302,9 @@ extension Cluster {
         }
       case .write(let path, let text, let append):
         let line = expand(text, at: time, pod: pod) + "\n"
-        container.files[path] = (append ? container.files[path] ?? "" : "") + line
+        let earlier = container.files[path] ?? volumeFile(path, in: pod, container: container.name)
+        container.files[path] = (append ? earlier ?? "" : "") + line
+        keepInVolume(path, container.files[path], in: pod, container: container.name)
         container.programCounter += 1
       }
     }

@@ -266,6 +266,7 @@ package struct PodShell: Sendable {
     let old = append ? (cluster.file(absolute, in: object, container: container) ?? "") : ""
     runtime.containers[slot].files[absolute] = old + text
     cluster.runtimes[object.uid] = runtime
+    cluster.keepInVolume(absolute, old + text, in: object, container: container)
   }
 
   // MARK: Messages

@@ -13,6 +13,8 @@ private struct ClusterSnapshot: Codable {
   var random: UInt64
   var stopped: [String]
   var nodeImages: [String: [String]]
+  /// Files in persistent volumes and host folders; absent in older snapshots.
+  var volumeData: [String: [String: String]]?
   var objects: [JSONValue]
 }
 
@@ -28,7 +30,8 @@ extension Cluster {
     for kind in Kind.allCases { objects += store.list(kind).map(\.content) }
     let saved = ClusterSnapshot(
       now: now, random: random.state, stopped: stoppedComponents.sorted(),
-      nodeImages: nodeImages.mapValues { $0.sorted() }, objects: objects)
+      nodeImages: nodeImages.mapValues { $0.sorted() },
+      volumeData: volumeData.isEmpty ? nil : volumeData, objects: objects)
     let encoder = JSONEncoder()
     encoder.dateEncodingStrategy = .secondsSince1970
     return (try? encoder.encode(saved)) ?? Data()
@@ -50,6 +53,7 @@ extension Cluster {
     var cluster = Cluster(emptyAt: saved.now, seed: saved.random)
     cluster.stoppedComponents = Set(saved.stopped)
     cluster.nodeImages = saved.nodeImages.mapValues(Set.init)
+    cluster.volumeData = saved.volumeData ?? [:]
     for content in saved.objects {
       guard let kindName = content["kind"]?.string, let apiVersion = content["apiVersion"]?.string,
         let kind = Kind.from(apiVersion: apiVersion, kind: kindName)

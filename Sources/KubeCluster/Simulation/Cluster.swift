@@ -15,6 +15,9 @@ package struct Cluster: Sendable {
   var runtimes: [String: PodRuntime] = [:]
   /// Images each node has already pulled.
   var nodeImages: [String: Set<String>] = [:]
+  /// Files kept in persistent volumes and host folders, by volume, then by
+  /// path inside it (Kubelet/Cluster+VolumeData.swift).
+  var volumeData: [String: [String: String]] = [:]
   var network = NetworkAllocator()
   /// Components a scenario has stopped: `kube-scheduler`,
   /// `kube-controller-manager`, `kubelet/NODE`.
