@@ -20,7 +20,7 @@ package enum ControlPlaneComponent: Hashable, Sendable {
 extension Cluster {
   /// How long the node-lifecycle controller waits for a silent kubelet
   /// before it marks the node's conditions Unknown (node-monitor-grace-period).
-  static let nodeMonitorGracePeriod: TimeInterval = 40
+  static let nodeMonitorGracePeriod: TimeInterval = 50  // 50s since Kubernetes 1.32
 
   /// Stops a component, as moving its manifest out of
   /// `/etc/kubernetes/manifests` (or `systemctl stop kubelet`) would: the
