@@ -4,7 +4,7 @@ import PackageDescription
 
 /// Root entries the content target must not treat as its own files.
 let nonContentPaths =
-  ["Package.swift", "README.md", "Makefile", ".ci", "Tests", "Benchmarks", "docs", "bench", "fuzz"]
+  ["Package.swift", "README.md", "Makefile", ".ci", "Tests", "docs", "bench", "fuzz"]
   + [
     "CEditLine", "CSQLite", "KubeCluster", "Kubectl", "Progress", "Shell", "Tutor",
     "KubetutorTestSupport", "kubetutor", "kubetutor-bench", "KubeAPIServer",

@@ -131,7 +131,7 @@ struct ComponentTests {
         """)
   }
 
-  @Test("a stopped kubelet makes its node NotReady after 40s and its pods are evicted after 300s")
+  @Test("a stopped kubelet makes its node NotReady after 50s and its pods are evicted after 300s")
   func kubelet() {
     let session = Session()
     _ = session.run(
@@ -143,7 +143,7 @@ struct ComponentTests {
     let stopped = session.run(
       """
       kubectl get pods -o wide
-      sleep 39
+      sleep 49
       kubectl get nodes
       sleep 1
       kubectl get nodes
@@ -172,30 +172,30 @@ struct ComponentTests {
         NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE           NOMINATED NODE   READINESS GATES
         web-5c94f75b5d-ds4cz   1/1     Running   0          10s   10.244.2.2   kind-worker2   <none>           <none>
         web-5c94f75b5d-rj7fp   1/1     Running   0          10s   10.244.1.2   kind-worker    <none>           <none>
-        $ sleep 39
+        $ sleep 49
         $ kubectl get nodes
         NAME                 STATUS   ROLES           AGE     VERSION
-        kind-control-plane   Ready    control-plane   5m49s   v1.32.2
-        kind-worker          Ready    <none>          5m9s    v1.32.2
-        kind-worker2         Ready    <none>          5m8s    v1.32.2
+        kind-control-plane   Ready    control-plane   5m59s   v1.32.2
+        kind-worker          Ready    <none>          5m19s   v1.32.2
+        kind-worker2         Ready    <none>          5m18s   v1.32.2
         $ sleep 1
         $ kubectl get nodes
         NAME                 STATUS     ROLES           AGE     VERSION
-        kind-control-plane   Ready      control-plane   5m50s   v1.32.2
-        kind-worker          Ready      <none>          5m10s   v1.32.2
-        kind-worker2         NotReady   <none>          5m9s    v1.32.2
+        kind-control-plane   Ready      control-plane   6m      v1.32.2
+        kind-worker          Ready      <none>          5m20s   v1.32.2
+        kind-worker2         NotReady   <none>          5m19s   v1.32.2
         $ kubectl get pods -o wide
         NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE           NOMINATED NODE   READINESS GATES
-        web-5c94f75b5d-ds4cz   1/1     Running   0          50s   10.244.2.2   kind-worker2   <none>           <none>
-        web-5c94f75b5d-rj7fp   1/1     Running   0          50s   10.244.1.2   kind-worker    <none>           <none>
+        web-5c94f75b5d-ds4cz   1/1     Running   0          60s   10.244.2.2   kind-worker2   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running   0          60s   10.244.1.2   kind-worker    <none>           <none>
         $ kubectl get node kind-worker2 -o yaml | grep -A7 taints
           taints:
           - effect: NoSchedule
             key: node.kubernetes.io/unreachable
-            timeAdded: "2025-03-01T09:00:50Z"
+            timeAdded: "2025-03-01T09:01:00Z"
           - effect: NoExecute
             key: node.kubernetes.io/unreachable
-            timeAdded: "2025-03-01T09:00:50Z"
+            timeAdded: "2025-03-01T09:01:00Z"
         status:
         $ kubectl get node kind-worker2 -o yaml | grep -B1 -A4 NodeStatusUnknown
             message: Kubelet stopped posting node status.
@@ -203,19 +203,19 @@ struct ComponentTests {
             status: Unknown
             type: MemoryPressure
           - lastHeartbeatTime: "2025-03-01T08:55:41Z"
-            lastTransitionTime: "2025-03-01T09:00:50Z"
+            lastTransitionTime: "2025-03-01T09:01:00Z"
             message: Kubelet stopped posting node status.
             reason: NodeStatusUnknown
             status: Unknown
             type: DiskPressure
           - lastHeartbeatTime: "2025-03-01T08:55:41Z"
-            lastTransitionTime: "2025-03-01T09:00:50Z"
+            lastTransitionTime: "2025-03-01T09:01:00Z"
             message: Kubelet stopped posting node status.
             reason: NodeStatusUnknown
             status: Unknown
             type: PIDPressure
           - lastHeartbeatTime: "2025-03-01T08:55:41Z"
-            lastTransitionTime: "2025-03-01T09:00:50Z"
+            lastTransitionTime: "2025-03-01T09:01:00Z"
             message: Kubelet stopped posting node status.
             reason: NodeStatusUnknown
             status: Unknown
@@ -225,20 +225,20 @@ struct ComponentTests {
         $ sleep 299
         $ kubectl get pods -o wide
         NAME                   READY   STATUS    RESTARTS   AGE     IP           NODE           NOMINATED NODE   READINESS GATES
-        web-5c94f75b5d-ds4cz   1/1     Running   0          5m49s   10.244.2.2   kind-worker2   <none>           <none>
-        web-5c94f75b5d-rj7fp   1/1     Running   0          5m49s   10.244.1.2   kind-worker    <none>           <none>
+        web-5c94f75b5d-ds4cz   1/1     Running   0          5m59s   10.244.2.2   kind-worker2   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running   0          5m59s   10.244.1.2   kind-worker    <none>           <none>
         $ sleep 1
         $ kubectl get pods -o wide
-        NAME                   READY   STATUS              RESTARTS   AGE     IP           NODE           NOMINATED NODE   READINESS GATES
-        web-5c94f75b5d-b2flh   0/1     ContainerCreating   0          0s      <none>       kind-worker    <none>           <none>
-        web-5c94f75b5d-ds4cz   1/1     Terminating         0          5m50s   10.244.2.2   kind-worker2   <none>           <none>
-        web-5c94f75b5d-rj7fp   1/1     Running             0          5m50s   10.244.1.2   kind-worker    <none>           <none>
+        NAME                   READY   STATUS              RESTARTS   AGE   IP           NODE           NOMINATED NODE   READINESS GATES
+        web-5c94f75b5d-b2flh   0/1     ContainerCreating   0          0s    <none>       kind-worker    <none>           <none>
+        web-5c94f75b5d-ds4cz   1/1     Terminating         0          6m    10.244.2.2   kind-worker2   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running             0          6m    10.244.1.2   kind-worker    <none>           <none>
         $ sleep 5
         $ kubectl get pods -o wide
-        NAME                   READY   STATUS        RESTARTS   AGE     IP           NODE           NOMINATED NODE   READINESS GATES
-        web-5c94f75b5d-b2flh   1/1     Running       0          5s      10.244.1.3   kind-worker    <none>           <none>
-        web-5c94f75b5d-ds4cz   1/1     Terminating   0          5m55s   10.244.2.2   kind-worker2   <none>           <none>
-        web-5c94f75b5d-rj7fp   1/1     Running       0          5m55s   10.244.1.2   kind-worker    <none>           <none>
+        NAME                   READY   STATUS        RESTARTS   AGE    IP           NODE           NOMINATED NODE   READINESS GATES
+        web-5c94f75b5d-b2flh   1/1     Running       0          5s     10.244.1.3   kind-worker    <none>           <none>
+        web-5c94f75b5d-ds4cz   1/1     Terminating   0          6m5s   10.244.2.2   kind-worker2   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running       0          6m5s   10.244.1.2   kind-worker    <none>           <none>
         $ kubectl get events | grep -e NotReady -e Evict
         5m5s        Normal    NodeNotReady              node/kind-worker2           Node kind-worker2 status is now: NodeNotReady
         5m5s        Warning   NodeNotReady              pod/web-5c94f75b5d-ds4cz    Node is not ready
@@ -250,13 +250,13 @@ struct ComponentTests {
         $ sleep 2
         $ kubectl get nodes
         NAME                 STATUS   ROLES           AGE   VERSION
-        kind-control-plane   Ready    control-plane   10m   v1.32.2
+        kind-control-plane   Ready    control-plane   11m   v1.32.2
         kind-worker          Ready    <none>          10m   v1.32.2
         kind-worker2         Ready    <none>          10m   v1.32.2
         $ kubectl get pods -o wide
-        NAME                   READY   STATUS    RESTARTS   AGE     IP           NODE          NOMINATED NODE   READINESS GATES
-        web-5c94f75b5d-b2flh   1/1     Running   0          7s      10.244.1.3   kind-worker   <none>           <none>
-        web-5c94f75b5d-rj7fp   1/1     Running   0          5m57s   10.244.1.2   kind-worker   <none>           <none>
+        NAME                   READY   STATUS    RESTARTS   AGE    IP           NODE          NOMINATED NODE   READINESS GATES
+        web-5c94f75b5d-b2flh   1/1     Running   0          7s     10.244.1.3   kind-worker   <none>           <none>
+        web-5c94f75b5d-rj7fp   1/1     Running   0          6m7s   10.244.1.2   kind-worker   <none>           <none>
         $ kubectl get node kind-worker2 -o yaml | grep -c unreachable
         0
 
