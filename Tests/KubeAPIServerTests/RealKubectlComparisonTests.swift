@@ -73,16 +73,8 @@ struct RealKubectlComparisonTests {
       "kubetutor's describe shows a node Lease the cluster does not store, and its pod table is 2 columns narrower",
     "kubectl describe deployment coredns -n kube-system":
       "kubetutor's describe prints Priority Class Name after Tolerations; kubectl before Node-Selectors",
-    "kubectl describe deployment web":
-      "kubetutor's describe shows the last-applied-configuration annotation, which kubectl's hides",
-    "kubectl rollout history deployment/web":
-      "kubectl prints 'deployment.apps/web ' with a trailing space",
     "kubectl rollout history deployment/web --revision=2":
       "kubectl prints the revision's pod template with raw tabs, not aligned",
-    "kubectl create deployment api --image=nginx:1.27":
-      "kubectl prints 'error: failed to create deployment: …' for a create generator's API error",
-    "kubectl scale deployment nosuch --replicas=2":
-      "kubectl prints 'error: no objects passed to scale …' for a missing object",
   ]
 
   static func expectSame(

@@ -83,11 +83,18 @@ struct CreateCommand: KubectlCommand {
     let name = invocation.positionals[1]
     let port = flags.int("port")
     let object = Generators.deployment(name: name, images: images, replicas: flags.int("replicas"), port: port >= 0 ? port : nil, namespace: invocation.namespaceWasGiven ? invocation.namespace : nil)
-    return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"))
+    // kubectl wraps the API server's refusal: `error: failed to create deployment: …`.
+    return try submit(
+      object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"),
+      failure: "failed to create deployment")
   }
 
-  /// Sends a generated object, or prints it for `--dry-run=client`.
-  static func submit(_ object: Object, invocation: Invocation, cluster: inout Cluster, dryRun: DryRun, format: String) throws -> CommandOutput {
+  /// Sends a generated object, or prints it for `--dry-run=client`; with
+  /// `failure`, an API error is printed as `error: FAILURE: MESSAGE`.
+  static func submit(
+    _ object: Object, invocation: Invocation, cluster: inout Cluster, dryRun: DryRun, format: String,
+    failure: String? = nil
+  ) throws -> CommandOutput {
     if dryRun == .client {
       return CommandOutput(stdout: try Printed.client(object, verb: "created", format: format))
     }
@@ -97,6 +104,7 @@ struct CreateCommand: KubectlCommand {
       let stored = try cluster.create(object, dryRun: dryRun == .server)
       return CommandOutput(stdout: Printed.result(stored, verb: "created", dryRun: dryRun, format: format))
     } catch {
+      if let failure { throw KubectlError.message("\(failure): \(error.message)") }
       throw KubectlError.api(error)
     }
   }

@@ -40,7 +40,7 @@ struct ScaleCommand: KubectlCommand {
         continue
       }
       guard var object = cluster.store.get(key) else {
-        output.stderr += ErrorMessage.render(APIError.notFound(key.kind, key.name))
+        output.stderr += "error: no objects passed to scale \(APIError.notFound(key.kind, key.name).message)\n"
         output.exitCode = 1
         continue
       }

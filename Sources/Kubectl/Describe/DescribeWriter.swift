@@ -28,7 +28,11 @@ struct DescribeWriter {
     }
   }
 
+  /// The annotations, as kubectl's describe prints them: long values folded,
+  /// and never the last-applied-configuration that `kubectl apply` keeps.
   mutating func annotations(_ map: [String: String], level: Int = 0) {
+    var map = map
+    map["kubectl.kubernetes.io/last-applied-configuration"] = nil
     write(level, "Annotations:\t")
     guard !map.isEmpty else {
       text += "<none>\n"
