@@ -57,7 +57,8 @@ package enum ProgressBuiltins {
       do {
         let progress = try LearnerProgress.read(store.database, profileID: store.profileID)
         return CommandResult(
-          stdout: ProgressView.text(progress, course: course(of: tutor), language: tutor.language))
+          stdout: ProgressView.text(progress, course: course(of: tutor), language: tutor.language)
+            + tutor.quizMasterySection(at: state.cluster.now))
       } catch {
         return .failure("progress: \(error)")
       }

@@ -16,6 +16,14 @@ private func course(_ options: TutorOptions) -> (Course, Language) {
   return (Course(catalog: tutor.catalog, scenariosDirectory: tutor.scenariosDirectory), tutor.language)
 }
 
+/// The quiz drill's mastery per topic for `store`'s learner, or "".
+private func quizMastery(_ options: TutorOptions, store: ProgressStore) -> String {
+  let tutor = TutorSession(language: options.language)
+  options.configure(tutor)
+  tutor.recorder = store
+  return tutor.quizMasterySection(at: Date())
+}
+
 private func fail(_ message: String, code: Int32 = 1) -> ExitCode {
   FileHandle.standardError.write(Data("kubetutor: \(message)\n".utf8))
   return ExitCode(code)
@@ -62,7 +70,9 @@ struct ProgressCommand: ParsableCommand {
     case "csv"?:
       print(ProgressExport.csv([learner], course: course), terminator: "")
     default:
-      print(ProgressView.text(progress, course: course, language: language), terminator: "")
+      print(
+        ProgressView.text(progress, course: course, language: language)
+          + quizMastery(options, store: store), terminator: "")
     }
   }
 }

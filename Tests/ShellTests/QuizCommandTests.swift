@@ -62,6 +62,13 @@ struct QuizCommandTests {
 
         """)
 
+    // `progress` shows the drill's mastery under the lessons, in both places.
+    let (page, pageStatus) = try DeterminismTests.runBinary(["progress", "--db", db], stdin: "")
+    #expect(pageStatus == 0)
+    #expect(page.contains("\nQuiz mastery per topic (mastered: in box 3 or higher):\n  components   0 of 4 answered mastered (0%)"))
+    let (shell, _) = try DeterminismTests.runBinary(["--db", db], stdin: "progress\n")
+    #expect(shell.contains("\nQuiz mastery per topic (mastered: in box 3 or higher):\n  components   0 of 4 answered mastered (0%)"))
+
     let attempts = try ProgressStore(.path(db)).quizAttempts()
     #expect(attempts.map(\.question) == ["control-plane/quiz-1", "control-plane/quiz-2", "control-plane/quiz-3", "control-plane/quiz-4", "control-plane/quiz-2"])
     #expect(attempts.map(\.correct) == [true, false, true, true, true])

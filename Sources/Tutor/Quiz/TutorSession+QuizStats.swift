@@ -45,6 +45,13 @@ extension TutorSession {
     return TutorOutput(stdout: text)
   }
 
+  /// The drill's mastery per topic as `progress` shows it under the
+  /// lessons: empty until a drill question has been answered.
+  package func quizMasterySection(at time: Date) -> String {
+    guard let cards = try? quizStore.quizCards(), !cards.isEmpty else { return "" }
+    return "\n" + quizStats(at: time).stdout
+  }
+
   var quizHelp: String {
     let days = quizDrill.schedule.intervalDays.map(String.init).joined(separator: ", ")
     let last = quizDrill.schedule.boxCount
