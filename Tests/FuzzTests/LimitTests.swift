@@ -23,7 +23,7 @@ struct LimitTests {
     #expect(output.stdout == "")
     #expect(
       output.stderr
-        == "The Deployment \"big\" is invalid: spec.replicas: Invalid value: 10001: must be less than or equal to 10000 (the most kubetutor's simulated cluster runs)\n")
+        == "error: failed to create deployment: Deployment.apps \"big\" is invalid: spec.replicas: Invalid value: 10001: must be less than or equal to 10000 (the most kubetutor's simulated cluster runs)\n")
     #expect(output.exitCode == 1)
   }
 

@@ -89,6 +89,14 @@ struct CreateCommand: KubectlCommand {
       failure: "failed to create deployment")
   }
 
+  /// The API server's own message, which names an invalid object by its
+  /// group-qualified kind (`Deployment.apps "web" is invalid: …`).
+  static func serverMessage(_ error: APIError, kind: Kind) -> String {
+    guard error.reason == "Invalid", !kind.group.isEmpty, error.message.hasPrefix(kind.rawValue + " ")
+    else { return error.message }
+    return kind.rawValue + "." + kind.group + error.message.dropFirst(kind.rawValue.count)
+  }
+
   /// Sends a generated object, or prints it for `--dry-run=client`; with
   /// `failure`, an API error is printed as `error: FAILURE: MESSAGE`.
   static func submit(
@@ -104,7 +112,7 @@ struct CreateCommand: KubectlCommand {
       let stored = try cluster.create(object, dryRun: dryRun == .server)
       return CommandOutput(stdout: Printed.result(stored, verb: "created", dryRun: dryRun, format: format))
     } catch {
-      if let failure { throw KubectlError.message("\(failure): \(error.message)") }
+      if let failure { throw KubectlError.message("\(failure): \(serverMessage(error, kind: object.kind))") }
       throw KubectlError.api(error)
     }
   }
