@@ -11,17 +11,15 @@ import Tutor
 
 /// The lessons and scenarios `options` point at (shipped, or `--content`).
 private func course(_ options: TutorOptions) -> (Course, Language) {
-  let tutor = TutorSession(language: options.language)
-  options.configure(tutor)
+  let tutor = tutorSession(options)
   return (Course(catalog: tutor.catalog, scenariosDirectory: tutor.scenariosDirectory), tutor.language)
 }
 
-/// The quiz drill's mastery per topic for `store`'s learner, or "".
-private func quizMastery(_ options: TutorOptions, store: ProgressStore) -> String {
+/// A tutor with the options' language and content, for reading the catalog.
+private func tutorSession(_ options: TutorOptions) -> TutorSession {
   let tutor = TutorSession(language: options.language)
   options.configure(tutor)
-  tutor.recorder = store
-  return tutor.quizMasterySection(at: Date())
+  return tutor
 }
 
 private func fail(_ message: String, code: Int32 = 1) -> ExitCode {
@@ -55,7 +53,10 @@ struct ProgressCommand: ParsableCommand {
 
   func run() throws {
     let store = try openStore(options)
-    let (course, language) = course(options)
+    let tutor = tutorSession(options)
+    tutor.recorder = store
+    let course = Course(catalog: tutor.catalog, scenariosDirectory: tutor.scenariosDirectory)
+    let language = tutor.language
     let progress: LearnerProgress
     do {
       progress = try LearnerProgress.read(store.database, profileID: store.profileID)
@@ -72,7 +73,7 @@ struct ProgressCommand: ParsableCommand {
     default:
       print(
         ProgressView.text(progress, course: course, language: language)
-          + quizMastery(options, store: store), terminator: "")
+          + tutor.quizMasterySection(at: Date()), terminator: "")
     }
   }
 }

@@ -81,27 +81,35 @@ enum Follow {
   static func followAttach(_ words: [String], environment: KubectlEnvironment, state: SessionState)
     -> CommandResult
   {
-    var cluster = state.cluster
-    let first = CommandRunner.run(words, cluster: &cluster, environment: environment)
-    state.cluster = cluster
+    let first = runKeepingChanges(words, environment: environment, state: state)
     guard first.exitCode == 0 else {
       return CommandResult(stdout: first.stdout, stderr: first.stderr, exitCode: first.exitCode)
     }
     state.write(.stderr, first.stderr)
     let streamFlags: Set<String> = ["-i", "-t", "-it", "-ti", "-q", "--stdin", "--tty", "--quiet"]
     let logs = words.map { $0 == "attach" ? "logs" : $0 }.filter { !streamFlags.contains($0) }
+    var cluster = state.cluster
     let shown = CommandRunner.run(logs, cluster: &cluster, environment: environment).stdout
     streamNewLines(logs, after: shown, environment: environment, state: state)
     return CommandResult(exitCode: 130)
+  }
+
+  /// Runs one kubectl command on the session's cluster, keeping what it changed.
+  private static func runKeepingChanges(
+    _ words: [String], environment: KubectlEnvironment, state: SessionState
+  ) -> CommandOutput
+  {
+    var cluster = state.cluster
+    let output = CommandRunner.run(words, cluster: &cluster, environment: environment)
+    state.cluster = cluster
+    return output
   }
 
   /// Prints what `kubectl logs …` gains beyond `shown`, until Ctrl-C.
   static func streamNewLines(_ logs: [String], after shown: String, environment: KubectlEnvironment, state: SessionState) {
     var shown = shown
     waitForInterrupt(state) {
-      var cluster = state.cluster
-      let next = CommandRunner.run(logs, cluster: &cluster, environment: environment)
-      state.cluster = cluster
+      let next = runKeepingChanges(logs, environment: environment, state: state)
       guard next.exitCode == 0, next.stdout != shown else { return }
       if next.stdout.hasPrefix(shown) {
         state.write(.stdout, String(next.stdout.dropFirst(shown.count)))
@@ -114,9 +122,7 @@ enum Follow {
   static func followLogs(_ words: [String], environment: KubectlEnvironment, state: SessionState)
     -> CommandResult
   {
-    var cluster = state.cluster
-    let first = CommandRunner.run(words, cluster: &cluster, environment: environment)
-    state.cluster = cluster
+    let first = runKeepingChanges(words, environment: environment, state: state)
     guard first.exitCode == 0 else {
       return CommandResult(stdout: first.stdout, stderr: first.stderr, exitCode: first.exitCode)
     }
