@@ -43,7 +43,8 @@ package enum ImageCatalog {
     ImageBehavior(
       repository: "nginx",
       tags: [
-        "latest", "stable", "mainline", "alpine", "1.27", "1.27.3", "1.27.4", "1.27-alpine",
+        "latest", "stable", "mainline", "alpine", "1.29", "1.29.0", "1.29.1", "1.29-alpine",
+        "1.28", "1.28.0", "1.28-alpine", "1.27", "1.27.3", "1.27.4", "1.27.5", "1.27-alpine",
         "1.26", "1.26.3", "1.25", "1.25.3", "1.25.4", "1.24", "1.24.0", "1.23", "1.23.4", "1.22",
         "1.21", "1.21.6", "1.20", "1.19", "1.19.10", "1.18", "1.17", "1.16", "1.16.1", "1.15",
         "1.15.4", "1.14", "1.14.2", "1.13", "1.12", "1.11", "1.10", "1.9", "1.9.1", "1.8", "1.7.9",
@@ -98,7 +99,7 @@ package enum ImageCatalog {
       hasShell: true),
     ImageBehavior(
       repository: "httpd",
-      tags: ["latest", "alpine", "2.4", "2.4.62", "2.4.63", "2.4-alpine", "2"],
+      tags: ["latest", "alpine", "2.4", "2.4.62", "2.4.63", "2.4.64", "2.4.65", "2.4-alpine", "2"],
       size: 58_173_540, ports: [80], main: .server, http: .httpdItWorks,
       startLogs: [
         "AH00558: httpd: Could not reliably determine the server's fully qualified domain name, using {podIP}. Set the 'ServerName' directive globally to suppress this message",
@@ -117,6 +118,15 @@ package enum ImageCatalog {
       tags: ["latest", "1.36", "1.36.1", "1.37", "1.37.0", "1.35", "1.34", "1.28", "stable", "musl", "glibc", "uclibc"],
       size: 2_156_550, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 1,
       env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
+      hasShell: true),
+    // The shell of the Kubernetes documentation's podFailurePolicy examples.
+    ImageBehavior(
+      repository: "bash",
+      tags: ["latest", "5", "5.3", "5.2", "5.1", "4.4"],
+      size: 6_352_432, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 1,
+      env: [
+        ("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), ("_BASH_VERSION", "5.2.37"),
+      ],
       hasShell: true),
     // The image of the Kubernetes documentation's Job example (`bpi(2000)`).
     ImageBehavior(
@@ -141,13 +151,16 @@ package enum ImageCatalog {
       hasShell: true),
     ImageBehavior(
       repository: "alpine",
-      tags: ["latest", "3", "3.21", "3.20", "3.19", "3.18", "edge"],
+      tags: ["latest", "3", "3.22", "3.21", "3.20", "3.19", "3.18", "edge"],
       size: 3_653_068, ports: [], main: .exits(0), http: .none, startLogs: [], memoryMiB: 1,
       env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
       hasShell: true),
     ImageBehavior(
       repository: "redis",
-      tags: ["latest", "7", "7.4", "7.4.2", "7.2", "7-alpine", "alpine", "6", "6.2", "5.0.4"],
+      tags: [
+        "latest", "8", "8.0", "8.2", "8-alpine", "7", "7.4", "7.4.2", "7.2", "7-alpine", "alpine", "6",
+        "6.2", "5.0.4",
+      ],
       size: 45_019_544, ports: [6379], main: .server, http: .none,
       startLogs: [
         "1:C {redisTime} * oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo",
