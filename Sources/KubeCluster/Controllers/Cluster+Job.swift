@@ -34,19 +34,28 @@ extension Cluster {
     var succeeded = previous["succeeded"]?.int ?? 0
     var failed = previous["failed"]?.int ?? 0
     var lastFailure: Date?
+    let failurePolicy = spec["podFailurePolicy"].flatMap { $0.object == nil ? nil : $0 }
+    // With a pod failure policy (or podReplacementPolicy Failed) a pod
+    // counts as failed only once it reached the Failed phase.
+    let onlyFailed = failurePolicy != nil || spec["podReplacementPolicy"]?.string == "Failed"
+    var failJobMessage: String?
     for pod in pods where !counted.contains(pod.uid) {
       switch pod.content[path: "status.phase"]?.string {
       case "Succeeded":
         succeeded += 1
         counted.insert(pod.uid)
       case "Failed":
-        failed += 1
         counted.insert(pod.uid)
+        let verdict = Cluster.matchPodFailurePolicy(failurePolicy, pod: pod)
+        if failJobMessage == nil { failJobMessage = verdict.failJobMessage }
+        // An ignored failure does not count toward backoffLimit, but the
+        // replacement still waits out the back-off.
+        if verdict.counts { failed += 1 } else { jobIgnoredFailures[job.uid, default: 0] += 1 }
         lastFailure = now
         noteJobFailure(job, pod)
       default:
         // A pod being deleted before it finished counts as failed.
-        guard pod.isTerminating else { continue }
+        guard pod.isTerminating, !onlyFailed else { continue }
         failed += 1
         counted.insert(pod.uid)
         lastFailure = now
@@ -84,6 +93,8 @@ extension Cluster {
       // The verdict is in; the terminal condition waits for the pods to stop.
       let type = target["type"]?.string == "SuccessCriteriaMet" ? "Complete" : "Failed"
       finish = (type, target["reason"]?.string ?? "", target["message"]?.string ?? "")
+    } else if let failJobMessage {
+      finish = ("Failed", "PodFailurePolicy", failJobMessage)
     } else if let completions, succeeded >= completions {
       finish = ("Complete", "CompletionsReached", "Reached expected number of succeeded pods")
     } else if completions == nil, succeeded > 0, active.isEmpty {
@@ -158,10 +169,13 @@ extension Cluster {
     // Start more pods, after the back-off that follows failures.
     var running = active.count
     let remaining = completions.map { $0 - succeeded } ?? (succeeded > 0 ? 0 : parallelism)
-    let wanted = max(0, min(parallelism, remaining) - running)
+    // With podReplacementPolicy Failed a terminating pod is replaced only once it failed.
+    let wanted = max(0, min(parallelism, remaining) - running - (onlyFailed ? terminating : 0))
     var startAt = now
-    if failed > 0, wanted > 0 {
-      let delay = min(360.0, 10.0 * pow(2.0, Double(failed - 1)))
+    // Failures the policy ignored still lengthen the back-off.
+    let failures = failed + (jobIgnoredFailures[job.uid] ?? 0)
+    if failures > 0, wanted > 0 {
+      let delay = min(360.0, 10.0 * pow(2.0, Double(failures - 1)))
       // From the moment the last failed pod's container ended.
       let ends = pods.filter { $0.content[path: "status.phase"]?.string == "Failed" }.flatMap { pod in
         (pod.content[path: "status.containerStatuses"]?.array ?? []).compactMap {
@@ -226,6 +240,7 @@ extension Cluster {
       _ = try? apiDelete(job.key, options: DeleteOptions(propagation: .background), by: "ttl-after-finished-controller")
       jobCountedPods[job.uid] = nil
       jobLastFailure[job.uid] = nil
+      jobIgnoredFailures[job.uid] = nil
     } else {
       schedule(.job(job.key), at: expiry)
     }

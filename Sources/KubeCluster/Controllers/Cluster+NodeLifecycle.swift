@@ -168,6 +168,9 @@ extension Cluster {
       let due = taintedAt.addingTimeInterval(Double(toleration?["tolerationSeconds"]?.int ?? 0))
       if now >= due {
         recordEvent(pod, reason: "TaintManagerEviction", message: "Marking for deletion Pod \(pod.namespace)/\(pod.name)", source: EventSource("taint-eviction-controller"))
+        markDisruption(
+          pod.key, reason: "DeletionByTaintManager",
+          message: "Taint manager: deleting due to NoExecute taint", by: "taint-eviction-controller")
         _ = try? apiDelete(pod.key, by: "taint-eviction-controller")
       } else {
         nextEviction = min(nextEviction ?? due, due)

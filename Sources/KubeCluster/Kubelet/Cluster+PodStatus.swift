@@ -40,8 +40,11 @@ extension Cluster {
     if pod.isTerminating && !anyRunning && phase == "Running" { phase = restartPolicy == "Always" ? "Running" : phase }
     status["phase"] = .string(phase)
 
-    // Conditions, each keeping the time it last changed.
-    var conditions: [JSONValue] = []
+    // Conditions, each keeping the time it last changed. Conditions the
+    // kubelet does not own (DisruptionTarget) stay, ahead of its own.
+    var conditions = (pod.content[path: "status.conditions"]?.array ?? []).filter {
+      $0["type"]?.string == "DisruptionTarget"
+    }
     func condition(_ type: String, _ value: Bool, reason: String? = nil, message: String? = nil) {
       let text = value ? "True" : "False"
       let time: Date

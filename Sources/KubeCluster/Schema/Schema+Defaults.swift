@@ -195,6 +195,17 @@ extension Schema {
       spec.defaultPointer("completionMode", "NonIndexed")
       spec.defaultPointer("suspend", false)
       let hasFailurePolicy = spec["podFailurePolicy"] != nil && spec["podFailurePolicy"] != .null
+      // A pod condition pattern matches status True unless it says otherwise.
+      if var rules = spec["podFailurePolicy"]?["rules"]?.array {
+        for index in rules.indices {
+          guard var patterns = rules[index]["onPodConditions"]?.array else { continue }
+          for position in patterns.indices where patterns[position]["status"].isUnset {
+            patterns[position]["status"] = "True"
+          }
+          rules[index]["onPodConditions"] = .array(patterns)
+        }
+        spec["podFailurePolicy"]?["rules"] = .array(rules)
+      }
       spec.defaultPointer(
         "podReplacementPolicy", hasFailurePolicy ? "Failed" : "TerminatingOrFailed")
       job["spec"] = spec

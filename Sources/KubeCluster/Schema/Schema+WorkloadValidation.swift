@@ -276,19 +276,74 @@ extension Schema {
     return errors
   }
 
+  /// `ValidateJobSpec` of Kubernetes 1.32: counters, per-index back-off,
+  /// the pod failure and replacement policies, the pod template and its
+  /// restart policy; then the selector.
   static func validateJobSpec(_ spec: JSONValue, path: String) -> [FieldError] {
     var errors: [FieldError] = []
-    for field in ["parallelism", "completions", "backoffLimit"] {
+    for field in [
+      "parallelism", "completions", "activeDeadlineSeconds", "backoffLimit",
+      "ttlSecondsAfterFinished", "backoffLimitPerIndex", "maxFailedIndexes",
+    ] {
       errors += nonNegative(spec[field], path: "\(path).\(field)")
     }
-    errors += nonNegative(spec["activeDeadlineSeconds"], path: path + ".activeDeadlineSeconds")
+    let perIndex = spec["backoffLimitPerIndex"]?.int
+    let maxFailed = spec["maxFailedIndexes"]?.int
+    if maxFailed != nil && perIndex == nil {
+      errors.append(.required(path + ".backoffLimitPerIndex", "when maxFailedIndexes is specified"))
+    }
+    if spec["completionMode"]?.string == "Indexed" {
+      let completions = spec["completions"]?.int
+      if completions == nil {
+        errors.append(.required(path + ".completions", "when completion mode is Indexed"))
+      }
+      if let completions, let maxFailed, maxFailed > completions {
+        errors.append(.invalid(path + ".maxFailedIndexes", .int(maxFailed), "must be less than or equal to completions"))
+      }
+    } else {
+      if let perIndex {
+        errors.append(.invalid(path + ".backoffLimitPerIndex", .int(perIndex), "requires indexed completion mode"))
+      }
+      if let maxFailed {
+        errors.append(.invalid(path + ".maxFailedIndexes", .int(maxFailed), "requires indexed completion mode"))
+      }
+    }
+    let template = spec["template"] ?? .emptyObject
+    let failurePolicy = spec["podFailurePolicy"].flatMap { $0.object == nil ? nil : $0 }
+    if let failurePolicy {
+      errors += validatePodFailurePolicy(failurePolicy, template: template, perIndex: perIndex, path: path + ".podFailurePolicy")
+    }
+    if let replacement = spec["podReplacementPolicy"]?.string {
+      if failurePolicy != nil, replacement != "Failed" {
+        errors.append(.notSupported(path + ".podReplacementPolicy", .string(replacement), supported: ["Failed"]))
+      } else if failurePolicy == nil, !["Failed", "TerminatingOrFailed"].contains(replacement) {
+        errors.append(
+          .notSupported(path + ".podReplacementPolicy", .string(replacement), supported: ["Failed", "TerminatingOrFailed"]))
+      }
+    }
+    errors += validatePodTemplateSpec(template, path: path + ".template")
+    let restartPolicy = template["spec"]?["restartPolicy"]?.string ?? ""
+    // An unset restartPolicy was defaulted to Always, so both read as missing.
+    if restartPolicy == "Always" || restartPolicy.isEmpty {
+      errors.append(.required(path + ".template.spec.restartPolicy", #"valid values: "OnFailure", "Never""#))
+    } else if restartPolicy != "OnFailure" && restartPolicy != "Never" {
+      errors.append(
+        .notSupported(
+          path + ".template.spec.restartPolicy", .string(restartPolicy),
+          supported: ["OnFailure", "Never"]))
+    } else if failurePolicy != nil && restartPolicy != "Never" {
+      errors.append(
+        .invalid(
+          path + ".template.spec.restartPolicy", .string(restartPolicy),
+          #"only "Never" is supported when podFailurePolicy is specified"#))
+    }
+
     let selectorValue = spec["selector"]
     if selectorValue == nil || selectorValue == .null {
       errors.append(.required(path + ".selector"))
     } else {
       errors += validateLabelSelector(selectorValue, path: path + ".selector")
     }
-    let template = spec["template"] ?? .emptyObject
     if let selectorValue, selectorValue.object != nil,
       !LabelSelector(json: selectorValue).matches(Object.stringMap(template["metadata"]?["labels"]))
     {
@@ -298,13 +353,94 @@ extension Schema {
           goValue: GoSyntax.stringMap(template["metadata"]?["labels"]),
           "`selector` does not match template `labels`"))
     }
-    errors += validatePodTemplateSpec(template, path: path + ".template")
-    let restartPolicy = template["spec"]?["restartPolicy"]?.string ?? ""
-    if restartPolicy != "OnFailure" && restartPolicy != "Never" {
+    return errors
+  }
+
+  /// `validatePodFailurePolicy`: each rule's action, and exactly one of
+  /// exit codes (an operator, a container of the template, ordered unique
+  /// values) or pod condition patterns.
+  static func validatePodFailurePolicy(
+    _ policy: JSONValue, template: JSONValue, perIndex: Int?, path: String
+  ) -> [FieldError] {
+    var errors: [FieldError] = []
+    let rules = policy["rules"]?.array ?? []
+    if rules.count > 20 {
+      errors.append(FieldError(.tooMany, path + ".rules", value: .int(rules.count), "must have at most 20 items"))
+    }
+    let containerNames = Set(
+      ((template[path: "spec.containers"]?.array ?? []) + (template[path: "spec.initContainers"]?.array ?? []))
+        .compactMap { $0["name"]?.string })
+    let actions = ["Count", "FailIndex", "FailJob", "Ignore"]
+    for (index, rule) in rules.enumerated() {
+      let rulePath = "\(path).rules[\(index)]"
+      let action = rule["action"]?.string ?? ""
+      if action.isEmpty {
+        errors.append(.required(rulePath + ".action", "valid values: [" + actions.map { "\"\($0)\"" }.joined(separator: " ") + "]"))
+      } else if action == "FailIndex" {
+        if perIndex == nil {
+          errors.append(.invalid(rulePath + ".action", .string(action), "requires the backoffLimitPerIndex to be set"))
+        }
+      } else if !actions.contains(action) {
+        errors.append(.notSupported(rulePath + ".action", .string(action), supported: actions))
+      }
+      let exitCodes = rule["onExitCodes"].flatMap { $0.object == nil ? nil : $0 }
+      let patterns = rule["onPodConditions"]?.array ?? []
+      if let exitCodes {
+        errors += validateOnExitCodes(exitCodes, containerNames: containerNames, path: rulePath + ".onExitCodes")
+      }
+      for (position, pattern) in patterns.enumerated() {
+        let patternPath = "\(rulePath).onPodConditions[\(position)]"
+        errors += qualifiedNameErrors(pattern["type"]?.string ?? "", path: patternPath + ".type")
+        let status = pattern["status"]?.string ?? ""
+        if status.isEmpty {
+          errors.append(.required(patternPath + ".status", #"valid values: ["False" "True" "Unknown"]"#))
+        } else if !["False", "True", "Unknown"].contains(status) {
+          errors.append(.notSupported(patternPath + ".status", .string(status), supported: ["False", "True", "Unknown"]))
+        }
+      }
+      if exitCodes != nil && !patterns.isEmpty {
+        errors.append(FieldError(.invalid, rulePath, "specifying both OnExitCodes and OnPodConditions is not supported"))
+      }
+      if exitCodes == nil && patterns.isEmpty {
+        errors.append(FieldError(.invalid, rulePath, "specifying one of OnExitCodes and OnPodConditions is required"))
+      }
+    }
+    return errors
+  }
+
+  private static func validateOnExitCodes(
+    _ requirement: JSONValue, containerNames: Set<String>, path: String
+  ) -> [FieldError] {
+    var errors: [FieldError] = []
+    let operation = requirement["operator"]?.string ?? ""
+    if operation.isEmpty {
+      errors.append(.required(path + ".operator", #"valid values: ["In" "NotIn"]"#))
+    } else if !["In", "NotIn"].contains(operation) {
+      errors.append(.notSupported(path + ".operator", .string(operation), supported: ["In", "NotIn"]))
+    }
+    if let name = requirement["containerName"]?.string, !containerNames.contains(name) {
       errors.append(
-        .notSupported(
-          path + ".template.spec.restartPolicy", .string(restartPolicy),
-          supported: ["OnFailure", "Never"]))
+        .invalid(path + ".containerName", .string(name), "must be one of the container or initContainer names in the pod template"))
+    }
+    let values = (requirement["values"]?.array ?? []).compactMap(\.int)
+    let goValues = requirement["values"]?.array == nil
+      ? "[]int32(nil)" : "[]int32{" + values.map(String.init).joined(separator: ", ") + "}"
+    if values.isEmpty {
+      errors.append(.invalid(path + ".values", goValue: goValues, "at least one value is required"))
+    } else if values.count > 255 {
+      errors.append(FieldError(.tooMany, path + ".values", value: .int(values.count), "must have at most 255 items"))
+    }
+    var seen: Set<Int> = []
+    for (position, value) in values.enumerated() {
+      if operation == "In" && value == 0 {
+        errors.append(.invalid("\(path).values[\(position)]", .int(value), "must not be 0 for the In operator"))
+      }
+      if !seen.insert(value).inserted {
+        errors.append(.duplicate("\(path).values[\(position)]", .int(value)))
+      }
+    }
+    if values != values.sorted() {
+      errors.append(.invalid(path + ".values", goValue: goValues, "must be ordered"))
     }
     return errors
   }

@@ -44,6 +44,9 @@ package struct Cluster: Sendable {
   var jobCountedPods: [String: Set<String>] = [:]
   /// When each Job's (by UID) latest counted failure finished, for its back-off.
   var jobLastFailure: [String: Date] = [:]
+  /// Per Job UID: failed pods its podFailurePolicy ignored, which still
+  /// lengthen the back-off before the next pod.
+  var jobIgnoredFailures: [String: Int] = [:]
   /// When each stopped kubelet last reported, by node name.
   var kubeletStoppedAt: [String: Date] = [:]
 

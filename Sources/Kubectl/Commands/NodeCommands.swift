@@ -139,7 +139,14 @@ struct DrainCommand: KubectlCommand {
       for pod in evict { output.out("evicting pod \(pod.namespace)/\(pod.name)\n") }
       var options = DeleteOptions()
       if flags.int("grace-period") >= 0 { options.gracePeriodSeconds = flags.int("grace-period") }
-      for pod in evict { _ = try? cluster.delete(pod.key, options: options) }
+      // The eviction API marks each pod DisruptionTarget; --disable-eviction deletes.
+      for pod in evict {
+        if flags.bool("disable-eviction") {
+          _ = try? cluster.delete(pod.key, options: options)
+        } else {
+          _ = try? cluster.evict(pod.key, options: options)
+        }
+      }
       let keys = evict.map(\.key)
       let timeout = GoDuration.parse(flags.string("timeout")) ?? 0
       let finished = Waiting.until(cluster: &cluster, timeout: timeout > 0 ? timeout : 3600) { cluster in

@@ -330,7 +330,48 @@ struct ValidationTests {
 
     #expect(
       ValidationTests.errors(.job, job) == [
-        #"spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never""#
+        #"spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never""#
+      ])
+    var withPolicy = job
+    withPolicy["spec"]?["template"]?["spec"]?["restartPolicy"] = "OnFailure"
+    withPolicy["spec"]?["podFailurePolicy"] = [
+      "rules": [["action": "FailJob", "onExitCodes": ["operator": "In", "values": [42]]]]
+    ]
+    #expect(
+      ValidationTests.errors(.job, withPolicy) == [
+        #"spec.template.spec.restartPolicy: Invalid value: "OnFailure": only "Never" is supported when podFailurePolicy is specified"#
+      ])
+  }
+
+  @Test("a job's pod failure policy is checked rule by rule")
+  func podFailurePolicy() {
+    let job: JSONValue = [
+      "metadata": ["name": "once", "uid": "6b0c1c2e-0000-4000-8000-000000000001"],
+      "spec": [
+        "template": ["spec": ["restartPolicy": "Never", "containers": [["name": "main", "image": "busybox"]]]],
+        "podReplacementPolicy": "TerminatingOrFailed",
+        "podFailurePolicy": [
+          "rules": [
+            ["action": "FailJob", "onExitCodes": ["containerName": "mian", "operator": "In", "values": [42, 0, 42]]],
+            ["action": "Ignore"],
+            ["action": "Restart", "onPodConditions": [["type": "DisruptionTarget", "status": "Maybe"]]],
+            ["action": "FailIndex", "onExitCodes": ["operator": "NotIn", "values": []]],
+          ]
+        ],
+      ],
+    ]
+    #expect(
+      ValidationTests.errors(.job, job) == [
+        #"spec.podFailurePolicy.rules[0].onExitCodes.containerName: Invalid value: "mian": must be one of the container or initContainer names in the pod template"#,
+        #"spec.podFailurePolicy.rules[0].onExitCodes.values[1]: Invalid value: 0: must not be 0 for the In operator"#,
+        #"spec.podFailurePolicy.rules[0].onExitCodes.values[2]: Duplicate value: 42"#,
+        #"spec.podFailurePolicy.rules[0].onExitCodes.values: Invalid value: []int32{42, 0, 42}: must be ordered"#,
+        "spec.podFailurePolicy.rules[1]: Invalid value: specifying one of OnExitCodes and OnPodConditions is required",
+        #"spec.podFailurePolicy.rules[2].action: Unsupported value: "Restart": supported values: "Count", "FailIndex", "FailJob", "Ignore""#,
+        #"spec.podFailurePolicy.rules[2].onPodConditions[0].status: Unsupported value: "Maybe": supported values: "False", "True", "Unknown""#,
+        #"spec.podFailurePolicy.rules[3].action: Invalid value: "FailIndex": requires the backoffLimitPerIndex to be set"#,
+        "spec.podFailurePolicy.rules[3].onExitCodes.values: Invalid value: []int32{}: at least one value is required",
+        #"spec.podReplacementPolicy: Unsupported value: "TerminatingOrFailed": supported values: "Failed""#,
       ])
   }
 
