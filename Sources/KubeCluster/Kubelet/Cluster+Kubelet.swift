@@ -10,7 +10,10 @@ extension Cluster {
     else { return }
     guard !stoppedComponents.contains("kubelet/\(nodeName)") else { return }
     let source = EventSource("kubelet", host: nodeName)
-    if runtimes[pod.uid] == nil { provisionClaims(of: pod, on: nodeName) }
+    if runtimes[pod.uid] == nil {
+      guard pod.isTerminating || admitPod(pod, node: node, source: source) else { return }
+      provisionClaims(of: pod, on: nodeName)
+    }
     var runtime = runtimes[pod.uid] ?? startSandbox(pod, node: node)
 
     if pod.isTerminating {
