@@ -31,6 +31,9 @@ extension Cluster {
     if let path = imageEnv.first(where: { $0.0 == "PATH" }) { variables.append(path) }
     variables.append(("HOSTNAME", pod.name))
     variables += imageEnv.filter { $0.0 != "PATH" }
+    // envFrom first; env entries of the same name win.
+    let explicit = Set((spec?["env"]?.array ?? []).compactMap { $0["name"]?.string })
+    variables += environmentFrom(spec, namespace: pod.namespace).filter { !explicit.contains($0.0) }
     for variable in spec?["env"]?.array ?? [] {
       guard let key = variable["name"]?.string else { continue }
       variables.append((key, resolveEnv(variable, pod: pod)))
@@ -153,7 +156,8 @@ extension Cluster {
     case "/usr/local/apache2/htdocs/index.html" where image.shortRepository == "httpd":
       return "<html><body><h1>It works!</h1></body></html>\n"
     default:
-      return writtenFile(path, in: pod, container: container)
+      return configVolumeFile(path, in: pod, container: container)
+        ?? writtenFile(path, in: pod, container: container)
     }
   }
 
@@ -254,7 +258,18 @@ extension Cluster {
       }
       return ExecResult(stdout: out, stderr: errors, exitCode: errors.isEmpty ? 0 : 1)
     case "ls":
-      let path = args.first { !$0.hasPrefix("-") } ?? "/"
+      let paths = args.filter { !$0.hasPrefix("-") }
+      // A configMap or secret volume lists its keys, as one ls of several folders.
+      if !paths.isEmpty,
+        let folders = Optional(paths.map { configVolumeFiles(at: $0, in: pod, container: container) }),
+        folders.allSatisfy({ $0 != nil })
+      {
+        let blocks = zip(paths, folders).map { path, files in
+          (paths.count > 1 ? "\(path):\n" : "") + (files ?? [:]).keys.sorted().map { $0 + "\n" }.joined()
+        }
+        return ExecResult(stdout: blocks.joined(separator: "\n"))
+      }
+      let path = paths.first ?? "/"
       let listing: [String: [String]] = [
         "/": ["bin", "boot", "dev", "etc", "home", "lib", "lib64", "media", "mnt", "opt", "proc", "root", "run", "sbin", "srv", "sys", "tmp", "usr", "var"],
         "/var/run/secrets/kubernetes.io/serviceaccount": ["ca.crt", "namespace", "token"],

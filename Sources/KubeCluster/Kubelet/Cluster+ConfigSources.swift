@@ -1,0 +1,86 @@
+import Foundation
+
+/// ConfigMaps and Secrets as the kubelet hands them to a container: the
+/// variables of `envFrom`, and the files of `configMap` and `secret` volumes
+/// (one file per key, or the `items` chosen).
+extension Cluster {
+  /// The text values of a ConfigMap or Secret (Secrets decoded), or nil
+  /// when it does not exist.
+  func configValues(_ kind: Kind, _ name: String, in namespace: String) -> [String: String]? {
+    guard let object = store.get(ObjectKey(kind, name, in: namespace)) else { return nil }
+    var values: [String: String] = [:]
+    for (key, value) in object.content["data"]?.object ?? JSONObject() {
+      guard let text = value.string else { continue }
+      if kind == .secret {
+        values[key] = Data(base64Encoded: text).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+      } else {
+        values[key] = text
+      }
+    }
+    return values
+  }
+
+  /// The variables of a container's `envFrom`, each source's keys in
+  /// order, with its prefix.
+  func environmentFrom(_ spec: JSONValue?, namespace: String) -> [(String, String)] {
+    var variables: [(String, String)] = []
+    for source in spec?["envFrom"]?.array ?? [] {
+      let prefix = source["prefix"]?.string ?? ""
+      var values: [String: String]?
+      if let name = source[path: "configMapRef.name"]?.string {
+        values = configValues(.configMap, name, in: namespace)
+      } else if let name = source[path: "secretRef.name"]?.string {
+        values = configValues(.secret, name, in: namespace)
+      }
+      for key in (values ?? [:]).keys.sorted() { variables.append((prefix + key, values?[key] ?? "")) }
+    }
+    return variables
+  }
+
+  /// The files a `configMap` or `secret` volume mounted by `container` shows
+  /// under `directory` (its mount path), by name; nil when no such volume
+  /// is mounted there.
+  func configVolumeFiles(at directory: String, in pod: Object, container: String) -> [String: String]? {
+    var path = directory
+    while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
+    let specs =
+      (pod.content[path: "spec.containers"]?.array ?? [])
+      + (pod.content[path: "spec.initContainers"]?.array ?? [])
+    guard let spec = specs.first(where: { $0["name"]?.string == container }) else { return nil }
+    let volumes = pod.content[path: "spec.volumes"]?.array ?? []
+    for mount in spec["volumeMounts"]?.array ?? [] {
+      guard var mountPath = mount["mountPath"]?.string, mount["subPath"] == nil else { continue }
+      while mountPath.count > 1 && mountPath.hasSuffix("/") { mountPath.removeLast() }
+      guard mountPath == path,
+        let volume = volumes.first(where: { $0["name"]?.string == mount["name"]?.string })
+      else { continue }
+      var source: JSONValue?
+      var values: [String: String]?
+      if let configMap = volume["configMap"], let name = configMap["name"]?.string {
+        source = configMap
+        values = configValues(.configMap, name, in: pod.namespace)
+      } else if let secret = volume["secret"], let name = secret["secretName"]?.string {
+        source = secret
+        values = configValues(.secret, name, in: pod.namespace)
+      }
+      guard let source, let values else { continue }
+      guard let items = source["items"]?.array else { return values }
+      var files: [String: String] = [:]
+      for item in items {
+        guard let key = item["key"]?.string, let file = item["path"]?.string, let value = values[key] else {
+          continue
+        }
+        files[file] = value
+      }
+      return files
+    }
+    return nil
+  }
+
+  /// A file of a `configMap` or `secret` volume.
+  func configVolumeFile(_ path: String, in pod: Object, container: String) -> String? {
+    let directory = (path as NSString).deletingLastPathComponent
+    let name = (path as NSString).lastPathComponent
+    return configVolumeFiles(at: directory, in: pod, container: container)?[name]
+  }
+}
