@@ -43,10 +43,7 @@ extension Cluster {
   func configVolumeFiles(at directory: String, in pod: Object, container: String) -> [String: String]? {
     var path = directory
     while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
-    let specs =
-      (pod.content[path: "spec.containers"]?.array ?? [])
-      + (pod.content[path: "spec.initContainers"]?.array ?? [])
-    guard let spec = specs.first(where: { $0["name"]?.string == container }) else { return nil }
+    guard let spec = Cluster.containerSpec(container, in: pod) else { return nil }
     let volumes = pod.content[path: "spec.volumes"]?.array ?? []
     for mount in spec["volumeMounts"]?.array ?? [] {
       guard var mountPath = mount["mountPath"]?.string, mount["subPath"] == nil else { continue }

@@ -9,10 +9,7 @@ extension Cluster {
   func persistentLocation(_ path: String, in pod: Object, container: String)
     -> (volume: String, relative: String)?
   {
-    let specs =
-      (pod.content[path: "spec.containers"]?.array ?? [])
-      + (pod.content[path: "spec.initContainers"]?.array ?? [])
-    guard let spec = specs.first(where: { $0["name"]?.string == container }) else { return nil }
+    guard let spec = Cluster.containerSpec(container, in: pod) else { return nil }
     let volumes = pod.content[path: "spec.volumes"]?.array ?? []
     for mount in spec["volumeMounts"]?.array ?? [] {
       guard let name = mount["name"]?.string, var mountPath = mount["mountPath"]?.string else {
@@ -55,5 +52,13 @@ extension Cluster {
   func volumeFile(_ path: String, in pod: Object, container: String) -> String? {
     guard let location = persistentLocation(path, in: pod, container: container) else { return nil }
     return volumeData[location.volume]?[location.relative]
+  }
+
+  /// The spec of a regular or init container, by name.
+  static func containerSpec(_ name: String, in pod: Object) -> JSONValue? {
+    let specs =
+      (pod.content[path: "spec.containers"]?.array ?? [])
+      + (pod.content[path: "spec.initContainers"]?.array ?? [])
+    return specs.first { $0["name"]?.string == name }
   }
 }
