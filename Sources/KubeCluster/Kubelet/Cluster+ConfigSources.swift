@@ -80,4 +80,32 @@ extension Cluster {
     let name = (path as NSString).lastPathComponent
     return configVolumeFiles(at: directory, in: pod, container: container)?[name]
   }
+
+  /// Why the kubelet cannot make a container's config, worded as
+  /// makeEnvironmentVariables does: a ConfigMap, Secret or key that `envFrom`
+  /// or `env` needs and that is neither there nor optional.
+  func containerConfigProblem(_ spec: JSONValue, namespace: String) -> String? {
+    func missing(_ kind: Kind, _ name: String) -> String {
+      "\(kind == .configMap ? "configmap" : "secret") \"\(name)\" not found"
+    }
+    for source in spec["envFrom"]?.array ?? [] {
+      for (field, kind) in [("configMapRef", Kind.configMap), ("secretRef", Kind.secret)] {
+        guard let reference = source[field], let name = reference["name"]?.string else { continue }
+        if reference["optional"]?.bool != true, configValues(kind, name, in: namespace) == nil {
+          return missing(kind, name)
+        }
+      }
+    }
+    for variable in spec["env"]?.array ?? [] {
+      for (field, kind, noun) in [("configMapKeyRef", Kind.configMap, "ConfigMap"), ("secretKeyRef", Kind.secret, "Secret")] {
+        guard let reference = variable["valueFrom"]?[field], let name = reference["name"]?.string,
+          reference["optional"]?.bool != true
+        else { continue }
+        guard let values = configValues(kind, name, in: namespace) else { return missing(kind, name) }
+        let key = reference["key"]?.string ?? ""
+        if values[key] == nil { return "couldn't find key \(key) in \(noun) \(namespace)/\(name)" }
+      }
+    }
+    return nil
+  }
 }

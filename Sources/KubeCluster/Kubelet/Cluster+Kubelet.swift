@@ -163,6 +163,9 @@ extension Cluster {
         }
       case .startFailed(let end):
         container.state = .terminated(end)
+      case .configError(_, let retryAt):
+        guard now >= retryAt else { return }
+        container.state = .new
       case .crashBackOff(let until, let last):
         guard now >= until else { return }
         container.lastTermination = last
@@ -224,6 +227,12 @@ extension Cluster {
     let path = fieldPath(container)
     let spec = spec(of: container, in: pod)
     let image = ImageCatalog.lookup(ImageReference(container.image))
+    if let problem = containerConfigProblem(spec, namespace: pod.namespace) {
+      // The pod worker retries a failed sync after its 10s back-off.
+      recordEvent(pod, type: "Warning", reason: "Failed", message: "Error: \(problem)", source: source, fieldPath: path)
+      container.state = .configError(message: problem, retryAt: now.addingTimeInterval(10))
+      return
+    }
     let environment = Dictionary(environment(of: pod, container: container.name), uniquingKeysWith: { _, last in last })
     let steps = ContainerProgram.steps(
       image: image, command: spec["command"]?.array?.compactMap(\.string),
@@ -349,7 +358,7 @@ extension Cluster {
           let killed = stopAt >= deadline && !(container.program.contains(.serve))
           container.state = .terminated(Termination(exitCode: killed ? 137 : 0, reason: killed ? "Error" : "Completed", startedAt: since, finishedAt: now, containerID: container.containerID))
         }
-      case .new, .pulling, .pullFailed, .crashBackOff, .startFailed:
+      case .new, .pulling, .pullFailed, .crashBackOff, .startFailed, .configError:
         container.state = .terminated(Termination(exitCode: 0, reason: "ContainerStatusUnknown", finishedAt: now))
       case .terminated:
         break
@@ -365,6 +374,7 @@ extension Cluster {
       case .pulling(let until, _): times.append(until)
       case .pullFailed(let retryAt, let shown): times.append(shown ? retryAt : now.addingTimeInterval(0.5))
       case .crashBackOff(let until, _): times.append(until)
+      case .configError(_, let retryAt): times.append(retryAt)
       case .running:
         if let stopAt = container.stopAt { times.append(stopAt) }
         if let probe = nextProbe(container) { times.append(probe) }

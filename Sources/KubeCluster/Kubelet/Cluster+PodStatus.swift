@@ -142,6 +142,8 @@ extension Cluster {
         : ["waiting": ["reason": "ErrImagePull", "message": .string(error)]]
     case .running(let since):
       entry["state"] = ["running": ["startedAt": .string(Timestamp.format(since))]]
+    case .configError(let message, _):
+      entry["state"] = ["waiting": ["message": .string(message), "reason": "CreateContainerConfigError"]]
     case .terminated(let end), .startFailed(let end):
       entry["state"] = ["terminated": terminated(end)]
     case .crashBackOff(let until, let last):

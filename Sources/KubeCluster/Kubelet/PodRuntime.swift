@@ -30,6 +30,9 @@ package struct ContainerRuntime: Sendable {
     case crashBackOff(until: Date, last: Termination)
     /// Could not start: the executable does not exist.
     case startFailed(Termination)
+    /// Not created: a ConfigMap or Secret its env needs is missing
+    /// (`CreateContainerConfigError`); the kubelet tries again later.
+    case configError(message: String, retryAt: Date)
   }
 
   package var name: String
