@@ -234,10 +234,16 @@ extension Cluster {
       return
     }
     let environment = Dictionary(environment(of: pod, container: container.name), uniquingKeysWith: { _, last in last })
-    let steps = ContainerProgram.steps(
+    var steps = ContainerProgram.steps(
       image: image, command: spec["command"]?.array?.compactMap(\.string),
       args: spec["args"]?.array?.compactMap(\.string)
     ).map { $0.expanding(environment) }
+    // A database image's entrypoint refuses to start without its settings.
+    if let image, !image.needsOneOf.isEmpty, spec["command"] == nil,
+      !image.needsOneOf.contains(where: { !(environment[$0] ?? "").isEmpty })
+    {
+      steps = image.unconfiguredLogs.map { .log($0) } + [.exit(1)]
+    }
     let containerID = "containerd://" + random.hex(64)
     container.containerID = containerID
     if case .notFound(let executable) = steps.first {
@@ -334,6 +340,12 @@ extension Cluster {
       .replacingOccurrences(of: "{apacheTime}", with: LogClock.apache(time))
       .replacingOccurrences(of: "{redisTime}", with: LogClock.redis(time))
       .replacingOccurrences(of: "{podIP}", with: runtimes[pod.uid]?.podIP ?? "10.244.1.2")
+      .replacingOccurrences(of: "{hostname}", with: pod.name)
+      .replacingOccurrences(of: "{pgTime}", with: LogClock.iso(time, " ", ".000 UTC"))
+      .replacingOccurrences(of: "{mysqlTime}", with: LogClock.iso(time, " ", "+00:00"))
+      .replacingOccurrences(of: "{isoMicros}", with: LogClock.iso(time, "T", ".000000Z"))
+      .replacingOccurrences(of: "{isoMillis}", with: LogClock.iso(time, "T", ".000+00:00"))
+      .replacingOccurrences(of: "{isoZ}", with: LogClock.iso(time, "T", ".000Z"))
   }
 
   // MARK: Stopping
@@ -412,6 +424,13 @@ package enum LogClock {
     func number(_ range: Range<Int>) -> Int { Int(String(chars[range])) ?? 0 }
     let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
     return (number(0..<4), number(5..<7), number(8..<10), number(11..<13), number(14..<16), number(17..<19), ((days % 7) + 7) % 7)
+  }
+
+  /// `2025-03-06 09:00:05+00:00` and the like: the date, `separator`, the
+  /// time to the second, then `suffix` (fraction and zone).
+  package static func iso(_ date: Date, _ separator: String, _ suffix: String) -> String {
+    let stamp = Timestamp.format(date)
+    return String(stamp.prefix(10)) + separator + String(stamp.dropFirst(11).prefix(8)) + suffix
   }
 
   /// `Thu Mar  6 09:00:05 UTC 2025`, as busybox `date` prints.

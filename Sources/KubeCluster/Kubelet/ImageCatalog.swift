@@ -17,6 +17,8 @@ package struct ImageBehavior: Sendable {
     case nginxWelcome
     case httpdItWorks
     case whoami
+    /// The Kubernetes tutorials' bootcamp app: its pod name and version.
+    case bootcamp(version: String)
     case text(String)
   }
 
@@ -35,6 +37,11 @@ package struct ImageBehavior: Sendable {
   package var env: [(String, String)]
   /// Whether the image has a shell (`sh`) for `kubectl exec`.
   package var hasShell: Bool
+  /// For database images: variables one of which must be set (non-empty)
+  /// for the entrypoint to start; without them it writes `unconfiguredLogs`
+  /// and exits 1, so the pod goes into CrashLoopBackOff.
+  package var needsOneOf: [String] = []
+  package var unconfiguredLogs: [String] = []
 }
 
 /// The simulated registry.
@@ -175,10 +182,101 @@ package enum ImageCatalog {
       env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), ("REDIS_VERSION", "7.4.2")],
       hasShell: true),
     ImageBehavior(
+      repository: "postgres",
+      tags: [
+        "latest", "18", "17", "17.5", "16", "16.9", "15", "14", "13", "alpine", "18-alpine", "17-alpine",
+        "16-alpine",
+      ],
+      size: 158_512_341, ports: [5432], main: .server, http: .none,
+      startLogs: [
+        "PostgreSQL init process complete; ready for start up.", "",
+        "{pgTime} [1] LOG:  starting PostgreSQL 17.5 (Debian 17.5-1.pgdg120+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit",
+        "{pgTime} [1] LOG:  listening on IPv4 address \"0.0.0.0\", port 5432",
+        "{pgTime} [1] LOG:  listening on IPv6 address \"::\", port 5432",
+        "{pgTime} [1] LOG:  listening on Unix socket \"/var/run/postgresql/.s.PGSQL.5432\"",
+        "{pgTime} [1] LOG:  database system is ready to accept connections",
+      ],
+      memoryMiB: 30,
+      env: [
+        ("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/usr/lib/postgresql/17/bin"),
+        ("PG_MAJOR", "17"), ("PG_VERSION", "17.5-1.pgdg120+1"), ("PGDATA", "/var/lib/postgresql/data"),
+      ],
+      hasShell: true, needsOneOf: ["POSTGRES_PASSWORD", "POSTGRES_HOST_AUTH_METHOD"],
+      unconfiguredLogs: [
+        "Error: Database is uninitialized and superuser password is not specified.",
+        "       You must specify POSTGRES_PASSWORD to a non-empty value for the",
+        "       superuser. For example, \"-e POSTGRES_PASSWORD=password\" on \"docker run\".",
+        "",
+        "       You may also use \"POSTGRES_HOST_AUTH_METHOD=trust\" to allow all",
+        "       connections without a password. This is *not* recommended.",
+        "",
+        "       See PostgreSQL documentation about \"trust\":",
+        "       https://www.postgresql.org/docs/current/auth-trust.html",
+      ]),
+    ImageBehavior(
+      repository: "mysql",
+      tags: ["latest", "lts", "9", "9.4", "8.4", "8.4.5", "8", "8.0", "8.0.42", "5.7"],
+      size: 235_012_776, ports: [3306], main: .server, http: .none,
+      startLogs: [
+        "{mysqlTime} [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.5-1.el9 started.",
+        "{mysqlTime} [Note] [Entrypoint]: Switching to dedicated user 'mysql'",
+        "{mysqlTime} [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.5-1.el9 started.",
+        "{isoMicros} 0 [System] [MY-015015] [Server] MySQL Server - start.",
+        "{isoMicros} 0 [System] [MY-010116] [Server] /usr/sbin/mysqld (mysqld 8.4.5) starting as process 1",
+        "{isoMicros} 0 [System] [MY-010931] [Server] /usr/sbin/mysqld: ready for connections. Version: '8.4.5'  socket: '/var/run/mysqld/mysqld.sock'  port: 3306  MySQL Community Server - GPL.",
+      ],
+      memoryMiB: 360,
+      env: [
+        ("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), ("MYSQL_MAJOR", "8.4"),
+        ("MYSQL_VERSION", "8.4.5-1.el9"), ("MYSQL_SHELL_VERSION", "8.4.5-1.el9"),
+      ],
+      hasShell: true,
+      needsOneOf: ["MYSQL_ROOT_PASSWORD", "MYSQL_ALLOW_EMPTY_PASSWORD", "MYSQL_RANDOM_ROOT_PASSWORD"],
+      unconfiguredLogs: [
+        "{mysqlTime} [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.5-1.el9 started.",
+        "{mysqlTime} [Note] [Entrypoint]: Switching to dedicated user 'mysql'",
+        "{mysqlTime} [Note] [Entrypoint]: Entrypoint script for MySQL Server 8.4.5-1.el9 started.",
+        "{mysqlTime} [ERROR] [Entrypoint]: Database is uninitialized and password option is not specified",
+        "    You need to specify one of the following as an environment variable:",
+        "    - MYSQL_ROOT_PASSWORD",
+        "    - MYSQL_ALLOW_EMPTY_PASSWORD",
+        "    - MYSQL_RANDOM_ROOT_PASSWORD",
+      ]),
+    ImageBehavior(
+      repository: "mongo",
+      tags: ["latest", "8", "8.0", "7", "7.0", "6", "6.0"],
+      size: 272_190_455, ports: [27017], main: .server, http: .none,
+      startLogs: [
+        #"{"t":{"$date":"{isoMillis}"},"s":"I",  "c":"CONTROL",  "id":23285,   "ctx":"main","msg":"Automatically disabling TLS 1.0 and TLS 1.1, to force-enable TLS 1.1 specify --sslDisabledProtocols 'TLS1_0'; to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'"}"#,
+        #"{"t":{"$date":"{isoMillis}"},"s":"I",  "c":"NETWORK",  "id":23015,   "ctx":"listener","msg":"Listening on","attr":{"address":"0.0.0.0"}}"#,
+        #"{"t":{"$date":"{isoMillis}"},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}"#,
+      ],
+      memoryMiB: 80,
+      env: [
+        ("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), ("MONGO_MAJOR", "8.0"),
+        ("MONGO_VERSION", "8.0.10"),
+      ],
+      hasShell: true),
+    // The app of the Kubernetes basics tutorial, and its v2 for the rolling update.
+    bootcamp("gcr.io/google-samples/kubernetes-bootcamp", tags: ["v1"], version: "1"),
+    bootcamp("jocatalin/kubernetes-bootcamp", tags: ["v1", "v2"], version: "2"),
+    ImageBehavior(
       repository: "registry.k8s.io/pause",
       tags: ["3.10", "3.9", "3.8", "3.6"], size: 320_368, ports: [], main: .sleepsForever,
       http: .none, startLogs: [], memoryMiB: 1, env: [], hasShell: false),
   ] + systemImages
+
+  /// The node.js app of the Kubernetes basics tutorial, which answers with
+  /// its pod's name and its version.
+  private static func bootcamp(_ repository: String, tags: [String], version: String) -> ImageBehavior {
+    ImageBehavior(
+      repository: repository, tags: tags, size: 74_833_402, ports: [8080], main: .server,
+      http: .bootcamp(version: version),
+      startLogs: ["Kubernetes Bootcamp App Started At: {isoZ} | Running On:  {hostname} ", ""],
+      memoryMiB: 12,
+      env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), ("NODE_VERSION", "6.3.1")],
+      hasShell: true)
+  }
 
   /// Images a kind node image carries preloaded: the control plane and add-ons.
   static let systemImages: [ImageBehavior] = [

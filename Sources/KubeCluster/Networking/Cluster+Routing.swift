@@ -409,6 +409,15 @@ extension Cluster {
       appendLog(
         "\(client) - - [\(HTTPDate.common(now))] \"\(request.method) \(request.path) HTTP/1.1\" 200 \(body.utf8.count) 0.0006",
         to: pod, container: container)
+    case .bootcamp(let version):
+      let body = "Hello Kubernetes bootcamp! | Running on: \(pod.name) | v=\(version)\n"
+      response = HTTPResponse(
+        status: 200, reason: "OK",
+        headers: [
+          ("Content-Type", "text/plain"), ("Date", date), ("Connection", "keep-alive"),
+          ("Transfer-Encoding", "chunked"),
+        ],
+        body: body)
     case .text(let text):
       response = HTTPResponse(
         status: 200, reason: "OK",
