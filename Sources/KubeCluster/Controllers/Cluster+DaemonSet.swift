@@ -19,6 +19,10 @@ extension Cluster {
       let node = Cluster.daemonNode(pod) ?? ""
       byNode[node, default: []].append(pod)
     }
+    // A node whose daemon pod is still terminating gets its new pod only once
+    // the old one is gone (podsShouldBeOnNode: no surge, nothing to create).
+    let terminating = Set(store.dependents(of: daemonSet.uid).filter { $0.kind == .pod && $0.isTerminating }
+      .compactMap(Cluster.daemonNode))
     var eligible = 0
     for node in store.list(.node) {
       var probe = Object(.pod, name: "probe", namespace: key.namespace)
@@ -26,12 +30,14 @@ extension Cluster {
       probe.content[path: "spec.tolerations"] = .array(
         (template[path: "spec.tolerations"]?.array ?? []) + Cluster.daemonTolerations)
       guard canRun(probe, on: node) else {
-        for pod in byNode[node.name] ?? [] { _ = try? apiDelete(pod.key, by: actor) }
+        for pod in byNode[node.name] ?? [] { deleteDaemonPod(pod, of: daemonSet, by: actor) }
         continue
       }
       eligible += 1
       let existing = byNode[node.name] ?? []
-      if existing.isEmpty {
+      if existing.isEmpty && terminating.contains(node.name) {
+        continue
+      } else if existing.isEmpty {
         var pod = Object(.pod, name: daemonSet.name + "-" + random.nameSuffix(), namespace: key.namespace)
         pod.content[path: "metadata.generateName"] = .string(daemonSet.name + "-")
         var labels = Object.stringMap(template[path: "metadata.labels"])
@@ -63,14 +69,14 @@ extension Cluster {
           recordEvent(daemonSet, reason: "SuccessfulCreate", message: "Created pod: \(created.name)", source: EventSource(actor))
         }
       } else if existing.count > 1 {
-        for pod in existing.dropFirst() { _ = try? apiDelete(pod.key, by: actor) }
+        for pod in existing.dropFirst() { deleteDaemonPod(pod, of: daemonSet, by: actor) }
       } else if let pod = existing.first, pod.labels["controller-revision-hash"] != hash {
         outdated.append(pod)
       }
     }
     rollDaemonSet(daemonSet, outdated: outdated, pods: pods, eligible: eligible, actor: actor)
     for (node, pods) in byNode where store.get(ObjectKey(.node, node)) == nil {
-      for pod in pods { _ = try? apiDelete(pod.key, by: actor) }
+      for pod in pods { deleteDaemonPod(pod, of: daemonSet, by: actor) }
     }
 
     guard let current = store.get(key) else { return }
@@ -113,8 +119,7 @@ extension Cluster {
         guard budget > 0 else { break }
         budget -= 1
       }
-      _ = try? apiDelete(pod.key, by: actor)
-      recordEvent(daemonSet, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", source: EventSource(actor))
+      deleteDaemonPod(pod, of: daemonSet, by: actor)
     }
   }
 
@@ -147,5 +152,12 @@ extension Cluster {
       }
     }
     return true
+  }
+
+  /// Deletes a daemon pod as the controller's pod control does, with its
+  /// `SuccessfulDelete` event.
+  private mutating func deleteDaemonPod(_ pod: Object, of daemonSet: Object, by actor: String) {
+    guard (try? apiDelete(pod.key, by: actor)) != nil else { return }
+    recordEvent(daemonSet, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", source: EventSource(actor))
   }
 }

@@ -50,4 +50,17 @@ extension Cluster {
     write(rejected, by: "kubelet/\(node.name)", summary: "rejected: \(reason)")
     return false
   }
+
+  /// What a node's allocatable leaves after the requests of its pods, as
+  /// quantities (`cpu: 3900m`, `memory` in bytes): the most a further pod
+  /// bound to it may ask for and still be admitted.
+  package func unrequested(on nodeName: String) -> JSONValue? {
+    guard let node = store.get(ObjectKey(.node, nodeName)) else { return nil }
+    let capacity = Cluster.allocatable(node)
+    let used = load(on: nodeName)
+    return [
+      "cpu": .string("\(max(0, capacity.cpu - used.cpu))m"),
+      "memory": .string(String(max(0, capacity.memory - used.memory) / 1000)),
+    ]
+  }
 }

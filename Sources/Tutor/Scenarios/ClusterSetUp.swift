@@ -99,7 +99,8 @@ package struct ClusterSetUp: Equatable, Sendable {
           errors.append("no node \(name)")
           continue
         }
-        let allocatable = node.content[path: "status.allocatable"] ?? .emptyObject
+        // What the node's pods leave: a hog asking for more would be rejected.
+        let allocatable = cluster.unrequested(on: node.name) ?? .emptyObject
         let hog: JSONValue = [
           "apiVersion": "v1", "kind": "Pod",
           "metadata": ["name": .string("hog-\(name)"), "labels": ["app": "hog"]],
