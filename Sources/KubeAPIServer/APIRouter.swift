@@ -16,8 +16,9 @@ final class APIRouter: Sendable {
 
   static let notFound = APIError.status("NotFound", "the server could not find the requested resource", code: 404)
 
-  func handle(_ request: APIRequest) -> APIResponse {
-    guard let route = ResourcePath.route(request.path) else { return .failure(Self.notFound) }
+  /// The answer to a route that does not read the cluster (discovery and
+  /// OpenAPI documents), or nil for a resource.
+  static func document(_ route: Route) -> APIResponse? {
     switch route {
     case .version: return .json(Discovery.version)
     case .legacyVersions: return .json(Discovery.api)
@@ -33,6 +34,18 @@ final class APIRouter: Sendable {
         return .json(document)
       }
       return .failure(Self.notFound)
+    case .resource:
+      return nil
+    }
+  }
+
+  func handle(_ request: APIRequest) -> APIResponse {
+    if let target = ServiceProxy.Target(path: request.path + (request.rawQuery.map { "?" + $0 } ?? "")) {
+      return proxy(request, to: target)
+    }
+    guard let route = ResourcePath.route(request.path) else { return .failure(Self.notFound) }
+    if let document = Self.document(route) { return document }
+    switch route {
     case .resource(let path):
       let handler = ResourceHandler(request: request, path: path)
       guard handler.isWrite else {
@@ -55,6 +68,21 @@ final class APIRouter: Sendable {
         host.requestFinished(argv: commandLine(request, path), cluster: cluster)
         return response
       }
+    default:
+      return .failure(Self.notFound)
+    }
+  }
+
+  /// `pods/NAME:PORT/proxy/…` and `services/NAME:PORT/proxy/…`: the
+  /// answer of the pod's server, passed through.
+  func proxy(_ request: APIRequest, to target: ServiceProxy.Target) -> APIResponse {
+    let http = HTTPRequest(
+      method: request.method, host: "127.0.0.1", path: request.path + (request.rawQuery.map { "?" + $0 } ?? ""),
+      headers: request.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+      userAgent: request.header("user-agent") ?? "")
+    return host.withCluster { cluster in
+      tick(&cluster)
+      return ServiceProxy.forward(http, to: target, cluster: &cluster)
     }
   }
 

@@ -22,6 +22,12 @@ package final class SessionState {
   package var failures = 0
   /// Open `kubectl port-forward`s by local port; they last as long as the session.
   package var portForwards: [Int: PortForward] = [:]
+  /// Running `kubectl proxy`s by local port; they last as long as the session.
+  package var proxies: [Int: APIProxy] = [:]
+  /// The Kubernetes API that answers `kubectl proxy`'s requests (the
+  /// executable wires `kubetutor serve`'s router); without it nothing
+  /// listens behind a proxy.
+  package var kubernetesAPI: APIProxy.API?
   package let mode: SessionMode
   /// Polled by long commands (watches, `logs -f`, `sleep` in the
   /// interactive shell): `true` once Ctrl-C was pressed.

@@ -111,8 +111,9 @@ extension Cluster {
       switch image?.http ?? .none {
       case .none:
         return (false, "Get \"\(url)\": net/http: HTTP/1.x transport connection broken: malformed HTTP response")
-      case .whoami:
-        return path == "/" ? (true, "") : (false, "HTTP probe failed with statuscode: 404")
+      case .whoami, .bootcamp:
+        // Both answer every path; whoami's Sinatra app only its root.
+        return path == "/" || image?.http.isBootcamp == true ? (true, "") : (false, "HTTP probe failed with statuscode: 404")
       case .nginxWelcome, .httpdItWorks, .text:
         return ["/", "/index.html"].contains(path) ? (true, "") : (false, "HTTP probe failed with statuscode: 404")
       }

@@ -17,7 +17,14 @@ package struct ImageBehavior: Sendable {
     case nginxWelcome
     case httpdItWorks
     case whoami
+    /// The Kubernetes basics tutorial's app: `Hello Kubernetes bootcamp! | Running on: POD | v=1`.
+    case bootcamp
     case text(String)
+
+    var isBootcamp: Bool {
+      if case .bootcamp = self { return true }
+      return false
+    }
   }
 
   package var repository: String
@@ -160,6 +167,18 @@ package enum ImageCatalog {
       ],
       memoryMiB: 4,
       env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), ("REDIS_VERSION", "7.4.2")],
+      hasShell: true),
+    // The app of the kubernetes.io basics tutorial (a node.js server on 8080).
+    ImageBehavior(
+      repository: "gcr.io/google-samples/kubernetes-bootcamp",
+      tags: ["v1", "v2"],
+      size: 86_785_390, ports: [8080], main: .server, http: .bootcamp,
+      startLogs: ["Kubernetes Bootcamp App Started At: {jsDate} | Running On:  {podName} ", ""],
+      memoryMiB: 12,
+      env: [
+        ("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), ("NPM_CONFIG_LOGLEVEL", "info"),
+        ("NODE_VERSION", "6.3.1"),
+      ],
       hasShell: true),
     ImageBehavior(
       repository: "registry.k8s.io/pause",

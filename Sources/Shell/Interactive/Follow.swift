@@ -46,7 +46,7 @@ enum Follow {
       return followLogs(words.filter { !followFlags.contains($0) }, environment: environment, state: state)
     case "attach":
       return followAttach(words, environment: environment, state: state)
-    case "port-forward":
+    case "port-forward", "proxy":
       var cluster = state.cluster
       let first = CommandRunner.run(words, cluster: &cluster, environment: environment)
       state.cluster = cluster
