@@ -10,7 +10,7 @@ extension SessionState {
   /// Moves the cluster's clock up to now (in the interactive shell only),
   /// such as before TAB completes names that may have appeared meanwhile.
   package func followWallClock() {
-    guard mode == .interactive else { return }
+    guard followsWallClock else { return }
     let now = Date()
     if now > cluster.now { cluster.advance(to: now) }
   }
