@@ -8,6 +8,8 @@ final class APIRouter: Sendable {
   let hub: WatchHub
   /// The kubectl invocations (`Kubectl-Session`) already reported to the host.
   private let reported = ReportedSessions()
+  /// Recent answers to reads, by cluster state and request.
+  private let answers = ReadCache()
 
   init(host: ClusterHost, hub: WatchHub) {
     self.host = host
@@ -59,7 +61,14 @@ final class APIRouter: Sendable {
           return cluster
         }
         copy.stopChangeFeed()
-        return handler.handle(&copy)
+        // The same read of the same cluster state (revision, journal, clock)
+        // answers the same: clients polling a list are served from memory.
+        let key = "\(copy.store.revision) \(copy.store.lastJournalID) \(copy.now.timeIntervalSince1970) "
+          + "\(request.path)?\(request.rawQuery ?? "") \(request.header("accept") ?? "")"
+        if let cached = answers.get(key) { return cached }
+        let response = handler.handle(&copy)
+        if case .body = response { answers.put(key, response) }
+        return response
       }
       return host.withCluster { cluster in
         tick(&cluster)
@@ -127,6 +136,26 @@ private final class ReportedSessions: @unchecked Sendable {
       seen.append(session)
       if seen.count > 1000 { seen.removeFirst(seen.count - 1000) }
       return true
+    }
+  }
+}
+
+/// The last few answers to reads. A key names the cluster's state, so an
+/// entry never goes stale; old ones are simply dropped.
+private final class ReadCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var entries: [String: APIResponse] = [:]
+  private var order: [String] = []
+  private let limit = 64
+
+  func get(_ key: String) -> APIResponse? {
+    lock.withLock { entries[key] }
+  }
+
+  func put(_ key: String, _ response: APIResponse) {
+    lock.withLock {
+      if entries.updateValue(response, forKey: key) == nil { order.append(key) }
+      if order.count > limit { entries[order.removeFirst()] = nil }
     }
   }
 }
