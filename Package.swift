@@ -90,7 +90,8 @@ let package = Package(
     .testTarget(name: "TutorTests", dependencies: ["Tutor", "KubetutorTestSupport"]),
     .testTarget(name: "ProgressTests", dependencies: ["Progress", "KubetutorTestSupport"]),
     .testTarget(
-      name: "KubeAPIServerTests", dependencies: ["KubeAPIServer", "Shell", "KubetutorTestSupport"]),
+      name: "KubeAPIServerTests", dependencies: ["KubeAPIServer", "Shell", "KubetutorTestSupport"],
+      exclude: ["Transcripts"]),
     .testTarget(name: "ShellTests", dependencies: ["Shell", "KubetutorTestSupport"], exclude: ["Transcripts"]),
     .testTarget(name: "FuzzTests", dependencies: ["KubetutorFuzzing", "KubetutorTestSupport", "Shell", "Kubectl", "KubeCluster", "Tutor"]),
   ]

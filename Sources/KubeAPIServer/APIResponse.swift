@@ -7,6 +7,8 @@ package struct APIRequest: Sendable {
   /// The path without the query, percent-decoded segment by segment.
   package var path: String
   package var query: [String: String]
+  /// The query as sent, without the `?`.
+  package var rawQuery: String?
   package var headers: [String: String]
   package var body: String
   /// The body as sent, for binary (protobuf) bodies.
@@ -20,6 +22,7 @@ package struct APIRequest: Sendable {
     let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
     path = String(parts.first ?? "")
     var query: [String: String] = [:]
+    rawQuery = parts.count > 1 ? String(parts[1]) : nil
     if parts.count > 1 {
       for pair in parts[1].split(separator: "&") {
         let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -50,6 +53,8 @@ package enum APIResponse: Sendable {
   case body(status: Int, contentType: String, text: String)
   case watch(WatchRequest)
   case follow(LogFollow)
+  /// A pod's or a service's own answer, passed through (the proxy subresources).
+  case passThrough(HTTPResponse)
 
   static func json(_ value: JSONValue, status: Int = 200) -> APIResponse {
     .body(status: status, contentType: "application/json", text: value.compactJSON + "\n")
@@ -71,7 +76,16 @@ enum StatusObject {
     var details = JSONObject()
     let name = error.detailsName.isEmpty ? StatusObject.quotedName(error.message) : error.detailsName
     if let name { details["name"] = .string(name) }
-    if !error.detailsKind.isEmpty { details["kind"] = .string(error.detailsKind) }
+    if !error.detailsKind.isEmpty {
+      details["kind"] = .string(error.detailsKind)
+    } else if ["NotFound", "AlreadyExists"].contains(error.reason), name != nil,
+      let resource = error.message.split(separator: " ").first, !resource.hasPrefix("\"")
+    {
+      // `NewNotFound(qualifiedResource, name)`: the resource and its group.
+      let parts = resource.split(separator: ".", maxSplits: 1).map(String.init)
+      if parts.count == 2 { details["group"] = .string(parts[1]) }
+      details["kind"] = .string(parts[0])
+    }
     if !error.causes.isEmpty {
       details["causes"] = .array(
         error.causes.map { cause in

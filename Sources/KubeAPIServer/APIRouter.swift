@@ -8,6 +8,8 @@ final class APIRouter: Sendable {
   let hub: WatchHub
   /// The kubectl invocations (`Kubectl-Session`) already reported to the host.
   private let reported = ReportedSessions()
+  /// Recent answers to reads, by cluster state and request.
+  private let answers = ReadCache()
 
   init(host: ClusterHost, hub: WatchHub) {
     self.host = host
@@ -16,8 +18,9 @@ final class APIRouter: Sendable {
 
   static let notFound = APIError.status("NotFound", "the server could not find the requested resource", code: 404)
 
-  func handle(_ request: APIRequest) -> APIResponse {
-    guard let route = ResourcePath.route(request.path) else { return .failure(Self.notFound) }
+  /// The answer to a route that does not read the cluster (discovery and
+  /// OpenAPI documents), or nil for a resource.
+  static func document(_ route: Route) -> APIResponse? {
     switch route {
     case .version: return .json(Discovery.version)
     case .legacyVersions: return .json(Discovery.api)
@@ -33,6 +36,18 @@ final class APIRouter: Sendable {
         return .json(document)
       }
       return .failure(Self.notFound)
+    case .resource:
+      return nil
+    }
+  }
+
+  func handle(_ request: APIRequest) -> APIResponse {
+    if let target = ServiceProxy.Target(path: request.path + (request.rawQuery.map { "?" + $0 } ?? "")) {
+      return proxy(request, to: target)
+    }
+    guard let route = ResourcePath.route(request.path) else { return .failure(Self.notFound) }
+    if let document = Self.document(route) { return document }
+    switch route {
     case .resource(let path):
       let handler = ResourceHandler(request: request, path: path)
       guard handler.isWrite else {
@@ -46,7 +61,14 @@ final class APIRouter: Sendable {
           return cluster
         }
         copy.stopChangeFeed()
-        return handler.handle(&copy)
+        // The same read of the same cluster state (revision, journal, clock)
+        // answers the same: clients polling a list are served from memory.
+        let key = "\(copy.store.revision) \(copy.store.lastJournalID) \(copy.now.timeIntervalSince1970) "
+          + "\(request.path)?\(request.rawQuery ?? "") \(request.header("accept") ?? "")"
+        if let cached = answers.get(key) { return cached }
+        let response = handler.handle(&copy)
+        if case .body = response { answers.put(key, response) }
+        return response
       }
       return host.withCluster { cluster in
         tick(&cluster)
@@ -55,6 +77,21 @@ final class APIRouter: Sendable {
         host.requestFinished(argv: commandLine(request, path), cluster: cluster)
         return response
       }
+    default:
+      return .failure(Self.notFound)
+    }
+  }
+
+  /// `pods/NAME:PORT/proxy/…` and `services/NAME:PORT/proxy/…`: the
+  /// answer of the pod's server, passed through.
+  func proxy(_ request: APIRequest, to target: ServiceProxy.Target) -> APIResponse {
+    let http = HTTPRequest(
+      method: request.method, host: "127.0.0.1", path: request.path + (request.rawQuery.map { "?" + $0 } ?? ""),
+      headers: request.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
+      userAgent: request.header("user-agent") ?? "")
+    return host.withCluster { cluster in
+      tick(&cluster)
+      return ServiceProxy.forward(http, to: target, cluster: &cluster)
     }
   }
 
@@ -99,6 +136,26 @@ private final class ReportedSessions: @unchecked Sendable {
       seen.append(session)
       if seen.count > 1000 { seen.removeFirst(seen.count - 1000) }
       return true
+    }
+  }
+}
+
+/// The last few answers to reads. A key names the cluster's state, so an
+/// entry never goes stale; old ones are simply dropped.
+private final class ReadCache: @unchecked Sendable {
+  private let lock = NSLock()
+  private var entries: [String: APIResponse] = [:]
+  private var order: [String] = []
+  private let limit = 64
+
+  func get(_ key: String) -> APIResponse? {
+    lock.withLock { entries[key] }
+  }
+
+  func put(_ key: String, _ response: APIResponse) {
+    lock.withLock {
+      if entries.updateValue(response, forKey: key) == nil { order.append(key) }
+      if order.count > limit { entries[order.removeFirst()] = nil }
     }
   }
 }

@@ -69,6 +69,21 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
       response = server.router.handle(request)
     }
     switch response {
+    case .passThrough(let answer):
+      var responseHeaders = HTTPHeaders()
+      for (name, value) in answer.headers where !["content-length", "transfer-encoding", "connection"].contains(name.lowercased()) {
+        responseHeaders.add(name: name, value: value)
+      }
+      responseHeaders.add(name: "Content-Length", value: String(answer.body.utf8.count))
+      if !head.isKeepAlive { responseHeaders.add(name: "Connection", value: "close") }
+      let responseHead = HTTPResponseHead(
+        version: head.version, status: HTTPResponseStatus(statusCode: answer.status), headers: responseHeaders)
+      context.write(wrapOutboundOut(.head(responseHead)), promise: nil)
+      context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: answer.body)))), promise: nil)
+      let keepAlive = head.isKeepAlive
+      context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { [channel = context.channel] _ in
+        if !keepAlive { channel.close(promise: nil) }
+      }
     case .body(let status, let contentType, let text):
       var responseHeaders = HTTPHeaders()
       responseHeaders.add(name: "Content-Type", value: contentType)

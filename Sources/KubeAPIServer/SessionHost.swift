@@ -21,7 +21,7 @@ package final class SessionHost: ClusterHost, @unchecked Sendable {
     return body(&state.cluster)
   }
 
-  package var followsWallClock: Bool { state.mode == .interactive }
+  package var followsWallClock: Bool { state.followsWallClock }
 
   package func requestFinished(argv: [String], cluster: Cluster) {
     guard let tutor = TutorBuiltins.tutor(of: session) else { return }

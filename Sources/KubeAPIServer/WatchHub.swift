@@ -153,7 +153,7 @@ final class WatchHub: @unchecked Sendable {
   }
 
   private func write(type: String, object: Object, request: WatchRequest, channel: Channel, cluster: Cluster) {
-    write(encode(type: type, object: object, request: request, cluster: cluster), to: channel)
+    write(ByteBuffer(string: encode(type: type, object: object, request: request, cluster: cluster)), to: channel)
   }
 
   private func encode(type: String, object: Object, request: WatchRequest, cluster: Cluster) -> String {
@@ -167,22 +167,23 @@ final class WatchHub: @unchecked Sendable {
   /// Queues the line on the channel's event loop: every write goes through
   /// the loop's queue, so lines leave in the order they were published,
   /// whichever thread published them.
-  private func write(_ line: String, to channel: Channel) {
+  ///
+  /// One buffer serves every watcher of an event (a value: writing it copies nothing).
+  private func write(_ line: ByteBuffer, to channel: Channel) {
     channel.eventLoop.execute {
-      channel.writeAndFlush(
-        HTTPServerResponsePart.body(.byteBuffer(channel.allocator.buffer(string: line))), promise: nil)
+      channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(line)), promise: nil)
     }
   }
 }
 
 /// Each change encoded once per form, however many watchers want it.
 final class EventCache {
-  private var lines: [String: String] = [:]
+  private var lines: [String: ByteBuffer] = [:]
 
-  func line(type: String, revision: Int, request: WatchRequest, make: () -> String) -> String {
+  func line(type: String, revision: Int, request: WatchRequest, make: () -> String) -> ByteBuffer {
     let key = "\(revision) \(type) \(request.table) \(request.included.rawValue)"
     if let line = lines[key] { return line }
-    let line = make()
+    let line = ByteBuffer(string: make())
     lines[key] = line
     return line
   }

@@ -9,6 +9,8 @@ package struct CommandOutput: Equatable, Sendable {
   /// Forwards `kubectl port-forward` opened, for the shell to keep until
   /// the session ends.
   package var portForwards: [PortForward] = []
+  /// The `kubectl proxy` it started, for the shell to keep like a port-forward.
+  package var proxies: [APIProxy] = []
   /// The kubeconfig namespace after the command, when it changed it
   /// (`kubectl config set-context --current --namespace=dev`): the shell
   /// keeps it for the commands that follow.

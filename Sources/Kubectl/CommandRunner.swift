@@ -32,7 +32,7 @@ package enum CommandRunner {
     DeleteCommand.self, RunCommand.self, LogsCommand.self, ExecCommand.self, WaitCommand.self,
     ScaleCommand.self, VersionCommand.self, ClusterInfoCommand.self, APIResourcesCommand.self,
     LabelCommand.self, AnnotateCommand.self,
-    ExposeCommand.self, PortForwardCommand.self,
+    ExposeCommand.self, PortForwardCommand.self, ProxyCommand.self,
     RolloutCommand.self, PatchCommand.self, SetCommand.self, AutoscaleCommand.self,
     ConfigCommand.self, APIVersionsCommand.self, AuthCommand.self, CordonCommand.self,
     UncordonCommand.self, DrainCommand.self, TaintCommand.self, TopCommand.self,

@@ -47,12 +47,45 @@ package struct SessionTranscript {
     package var description: String { "$ \(command)\n--- expected\n\(expected)\n--- actual\n\(actual)" }
   }
 
+  /// Plays the transcript file `file` of `folder` in a fresh working folder
+  /// holding copies of the files in `fixtures`; with `RECORD_TRANSCRIPTS=1`
+  /// records it instead. Returns every mismatch.
+  package static func playFile(
+    _ file: String, in folder: URL, fixtures: URL?, configure: (ShellSession) -> Void = { _ in }
+  ) throws -> [Mismatch] {
+    let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+    let transcript = SessionTranscript(parsing: text)
+    guard !transcript.steps.isEmpty else {
+      return [Mismatch(command: file, expected: "at least one command", actual: "none")]
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubetutor-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    if let fixtures, let names = try? FileManager.default.contentsOfDirectory(atPath: fixtures.path) {
+      for name in names {
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: directory.appendingPathComponent(name))
+      }
+    }
+    if ProcessInfo.processInfo.environment["RECORD_TRANSCRIPTS"] == "1" {
+      let recorded = transcript.record(workingDirectory: directory, configure: configure)
+      try recorded.write(to: folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
+      return []
+    }
+    return transcript.play(workingDirectory: directory, configure: configure)
+  }
+
   /// Plays the transcript in a fresh script-mode session; returns every mismatch.
-  package func play(seed: UInt64 = 1, workingDirectory: URL) -> [Mismatch] {
+  ///
+  /// - Parameter configure: wires the session before it plays, such as the
+  ///   API behind `kubectl proxy` (KubeAPIServerTests).
+  package func play(
+    seed: UInt64 = 1, workingDirectory: URL, configure: (ShellSession) -> Void = { _ in }
+  ) -> [Mismatch] {
     var output = ""
     let session = ShellSession(cluster: Cluster.kind(seed: seed), mode: .script, workingDirectory: workingDirectory) { _, text in
       output += text
     }
+    configure(session)
     var mismatches: [Mismatch] = []
     for step in steps {
       output = ""
@@ -76,17 +109,22 @@ package struct SessionTranscript {
 
   /// Plays the transcript and writes it back with what each command printed:
   /// how a new transcript is recorded (then read and checked by a person).
-  package func record(seed: UInt64 = 1, workingDirectory: URL) -> String {
+  package func record(
+    seed: UInt64 = 1, workingDirectory: URL, configure: (ShellSession) -> Void = { _ in }
+  ) -> String {
     var output = ""
     let session = ShellSession(cluster: Cluster.kind(seed: seed), mode: .script, workingDirectory: workingDirectory) { _, text in
       output += text
     }
+    configure(session)
     var text = ""
     for step in steps {
       output = ""
       for (index, line) in step.input.enumerated() { text += (index == 0 ? "$ " : "> ") + line + "\n" }
       for line in step.input { session.feed(line) }
-      text += output
+      // Output without a final newline (JSON indented by the API server)
+      // still ends its block.
+      text += output + (output.isEmpty || output.hasSuffix("\n") ? "" : "\n")
       if session.lastStatus != 0 { text += "[exit \(session.lastStatus)]\n" }
     }
     return text

@@ -15,7 +15,7 @@ enum Builtins {
 
   static func register(into table: inout CommandTable, state: SessionState) {
     let kubectl: CommandTable.Handler = { argv, stdin, context in
-      Builtins.kubectl(Array(argv.dropFirst()), stdin: stdin, state: state, context: context)
+      Builtins.kubectl(Array(argv.dropFirst()), stdin: stdin, state: state, context: &context)
     }
     table.register("kubectl", kubectl)
     table.register("k", kubectl)
@@ -43,7 +43,7 @@ enum Builtins {
 
   /// Runs `kubectl ARGUMENTS`; in the interactive shell a watch or
   /// `logs -f` follows the cluster until Ctrl-C.
-  static func kubectl(_ arguments: [String], stdin: String = "", state: SessionState, context: ShellContext)
+  static func kubectl(_ arguments: [String], stdin: String = "", state: SessionState, context: inout ShellContext)
     -> CommandResult
   {
     let working = context.workingDirectory
@@ -55,15 +55,26 @@ enum Builtins {
       interactive: state.mode == .interactive, width: state.terminalWidth())
     environment.stdinIsTerminal = state.mode == .interactive && stdin.isEmpty && state.readLine != nil
     environment.writeFile = { path, content in try Builtins.write(path, content, in: working, root: root) }
-    if state.mode == .interactive, let followed = Follow.run(arguments, environment: environment, state: state) {
+    if state.mode == .interactive, !context.runsInBackground,
+      let followed = Follow.run(arguments, environment: environment, state: state)
+    {
       return followed
     }
     let output = CommandRunner.run(arguments, cluster: &state.cluster, environment: environment)
     for forward in output.portForwards { state.portForwards[forward.localPort] = forward }
+    let (refused, jobLine) = ProxyJobs.keep(output, state: state, context: &context)
+    if let refused { return refused }
     if let namespace = output.namespace { state.namespace = namespace }
     if let session = output.execSession { return PodShellTerminal.run(session, output: output, state: state) }
     var result = CommandResult(stdout: output.stdout, stderr: output.stderr, exitCode: output.exitCode)
     result.ordered = (output.orderedChunks ?? []).map { OrderedText(isError: $0.isError, text: $0.text) }
+    if !jobLine.isEmpty {
+      result.ordered.insert(OrderedText(isError: true, text: jobLine), at: 0)
+      if result.ordered.count == 1 {
+        result.ordered += [OrderedText(isError: true, text: output.stderr), OrderedText(isError: false, text: output.stdout)]
+      }
+      result.stderr = jobLine + result.stderr
+    }
     return result
   }
 

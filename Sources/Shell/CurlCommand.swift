@@ -20,6 +20,9 @@ enum CurlCommand {
           handled.append(port)
           return (forward.pod, forward.podPort)
         },
+        local: { port, request, cluster in
+          ProxyJobs.answer(port: port, request: request, cluster: &cluster, state: state, context: context)
+        },
         // `--cacert FILE`, read from the learner's folder.
         readFile: { path in (try? context.resolve(path)).flatMap { try? String(contentsOf: $0, encoding: .utf8) } })
       var result = CommandResult(

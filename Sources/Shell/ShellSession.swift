@@ -22,7 +22,21 @@ package final class SessionState {
   package var failures = 0
   /// Open `kubectl port-forward`s by local port; they last as long as the session.
   package var portForwards: [Int: PortForward] = [:]
+  /// Running `kubectl proxy`s by local port; they last as long as the session.
+  package var proxies: [Int: APIProxy] = [:]
+  /// The Kubernetes API that answers `kubectl proxy`'s requests (the
+  /// executable wires `kubetutor serve`'s router); without it nothing
+  /// listens behind a proxy.
+  package var kubernetesAPI: APIProxy.API?
   package let mode: SessionMode
+  /// Stops the interactive shell's clock from following the wall clock
+  /// while set, so that two runs of a command (the real kubectl through
+  /// `serve`, then the shell) start from the same moment and draw the same
+  /// names and UIDs.
+  package var wallClockPaused = false
+  /// Whether the clock follows the wall clock now: the interactive shell,
+  /// unless paused.
+  package var followsWallClock: Bool { mode == .interactive && !wallClockPaused }
   /// Polled by long commands (watches, `logs -f`, `sleep` in the
   /// interactive shell): `true` once Ctrl-C was pressed.
   package var isInterrupted: () -> Bool = { false }
@@ -162,7 +176,7 @@ package final class ShellSession {
     guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
     state.access.lock()
     defer { state.access.unlock() }
-    if state.mode == .interactive {
+    if state.followsWallClock {
       let now = clock()
       if now > state.cluster.now { state.cluster.advance(to: now) }
     }

@@ -79,6 +79,7 @@ extension ServeWiring {
     ServeBuiltin.install(
       on: session,
       server: SessionServerControl(session: session, kubeconfigPath: ServeCommand.defaultKubeconfig))
+    ProxiedAPI.install(on: session)
   }
 }
 

@@ -39,6 +39,12 @@ struct RealKubectlComparisonTests {
   {
     let words = line.split(separator: " ").map(String.init)
     var last: (ServedShell.Result, ServedShell.Result)?
+    // Both runs of a command that changes the cluster start from the same
+    // moment: the served clock stops following the wall clock meanwhile, so
+    // no tick between them draws other names or UIDs (a Job's selector
+    // carries its UID).
+    served.session.state.access.withLock { served.session.state.wallClockPaused = mutates }
+    defer { served.session.state.access.withLock { served.session.state.wallClockPaused = false } }
     for _ in 0..<(mutates ? 1 : 3) {
       let before = served.cluster
       let real = try served.real(Array(words.dropFirst()))
@@ -50,12 +56,7 @@ struct RealKubectlComparisonTests {
         let theirs = realCluster.store.get(key).map(Self.spec)
         let ours = served.cluster.store.get(key).map(Self.spec)
         #expect(theirs != nil, "\(line): \(key)")
-        // The served clock follows the wall clock; a tick between the two runs
-        // can draw from the random source and change UIDs (a Job's selector
-        // carries its UID), so an unequal object is recorded, not fatal.
-        withKnownIssue("a wall-clock tick between the runs can change UIDs", isIntermittent: true) {
-          #expect(theirs == ours, "\(line): \(key)")
-        }
+        #expect(theirs == ours, "\(line): \(key)")
       }
       last = (real, own)
       if real == own { break }

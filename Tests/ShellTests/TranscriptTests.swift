@@ -12,24 +12,8 @@ struct TranscriptTests {
 
   @Test("a transcript plays exactly as recorded", arguments: files)
   func plays(_ file: String) throws {
-    let text = try String(contentsOf: Self.folder.appendingPathComponent(file), encoding: .utf8)
-    let transcript = SessionTranscript(parsing: text)
-    #expect(!transcript.steps.isEmpty)
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kubetutor-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
     let fixtures = Self.folder.appendingPathComponent("files")
-    if let names = try? FileManager.default.contentsOfDirectory(atPath: fixtures.path) {
-      for name in names {
-        try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: directory.appendingPathComponent(name))
-      }
-    }
-    if ProcessInfo.processInfo.environment["RECORD_TRANSCRIPTS"] == "1" {
-      let recorded = transcript.record(workingDirectory: directory)
-      try recorded.write(to: Self.folder.appendingPathComponent(file), atomically: true, encoding: .utf8)
-      return
-    }
-    for mismatch in transcript.play(workingDirectory: directory) {
+    for mismatch in try SessionTranscript.playFile(file, in: Self.folder, fixtures: fixtures) {
       Issue.record("\(file):\n\(mismatch)")
     }
   }

@@ -340,12 +340,12 @@ extension Cluster {
       .replacingOccurrences(of: "{apacheTime}", with: LogClock.apache(time))
       .replacingOccurrences(of: "{redisTime}", with: LogClock.redis(time))
       .replacingOccurrences(of: "{podIP}", with: runtimes[pod.uid]?.podIP ?? "10.244.1.2")
-      .replacingOccurrences(of: "{hostname}", with: pod.name)
       .replacingOccurrences(of: "{pgTime}", with: LogClock.iso(time, " ", ".000 UTC"))
       .replacingOccurrences(of: "{mysqlTime}", with: LogClock.iso(time, " ", "+00:00"))
       .replacingOccurrences(of: "{isoMicros}", with: LogClock.iso(time, "T", ".000000Z"))
       .replacingOccurrences(of: "{isoMillis}", with: LogClock.iso(time, "T", ".000+00:00"))
-      .replacingOccurrences(of: "{isoZ}", with: LogClock.iso(time, "T", ".000Z"))
+      .replacingOccurrences(of: "{podName}", with: pod.name)
+      .replacingOccurrences(of: "{jsDate}", with: LogClock.jsDate(time))
   }
 
   // MARK: Stopping
@@ -444,6 +444,12 @@ package enum LogClock {
 
   private static func clock(_ hour: Int, _ minute: Int, _ second: Int) -> String {
     "\(two(hour)):\(two(minute)):\(two(second))"
+  }
+
+  /// node's `console.log(new Date())`: `2025-03-06T09:00:05.000Z`.
+  package static func jsDate(_ date: Date) -> String {
+    let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
+    return Timestamp.format(date).replacingOccurrences(of: "Z", with: String(format: ".%03dZ", milliseconds))
   }
 
   /// `2025/03/06 09:00:05`.

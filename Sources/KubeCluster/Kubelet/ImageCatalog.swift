@@ -272,7 +272,7 @@ package enum ImageCatalog {
     ImageBehavior(
       repository: repository, tags: tags, size: 74_833_402, ports: [8080], main: .server,
       http: .bootcamp(version: version),
-      startLogs: ["Kubernetes Bootcamp App Started At: {isoZ} | Running On:  {hostname} ", ""],
+      startLogs: ["Kubernetes Bootcamp App Started At: {jsDate} | Running On:  {podName} ", ""],
       memoryMiB: 12,
       env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"), ("NODE_VERSION", "6.3.1")],
       hasShell: true)

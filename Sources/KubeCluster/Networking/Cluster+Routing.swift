@@ -410,14 +410,23 @@ extension Cluster {
         "\(client) - - [\(HTTPDate.common(now))] \"\(request.method) \(request.path) HTTP/1.1\" 200 \(body.utf8.count) 0.0006",
         to: pod, container: container)
     case .bootcamp(let version):
+      // node's http server: chunked, no Content-Length.
       let body = "Hello Kubernetes bootcamp! | Running on: \(pod.name) | v=\(version)\n"
       response = HTTPResponse(
         status: 200, reason: "OK",
         headers: [
           ("Content-Type", "text/plain"), ("Date", date), ("Connection", "keep-alive"),
           ("Transfer-Encoding", "chunked"),
-        ],
-        body: body)
+        ], body: body)
+      let runtime = runtimes[pod.uid]?.container(container)
+      let served = (runtime?.logs.filter { $0.text.hasPrefix("Running On: ") }.count ?? 0) + 1
+      var started = now
+      if case .running(let since)? = runtime?.state { started = since }
+      // console.log joins its arguments with spaces; node prints uptime as a plain number.
+      let uptime = (now.timeIntervalSince(started) * 1000).rounded() / 1000
+      appendLog(
+        "Running On: \(pod.name) | Total Requests: \(served) | App Uptime: \(JSONValue.format(uptime)) seconds | Log Time: \(LogClock.jsDate(now))",
+        to: pod, container: container)
     case .text(let text):
       response = HTTPResponse(
         status: 200, reason: "OK",

@@ -16,6 +16,10 @@ package enum CurlProgram {
 
   /// A port-forward on the learner's machine: local port to a pod port.
   package typealias Forward = (_ port: Int) -> (pod: ObjectKey, port: Int)?
+  /// A server on the learner's machine other than a port-forward (`kubectl
+  /// proxy`): its answer to a request on a local port, or nil when nothing
+  /// listens there.
+  package typealias LocalServer = (_ port: Int, _ request: HTTPRequest, _ cluster: inout Cluster) -> HTTPResponse?
 
   struct Options {
     var url: String?
@@ -43,7 +47,8 @@ package enum CurlProgram {
   /// Runs `curl ARGUMENTS` (without the word `curl`) from `origin`.
   package static func run(
     _ arguments: [String], cluster: inout Cluster, origin: NetworkOrigin,
-    forward: Forward = { _ in nil }, readFile: (String) -> String? = { _ in nil }
+    forward: Forward = { _ in nil }, local: LocalServer = { _, _, _ in nil },
+    readFile: (String) -> String? = { _ in nil }
   )
     -> CurlOutcome
   {
@@ -125,7 +130,7 @@ package enum CurlProgram {
           "curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n",
         exitCode: 2)
     }
-    var outcome = fetch(url, options: options, cluster: &cluster, origin: origin, forward: forward)
+    var outcome = fetch(url, options: options, cluster: &cluster, origin: origin, forward: forward, local: local)
     // The shell's line tools and terminals work in lines ending in LF; the
     // CR of HTTP's CRLF would only get in their way.
     outcome.stdout = outcome.stdout.replacingOccurrences(of: "\r\n", with: "\n")
@@ -188,7 +193,7 @@ package enum CurlProgram {
   static func transfer(
     _ request: HTTPRequest, to target: Target, insecure: Bool, trusted: [TLSCertificate] = [],
     maxTime: Double?, cluster: inout Cluster,
-    origin: NetworkOrigin, forward: Forward
+    origin: NetworkOrigin, forward: Forward, local: LocalServer = { _, _, _ in nil }
   ) -> Transfer {
     guard let (_, addresses) = cluster.resolve(target.host, from: origin), let ip = addresses.first else {
       return .failed(
@@ -201,6 +206,8 @@ package enum CurlProgram {
     if ip == "127.0.0.1", case .host = origin {
       if let forwarded = forward(port) {
         result = cluster.sendToPod(request, pod: forwarded.pod, port: forwarded.port)
+      } else if let answer = local(port, request, &cluster) {
+        result = .success(answer)
       } else {
         result = .failure(.refused(ip: ip, port: port))
       }
@@ -283,7 +290,7 @@ package enum CurlProgram {
 
   private static func fetch(
     _ url: String, options: Options, cluster: inout Cluster, origin: NetworkOrigin, forward: Forward,
-    redirects: Int = 0
+    local: LocalServer, redirects: Int = 0
   )
     -> CurlOutcome
   {
@@ -315,7 +322,7 @@ package enum CurlProgram {
     let transfer = transfer(
       request, to: target, insecure: options.insecure, trusted: options.trusted, maxTime: limit,
       cluster: &cluster, origin: origin,
-      forward: forward)
+      forward: forward, local: local)
     switch transfer {
     case .failed(let code, let message, let verbose):
       if options.verbose { out.stderr += verbose }
@@ -360,7 +367,7 @@ package enum CurlProgram {
         if [301, 302, 303].contains(response.status) && options.method == nil { followed.data = nil }
         var rest = fetch(
           next, options: followed, cluster: &cluster, origin: origin, forward: forward,
-          redirects: redirects + 1)
+          local: local, redirects: redirects + 1)
         if (options.include || options.head) && options.output == nil { rest.stdout = head + rest.stdout }
         rest.stderr = out.stderr + rest.stderr
         return rest

@@ -10,7 +10,7 @@ extension SessionState {
   /// Moves the cluster's clock up to now (in the interactive shell only),
   /// such as before TAB completes names that may have appeared meanwhile.
   package func followWallClock() {
-    guard mode == .interactive else { return }
+    guard followsWallClock else { return }
     let now = Date()
     if now > cluster.now { cluster.advance(to: now) }
   }
@@ -46,7 +46,7 @@ enum Follow {
       return followLogs(words.filter { !followFlags.contains($0) }, environment: environment, state: state)
     case "attach":
       return followAttach(words, environment: environment, state: state)
-    case "port-forward":
+    case "port-forward", "proxy":
       var cluster = state.cluster
       let first = CommandRunner.run(words, cluster: &cluster, environment: environment)
       state.cluster = cluster

@@ -107,7 +107,8 @@ enum SessionBuiltins {
     while !state.isInterrupted() {
       if Date() >= next {
         Follow.advance(state)
-        let output = Builtins.kubectl(Array(words.dropFirst()), state: state, context: context)
+        var scratch = context
+        let output = Builtins.kubectl(Array(words.dropFirst()), state: state, context: &scratch)
         state.write(.stdout, "\u{1B}[H\u{1B}[2J\(title)\n\n" + output.stdout + output.stderr)
         next = Date().addingTimeInterval(interval)
       }

@@ -19,6 +19,10 @@ package struct ShellContext: Sendable {
   package var rootDirectory: URL
   /// `$1`, `$2`, …; empty in an interactive shell.
   package var positionalParameters: [String] = []
+  /// Whether the running command was started with `&`.
+  package var runsInBackground = false
+  /// How many background jobs have been started, for `[N] PID`.
+  package var backgroundJobs = 0
 
   package init(workingDirectory: URL, rootDirectory: URL? = nil, variables: [String: String] = [:])
   {

@@ -92,7 +92,17 @@ package struct ShellInterpreter {
   mutating func execute(_ list: CommandList, _ io: ShellIO) throws -> Int32 {
     var status: Int32 = 0
     for item in list.items {
-      status = try execute(item.andOr, io)
+      guard item.isBackground else {
+        status = try execute(item.andOr, io)
+        continue
+      }
+      // `COMMAND &`: commands finish before the next runs; the long-running
+      // ones (kubectl proxy, port-forward) read this to keep serving.
+      context.runsInBackground = true
+      defer { context.runsInBackground = false }
+      _ = try execute(item.andOr, io)
+      status = 0
+      context.lastExitStatus = 0
     }
     return status
   }
