@@ -71,6 +71,7 @@ enum StatusObject {
     var details = JSONObject()
     let name = error.detailsName.isEmpty ? StatusObject.quotedName(error.message) : error.detailsName
     if let name { details["name"] = .string(name) }
+    if !error.detailsGroup.isEmpty { details["group"] = .string(error.detailsGroup) }
     if !error.detailsKind.isEmpty { details["kind"] = .string(error.detailsKind) }
     if !error.causes.isEmpty {
       details["causes"] = .array(

@@ -76,6 +76,8 @@ package enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
     case .ingressClass: "ingressclasses"
     case .storageClass: "storageclasses"
     case .priorityClass: "priorityclasses"
+    case .ingress: "ingresses"
+    case .networkPolicy: "networkpolicies"
     default: rawValue.lowercased() + "s"
     }
   }

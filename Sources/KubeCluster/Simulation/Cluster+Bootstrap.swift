@@ -98,6 +98,7 @@ extension Cluster {
     ]
     nodeImages[name] = Set(Cluster.preloadedImages.map { ImageReference($0.0).fullName })
     guard let stored = write(node, by: "kubelet/\(name)", summary: "registered") else { return }
+    createNodeLease(for: stored)
     recordEvent(stored, reason: "Starting", message: "Starting kubelet.", source: EventSource("kubelet", host: name))
     recordEvent(stored, reason: "NodeHasSufficientMemory", message: "Node \(name) status is now: NodeHasSufficientMemory", source: EventSource("kubelet", host: name))
     recordEvent(stored, reason: "NodeHasNoDiskPressure", message: "Node \(name) status is now: NodeHasNoDiskPressure", source: EventSource("kubelet", host: name))

@@ -111,6 +111,7 @@ package struct Cluster: Sendable {
       settle()
     }
     if date > now { now = date }
+    renewNodeLeases()
   }
 
   package mutating func advance(by seconds: TimeInterval) {

@@ -241,8 +241,20 @@ enum CreateGenerators {
       }
       return CommandOutput(stdout: fakeToken(account: name, namespace: invocation.namespace, now: cluster.now) + "\n")
     }
-    return try CreateCommand.submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"))
+    return try CreateCommand.submit(
+      object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"),
+      failure: failurePrefixes[kind], saveConfig: kind != "clusterrole")
   }
+
+  /// How each kubectl 1.32 generator words the API server's refusal
+  /// (`pkg/cmd/create`); namespace, role and clusterrole pass it on as is.
+  static let failurePrefixes: [String: String] = [
+    "clusterrolebinding": "failed to create clusterrolebinding: ", "configmap": "failed to create configmap: ",
+    "cronjob": "failed to create cronjob: ", "job": "failed to create job: ",
+    "poddisruptionbudget": "failed to create poddisruptionbudgets: ", "priorityclass": "failed to create priorityclass: ",
+    "quota": "failed to create quota: ", "rolebinding": "failed to create rolebinding: ",
+    "secret": "failed to create secret ", "serviceaccount": "failed to create serviceaccount: ",
+  ]
 
   static func podTemplate(_ name: String, image: String, command: [String], restart: String) -> JSONValue {
     var container = JSONObject([("name", .string(name)), ("image", .string(image))])
@@ -338,7 +350,9 @@ enum CreateGenerators {
       ]))
     ]
     let object = Generators.typed(.job, [("metadata", .object(meta)), ("spec", cron.content[path: "spec.jobTemplate.spec"] ?? .emptyObject), ("status", .emptyObject)])
-    return try CreateCommand.submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: invocation.flags.string("output"))
+    return try CreateCommand.submit(
+      object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: invocation.flags.string("output"),
+      failure: failurePrefixes["job"])
   }
 
   /// A token-shaped string: three base64url parts, deterministic per account.

@@ -25,6 +25,7 @@ struct RunCommand: KubectlCommand {
     .string("pod-running-timeout", default: "1m0s", help: "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running"),
     .bool("quiet", short: "q", help: "If true, suppress prompt messages."),
     .string("field-manager", default: "kubectl-run", help: "Name of the manager used to track field ownership."),
+    .bool("save-config", help: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future."),
     .bool("leave-stdin-open", help: "If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes."),
   ]
 

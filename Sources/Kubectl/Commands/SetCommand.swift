@@ -164,7 +164,14 @@ struct SetCommand: KubectlCommand {
         let suffix = dryRun == "client" ? " (dry run)" : (dryRun == "server" ? " (server dry run)" : "")
         output.stdout += try PatchCommand.printed(stored, format: invocation.flags.string("output"), message: "\(RolloutCommand.label(key)) \(message)\(suffix)\n")
       } catch {
-        output.stderr += ErrorMessage.render(error)
+        // kubectl wraps the server's refusal of the patch in its own words
+        // (set resources leaves out the colon).
+        if let refusal = error as? APIError {
+          let wrapper = ["image": "failed to patch image update to pod template: ", "env": "failed to patch env update to pod template: "][sub]
+          output.stderr += "error: \(wrapper ?? "failed to patch resources update to pod template ")\(refusal.message)\n"
+        } else {
+          output.stderr += ErrorMessage.render(error)
+        }
         output.exitCode = 1
       }
     }
