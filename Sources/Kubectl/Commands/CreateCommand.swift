@@ -35,10 +35,11 @@ struct CreateCommand: KubectlCommand {
         let object = Generators.namespace(invocation.positionals[1])
         return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
       case "service", "svc":
-        guard invocation.positionals.count >= 2,
-          ["clusterip", "nodeport", "loadbalancer", "externalname"].contains(invocation.positionals[1])
-        else {
-          throw KubectlError.raw("error: unknown command \"\(invocation.positionals.dropFirst().first ?? "")\" for \"kubectl create service\"\n")
+        guard invocation.positionals.count >= 2 else {
+          return CommandOutput(stderr: HelpText.forCommand("create service", flags: []), exitCode: 1)
+        }
+        guard ["clusterip", "nodeport", "loadbalancer", "externalname"].contains(invocation.positionals[1]) else {
+          throw KubectlError.unknownCommand(invocation.positionals.dropFirst().first ?? "", of: "create service")
         }
         var rest = invocation
         rest.flags.positionals.removeFirst()
@@ -52,7 +53,7 @@ struct CreateCommand: KubectlCommand {
         return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format, failure: "failed to create ingress: ")
       default:
         if let output = try CreateGenerators.run(sub, invocation, cluster: &cluster, dryRun: dryRun) { return output }
-        throw KubectlError.raw("error: unknown command \"\(sub)\" for \"kubectl create\"\n")
+        throw KubectlError.raw("error: Unexpected args: [\(invocation.positionals.joined(separator: " "))]\nSee 'kubectl create -h' for help and examples\n")
       }
     }
     let files = flags.strings("filename")

@@ -56,9 +56,10 @@ enum CreateGenerators {
     var arguments = Array(invocation.positionals.dropFirst())
     var secretType = "generic"
     if kind == "secret" {
-      guard let type = arguments.first, ["generic", "tls", "docker-registry"].contains(type) else {
-        return CommandOutput(stdout: HelpText.forCommand("create secret", flags: []))
+      guard let type = arguments.first else {
+        return CommandOutput(stderr: HelpText.forCommand("create secret", flags: []), exitCode: 1)
       }
+      guard ["generic", "tls", "docker-registry"].contains(type) else { throw KubectlError.unknownCommand(type, of: "create secret") }
       secretType = type
       arguments.removeFirst()
     }

@@ -28,10 +28,10 @@ struct RolloutCommand: KubectlCommand {
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     guard let sub = invocation.positionals.first else {
-      return CommandOutput(stdout: HelpText.forCommand("rollout", flags: []))
+      return CommandOutput(stdout: HelpText.forCommand("rollout", flags: []), exitCode: 1)
     }
     guard subcommands.contains(sub) else {
-      return CommandOutput(stdout: HelpText.forCommand("rollout", flags: []))
+      throw KubectlError.raw("error: unknown command \"\(sub)\"\nSee 'kubectl rollout -h' for help and examples\n")
     }
     let arguments = Array(invocation.positionals.dropFirst())
     let keys = try targets(arguments, invocation: invocation, cluster: cluster, verb: sub)
@@ -66,7 +66,7 @@ struct RolloutCommand: KubectlCommand {
   static func targets(_ arguments: [String], invocation: Invocation, cluster: Cluster, verb: String) throws -> [ObjectKey] {
     let namespace = invocation.namespace
     guard !arguments.isEmpty else {
-      if verb == "status" { throw KubectlError.message("required resource not specified") }
+      if subcommands.contains(verb) { throw KubectlError.message("required resource not specified") }
       throw KubectlError.raw("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n")
     }
     var keys: [ObjectKey] = []

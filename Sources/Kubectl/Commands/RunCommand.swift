@@ -43,7 +43,7 @@ struct RunCommand: KubectlCommand {
     let dryRun = try DryRun.parse(flags.string("dry-run"))
     let restart = flags.string("restart")
     guard ["Always", "OnFailure", "Never"].contains(restart) else {
-      throw KubectlError.message("invalid restart policy: \(restart)")
+      throw KubectlError.raw("error: invalid restart policy: \(restart)\nSee 'kubectl run -h' for help and examples\n")
     }
     var labels = ["run": name]
     if flags.isSet("labels") {

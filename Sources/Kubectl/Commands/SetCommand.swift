@@ -27,14 +27,23 @@ struct SetCommand: KubectlCommand {
   ]
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
-    guard let sub = invocation.positionals.first, ["image", "env", "resources"].contains(sub) else {
-      return CommandOutput(stdout: HelpText.forCommand("set", flags: []))
+    guard let sub = invocation.positionals.first else {
+      return CommandOutput(stderr: HelpText.forCommand("set", flags: []), exitCode: 1)
     }
+    guard ["image", "env", "resources"].contains(sub) else { throw KubectlError.unknownCommand(sub, of: "set") }
     var arguments = Array(invocation.positionals.dropFirst())
     // Resource arguments come first; `NAME=VALUE` pairs follow.
     let firstPair = arguments.firstIndex { $0.contains("=") || (sub == "env" && $0.hasSuffix("-") && !$0.contains("/")) } ?? arguments.count
     let pairs = Array(arguments[firstPair...])
     arguments = Array(arguments[..<firstPair])
+    if arguments.isEmpty && invocation.flags.strings("filename").isEmpty {
+      // set image and set resources build their resource list first (in
+      // Complete); set env checks the resources in Validate.
+      if sub == "env" {
+        throw KubectlError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
+      }
+      throw KubectlError.raw("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n")
+    }
     switch sub {
     case "image":
       guard !pairs.isEmpty else { throw KubectlError.message("at least one image update is required") }

@@ -15,7 +15,7 @@ struct HelpFidelityTests {
     "diff", "edit", "explain", "config", "config view", "config get-contexts", "config set-context",
     "config use-context", "config current-context", "cordon", "uncordon", "drain", "taint", "top", "auth",
     "auth can-i", "api-versions", "create configmap", "create secret", "create secret generic",
-    "create job", "create cronjob", "create role", "create token", "cp", "attach",
+    "create job", "create cronjob", "create role", "create token", "cp", "attach", "create service",
   ]
 
   static func headers(_ text: String) -> [String] {
