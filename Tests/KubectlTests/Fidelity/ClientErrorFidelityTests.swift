@@ -31,10 +31,7 @@ struct ClientErrorFidelityTests {
     "the same words, streams and exit code", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: errors)
   func sameError(_ line: String) throws {
-    let arguments = line.split(separator: " ").map(String.init)
-    let real = try RealKubectl.run(arguments)
-    var cluster = Cluster.kind()
-    let ours = CommandRunner.run(arguments, cluster: &cluster)
+    let (real, ours) = try ClientSideFidelityTests.both(line)
     #expect(ours.stdout == real.stdout)
     #expect(ours.stderr == Self.withoutKlog(real.stderr))
     #expect(ours.exitCode == real.exitCode)
@@ -55,10 +52,7 @@ struct ClientErrorFidelityTests {
     "a bare group command prints help where kubectl does", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: ["config", "set", "top", "auth", "rollout", "create secret", "create service"])
   func bareGroup(_ line: String) throws {
-    let arguments = line.split(separator: " ").map(String.init)
-    let real = try RealKubectl.run(arguments)
-    var cluster = Cluster.kind()
-    let ours = CommandRunner.run(arguments, cluster: &cluster)
+    let (real, ours) = try ClientSideFidelityTests.both(line)
     #expect(ours.stdout.isEmpty == real.stdout.isEmpty)
     #expect(ours.stderr.isEmpty == real.stderr.isEmpty)
     #expect(ours.exitCode == real.exitCode)
