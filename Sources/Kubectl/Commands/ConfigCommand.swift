@@ -114,7 +114,10 @@ struct APIVersionsCommand: KubectlCommand {
   ]
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
-    CommandOutput(stdout: versions.map { $0 + "\n" }.joined())
+    if !invocation.positionals.isEmpty {
+      throw KubectlError.raw("error: unexpected arguments: [\(invocation.positionals.joined(separator: " "))]\nSee 'kubectl api-versions -h' for help and examples\n")
+    }
+    return CommandOutput(stdout: versions.map { $0 + "\n" }.joined())
   }
 }
 

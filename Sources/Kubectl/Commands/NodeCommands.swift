@@ -316,6 +316,7 @@ struct TopCommand: KubectlCommand {
       return CommandOutput(stderr: HelpText.forCommand("top", flags: []), exitCode: 1)
     }
     guard ["node", "nodes", "no", "pod", "pods", "po"].contains(what) else { throw KubectlError.unknownCommand(what, of: "top") }
+    _ = try GetCommand.parseSelector(invocation.flags.strings("selector"))
     throw KubectlError.message("Metrics API not available")
   }
 }

@@ -25,6 +25,15 @@ struct ClientErrorFidelityTests {
     "run web --image=nginx --restart=Bogus", "replace",
     "rollout bogus", "rollout undo", "rollout history", "rollout status", "rollout restart",
     "top bogus", "create bogus", "create secret bogus", "create service bogus",
+    "run web --image=nginx --rm", "run web --image=nginx -t", "run web --image=nginx -it --dry-run=client",
+    "run web --image=nginx --expose", "run web --image=nginx --image-pull-policy=Bogus", "run web --image=Bad_Image",
+    "run web --image=nginx --port=abc", "run web --image=nginx --env=FOO", "run web --image=nginx --env=1A=b",
+    "create secret tls t", "create secret tls t --cert=/nope", "create job j", "create job j --image=nginx --from=cronjob/c",
+    "create cronjob c", "create cronjob c --schedule=x", "create quota q --hard=bogus", "create quota q --hard=pods=abc",
+    "create configmap cm --from-file=/nope", "create configmap cm --from-env-file=/nope",
+    "create secret generic s --from-file=a=/nope",
+    "wait --for=delete", "api-versions extra", "diff --bogus", "diff -f", "logs --since=abc web",
+    "logs --tail=abc web", "create deployment web --image=nginx --port=abc",
   ]
 
   @Test(
