@@ -77,6 +77,7 @@ enum StatusObject {
     let name = error.detailsName.isEmpty ? StatusObject.quotedName(error.message) : error.detailsName
     if let name { details["name"] = .string(name) }
     if !error.detailsKind.isEmpty {
+      if !error.detailsGroup.isEmpty { details["group"] = .string(error.detailsGroup) }
       details["kind"] = .string(error.detailsKind)
     } else if ["NotFound", "AlreadyExists"].contains(error.reason), name != nil,
       let resource = error.message.split(separator: " ").first, !resource.hasPrefix("\"")

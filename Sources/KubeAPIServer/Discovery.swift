@@ -7,12 +7,7 @@ import KubeCluster
 /// aggregated discovery first and falls back to these when the answer is
 /// plain `application/json`.
 enum Discovery {
-  static let version: JSONValue = [
-    "major": "1", "minor": "32", "gitVersion": "v1.32.2",
-    "gitCommit": "67a30c0adcf52bd3f56ff0893ce19966be12991f", "gitTreeState": "clean",
-    "buildDate": "2025-02-12T21:19:47Z", "goVersion": "go1.23.6", "compiler": "gc",
-    "platform": "linux/amd64",
-  ]
+  static let version = Cluster.serverVersion
 
   /// Every group version the cluster serves, core first, then by group.
   static var groupVersions: [(group: String, version: String)] {
@@ -40,16 +35,6 @@ enum Discovery {
     }
     return ["kind": "APIGroupList", "apiVersion": "v1", "groups": .array(groups)]
   }
-
-  /// The kinds in the `all` category, as `kubectl get all` expands it.
-  static let allCategory: Set<Kind> = [
-    .pod, .service, .daemonSet, .deployment, .replicaSet, .statefulSet, .horizontalPodAutoscaler,
-    .cronJob, .job,
-  ]
-
-  static let standardVerbs: [JSONValue] = [
-    "create", "delete", "deletecollection", "get", "list", "patch", "update", "watch",
-  ]
 
   /// The subresources served, by kind.
   static func subresources(of kind: Kind) -> [(name: String, verbs: [JSONValue], kind: String)] {
@@ -80,10 +65,10 @@ enum Discovery {
       var entry: JSONValue = [
         "name": .string(kind.resource), "singularName": .string(kind.singular),
         "namespaced": .bool(kind.isNamespaced), "kind": .string(kind.rawValue),
-        "verbs": .array(kind == .binding ? ["create"] : standardVerbs),
+        "verbs": .array(kind.verbs.map { .string($0) }),
       ]
       if !kind.shortNames.isEmpty { entry["shortNames"] = .array(kind.shortNames.map { .string($0) }) }
-      if allCategory.contains(kind) { entry["categories"] = ["all"] }
+      if !kind.categories.isEmpty { entry["categories"] = .array(kind.categories.map { .string($0) }) }
       resources.append(entry)
       for sub in subresources(of: kind) {
         var subEntry: JSONValue = [

@@ -45,6 +45,15 @@ package enum CommandRunner {
       return CommandOutput(stdout: HelpText.root)
     }
     if verb == "help" || verb == "--help" || verb == "-h" {
+      // `kubectl help VERB` is `kubectl VERB --help`; cobra answers a
+      // topic it does not know on stderr, then prints the root usage.
+      let topic = rest.filter { !$0.hasPrefix("-") }
+      if verb == "help", let first = topic.first {
+        if let command = commands.first(where: { $0.name == first }) {
+          return CommandOutput(stdout: HelpText.forCommand(usageName(first, Array(topic.dropFirst())), flags: command.flags))
+        }
+        return CommandOutput(stderr: "Unknown help topic [`\(topic.joined(separator: "` `"))`]\n\n" + HelpText.root)
+      }
       return CommandOutput(stdout: HelpText.root)
     }
     guard let command = commands.first(where: { $0.name == verb }) else {
@@ -61,6 +70,12 @@ package enum CommandRunner {
       let invocation = Invocation(command: verb, flags: flags, environment: environment)
       return try command.run(invocation, cluster: &cluster)
     } catch {
+      if verb == "diff" {
+        // CheckDiffErr: exit code 2, and diff's own flag-error wording.
+        let text = ErrorMessage.render(error).replacingOccurrences(
+          of: "See 'kubectl diff --help' for usage.", with: "See 'kubectl diff -h' for help and examples")
+        return CommandOutput(stderr: text, exitCode: 2)
+      }
       return CommandOutput(stderr: ErrorMessage.render(error), exitCode: 1)
     }
   }

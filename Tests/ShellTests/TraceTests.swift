@@ -28,7 +28,7 @@ struct TraceTests {
         $ trace
         What `kubectl run web --image=nginx:1.27` caused, in clock order:
            1  +0s     kubectl: asked kube-apiserver to create Pod web
-           2  +0s     kube-apiserver: stored Pod web (resourceVersion 196)  (after 1)
+           2  +0s     kube-apiserver: stored Pod web (resourceVersion 204)  (after 1)
            3  +0s     etcd: wrote /registry/pods/default/web  (after 2)
         No component bound Pod web to a node: kube-scheduler is not running (its pod is gone from kube-system), so the pod stays Pending.
         (Components talk only to kube-apiserver; each write above was stored in etcd like yours.)

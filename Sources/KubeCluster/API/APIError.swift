@@ -9,7 +9,8 @@ package struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
   package var message: String
   /// The HTTP status code.
   package var code: Int
-  /// For `Invalid`: the kind and name the causes are about.
+  /// For `Invalid`: the group, kind and name the causes are about.
+  package var detailsGroup: String = ""
   package var detailsKind: String = ""
   package var detailsName: String = ""
   package var causes: [FieldError] = []
@@ -38,13 +39,18 @@ package struct APIError: Error, Equatable, Sendable, CustomStringConvertible {
       code: 409)
   }
 
+  /// `NewInvalid`: the message names the group-qualified kind
+  /// (`Deployment.apps "web" is invalid: …`, `Pod "web" is invalid: …`);
+  /// the details keep group and kind apart, and kubectl's own wording
+  /// (`The Deployment "web" is invalid`) reads the kind from them.
   package static func invalid(_ kind: Kind, _ name: String, _ causes: [FieldError]) -> APIError {
     let body =
       causes.count == 1
       ? causes[0].description : "[" + causes.map(\.description).joined(separator: ", ") + "]"
+    let qualified = kind.group.isEmpty ? kind.rawValue : "\(kind.rawValue).\(kind.group)"
     return APIError(
-      reason: "Invalid", message: "\(kind.rawValue) \"\(name)\" is invalid: \(body)", code: 422,
-      detailsKind: kind.rawValue, detailsName: name, causes: causes)
+      reason: "Invalid", message: "\(qualified) \"\(name)\" is invalid: \(body)", code: 422,
+      detailsGroup: kind.group, detailsKind: kind.rawValue, detailsName: name, causes: causes)
   }
 
   package static func badRequest(_ message: String) -> APIError {

@@ -76,10 +76,31 @@ package enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
     case .ingressClass: "ingressclasses"
     case .storageClass: "storageclasses"
     case .priorityClass: "priorityclasses"
+    case .ingress: "ingresses"
+    case .networkPolicy: "networkpolicies"
     default: rawValue.lowercased() + "s"
     }
   }
 
+
+  /// The verbs discovery lists for the kind, as a 1.32 API server does:
+  /// bindings are only created, namespaces have no deletecollection.
+  package var verbs: [String] {
+    switch self {
+    case .binding: ["create"]
+    case .namespace: ["create", "delete", "get", "list", "patch", "update", "watch"]
+    default: ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"]
+    }
+  }
+
+  /// The categories discovery lists: `all` for what `kubectl get all` shows.
+  package var categories: [String] {
+    switch self {
+    case .pod, .service, .daemonSet, .deployment, .replicaSet, .statefulSet, .horizontalPodAutoscaler, .cronJob, .job:
+      ["all"]
+    default: []
+    }
+  }
 
   /// The singular lower-case name kubectl accepts (`pod`, `deployment`).
   package var singular: String { rawValue.lowercased() }

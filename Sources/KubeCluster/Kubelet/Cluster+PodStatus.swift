@@ -71,9 +71,27 @@ extension Cluster {
     let unready = regular.filter { !isReady($0, pod: pod) }.map(\.name)
     let notReadyReason = podSucceeded ? "PodCompleted" : "ContainersNotReady"
     let notReadyMessage = podSucceeded ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
-    condition("Ready", allReady, reason: allReady ? nil : notReadyReason, message: allReady ? nil : notReadyMessage)
+    // Readiness gates: conditions someone else sets; a pod whose containers
+    // are ready stays unready until every gate's condition is True.
+    let previous = pod.content[path: "status.conditions"]?.array ?? []
+    let gateProblems = (pod.content[path: "spec.readinessGates"]?.array ?? []).compactMap { gate -> String? in
+      let type = gate["conditionType"]?.string ?? ""
+      guard let found = previous.first(where: { $0["type"]?.string == type }) else {
+        return "corresponding condition of pod readiness gate \"\(type)\" does not exist."
+      }
+      let status = found["status"]?.string ?? ""
+      return status == "True" ? nil : "the status of pod readiness gate \"\(type)\" is not \"True\", but \(status)."
+    }
+    if allReady && !gateProblems.isEmpty {
+      condition("Ready", false, reason: "ReadinessGatesNotReady", message: gateProblems.joined(separator: ", "))
+    } else {
+      condition("Ready", allReady, reason: allReady ? nil : notReadyReason, message: allReady ? nil : notReadyMessage)
+    }
     condition("ContainersReady", allReady, reason: allReady ? nil : notReadyReason, message: allReady ? nil : notReadyMessage)
     condition("PodScheduled", true)
+    // Conditions the kubelet does not own (a readiness gate's) stay.
+    let owned: Set<String> = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"]
+    conditions += previous.filter { !owned.contains($0["type"]?.string ?? "") }
     status["conditions"] = .array(conditions)
 
     if let hostIP {

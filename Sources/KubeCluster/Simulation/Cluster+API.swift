@@ -101,8 +101,12 @@ extension Cluster {
       var labels = object.labels
       labels["kubernetes.io/metadata.name"] = object.name
       object.labels = labels
+    case .persistentVolumeClaim, .persistentVolume:
+      // The registry empties the status; reading it back from storage
+      // applies the defaults again, so every reader sees `phase: Pending`.
+      object.content["status"] = ["phase": "Pending"]
     case .deployment, .replicaSet, .daemonSet, .statefulSet, .job, .cronJob, .service, .ingress,
-      .persistentVolumeClaim, .persistentVolume, .horizontalPodAutoscaler:
+      .horizontalPodAutoscaler:
       object.content["status"] = .emptyObject
     default:
       break

@@ -1,6 +1,14 @@
 import Foundation
 
 extension Cluster {
+  /// What the API server answers at `/version` (kind's v1.32.2 node image).
+  package static let serverVersion: JSONValue = [
+    "major": "1", "minor": "32", "gitVersion": "v1.32.2",
+    "gitCommit": "67a30c0adcf52bd3f56ff0893ce19966be12991f", "gitTreeState": "clean",
+    "buildDate": "2025-02-12T21:19:47Z", "goVersion": "go1.23.6", "compiler": "gc",
+    "platform": "linux/amd64",
+  ]
+
   /// The instant script mode starts at: fixed, so runs are reproducible.
   package static let scriptEpoch = Date(timeIntervalSince1970: 1_740_819_600)  // 2025-03-01T09:00:00Z
 
@@ -98,6 +106,7 @@ extension Cluster {
     ]
     nodeImages[name] = Set(Cluster.preloadedImages.map { ImageReference($0.0).fullName })
     guard let stored = write(node, by: "kubelet/\(name)", summary: "registered") else { return }
+    createNodeLease(for: stored)
     recordEvent(stored, reason: "Starting", message: "Starting kubelet.", source: EventSource("kubelet", host: name))
     recordEvent(stored, reason: "NodeHasSufficientMemory", message: "Node \(name) status is now: NodeHasSufficientMemory", source: EventSource("kubelet", host: name))
     recordEvent(stored, reason: "NodeHasNoDiskPressure", message: "Node \(name) status is now: NodeHasNoDiskPressure", source: EventSource("kubelet", host: name))

@@ -114,6 +114,7 @@ package struct Cluster: Sendable {
       settle()
     }
     if date > now { now = date }
+    renewNodeLeases()
   }
 
   package mutating func advance(by seconds: TimeInterval) {

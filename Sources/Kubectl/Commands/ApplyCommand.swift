@@ -56,13 +56,16 @@ struct ApplyCommand: KubectlCommand {
       var desired = manifest.object
       annotateLastApplied(&desired)
       let existed = cluster.store.contains(desired.key)
+      if dryRun != .client, let live = cluster.store.get(desired.key), live.annotations[lastApplied] == nil {
+        output.err("Warning: resource \(desired.kind.resource)/\(desired.name) is missing the \(lastApplied) annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n")
+      }
       let result: Result<String, APIError> = apply(desired, cluster: &cluster, dryRun: dryRun, format: format)
       switch result {
       case .success(let text):
-        output.stdout += text
+        output.out(text)
         if let applied = cluster.store.get(desired.key) { pruner?.visited(applied) }
       case .failure(let error):
-        output.stderr += ErrorMessage.render(KubectlError.apiWithSource(error, verb: existed ? "patching" : "creating", source: manifest.source))
+        output.err(ErrorMessage.render(KubectlError.apiWithSource(error, verb: existed ? "patching" : "creating", source: manifest.source)))
         output.exitCode = 1
       }
     }

@@ -24,6 +24,8 @@ struct AutoscaleCommand: KubectlCommand {
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     let flags = invocation.flags
+    // cobra's MarkFlagRequired("max"), checked before anything runs.
+    guard flags.isSet("max") else { throw KubectlError.message("required flag(s) \"max\" not set") }
     let maximum = flags.int("max")
     let minimum = flags.int("min")
     guard maximum >= 1 else {

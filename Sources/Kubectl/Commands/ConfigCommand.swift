@@ -30,9 +30,10 @@ struct ConfigCommand: KubectlCommand {
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     let flags = invocation.flags
-    guard let sub = invocation.positionals.first, subcommands.contains(sub) || sub == "use" else {
-      return CommandOutput(stdout: HelpText.forCommand("config", flags: []))
+    guard let sub = invocation.positionals.first else {
+      return CommandOutput(stderr: HelpText.forCommand("config", flags: []), exitCode: 1)
     }
+    guard subcommands.contains(sub) || sub == "use" else { throw KubectlError.unknownCommand(sub, of: "config") }
     let arguments = Array(invocation.positionals.dropFirst())
     let namespace = invocation.environment.namespace
     switch sub {
@@ -57,7 +58,9 @@ struct ConfigCommand: KubectlCommand {
       return output
     case "get-contexts":
       if let name = arguments.first, name != contextName {
-        throw KubectlError.message("context \(name) not found")
+        // kubectl prints the table's header before it looks the name up.
+        let header = flags.bool("no-headers") || flags.string("output") == "name" ? "" : TemplatePrinter.tabwriter([["CURRENT", "NAME", "CLUSTER", "AUTHINFO", "NAMESPACE"]])
+        return CommandOutput(stdout: header, stderr: "error: context \(name) not found\n", exitCode: 1)
       }
       if flags.string("output") == "name" { return CommandOutput(stdout: contextName + "\n") }
       guard flags.string("output").isEmpty else {
@@ -111,7 +114,10 @@ struct APIVersionsCommand: KubectlCommand {
   ]
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
-    CommandOutput(stdout: versions.map { $0 + "\n" }.joined())
+    if !invocation.positionals.isEmpty {
+      throw KubectlError.raw("error: unexpected arguments: [\(invocation.positionals.joined(separator: " "))]\nSee 'kubectl api-versions -h' for help and examples\n")
+    }
+    return CommandOutput(stdout: versions.map { $0 + "\n" }.joined())
   }
 }
 
@@ -139,21 +145,30 @@ struct AuthCommand: KubectlCommand {
           ["", "[*]", "[]", "[*]"],
         ]))
       }
-      guard arguments.count >= 2 else {
-        throw KubectlError.usage("you must specify two arguments: verb resource or verb resource/resourceName.", command: "auth can-i")
+      // Exactly VERB and TYPE, TYPE/NAME or a non-resource URL.
+      guard arguments.count == 3 else {
+        throw KubectlError.raw(
+          "error: you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'kubectl auth can-i -h' for help and examples.\n")
       }
-      if arguments.count >= 3 || arguments[1].contains("/") || arguments[1].hasPrefix("/") {
-        // VERB TYPE/NAME, VERB TYPE NAME or a non-resource URL.
-      } else if ResourceResolver.kind(for: arguments[1]) == nil && arguments[1] != "*" {
-        return CommandOutput(stdout: invocation.flags.bool("quiet") ? "" : "yes\n", stderr: "Warning: the server doesn't have a resource type '\(arguments[1])'\n")
+      let resource = arguments[2]
+      if !resource.hasPrefix("/"), ResourceResolver.kind(for: String(resource.split(separator: "/").first ?? "")) == nil,
+        !resource.hasPrefix("*")
+      {
+        // resourceFor warns before the answer is printed.
+        var output = CommandOutput()
+        output.err("Warning: the server doesn't have a resource type '\(resource.split(separator: "/").first ?? "")'\n")
+        output.out(invocation.flags.bool("quiet") ? "" : "yes\n")
+        return output
       }
       return CommandOutput(stdout: invocation.flags.bool("quiet") ? "" : "yes\n")
     case "whoami":
       return CommandOutput(stdout: TemplatePrinter.tabwriter([
         ["ATTRIBUTE", "VALUE"], ["Username", "kubernetes-admin"], ["Groups", "[kubeadm:cluster-admins system:authenticated]"],
       ]))
-    default:
-      return CommandOutput(stdout: HelpText.forCommand("auth", flags: []))
+    case nil:
+      return CommandOutput(stderr: HelpText.forCommand("auth", flags: []), exitCode: 1)
+    case let other?:
+      throw KubectlError.unknownCommand(other, of: "auth")
     }
   }
 }

@@ -35,21 +35,25 @@ struct CreateCommand: KubectlCommand {
         let object = Generators.namespace(invocation.positionals[1])
         return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
       case "service", "svc":
-        guard invocation.positionals.count >= 2,
-          ["clusterip", "nodeport", "loadbalancer", "externalname"].contains(invocation.positionals[1])
-        else {
-          throw KubectlError.raw("error: unknown command \"\(invocation.positionals.dropFirst().first ?? "")\" for \"kubectl create service\"\n")
+        guard invocation.positionals.count >= 2 else {
+          return CommandOutput(stderr: HelpText.forCommand("create service", flags: []), exitCode: 1)
+        }
+        guard ["clusterip", "nodeport", "loadbalancer", "externalname"].contains(invocation.positionals[1]) else {
+          throw KubectlError.unknownCommand(invocation.positionals.dropFirst().first ?? "", of: "create service")
         }
         var rest = invocation
         rest.flags.positionals.removeFirst()
         let object = try CreateNetworkGenerators.service(invocation.positionals[1], rest)
-        return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
+        let type = object.content[path: "spec.type"]?.string ?? "ClusterIP"
+        return try submit(
+          object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format,
+          failure: "failed to create \(type) service: ", saveConfig: false)
       case "ingress", "ing":
         let object = try CreateNetworkGenerators.ingress(invocation)
-        return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
+        return try submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format, failure: "failed to create ingress: ")
       default:
         if let output = try CreateGenerators.run(sub, invocation, cluster: &cluster, dryRun: dryRun) { return output }
-        throw KubectlError.raw("error: unknown command \"\(sub)\" for \"kubectl create\"\n")
+        throw KubectlError.raw("error: Unexpected args: [\(invocation.positionals.joined(separator: " "))]\nSee 'kubectl create -h' for help and examples\n")
       }
     }
     let files = flags.strings("filename")
@@ -86,33 +90,29 @@ struct CreateCommand: KubectlCommand {
     // kubectl wraps the API server's refusal: `error: failed to create deployment: …`.
     return try submit(
       object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"),
-      failure: "failed to create deployment")
-  }
-
-  /// The API server's own message, which names an invalid object by its
-  /// group-qualified kind (`Deployment.apps "web" is invalid: …`).
-  static func serverMessage(_ error: APIError, kind: Kind) -> String {
-    guard error.reason == "Invalid", !kind.group.isEmpty, error.message.hasPrefix(kind.rawValue + " ")
-    else { return error.message }
-    return kind.rawValue + "." + kind.group + error.message.dropFirst(kind.rawValue.count)
+      failure: "failed to create deployment: ")
   }
 
   /// Sends a generated object, or prints it for `--dry-run=client`; with
-  /// `failure`, an API error is printed as `error: FAILURE: MESSAGE`.
+  /// `failure`, an API error is printed as `error: FAILURE MESSAGE`, as
+  /// kubectl's generators wrap it (`failed to create configmap: `). Where
+  /// `saveConfig` is false the generator ignores `--save-config`, as
+  /// kubectl 1.32's service and clusterrole generators do.
   static func submit(
     _ object: Object, invocation: Invocation, cluster: inout Cluster, dryRun: DryRun, format: String,
-    failure: String? = nil
+    failure: String? = nil, saveConfig: Bool = true
   ) throws -> CommandOutput {
+    var object = object
+    if saveConfig && invocation.flags.bool("save-config") { Generators.saveConfig(&object) }
     if dryRun == .client {
       return CommandOutput(stdout: try Printed.client(object, verb: "created", format: format))
     }
-    var object = object
     if object.kind.isNamespaced && object.namespace.isEmpty { object.namespace = invocation.namespace }
     do {
       let stored = try cluster.create(object, dryRun: dryRun == .server)
       return CommandOutput(stdout: Printed.result(stored, verb: "created", dryRun: dryRun, format: format))
     } catch {
-      if let failure { throw KubectlError.message("\(failure): \(serverMessage(error, kind: object.kind))") }
+      if let failure { throw KubectlError.message(failure + error.message) }
       throw KubectlError.api(error)
     }
   }
@@ -184,6 +184,18 @@ enum Generators {
     meta["creationTimestamp"] = .null
     if !labels.isEmpty { meta["labels"] = Object.mapValue(labels) }
     return meta
+  }
+
+  /// `--save-config` on a generated object (`CreateApplyAnnotation`): the
+  /// object as Go encodes its struct, in one line, becomes its
+  /// last-applied-configuration annotation, so a later `kubectl apply`
+  /// merges against it. Even a client-side dry run shows it.
+  static func saveConfig(_ object: inout Object) {
+    var recorded = object.content
+    var annotations = recorded[path: "metadata.annotations"]?.object ?? JSONObject()
+    annotations[ApplyCommand.lastApplied] = nil
+    recorded[path: "metadata.annotations"] = annotations.isEmpty ? nil : .object(annotations)
+    object.content[segments: ["metadata", "annotations", Substring(ApplyCommand.lastApplied)]] = .string(recorded.compactJSON + "\n")
   }
 
   static func typed(_ kind: Kind, _ fields: [(String, JSONValue)]) -> Object {

@@ -56,11 +56,19 @@ enum CreateGenerators {
     var arguments = Array(invocation.positionals.dropFirst())
     var secretType = "generic"
     if kind == "secret" {
-      guard let type = arguments.first, ["generic", "tls", "docker-registry"].contains(type) else {
-        return CommandOutput(stdout: HelpText.forCommand("create secret", flags: []))
+      guard let type = arguments.first else {
+        return CommandOutput(stderr: HelpText.forCommand("create secret", flags: []), exitCode: 1)
       }
+      guard ["generic", "tls", "docker-registry"].contains(type) else { throw KubectlError.unknownCommand(type, of: "create secret") }
       secretType = type
       arguments.removeFirst()
+    }
+    if kind == "cronjob" {
+      // cobra's MarkFlagRequired, checked before the command runs.
+      let missing = ["image", "schedule"].filter { !flags.isSet($0) }
+      if !missing.isEmpty {
+        throw KubectlError.message("required flag(s) \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) not set")
+      }
     }
     let command = kind == "secret" ? "create secret \(secretType)" : "create \(kind)"
     let argsBeforeDash = flags.argsBeforeDash.map { $0 - (kind == "secret" ? 2 : 1) }
@@ -86,8 +94,16 @@ enum CreateGenerators {
       var type = flags.string("type")
       switch secretType {
       case "tls":
-        let cert = try read(flags.string("cert"), invocation)
-        let key = try read(flags.string("key"), invocation)
+        guard !flags.string("cert").isEmpty, !flags.string("key").isEmpty else {
+          throw KubectlError.message("key and cert must be specified")
+        }
+        func readPEM(_ path: String) throws -> String {
+          do { return try invocation.environment.readFile(path) } catch {
+            throw KubectlError.message("Cannot read file \(path), open \(path): no such file or directory")
+          }
+        }
+        let cert = try readPEM(flags.string("cert"))
+        let key = try readPEM(flags.string("key"))
         guard cert.contains("-----BEGIN") else { throw KubectlError.message("tls: failed to find any PEM data in certificate input") }
         guard key.contains("-----BEGIN") else { throw KubectlError.message("tls: failed to find any PEM data in key input") }
         fields.append(("data", ["tls.crt": .string(Data(cert.utf8).base64EncodedString()), "tls.key": .string(Data(key.utf8).base64EncodedString())]))
@@ -117,9 +133,13 @@ enum CreateGenerators {
       if !flags.string("hard").isEmpty {
         var hard: [String: String] = [:]
         for pair in flags.string("hard").split(separator: ",") {
-          let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-          guard parts.count == 2 else { throw KubectlError.message("invalid resource quota spec: \(pair)") }
-          hard[parts[0]] = parts[1]
+          let parts = pair.split(separator: "=", omittingEmptySubsequences: false).map(String.init)
+          guard parts.count == 2 else { throw KubectlError.message("Invalid argument syntax \(pair), expected <resource>=<value>") }
+          do {
+            hard[parts[0]] = try Quantity(parsing: parts[1]).description
+          } catch {
+            throw KubectlError.message(error.description)
+          }
         }
         spec["hard"] = Object.mapValue(hard)
       }
@@ -221,14 +241,15 @@ enum CreateGenerators {
       }
       object = Generators.typed(kind == "role" ? .role : .clusterRole, [("metadata", meta), ("rules", .array(rules))])
     case "job":
+      guard flags.strings("image").isEmpty != flags.string("from").isEmpty else {
+        throw KubectlError.message("either --image or --from must be specified")
+      }
       if !flags.string("from").isEmpty {
+        guard extra.isEmpty else { throw KubectlError.message("cannot specify --from and command") }
         return try jobFromCronJob(name, from: flags.string("from"), invocation: invocation, cluster: &cluster, dryRun: dryRun)
       }
-      guard !flags.strings("image").isEmpty else { throw KubectlError.message("--image must be specified") }
       object = Generators.typed(.job, [("metadata", meta), ("spec", ["template": podTemplate(name, image: flags.strings("image")[0], command: extra, restart: "Never")]), ("status", .emptyObject)])
     case "cronjob":
-      guard !flags.strings("image").isEmpty else { throw KubectlError.message("--image must be specified") }
-      guard !flags.string("schedule").isEmpty else { throw KubectlError.message("--schedule must be specified") }
       let restart = flags.string("restart").isEmpty ? "OnFailure" : flags.string("restart")
       let jobTemplate: JSONValue = .object(JSONObject([
         ("metadata", .object(JSONObject([("name", .string(name)), ("creationTimestamp", .null)]))),
@@ -241,8 +262,20 @@ enum CreateGenerators {
       }
       return CommandOutput(stdout: fakeToken(account: name, namespace: invocation.namespace, now: cluster.now) + "\n")
     }
-    return try CreateCommand.submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"))
+    return try CreateCommand.submit(
+      object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"),
+      failure: failurePrefixes[kind], saveConfig: kind != "clusterrole")
   }
+
+  /// How each kubectl 1.32 generator words the API server's refusal
+  /// (`pkg/cmd/create`); namespace, role and clusterrole pass it on as is.
+  static let failurePrefixes: [String: String] = [
+    "clusterrolebinding": "failed to create clusterrolebinding: ", "configmap": "failed to create configmap: ",
+    "cronjob": "failed to create cronjob: ", "job": "failed to create job: ",
+    "poddisruptionbudget": "failed to create poddisruptionbudgets: ", "priorityclass": "failed to create priorityclass: ",
+    "quota": "failed to create quota: ", "rolebinding": "failed to create rolebinding: ",
+    "secret": "failed to create secret ", "serviceaccount": "failed to create serviceaccount: ",
+  ]
 
   static func podTemplate(_ name: String, image: String, command: [String], restart: String) -> JSONValue {
     var container = JSONObject([("name", .string(name)), ("image", .string(image))])
@@ -263,7 +296,7 @@ enum CreateGenerators {
     do {
       return try invocation.environment.readFile(path)
     } catch {
-      throw KubectlError.message("open \(path): no such file or directory")
+      throw KubectlError.message("error reading \(path): no such file or directory")
     }
   }
 
@@ -338,7 +371,9 @@ enum CreateGenerators {
       ]))
     ]
     let object = Generators.typed(.job, [("metadata", .object(meta)), ("spec", cron.content[path: "spec.jobTemplate.spec"] ?? .emptyObject), ("status", .emptyObject)])
-    return try CreateCommand.submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: invocation.flags.string("output"))
+    return try CreateCommand.submit(
+      object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: invocation.flags.string("output"),
+      failure: failurePrefixes["job"])
   }
 
   /// A token-shaped string: three base64url parts, deterministic per account.

@@ -38,6 +38,21 @@ struct DeleteCommand: KubectlCommand {
     let flags = invocation.flags
     let namespace = invocation.namespace
     let dryRun = try DryRun.parse(flags.string("dry-run"))
+    // DeleteOptions.Complete and Validate, in kubectl's order.
+    if flags.bool("now") && flags.int("grace-period") != -1 {
+      throw KubectlError.message("--now and --grace-period cannot be specified together")
+    }
+    let mode = flags.string("output")
+    if !mode.isEmpty && mode != "name" {
+      throw KubectlError.message("unexpected -o output mode: \(mode). We only support '-o name'")
+    }
+    if flags.bool("all") && (!flags.strings("selector").isEmpty || !flags.string("field-selector").isEmpty) {
+      // The resource builder refuses first, in its own words.
+      throw KubectlError.message("setting 'all' parameter but found a non empty selector. ")
+    }
+    if flags.bool("force") && flags.int("grace-period") > 0 {
+      throw KubectlError.message("--force and --grace-period greater than 0 cannot be specified together")
+    }
     var grace: Int? = flags.int("grace-period") >= 0 ? flags.int("grace-period") : nil
     if flags.bool("now") { grace = 1 }
     if flags.bool("force") && grace == nil { grace = 0 }

@@ -90,6 +90,7 @@ struct DescribeCommand: KubectlCommand {
     case .podDisruptionBudget: AccessDescriber.disruptionBudget(object, cluster: cluster)
     case .ingressClass: AccessDescriber.ingressClass(object, cluster: cluster)
     case .endpoints: AccessDescriber.endpoints(object, cluster: cluster)
+    case .endpointSlice: NetworkDescriber.endpointSlice(object, cluster: cluster)
     case .horizontalPodAutoscaler: AccessDescriber.autoscaler(object, cluster: cluster)
     default: GenericDescriber.describe(object, cluster: cluster)
     }

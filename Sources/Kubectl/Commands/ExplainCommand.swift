@@ -15,13 +15,8 @@ struct ExplainCommand: KubectlCommand {
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     guard let target = invocation.positionals.first else {
-      throw KubectlError.raw("""
-        You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.
-
-        error: Required resource not specified.
-        See 'kubectl explain -h' for help and examples
-
-        """)
+      throw KubectlError.message(
+        "You must specify the type of resource to explain. Use \"kubectl api-resources\" for a complete list of supported resources.")
     }
     guard invocation.positionals.count == 1 else {
       throw KubectlError.message("We accept only this format: explain RESOURCE")

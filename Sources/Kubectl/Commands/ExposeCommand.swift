@@ -114,7 +114,8 @@ struct ExposeCommand: KubectlCommand {
     }
     var output = CommandOutput()
     for source in sources {
-      let service = try generate(for: source, flags: flags)
+      var service = try generate(for: source, flags: flags)
+      if flags.bool("save-config") { Generators.saveConfig(&service) }
       if dryRun == .client {
         output.stdout += try Printed.client(service, verb: "exposed", format: flags.string("output"))
         continue

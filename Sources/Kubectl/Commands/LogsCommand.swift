@@ -9,7 +9,7 @@ struct LogsCommand: KubectlCommand {
     .bool("follow", short: "f", help: "Specify if the logs should be streamed."),
     .bool("previous", short: "p", help: "If true, print the logs for the previous instance of the container in a pod if it exists."),
     .int("tail", default: -1, help: "Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided."),
-    .string("since", help: "Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used."),
+    .duration("since", default: "0s", help: "Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used."),
     .string("since-time", help: "Only return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used."),
     .bool("timestamps", help: "Include timestamps on each line in the log output"),
     .strings("selector", short: "l", help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'."),

@@ -189,53 +189,89 @@ struct TaintCommand: KubectlCommand {
 
   static let effects = ["NoSchedule", "PreferNoSchedule", "NoExecute"]
 
+  /// parseTaint: `KEY=VALUE:EFFECT`, `KEY:EFFECT` or `KEY`, with
+  /// kubectl's wording for each way it can be wrong.
+  static func parseTaint(_ text: String) throws -> (key: String, value: String?, effect: String?) {
+    let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+    var key = parts[0]
+    var value: String?
+    var effect: String?
+    switch parts.count {
+    case 1: break
+    case 2:
+      guard effects.contains(parts[1]) else { throw KubectlError.message("invalid taint effect: \(parts[1]), unsupported taint effect") }
+      effect = parts[1]
+      let pair = parts[0].split(separator: "=", omittingEmptySubsequences: false).map(String.init)
+      guard pair.count <= 2 else { throw KubectlError.message("invalid taint spec: \(text)") }
+      key = pair[0]
+      if pair.count == 2 {
+        value = pair[1]
+        if let problem = NameRules.labelValueProblem(pair[1]) { throw KubectlError.message("invalid taint spec: \(text), \(problem)") }
+      }
+    default:
+      throw KubectlError.message("invalid taint spec: \(text)")
+    }
+    if let problem = NameRules.qualifiedNameProblem(key) { throw KubectlError.message("invalid taint spec: \(text), \(problem)") }
+    return (key, value, effect)
+  }
+
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
-    var arguments = invocation.positionals
-    guard arguments.count >= 2 || (arguments.count >= 1 && invocation.flags.bool("all")) else {
-      throw KubectlError.raw("error: at least one taint update is required\nSee 'kubectl taint -h' for help and examples\n")
+    // TaintOptions.Complete: resources first, then taint changes (anything
+    // with `=`, `:` or a trailing `-`), each parsed as parseTaints does.
+    var resources: [String] = []
+    var specs: [String] = []
+    for argument in invocation.positionals {
+      let isTaint = argument.contains("=") || argument.contains(":") || argument.hasSuffix("-")
+      if isTaint {
+        specs.append(argument)
+      } else if specs.isEmpty {
+        resources.append(argument)
+      } else {
+        throw KubectlError.message("all resources must be specified before taint changes: \(argument)")
+      }
     }
-    guard let first = arguments.first, ResourceResolver.kind(for: first.split(separator: "/").first.map(String.init) ?? first) == .node else {
-      throw KubectlError.message("invalid resource type \(arguments.first ?? ""), only node types are supported")
+    guard !resources.isEmpty else { throw KubectlError.message("one or more resources must be specified as <resource> <name>") }
+    guard !specs.isEmpty else { throw KubectlError.message("at least one taint update is required") }
+    var add: [(key: String, value: String?, effect: String)] = []
+    var remove: [(key: String, effect: String?)] = []
+    do {
+      for spec in specs {
+        if spec.hasSuffix("-") {
+          let taint = try parseTaint(String(spec.dropLast()))
+          remove.append((taint.key, taint.effect))
+          continue
+        }
+        let taint = try parseTaint(spec)
+        guard let effect = taint.effect else { throw KubectlError.message("invalid taint spec: \(spec)") }
+        if add.contains(where: { $0.key == taint.key && $0.effect == effect }) {
+          throw KubectlError.message("duplicated taints with the same key and effect: {\(taint.key) \(taint.value ?? "") \(effect) <nil>}")
+        }
+        add.append((taint.key, taint.value, effect))
+      }
+    } catch KubectlError.message(let text) {
+      // parseTaints' errors come back as usage errors.
+      throw KubectlError.raw("error: \(text)\nSee 'kubectl taint -h' for help and examples\n")
     }
-    arguments.removeFirst()
+    let first = resources[0]
+    guard ResourceResolver.kind(for: first.split(separator: "/").first.map(String.init) ?? first) == .node else {
+      throw KubectlError.message("invalid resource type \(first), only node types are supported")
+    }
     var nodes: [Object]
-    var specs: [String]
     if first.contains("/") {
       let name = String(first.split(separator: "/", maxSplits: 1)[1])
       guard let node = cluster.store.get(ObjectKey(.node, name, in: "")) else { throw KubectlError.api(APIError.notFound(.node, name)) }
       nodes = [node]
-      specs = arguments
     } else if invocation.flags.bool("all") {
       nodes = cluster.list(.node)
-      specs = arguments
     } else {
-      guard let name = arguments.first else { throw KubectlError.message("at least one taint update is required") }
-      guard let node = cluster.store.get(ObjectKey(.node, name, in: "")) else { throw KubectlError.api(APIError.notFound(.node, name)) }
-      nodes = [node]
-      specs = Array(arguments.dropFirst())
-    }
-    guard !specs.isEmpty else {
-      throw KubectlError.raw("error: at least one taint update is required\nSee 'kubectl taint -h' for help and examples\n")
-    }
-    var add: [(key: String, value: String?, effect: String)] = []
-    var remove: [(key: String, effect: String?)] = []
-    for spec in specs {
-      if spec.hasSuffix("-") {
-        let body = String(spec.dropLast())
-        let parts = body.split(separator: ":", maxSplits: 1).map(String.init)
-        if parts.count == 2, !effects.contains(parts[1]) {
-          throw KubectlError.message("invalid taint effect: \(parts[1]), unsupported taint effect")
-        }
-        remove.append((parts.first ?? body, parts.count == 2 ? parts[1] : nil))
-        continue
+      guard resources.count >= 2 else {
+        throw KubectlError.message("at least one resource name must be specified since 'all' parameter is not set")
       }
-      guard let colon = spec.lastIndex(of: ":") else {
-        throw KubectlError.message("invalid taint spec: \(spec), at least one taint update is required")
+      nodes = []
+      for name in resources.dropFirst() {
+        guard let node = cluster.store.get(ObjectKey(.node, name, in: "")) else { throw KubectlError.api(APIError.notFound(.node, name)) }
+        nodes.append(node)
       }
-      let effect = String(spec[spec.index(after: colon)...])
-      guard effects.contains(effect) else { throw KubectlError.message("invalid taint effect: \(effect), unsupported taint effect") }
-      let pair = spec[..<colon].split(separator: "=", maxSplits: 1).map(String.init)
-      add.append((pair.first ?? "", pair.count == 2 ? pair[1] : nil, effect))
     }
     var output = CommandOutput()
     for node in nodes {
@@ -284,11 +320,10 @@ struct TopCommand: KubectlCommand {
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     guard let what = invocation.positionals.first else {
-      return CommandOutput(stdout: HelpText.forCommand("top", flags: []))
+      return CommandOutput(stderr: HelpText.forCommand("top", flags: []), exitCode: 1)
     }
-    guard ["node", "nodes", "no", "pod", "pods", "po"].contains(what) else {
-      return CommandOutput(stdout: HelpText.forCommand("top", flags: []))
-    }
+    guard ["node", "nodes", "no", "pod", "pods", "po"].contains(what) else { throw KubectlError.unknownCommand(what, of: "top") }
+    _ = try GetCommand.parseSelector(invocation.flags.strings("selector"))
     throw KubectlError.message("Metrics API not available")
   }
 }

@@ -25,7 +25,7 @@ struct ReplaceCommand: KubectlCommand {
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     let flags = invocation.flags
     let files = flags.strings("filename")
-    guard !files.isEmpty else { throw KubectlError.message("must specify --filename to replace") }
+    guard !files.isEmpty else { throw KubectlError.message("must specify one of -f and -k") }
     let manifests = try ManifestSource.read(files, recursive: flags.bool("recursive"), environment: invocation.environment, namespace: invocation.namespace, namespaceGiven: invocation.namespaceWasGiven)
     let dryRun = try DryRun.parse(flags.string("dry-run"))
     var output = CommandOutput()

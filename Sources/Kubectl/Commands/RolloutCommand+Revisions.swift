@@ -13,7 +13,7 @@ extension RolloutCommand {
       }
       var w = DescribeWriter()
       WorkloadDescriber.podTemplate(&w, Cluster.revisionTemplate(match))
-      return "\(label(owner.key)) with revision #\(revision)\n" + TabWriter.format(w.text) + "\n"
+      return "\(label(owner.key)) with revision #\(revision)\n" + w.rawText + "\n"
     }
     var rows = "REVISION\tCHANGE-CAUSE\n"
     for entry in revisions {
@@ -34,7 +34,7 @@ extension RolloutCommand {
     if dryRun == "client" {
       var w = DescribeWriter()
       WorkloadDescriber.podTemplate(&w, template)
-      return "\(label(owner.key)) will roll back to " + TabWriter.format(w.text) + "\n"
+      return "\(label(owner.key)) will roll back to " + w.rawText + "\n"
     }
     if Cluster.revisionPatch(owner.content[path: "spec.template"] ?? .emptyObject).sortedKeys
       == chosen.content["data"]?.sortedKeys

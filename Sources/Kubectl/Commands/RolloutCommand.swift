@@ -28,10 +28,10 @@ struct RolloutCommand: KubectlCommand {
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     guard let sub = invocation.positionals.first else {
-      return CommandOutput(stdout: HelpText.forCommand("rollout", flags: []))
+      return CommandOutput(stdout: HelpText.forCommand("rollout", flags: []), exitCode: 1)
     }
     guard subcommands.contains(sub) else {
-      return CommandOutput(stdout: HelpText.forCommand("rollout", flags: []))
+      throw KubectlError.raw("error: unknown command \"\(sub)\"\nSee 'kubectl rollout -h' for help and examples\n")
     }
     let arguments = Array(invocation.positionals.dropFirst())
     let keys = try targets(arguments, invocation: invocation, cluster: cluster, verb: sub)
@@ -41,7 +41,15 @@ struct RolloutCommand: KubectlCommand {
         switch sub {
         case "status": output.append(try status(key, invocation: invocation, cluster: &cluster))
         case "history": output.stdout += try history(key, revision: invocation.flags.int("revision"), cluster: cluster)
-        case "undo": output.stdout += try undo(key, to: invocation.flags.int("to-revision"), dryRun: invocation.flags.string("dry-run"), cluster: &cluster)
+        case "undo":
+          let dryRun = invocation.flags.string("dry-run")
+          var message = try undo(key, to: invocation.flags.int("to-revision"), dryRun: dryRun, cluster: &cluster)
+          // PrintFlagsWithDryRunStrategy: the mark follows the whole result.
+          if let mark = ["client": " (dry run)", "server": " (server dry run)"][dryRun], message.hasSuffix("\n") {
+            message.removeLast()
+            message += mark + "\n"
+          }
+          output.stdout += message
         case "restart": output.stdout += try restart(key, cluster: &cluster)
         case "pause": output.stdout += try pause(key, paused: true, cluster: &cluster)
         default: output.stdout += try pause(key, paused: false, cluster: &cluster)
@@ -58,7 +66,7 @@ struct RolloutCommand: KubectlCommand {
   static func targets(_ arguments: [String], invocation: Invocation, cluster: Cluster, verb: String) throws -> [ObjectKey] {
     let namespace = invocation.namespace
     guard !arguments.isEmpty else {
-      if verb == "status" { throw KubectlError.message("required resource not specified") }
+      if subcommands.contains(verb) { throw KubectlError.message("required resource not specified") }
       throw KubectlError.raw("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n")
     }
     var keys: [ObjectKey] = []
@@ -220,8 +228,9 @@ struct RolloutCommand: KubectlCommand {
         template?[segments: ["metadata", "annotations", "kubernetes.io/change-cause"]] = .string(cause)
       }
       WorkloadDescriber.podTemplate(&w, template)
-      return "\(label(key)) with revision #\(revision)\n" + TabWriter.format(w.text) + "\n"
+      return "\(label(key)) with revision #\(revision)\n" + w.rawText + "\n"
     }
+    guard !all.isEmpty else { return "\(label(key)) \nNo rollout history found.\n" }
     var rows = "REVISION\tCHANGE-CAUSE\n"
     for (number, rs) in all {
       let cause = rs.annotations["kubernetes.io/change-cause"] ?? ""
@@ -237,9 +246,7 @@ struct RolloutCommand: KubectlCommand {
     guard key.kind == .deployment, var deployment = cluster.store.get(key) else {
       throw KubectlError.message("no rollbacker has been implemented for \"\(key.kind.rawValue)\"")
     }
-    if deployment.content[path: "spec.paused"]?.bool == true {
-      throw KubectlError.message("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
-    }
+    guard target >= 0 else { throw KubectlError.message("unable to find specified revision \(target) in history") }
     let all = revisions(of: deployment, cluster: cluster)
     let chosen: (Int, Object)?
     if target == 0 {
@@ -250,6 +257,16 @@ struct RolloutCommand: KubectlCommand {
       guard chosen != nil else { throw KubectlError.message("unable to find specified revision \(target) in history") }
     }
     guard let (revision, rs) = chosen else { return "" }
+    // A client-side dry run shows the ReplicaSet's template as it is (its
+    // pod-template-hash label included), before the paused check.
+    if dryRun == "client" {
+      var w = DescribeWriter()
+      WorkloadDescriber.podTemplate(&w, rs.content[path: "spec.template"])
+      return "\(label(key)) " + w.rawText + "\n"
+    }
+    if deployment.content[path: "spec.paused"]?.bool == true {
+      throw KubectlError.message("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again")
+    }
     var template = rs.content[path: "spec.template"] ?? .emptyObject
     template[path: "metadata.labels.pod-template-hash"] = nil
     let current = deployment.content[path: "spec.template"]
@@ -264,8 +281,8 @@ struct RolloutCommand: KubectlCommand {
       annotations["kubernetes.io/change-cause"] = nil
       deployment.content[path: "metadata.annotations"] = Object.mapValue(annotations)
     }
-    if dryRun == "client" || dryRun == "server" {
-      return "\(label(key)) rolled back (dry run)\n"
+    if dryRun == "server" {
+      return "\(label(key)) rolled back\n"
     }
     try cluster.update(deployment)
     return "\(label(key)) rolled back\n"

@@ -25,8 +25,19 @@ struct RunCommand: KubectlCommand {
     .string("pod-running-timeout", default: "1m0s", help: "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running"),
     .bool("quiet", short: "q", help: "If true, suppress prompt messages."),
     .string("field-manager", default: "kubectl-run", help: "Name of the manager used to track field ownership."),
+    .bool("save-config", help: "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future."),
     .bool("leave-stdin-open", help: "If the pod is started in interactive mode or with stdin, leave stdin open after the first attach completes."),
   ]
+
+  /// distribution/reference's ReferenceRegexp: `[domain[:port]/]path[:tag][@digest]`.
+  static func isImageReference(_ text: String) -> Bool {
+    let domain = #"(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])(?:\.(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9]))*(?::[0-9]+)?"#
+    let component = #"[a-z0-9]+(?:(?:[._]|__|[-]+)[a-z0-9]+)*"#
+    let tag = #"[\w][\w.-]{0,127}"#
+    let digest = #"[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}"#
+    let pattern = "^(?:\(domain)/)?\(component)(?:/\(component))*(?::\(tag))?(?:@\(digest))?$"
+    return text.range(of: pattern, options: .regularExpression) != nil
+  }
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     let flags = invocation.flags
@@ -40,9 +51,37 @@ struct RunCommand: KubectlCommand {
     }
     let extra = Array(invocation.positionals.dropFirst())
     let dryRun = try DryRun.parse(flags.string("dry-run"))
+    // RunOptions.Run's checks, in its order.
+    func usage(_ text: String) -> KubectlError { .raw("error: \(text)\nSee 'kubectl run -h' for help and examples\n") }
+    let image = flags.string("image")
+    guard Self.isImageReference(image) else {
+      throw KubectlError.message("Invalid image name \"\(image)\": invalid reference format")
+    }
+    if flags.bool("tty") && !flags.bool("stdin") { throw usage("-i/--stdin is required for containers with -t/--tty=true") }
+    if flags.bool("expose") && flags.string("port").isEmpty { throw usage("--port must be set when exposing a service") }
     let restart = flags.string("restart")
-    guard ["Always", "OnFailure", "Never"].contains(restart) else {
-      throw KubectlError.message("invalid restart policy: \(restart)")
+    guard ["Always", "OnFailure", "Never"].contains(restart) else { throw usage("invalid restart policy: \(restart)") }
+    let attach = flags.bool("attach") || (flags.bool("stdin") && !flags.isSet("attach"))
+    if !attach && flags.bool("rm") { throw usage("--rm should only be used for attached containers") }
+    if attach && dryRun != .none {
+      throw usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)")
+    }
+    let pullPolicy = flags.string("image-pull-policy")
+    if !pullPolicy.isEmpty && !["Always", "IfNotPresent", "Never"].contains(pullPolicy) {
+      throw usage("invalid image pull policy: \(pullPolicy)")
+    }
+    // The pod generator's own parsing.
+    if !flags.string("port").isEmpty && Int(flags.string("port")) == nil {
+      throw KubectlError.message("strconv.Atoi: parsing \"\(flags.string("port"))\": invalid syntax")
+    }
+    for pair in flags.strings("env") {
+      let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+      // validation.IsEnvVarName: letters, digits, '_', '-', '.', no leading digit.
+      let valid = name.first.map { !$0.isNumber } == true
+        && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
+      guard pair.contains("="), valid else {
+        throw KubectlError.message("invalid env: \(pair)")
+      }
     }
     var labels = ["run": name]
     if flags.isSet("labels") {
@@ -88,9 +127,7 @@ struct RunCommand: KubectlCommand {
     let pod = Generators.typed(.pod, [("metadata", meta), ("spec", .object(spec)), ("status", .emptyObject)])
     var output = try CreateCommand.submit(pod, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"))
     if flags.bool("expose") && dryRun == .none {
-      guard let port = Int(flags.string("port")) else {
-        throw KubectlError.message("--port must be set when exposing a service")
-      }
+      guard let port = Int(flags.string("port")) else { return output }
       var service = Object(.service, name: name, namespace: invocation.namespace)
       service.content["spec"] = ["ports": [["port": .int(port), "protocol": "TCP", "targetPort": .int(port)]], "selector": Object.mapValue(labels) ?? .emptyObject]
       if let stored = try? cluster.create(service) {

@@ -27,14 +27,23 @@ struct SetCommand: KubectlCommand {
   ]
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
-    guard let sub = invocation.positionals.first, ["image", "env", "resources"].contains(sub) else {
-      return CommandOutput(stdout: HelpText.forCommand("set", flags: []))
+    guard let sub = invocation.positionals.first else {
+      return CommandOutput(stderr: HelpText.forCommand("set", flags: []), exitCode: 1)
     }
+    guard ["image", "env", "resources"].contains(sub) else { throw KubectlError.unknownCommand(sub, of: "set") }
     var arguments = Array(invocation.positionals.dropFirst())
     // Resource arguments come first; `NAME=VALUE` pairs follow.
     let firstPair = arguments.firstIndex { $0.contains("=") || (sub == "env" && $0.hasSuffix("-") && !$0.contains("/")) } ?? arguments.count
     let pairs = Array(arguments[firstPair...])
     arguments = Array(arguments[..<firstPair])
+    if arguments.isEmpty && invocation.flags.strings("filename").isEmpty {
+      // set image and set resources build their resource list first (in
+      // Complete); set env checks the resources in Validate.
+      if sub == "env" {
+        throw KubectlError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
+      }
+      throw KubectlError.raw("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n")
+    }
     switch sub {
     case "image":
       guard !pairs.isEmpty else { throw KubectlError.message("at least one image update is required") }
@@ -164,7 +173,14 @@ struct SetCommand: KubectlCommand {
         let suffix = dryRun == "client" ? " (dry run)" : (dryRun == "server" ? " (server dry run)" : "")
         output.stdout += try PatchCommand.printed(stored, format: invocation.flags.string("output"), message: "\(RolloutCommand.label(key)) \(message)\(suffix)\n")
       } catch {
-        output.stderr += ErrorMessage.render(error)
+        // kubectl wraps the server's refusal of the patch in its own words
+        // (set resources leaves out the colon).
+        if let refusal = error as? APIError {
+          let wrapper = ["image": "failed to patch image update to pod template: ", "env": "failed to patch env update to pod template: "][sub]
+          output.stderr += "error: \(wrapper ?? "failed to patch resources update to pod template ")\(refusal.message)\n"
+        } else {
+          output.stderr += ErrorMessage.render(error)
+        }
         output.exitCode = 1
       }
     }

@@ -72,6 +72,29 @@ struct VersionCommand: KubectlCommand {
   ]
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
+    if !invocation.positionals.isEmpty {
+      throw KubectlError.message("extra arguments: [\(invocation.positionals.joined(separator: " "))]")
+    }
+    let format = invocation.flags.string("output")
+    guard ["", "yaml", "json"].contains(format) else { throw KubectlError.message("--output must be 'yaml' or 'json'") }
+    let client: JSONValue = [
+      "major": "1", "minor": "32", "gitVersion": "v1.32.5",
+      "gitCommit": "9894294ef13a5b32803e3ca2c0d620a088cc84d1", "gitTreeState": "clean",
+      "buildDate": "2025-05-15T09:12:10Z", "goVersion": "go1.23.8", "compiler": "gc",
+      "platform": "linux/amd64",
+    ]
+    if !format.isEmpty {
+      // version.Info in Go's struct order; YAML sorts, JSON is indented by two.
+      var info: JSONValue = ["clientVersion": client, "kustomizeVersion": "v5.5.0"]
+      if !invocation.flags.bool("client") { info["serverVersion"] = Cluster.serverVersion }
+      if format == "yaml" { return CommandOutput(stdout: YAMLEmitter.emit(info.sortedKeys) + "\n") }
+      let lines: [String] = JSONEmitter.emit(info, sortKeys: false).components(separatedBy: "\n")
+      let json = lines.map { (line: String) -> String in
+        let indent = line.prefix { $0 == " " }.count
+        return String(repeating: " ", count: indent / 2) + String(line.dropFirst(indent))
+      }
+      return CommandOutput(stdout: json.joined(separator: "\n"))
+    }
     var text = "Client Version: v1.32.5\nKustomize Version: v5.5.0\n"
     if !invocation.flags.bool("client") { text += "Server Version: v1.32.2\n" }
     return CommandOutput(stdout: text)
@@ -112,6 +135,12 @@ struct APIResourcesCommand: KubectlCommand {
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
     let flags = invocation.flags
+    let mode = flags.string("output")
+    guard ["", "wide", "name"].contains(mode) else { throw KubectlError.message("--output \(mode) is not available") }
+    guard ["", "name", "kind"].contains(flags.string("sort-by")) else { throw KubectlError.message("--sort-by accepts only name or kind") }
+    if !invocation.positionals.isEmpty {
+      throw KubectlError.raw("error: unexpected arguments: [\(invocation.positionals.joined(separator: " "))]\nSee 'kubectl api-resources -h' for help and examples\n")
+    }
     var kinds = Kind.allCases.filter(\.isListable)
     kinds.sort { ($0.group.isEmpty ? "" : $0.group, $0.resource) < ($1.group.isEmpty ? "" : $1.group, $1.resource) }
     if flags.isSet("namespaced") {
@@ -125,9 +154,14 @@ struct APIResourcesCommand: KubectlCommand {
       return CommandOutput(stdout: kinds.map { $0.groupResource + "\n" }.joined())
     }
     var rows: [[String]] = []
-    if !flags.bool("no-headers") { rows.append(["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"]) }
+    let wide = mode == "wide"
+    if !flags.bool("no-headers") {
+      rows.append(["NAME", "SHORTNAMES", "APIVERSION", "NAMESPACED", "KIND"] + (wide ? ["VERBS", "CATEGORIES"] : []))
+    }
     for kind in kinds {
-      rows.append([kind.resource, kind.shortNames.joined(separator: ","), kind.apiVersion, kind.isNamespaced ? "true" : "false", kind.rawValue])
+      var row = [kind.resource, kind.shortNames.joined(separator: ","), kind.apiVersion, kind.isNamespaced ? "true" : "false", kind.rawValue]
+      if wide { row += [kind.verbs.joined(separator: ","), kind.categories.joined(separator: ",")] }
+      rows.append(row)
     }
     return CommandOutput(stdout: TablePrinter.render(rows))
   }
@@ -162,7 +196,7 @@ enum MetadataEdit {
       }
     }
     guard !targets.isEmpty else {
-      throw KubectlError.raw("error: one or more resources must be specified as <resource> <name> or <resource>/<name>\nSee 'kubectl \(invocation.command) -h' for help and examples\n")
+      throw KubectlError.message("one or more resources must be specified as <resource> <name> or <resource>/<name>")
     }
     var additions: [(String, String)] = []
     var removals: [String] = []
@@ -178,7 +212,7 @@ enum MetadataEdit {
       }
     }
     if changes.isEmpty && !flags.bool("list") {
-      throw KubectlError.raw("error: at least one \(field == "labels" ? "label" : "annotation") update is required\nSee 'kubectl \(invocation.command) -h' for help and examples\n")
+      throw KubectlError.message("at least one \(field == "labels" ? "label" : "annotation") update is required")
     }
     var keys: [ObjectKey] = []
     let selector = try GetCommand.parseSelector(flags.strings("selector"))

@@ -33,7 +33,7 @@ struct WaitCommand: KubectlCommand {
     let namespace = invocation.namespace
     let selector = try GetCommand.parseSelector(flags.strings("selector"))
     guard !invocation.positionals.isEmpty || !flags.strings("filename").isEmpty else {
-      throw KubectlError.raw("error: resource(s) were provided, but no name was specified\n")
+      throw KubectlError.raw("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n")
     }
     var keys: [ObjectKey] = []
     var kinds: [Kind] = []

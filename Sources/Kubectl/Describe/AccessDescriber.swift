@@ -221,27 +221,25 @@ extension AccessDescriber {
     w.write(0, "Metrics:\t( current / target )\n")
     let current = c[path: "status.currentMetrics"]?.array ?? []
     for (index, metric) in (c[path: "spec.metrics"]?.array ?? []).enumerated() {
-      guard metric["type"]?.string == "Resource" else {
-        w.write(1, "<unknown metric type \"\(metric["type"]?.string ?? "")\">\n")
-        continue
-      }
-      let name = metric[path: "resource.name"]?.string ?? ""
-      let now = index < current.count ? current[index][path: "resource.current"] : nil
-      w.write(1, "resource \(name) on pods")
-      if let average = metric[path: "resource.target.averageValue"] {
-        let value = now?["averageValue"].map { Quantity($0)?.description ?? $0.scalarText } ?? "<unknown>"
-        w.write(0, ":\t\(value) / \(Quantity(average)?.description ?? average.scalarText)\n")
-      } else {
-        var value = "<unknown>"
-        if let utilization = now?["averageUtilization"]?.int {
-          value = "\(utilization)% (\(now?["averageValue"].map { Quantity($0)?.description ?? $0.scalarText } ?? "0"))"
-        }
-        let target = metric[path: "resource.target.averageUtilization"]?.int.map { "\($0)%" } ?? "<auto>"
-        w.write(1, "(as a percentage of request):\t\(value) / \(target)\n")
-      }
+      autoscalerMetric(&w, metric, current: index < current.count ? current[index] : nil)
     }
     w.write(0, "Min replicas:\t\(c[path: "spec.minReplicas"]?.int.map(String.init) ?? "<unset>")\n")
     w.write(0, "Max replicas:\t\(c[path: "spec.maxReplicas"]?.int ?? 0)\n")
+    if let behavior = c[path: "spec.behavior"], behavior.object != nil {
+      w.write(0, "Behavior:\n")
+      for (title, key) in [("Scale Up", "scaleUp"), ("Scale Down", "scaleDown")] {
+        guard let rules = behavior[key], rules.object != nil else { continue }
+        w.write(1, "\(title):\n")
+        if let window = rules["stabilizationWindowSeconds"]?.int { w.write(2, "Stabilization Window: \(window) seconds\n") }
+        let policies = rules["policies"]?.array ?? []
+        guard !policies.isEmpty else { continue }
+        w.write(2, "Select Policy: \(rules["selectPolicy"]?.string ?? "Max")\n")
+        w.write(2, "Policies:\n")
+        for policy in policies {
+          w.write(3, "- Type: \(policy["type"]?.string ?? "")\tValue: \(policy["value"]?.int ?? 0)\tPeriod: \(policy["periodSeconds"]?.int ?? 0) seconds\n")
+        }
+      }
+    }
     w.write(0, "\(kind) pods:\t\(c[path: "status.currentReplicas"]?.int ?? 0) current / \(c[path: "status.desiredReplicas"]?.int ?? 0) desired\n")
     let conditions = c[path: "status.conditions"]?.array ?? []
     if !conditions.isEmpty {
@@ -254,5 +252,61 @@ extension AccessDescriber {
     }
     w.events(cluster.events(for: hpa), now: cluster.now)
     return w.render()
+  }
+
+  /// One line of an HPA's `Metrics:` block, per metric source type, as
+  /// describeHorizontalPodAutoscalerV2 words it. A missing quantity prints
+  /// as Go prints a nil `*Quantity`: `<nil>`.
+  private static func autoscalerMetric(_ w: inout DescribeWriter, _ metric: JSONValue, current: JSONValue?) {
+    func quantity(_ value: JSONValue?) -> String {
+      guard let value, value != .null else { return "<nil>" }
+      return Quantity(value)?.description ?? value.scalarText
+    }
+    let type = metric["type"]?.string ?? ""
+    switch type {
+    case "External", "Pods", "Object":
+      let field = type == "External" ? "external" : type == "Pods" ? "pods" : "object"
+      let source = metric[field] ?? .emptyObject
+      let now = current?[field]
+      let name = source[path: "metric.name"]?.string ?? ""
+      if type == "Pods" {
+        let value = now.map { quantity($0[path: "current.averageValue"]) } ?? "<unknown>"
+        w.write(1, "\"\(name)\" on pods:\t\(value) / \(quantity(source[path: "target.averageValue"]))\n")
+        return
+      }
+      let average = type == "External" ? source[path: "target.averageValue"] != nil : source[path: "target.type"]?.string == "AverageValue"
+      if type == "Object" {
+        let described = source["describedObject"] ?? .emptyObject
+        w.write(1, "\"\(name)\" on \(described["kind"]?.string ?? "")/\(described["name"]?.string ?? "") ")
+      } else {
+        w.write(1, "\"\(name)\" ")
+      }
+      let key = average ? "averageValue" : "value"
+      let value = now.map { quantity($0[path: "current.\(key)"]) } ?? "<unknown>"
+      w.write(0, "(target \(average ? "average value" : "value")):\t\(value) / \(quantity(source[path: "target.\(key)"]))\n")
+    case "Resource", "ContainerResource":
+      let field = type == "Resource" ? "resource" : "containerResource"
+      let source = metric[field] ?? .emptyObject
+      let now = current?[field]
+      let name = source["name"]?.string ?? ""
+      if type == "Resource" {
+        w.write(1, "resource \(name) on pods")
+      } else {
+        w.write(1, "resource \(name) of container \"\(source["container"]?.string ?? "")\" on pods")
+      }
+      if let average = source[path: "target.averageValue"], average != .null {
+        let value = now.map { quantity($0[path: "current.averageValue"]) } ?? "<unknown>"
+        w.write(0, ":\t\(value) / \(quantity(average))\n")
+      } else {
+        var value = "<unknown>"
+        if let now, let utilization = now[path: "current.averageUtilization"]?.int {
+          value = "\(utilization)% (\(quantity(now[path: "current.averageValue"])))"
+        }
+        let target = source[path: "target.averageUtilization"]?.int.map { "\($0)%" } ?? "<auto>"
+        w.write(1, "(as a percentage of request):\t\(value) / \(target)\n")
+      }
+    default:
+      w.write(1, "<unknown metric type \"\(type)\">\n")
+    }
   }
 }

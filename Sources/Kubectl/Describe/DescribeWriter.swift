@@ -15,6 +15,11 @@ struct DescribeWriter {
 
   func render() -> String { TabWriter.format(text) }
 
+  /// The text as a PrefixWriter straight onto the output leaves it, cells
+  /// still separated by tabs: what `rollout history --revision` and
+  /// `rollout undo --dry-run=client` print.
+  var rawText: String { text.replacingOccurrences(of: TabWriter.flush + "\n", with: "") }
+
   /// `Labels:  a=b` then one `\tc=d` line per further label.
   mutating func labels(_ title: String, _ map: [String: String], level: Int = 0) {
     write(level, "\(title):\t")

@@ -1,7 +1,7 @@
 import Foundation
 import KubeCluster
 
-/// `kubectl describe` for Ingresses and NetworkPolicies.
+/// `kubectl describe` for Ingresses, NetworkPolicies and EndpointSlices.
 enum NetworkDescriber {
   static func ingress(_ ing: Object, cluster: Cluster) -> String {
     var w = DescribeWriter()
@@ -203,5 +203,50 @@ enum NetworkDescriber {
         }
       }
     }
+  }
+
+  /// describeEndpointSliceV1: the ports table, then each endpoint with its
+  /// conditions, hostname, target, node and zone (`<unset>` where absent).
+  static func endpointSlice(_ slice: Object, cluster: Cluster) -> String {
+    var w = DescribeWriter()
+    let c = slice.content
+    w.write(0, "Name:\t\(slice.name)\n")
+    w.write(0, "Namespace:\t\(slice.namespace)\n")
+    w.labels("Labels", slice.labels)
+    w.annotations(slice.annotations)
+    w.write(0, "AddressType:\t\(c["addressType"]?.string ?? "")\n")
+    let ports = c["ports"]?.array ?? []
+    if ports.isEmpty {
+      w.write(0, "Ports: <unset>\n")
+    } else {
+      w.write(0, "Ports:\n")
+      w.write(1, "Name\tPort\tProtocol\n")
+      w.write(1, "----\t----\t--------\n")
+      for port in ports {
+        let name = port["name"]?.string.flatMap { $0.isEmpty ? nil : $0 } ?? "<unset>"
+        let number = port["port"]?.int.map(String.init) ?? "<unset>"
+        w.write(1, "\(name)\t\(number)\t\(port["protocol"]?.string ?? "TCP")\n")
+      }
+    }
+    let endpoints = c["endpoints"]?.array ?? []
+    if endpoints.isEmpty {
+      w.write(0, "Endpoints: <none>\n")
+    } else {
+      w.write(0, "Endpoints:\n")
+      for endpoint in endpoints {
+        let addresses = (endpoint["addresses"]?.array ?? []).compactMap(\.string).joined(separator: ", ")
+        w.write(1, "- Addresses:\t\(addresses.isEmpty ? "<none>" : addresses)\n")
+        w.write(2, "Conditions:\n")
+        w.write(3, "Ready:\t\(endpoint[path: "conditions.ready"]?.bool.map { $0 ? "true" : "false" } ?? "<unset>")\n")
+        w.write(2, "Hostname:\t\(endpoint["hostname"]?.string ?? "<unset>")\n")
+        if let target = endpoint["targetRef"], target.object != nil {
+          w.write(2, "TargetRef:\t\(target["kind"]?.string ?? "")/\(target["name"]?.string ?? "")\n")
+        }
+        w.write(2, "NodeName:\t\(endpoint["nodeName"]?.string ?? "<unset>")\n")
+        w.write(2, "Zone:\t\(endpoint["zone"]?.string ?? "<unset>")\n")
+      }
+    }
+    w.events(cluster.events(for: slice), now: cluster.now)
+    return w.render()
   }
 }

@@ -25,11 +25,17 @@ enum NodeDescriber {
       }
     }
     w.write(0, "Unschedulable:\t\(c[path: "spec.unschedulable"]?.bool == true ? "true" : "false")\n")
-    w.write(0, "Lease:\n")
-    w.write(1, "HolderIdentity:\t\(node.name)\n")
-    w.write(1, "AcquireTime:\t<unset>\n")
-    let renew = Date(timeIntervalSince1970: (cluster.now.timeIntervalSince1970 / 10).rounded(.down) * 10)
-    w.write(1, "RenewTime:\t\(DescribeWriter.rfc1123(renew))\n")
+    do {
+      let lease = try cluster.get(ObjectKey(.lease, node.name, in: "kube-node-lease"))
+      w.write(0, "Lease:\n")
+      w.write(1, "HolderIdentity:\t\(lease.content[path: "spec.holderIdentity"]?.string ?? "<unset>")\n")
+      for (title, field) in [("AcquireTime", "acquireTime"), ("RenewTime", "renewTime")] {
+        let time = Timestamp.parse(lease.content[path: "spec.\(field)"]?.string)
+        w.write(1, "\(title):\t\(DescribeWriter.rfc1123(time))\n")
+      }
+    } catch {
+      w.write(0, "Lease:\tFailed to get lease: \(error)\n")
+    }
     let conditions = c[path: "status.conditions"]?.array ?? []
     if !conditions.isEmpty {
       w.write(0, "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n")
@@ -68,55 +74,56 @@ enum NodeDescriber {
       $0.content[path: "spec.nodeName"]?.string == node.name
         && !["Succeeded", "Failed"].contains($0.content[path: "status.phase"]?.string ?? "")
     }
-    let allocatable = c[path: "status.allocatable"] ?? .emptyObject
-    func percent(_ milli: Int64, _ resource: String) -> String {
-      guard let total = Quantity(allocatable[resource])?.milli, total > 0 else { return "0" }
-      return String(Int(Double(milli) / Double(total) * 100))
-    }
-    w.write(0, "Non-terminated Pods:\t(\(pods.count) in total)\n")
-    w.write(1, "Namespace\tName\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n")
-    w.write(1, "---------\t----\t------------\t----------\t---------------\t-------------\t---\n")
-    var totals: [String: (Int64, Int64)] = [:]
-    for pod in pods {
-      var sums: [String: (Int64, Int64)] = [:]
-      for container in pod.content[path: "spec.containers"]?.array ?? [] {
-        for resource in ["cpu", "memory", "ephemeral-storage", "hugepages-1Gi", "hugepages-2Mi"] {
-          let request = Quantity(container[path: "resources.requests.\(resource)"] ?? container[path: "resources.limits.\(resource)"])?.milli ?? 0
-          let limit = Quantity(container[path: "resources.limits.\(resource)"])?.milli ?? 0
-          sums[resource, default: (0, 0)].0 += request
-          sums[resource, default: (0, 0)].1 += limit
-        }
-      }
-      for (resource, pair) in sums {
-        totals[resource, default: (0, 0)].0 += pair.0
-        totals[resource, default: (0, 0)].1 += pair.1
-      }
-      let cpu = sums["cpu"] ?? (0, 0)
-      let memory = sums["memory"] ?? (0, 0)
-      w.write(1, "\(pod.namespace)\t\(pod.name)\t\(amount(cpu.0, cpu: true)) (\(percent(cpu.0, "cpu"))%)\t\(amount(cpu.1, cpu: true)) (\(percent(cpu.1, "cpu"))%)\t\(amount(memory.0, cpu: false)) (\(percent(memory.0, "memory"))%)\t\(amount(memory.1, cpu: false)) (\(percent(memory.1, "memory"))%)\t\(HumanDuration.since(pod.creationTimestamp, now: cluster.now))\n")
-    }
-    w.write(0, "Allocated resources:\n")
-    w.write(1, "(Total limits may be over 100 percent, i.e., overcommitted.)\n")
-    w.write(1, "Resource\tRequests\tLimits\n")
-    w.write(1, "--------\t--------\t------\n")
-    for resource in ["cpu", "memory", "ephemeral-storage", "hugepages-1Gi", "hugepages-2Mi"] {
-      let pair = totals[resource] ?? (0, 0)
-      let isCPU = resource == "cpu"
-      w.write(1, "\(resource)\t\(amount(pair.0, cpu: isCPU)) (\(percent(pair.0, resource))%)\t\(amount(pair.1, cpu: isCPU)) (\(percent(pair.1, resource))%)\n")
-    }
+    podTables(pods, node: node, now: cluster.now, into: &w)
     w.events(cluster.events(for: node), now: cluster.now)
     return w.render()
   }
 
-  /// A quantity as describe prints sums: `100m`, `2`, `50Mi`, `0`.
-  static func amount(_ milli: Int64, cpu: Bool) -> String {
-    if milli == 0 { return "0" }
-    if cpu { return milli % 1000 == 0 ? String(milli / 1000) : "\(milli)m" }
-    let bytes = milli / 1000
-    for (suffix, size) in [("Gi", Int64(1 << 30)), ("Mi", Int64(1 << 20)), ("Ki", Int64(1 << 10))] where bytes % size == 0 {
-      return "\(bytes / size)\(suffix)"
+  /// describeNodeResource: the Non-terminated Pods table (with kubectl's
+  /// empty column after Name) and the Allocated resources sums, as shares
+  /// of the node's allocatable (its capacity when it has none).
+  private static func podTables(_ pods: [Object], node: Object, now: Date, into w: inout DescribeWriter) {
+    var allocatable = node.content[path: "status.allocatable"]?.object ?? JSONObject()
+    if allocatable.isEmpty { allocatable = node.content[path: "status.capacity"]?.object ?? JSONObject() }
+    /// Go's `int64(float64(part) / float64(whole) * 100)`, in milli-units
+    /// for CPU and whole units otherwise. The totals skip a zero whole; a
+    /// pod's row divides anyway, and Go turns the NaN into Int64.min.
+    func share(_ part: Quantity?, _ resource: String, total: Bool) -> String {
+      let whole: Quantity? = Quantity(allocatable[resource])
+      let isCPU = resource == "cpu"
+      let p: Int64 = (isCPU ? part?.milli : part?.value) ?? 0
+      let t: Int64 = (isCPU ? whole?.milli : whole?.value) ?? 0
+      guard t != 0 else { return total ? "0" : String(Int64.min) }
+      return String(Int64(Double(p) / Double(t) * 100))
     }
-    return String(bytes)
+    func cell(_ value: Quantity?, _ resource: String, total: Bool = false) -> String {
+      let amount: String = value?.description ?? "0"
+      return amount + " (" + share(value, resource, total: total) + "%)"
+    }
+    w.write(0, "Non-terminated Pods:\t(\(pods.count) in total)\n")
+    w.write(1, "Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n")
+    w.write(1, "---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n")
+    for pod in pods {
+      let totals = PodResourceTotals(pod)
+      let cells = [
+        cell(totals.requests["cpu"], "cpu"), cell(totals.limits["cpu"], "cpu"),
+        cell(totals.requests["memory"], "memory"), cell(totals.limits["memory"], "memory"),
+      ]
+      w.write(1, "\(pod.namespace)\t\(pod.name)\t\t\(cells.joined(separator: "\t"))\t\(HumanDuration.since(pod.creationTimestamp, now: now))\n")
+    }
+    w.write(0, "Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n")
+    w.write(1, "Resource\tRequests\tLimits\n")
+    w.write(1, "--------\t--------\t------\n")
+    let totals = PodResourceTotals(pods)
+    let hugePages = allocatable.keys.filter { $0.hasPrefix("hugepages-") }.sorted()
+    for resource in ["cpu", "memory", "ephemeral-storage"] + hugePages {
+      w.write(1, "\(resource)\t\(cell(totals.requests[resource], resource, total: true))\t\(cell(totals.limits[resource], resource, total: true))\n")
+    }
+    // Extended resources (a device plugin's, say): plain sums, no shares.
+    let standard: Set<String> = ["cpu", "memory", "ephemeral-storage", "pods"]
+    for resource in allocatable.keys.sorted() where !standard.contains(resource) && !resource.hasPrefix("hugepages-") {
+      w.write(1, "\(resource)\t\(totals.requests[resource]?.description ?? "0")\t\(totals.limits[resource]?.description ?? "0")\n")
+    }
   }
 
   static func configMap(_ o: Object, cluster: Cluster) -> String {

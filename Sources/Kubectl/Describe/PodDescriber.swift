@@ -32,6 +32,11 @@ enum PodDescriber {
     }
     if let reason = c[path: "status.reason"]?.string, !reason.isEmpty { w.write(0, "Reason:\t\(reason)\n") }
     if let message = c[path: "status.message"]?.string, !message.isEmpty { w.write(0, "Message:\t\(message)\n") }
+    if let seccomp = c[path: "spec.securityContext.seccompProfile"], seccomp.object != nil {
+      let type = seccomp["type"]?.string ?? ""
+      w.write(0, "SeccompProfile:\t\(type)\n")
+      if type == "Localhost" { w.write(0, "LocalhostProfile:\t\(seccomp["localhostProfile"]?.string ?? "")\n") }
+    }
     w.write(0, "IP:\t\(c[path: "status.podIP"]?.string ?? "")\n")
     let ips = c[path: "status.podIPs"]?.array ?? []
     if ips.isEmpty {
@@ -48,6 +53,15 @@ enum PodDescriber {
     }
     containers(&w, "Containers", c[path: "spec.containers"]?.array ?? [], statuses: c[path: "status.containerStatuses"]?.array ?? [])
     let conditions = c[path: "status.conditions"]?.array ?? []
+    let gates = c[path: "spec.readinessGates"]?.array ?? []
+    if !gates.isEmpty {
+      w.write(0, "Readiness Gates:\n  Type\tStatus\n")
+      for gate in gates {
+        let type = gate["conditionType"]?.string ?? ""
+        let status = conditions.first { $0["type"]?.string == type }?["status"]?.string ?? "<none>"
+        w.write(1, "\(type) \t\(status) \n")
+      }
+    }
     if !conditions.isEmpty {
       w.write(0, "Conditions:\n  Type\tStatus\n")
       for condition in conditions {
@@ -58,6 +72,7 @@ enum PodDescriber {
     w.write(0, "QoS Class:\t\(c[path: "status.qosClass"]?.string ?? "")\n")
     w.labels("Node-Selectors", Object.stringMap(c[path: "spec.nodeSelector"]))
     tolerations(&w, c[path: "spec.tolerations"]?.array ?? [])
+    topologySpread(&w, c[path: "spec.topologySpreadConstraints"]?.array ?? [])
     w.events(cluster.events(for: pod), now: cluster.now)
     return w.render()
   }
@@ -221,6 +236,25 @@ enum PodDescriber {
       } else {
         w.write(l, "Type:\t<unknown>\n")
       }
+    }
+  }
+
+  /// `Topology Spread Constraints:`, sorted by topology key, one per line.
+  static func topologySpread(_ w: inout DescribeWriter, _ constraints: [JSONValue], space: String = "") {
+    guard !constraints.isEmpty else { return }
+    let sorted = constraints.enumerated().sorted { a, b in
+      let (x, y) = (a.element["topologyKey"]?.string ?? "", b.element["topologyKey"]?.string ?? "")
+      return x != y ? x < y : a.offset < b.offset
+    }.map(\.element)
+    w.write(0, "\(space)Topology Spread Constraints:\t")
+    for (index, constraint) in sorted.enumerated() {
+      if index != 0 { w.write(0, space + "\t") }
+      var line = "\(constraint["topologyKey"]?.string ?? ""):\(constraint["whenUnsatisfiable"]?.string ?? "")"
+      line += " when max skew \(constraint["maxSkew"]?.int ?? 0) is exceeded"
+      if let selector = constraint["labelSelector"], selector.object != nil {
+        line += " for selector \(Columns.selectorText(selector, emptyIsNone: true))"
+      }
+      w.write(0, line + "\n")
     }
   }
 

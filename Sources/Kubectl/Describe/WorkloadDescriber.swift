@@ -24,11 +24,12 @@ enum WorkloadDescriber {
     if !inits.isEmpty { templateContainers(&w, "Init Containers", inits) }
     templateContainers(&w, "Containers", template[path: "spec.containers"]?.array ?? [])
     PodDescriber.volumes(&w, template[path: "spec.volumes"]?.array ?? [], level: 1)
-    w.labels("  Node-Selectors", Object.stringMap(template[path: "spec.nodeSelector"]))
-    PodDescriber.tolerations(&w, template[path: "spec.tolerations"]?.array ?? [], level: 1)
+    PodDescriber.topologySpread(&w, template[path: "spec.topologySpreadConstraints"]?.array ?? [], space: "  ")
     if let priority = template[path: "spec.priorityClassName"]?.string, !priority.isEmpty {
       w.write(1, "Priority Class Name:\t\(priority)\n")
     }
+    w.labels("  Node-Selectors", Object.stringMap(template[path: "spec.nodeSelector"]))
+    PodDescriber.tolerations(&w, template[path: "spec.tolerations"]?.array ?? [], level: 1)
   }
 
   /// Template containers print one level deeper, with a space before the name.

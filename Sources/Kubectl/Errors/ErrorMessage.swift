@@ -33,6 +33,14 @@ package enum ErrorMessage {
       if error.causes.count == 1 { return prefix + error.causes[0].description + "\n" }
       return prefix + "\n" + error.causes.map { "* \($0.description)\n" }.joined()
     }
+    if error.reason == "Invalid" {
+      // No causes: the kind and name when the details have them, else the
+      // server's message after kubectl's own words.
+      if !error.detailsKind.isEmpty || !error.detailsName.isEmpty {
+        return "The \(error.detailsKind) \"\(error.detailsName)\" is invalid\n"
+      }
+      return "The request is invalid" + (error.message.isEmpty ? "" : ": \(error.message)") + "\n"
+    }
     var message = error.message
     if let source { message = "error when \(source.verb) \"\(source.file)\": \(message)" }
     return "Error from server (\(error.reason)): \(message)\n"

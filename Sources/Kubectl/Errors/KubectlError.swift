@@ -15,4 +15,9 @@ package enum KubectlError: Error, Equatable {
   case api(APIError)
   /// An API error while handling a file: `error when creating "FILE": ...`.
   case apiWithSource(APIError, verb: String, source: String)
+
+  /// cobra's answer to a subcommand it does not know (`kubectl set bogus`).
+  static func unknownCommand(_ name: String, of command: String) -> KubectlError {
+    .raw("error: unknown command \"\(name)\"\nSee 'kubectl \(command) -h' for help and examples\n")
+  }
 }

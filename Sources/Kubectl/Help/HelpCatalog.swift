@@ -151,6 +151,10 @@ enum HelpCatalog {
       description: "Create a config map from literal values, files or env files.", aliases: ["configmap", "cm"],
       examples: [("From two literals", "kubectl create configmap settings --from-literal=mode=prod --from-literal=level=3"), ("From a file", "kubectl create configmap nginx-conf --from-file=nginx.conf")],
       usage: "kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]"),
+    "create service": HelpPage(
+      description: "Create a service of one of four types.", aliases: ["service", "svc"],
+      subcommands: [("clusterip", "Create a ClusterIP service"), ("externalname", "Create an ExternalName service"), ("loadbalancer", "Create a LoadBalancer service"), ("nodeport", "Create a NodePort service")],
+      showsOptions: false, usage: "kubectl create service [flags] [options]"),
     "create secret": HelpPage(
       description: "Create a secret of one of three kinds.",
       subcommands: [("docker-registry", "Create a secret for a container registry"), ("generic", "Create a secret from files, folders or literal values"), ("tls", "Create a TLS secret")],

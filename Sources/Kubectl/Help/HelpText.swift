@@ -96,12 +96,12 @@ enum HelpText {
     return text
   }
 
-  /// pflag's option listing: `    -n, --name=default:` then the help
+  /// pflag's option listing (kubectl 1.32 indents every flag by four): `    -n, --name=default:` then the help
   /// indented by a tab, a blank line after each.
   static func optionLines(_ flags: [FlagSpec]) -> String {
     var text = ""
     for flag in flags.sorted(by: { $0.name < $1.name }) {
-      let names = flag.short.map { "-\($0), --\(flag.name)" } ?? "    --\(flag.name)"
+      let names = flag.short.map { "-\($0), --\(flag.name)" } ?? "--\(flag.name)"
       var line = "    " + names
       switch flag.kind {
       case .bool: line += "=\(flag.defaultValue)"

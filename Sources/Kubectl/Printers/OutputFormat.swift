@@ -43,7 +43,19 @@ enum OutputFormat: Equatable {
       switch format {
       case "custom-columns", "custom-columns-file":
         guard !value.isEmpty else { throw .message("custom-columns format specified but no custom columns given") }
-        return .customColumns(value)
+        guard format == "custom-columns-file" else { return .customColumns(value) }
+        // NewCustomColumnsPrinterFromTemplate: a line of headers, then a
+        // line of specs, both split at whitespace.
+        let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = "Expected format is one line of space separated headers, one line of space separated column specs."
+        guard let first = lines.first else { throw .message("invalid template, missing header line. \(expected)") }
+        guard lines.count > 1 else { throw .message("invalid template, missing spec line. \(expected)") }
+        let headers = first.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let specs = lines[1].split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard headers.count == specs.count else {
+          throw .message("number of headers (\(headers.count)) and field specifications (\(specs.count)) don't match")
+        }
+        return .customColumns(zip(headers, specs).map { "\($0):\($1)" }.joined(separator: ","))
       case "jsonpath", "jsonpath-file", "jsonpath-as-json":
         guard !value.isEmpty else { throw .message("template format specified but no template given") }
         return .jsonpath(value, asJSON: format == "jsonpath-as-json")

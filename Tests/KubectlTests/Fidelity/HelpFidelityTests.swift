@@ -15,7 +15,7 @@ struct HelpFidelityTests {
     "diff", "edit", "explain", "config", "config view", "config get-contexts", "config set-context",
     "config use-context", "config current-context", "cordon", "uncordon", "drain", "taint", "top", "auth",
     "auth can-i", "api-versions", "create configmap", "create secret", "create secret generic",
-    "create job", "create cronjob", "create role", "create token", "cp", "attach",
+    "create job", "create cronjob", "create role", "create token", "cp", "attach", "create service",
   ]
 
   static func headers(_ text: String) -> [String] {
@@ -35,5 +35,20 @@ struct HelpFidelityTests {
     let ours = CommandRunner.run(arguments, cluster: &cluster)
     #expect(Self.headers(ours.stdout) == Self.headers(real.stdout))
     #expect(ours.exitCode == 0)
+  }
+
+  /// pflag's option lines (`    --client=false:`, `    -o, --output='':`):
+  /// kubectl 1.32 indents long-only flags by four spaces, as the others.
+  @Test(
+    "option lines are indented as kubectl's", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"))
+  func optionLines() throws {
+    let real = try RealKubectl.run(["version", "--help"])
+    var cluster = Cluster.kind()
+    let ours = CommandRunner.run(["version", "--help"], cluster: &cluster)
+    func options(_ text: String) -> [String] {
+      text.split(separator: "\n").map(String.init).filter { $0.hasPrefix("    -") || $0.hasPrefix("     ") }
+    }
+    #expect(!options(real.stdout).isEmpty)
+    #expect(options(ours.stdout) == options(real.stdout))
   }
 }
