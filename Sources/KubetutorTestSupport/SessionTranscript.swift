@@ -50,7 +50,7 @@ package struct SessionTranscript {
   /// Plays the transcript in a fresh script-mode session; returns every mismatch.
   package func play(seed: UInt64 = 1, workingDirectory: URL) -> [Mismatch] {
     var output = ""
-    let session = ShellSession(cluster: Cluster.kind(seed: seed), mode: .script, workingDirectory: workingDirectory) { _, text in
+    let session = ShellSession(building: { Cluster.kind(seed: seed) }, mode: .script, workingDirectory: workingDirectory) { _, text in
       output += text
     }
     var mismatches: [Mismatch] = []
@@ -78,7 +78,7 @@ package struct SessionTranscript {
   /// how a new transcript is recorded (then read and checked by a person).
   package func record(seed: UInt64 = 1, workingDirectory: URL) -> String {
     var output = ""
-    let session = ShellSession(cluster: Cluster.kind(seed: seed), mode: .script, workingDirectory: workingDirectory) { _, text in
+    let session = ShellSession(building: { Cluster.kind(seed: seed) }, mode: .script, workingDirectory: workingDirectory) { _, text in
       output += text
     }
     var text = ""
