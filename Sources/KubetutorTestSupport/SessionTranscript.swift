@@ -82,7 +82,7 @@ package struct SessionTranscript {
     seed: UInt64 = 1, workingDirectory: URL, configure: (ShellSession) -> Void = { _ in }
   ) -> [Mismatch] {
     var output = ""
-    let session = ShellSession(cluster: Cluster.kind(seed: seed), mode: .script, workingDirectory: workingDirectory) { _, text in
+    let session = ShellSession(building: { Cluster.kind(seed: seed) }, mode: .script, workingDirectory: workingDirectory) { _, text in
       output += text
     }
     configure(session)
@@ -113,7 +113,7 @@ package struct SessionTranscript {
     seed: UInt64 = 1, workingDirectory: URL, configure: (ShellSession) -> Void = { _ in }
   ) -> String {
     var output = ""
-    let session = ShellSession(cluster: Cluster.kind(seed: seed), mode: .script, workingDirectory: workingDirectory) { _, text in
+    let session = ShellSession(building: { Cluster.kind(seed: seed) }, mode: .script, workingDirectory: workingDirectory) { _, text in
       output += text
     }
     configure(session)

@@ -17,7 +17,7 @@ package struct Transcript {
     var out = ""
     var err = ""
     var all = ""
-    let session = ShellSession(cluster: Cluster.kind(seed: seed), mode: .script, workingDirectory: directory) { stream, text in
+    let session = ShellSession(building: { Cluster.kind(seed: seed) }, mode: .script, workingDirectory: directory) { stream, text in
       if stream == .stdout { out += text } else { err += text }
       all += text
     }

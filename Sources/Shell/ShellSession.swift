@@ -14,7 +14,30 @@ package enum SessionMode: Sendable {
 /// The state a session's commands share: the cluster, the kubeconfig
 /// namespace, and what failed.
 package final class SessionState {
-  package var cluster: Cluster
+  /// The cluster the session's commands act on. A session started with
+  /// `building:` builds it on first use, so a script or a prompt that
+  /// needs no cluster does not wait for one (building kind's cluster is
+  /// most of start-up).
+  package var cluster: Cluster {
+    get {
+      if let storedCluster { return storedCluster }
+      return buildCluster()
+    }
+    _modify {
+      if storedCluster == nil { _ = buildCluster() }
+      yield &storedCluster!
+    }
+    set {
+      // Built first all the same: the cluster it replaces is what `undo` goes back to.
+      if storedCluster == nil { _ = buildCluster() }
+      storedCluster = newValue
+    }
+  }
+  private var storedCluster: Cluster?
+  private var makeCluster: (() -> Cluster)?
+  /// The cluster as first built, until the command line that built it is
+  /// recorded (for `undo` and `trace`, it is the state before that line).
+  private var firstCluster: Cluster?
   /// Held while a command runs; an API server serving this cluster
   /// (`serve on`) takes it for each request, so both see the same objects.
   package let access = NSRecursiveLock()
@@ -75,9 +98,31 @@ package final class SessionState {
   }
 
   init(cluster: Cluster, mode: SessionMode) {
-    self.cluster = cluster
+    storedCluster = cluster
     self.mode = mode
   }
+
+  init(building makeCluster: @escaping () -> Cluster, mode: SessionMode) {
+    self.makeCluster = makeCluster
+    self.mode = mode
+  }
+
+  private func buildCluster() -> Cluster {
+    let built = makeCluster?() ?? Cluster(emptyAt: Cluster.scriptEpoch, seed: 1)
+    makeCluster = nil
+    storedCluster = built
+    firstCluster = built
+    return built
+  }
+
+  /// The cluster if it has been built, and, when it was built during the
+  /// current line, what it was then.
+  var builtCluster: (now: Cluster, first: Cluster?)? {
+    storedCluster.map { ($0, firstCluster) }
+  }
+
+  /// Forgets the first-built cluster once the line that built it is recorded.
+  func lineRecorded() { firstCluster = nil }
 }
 
 /// One learner's shell: turns typed lines into commands (shell language,
@@ -96,12 +141,32 @@ package final class ShellSession {
   ///   - workingDirectory: the learner's folder; files the shell reads and
   ///     writes stay inside it.
   ///   - write: receives output as it is produced, by stream.
-  package init(
+  package convenience init(
     cluster: Cluster, mode: SessionMode, workingDirectory: URL,
     clock: @escaping () -> Date = Date.init,
     write: @escaping (ShellStream, String) -> Void
   ) {
-    let state = SessionState(cluster: cluster, mode: mode)
+    self.init(
+      state: SessionState(cluster: cluster, mode: mode), workingDirectory: workingDirectory,
+      clock: clock, write: write)
+  }
+
+  /// A session whose cluster is built by `makeCluster` when a command first
+  /// needs it.
+  package convenience init(
+    building makeCluster: @escaping () -> Cluster, mode: SessionMode, workingDirectory: URL,
+    clock: @escaping () -> Date = Date.init,
+    write: @escaping (ShellStream, String) -> Void
+  ) {
+    self.init(
+      state: SessionState(building: makeCluster, mode: mode), workingDirectory: workingDirectory,
+      clock: clock, write: write)
+  }
+
+  private init(
+    state: SessionState, workingDirectory: URL, clock: @escaping () -> Date,
+    write: @escaping (ShellStream, String) -> Void
+  ) {
     self.state = state
     self.clock = clock
     let write: (ShellStream, String) -> Void = { stream, text in
@@ -181,10 +246,15 @@ package final class ShellSession {
       if now > state.cluster.now { state.cluster.advance(to: now) }
     }
     let started = Date()
-    let before = state.cluster
+    let before = state.builtCluster?.now
     let status = interpreter.run(text)
     state.lineFinished()
-    state.history.commandFinished(text, before: before, after: state.cluster)
+    // A line that did not need the cluster (before it was first built)
+    // changed nothing in it.
+    if let (after, first) = state.builtCluster, let before = before ?? first {
+      state.history.commandFinished(text, before: before, after: after)
+    }
+    state.lineRecorded()
     commandFinished?(text, status, started, Date().timeIntervalSince(started) * 1000)
   }
 }

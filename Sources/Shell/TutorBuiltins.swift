@@ -66,7 +66,9 @@ package enum TutorBuiltins {
         let run = CommandRun(argv: argv, exitCode: result.exitCode, namespace: state.namespace)
         tutor.onCommand?(run, state.cluster)
         tutor.usesColour = state.usesColour
-        pending += tutor.commandFinished(run, cluster: state.cluster)
+        // Without a lesson or scenario open there are no goals to check,
+        // and no cluster to build for them.
+        if tutor.activity != nil { pending += tutor.commandFinished(run, cluster: state.cluster) }
         showPosition()
         return result
       }

@@ -54,6 +54,22 @@ struct Kubetutor: ParsableCommand {
     }
   }
 
+  /// A plain start of the shell (no subcommand, only the shell's options,
+  /// all valid) skips ArgumentParser, whose reflection over every command
+  /// and option was most of a script's start-up once the cluster is built
+  /// lazily; anything else, `--help` and errors included, goes through it.
+  static func main() {
+    guard let options = ShellOptions.plain(Array(CommandLine.arguments.dropFirst())) else {
+      main(nil)
+      return
+    }
+    do {
+      try options.runShell()
+    } catch {
+      exit(withError: error)
+    }
+  }
+
   func run() throws {
     try runShell()
   }
@@ -62,22 +78,95 @@ struct Kubetutor: ParsableCommand {
   /// lesson, scenario or file to open first, as if `start ITEM` were typed,
   /// and how to set up the tutor (`--content`).
   func runShell(opening item: String? = nil, configure: (TutorSession) -> Void = { _ in }) throws {
+    let options = ShellOptions(
+      script: script, seed: seed, db: db, lang: lang, noColor: noColor, profile: profile,
+      fresh: fresh, nodes: nodes)
+    try options.runShell(opening: item, configure: configure)
+  }
+
+  /// A word the shell reads back as `word`.
+  static func quoted(_ word: String) -> String {
+    let plain = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._/-".contains($0)) }
+    return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+  }
+
+  /// The name the current cluster is saved under in the progress database.
+  static let clusterSnapshot = ProgressBuiltins.clusterSnapshot
+}
+
+/// The root command's options, as plain values.
+struct ShellOptions {
+  var script: String?
+  var seed: UInt64 = 1
+  var db: String?
+  var lang: String?
+  var noColor = false
+  var profile = "default"
+  var fresh = false
+  var nodes = 2
+
+  /// The options of `kubetutor [--script FILE] [--seed N] [--db PATH]
+  /// [--lang en|ko] [--profile NAME] [--nodes N] [--no-color] [--fresh]`,
+  /// each given once, in `--name value` form and valid; `nil` for any
+  /// other command line.
+  static func plain(_ arguments: [String]) -> ShellOptions? {
+    var options = ShellOptions()
+    var seen: Set<String> = []
+    var index = 0
+    while index < arguments.count {
+      let name = arguments[index]
+      guard seen.insert(name).inserted else { return nil }
+      if name == "--no-color" || name == "--fresh" {
+        if name == "--no-color" { options.noColor = true } else { options.fresh = true }
+        index += 1
+        continue
+      }
+      guard index + 1 < arguments.count else { return nil }
+      let value = arguments[index + 1]
+      guard value == "-" ? name == "--script" : !value.hasPrefix("-") else { return nil }
+      switch name {
+      case "--script": options.script = value
+      case "--seed":
+        guard let seed = UInt64(value) else { return nil }
+        options.seed = seed
+      case "--db": options.db = value
+      case "--lang":
+        guard value == "en" || value == "ko" else { return nil }
+        options.lang = value
+      case "--profile": options.profile = value
+      case "--nodes":
+        guard let nodes = Int(value), (0...500).contains(nodes) else { return nil }
+        options.nodes = nodes
+      default: return nil
+      }
+      index += 2
+    }
+    return options
+  }
+
+  /// The shell, at a terminal or on a script; `item` is opened first, as if
+  /// `start ITEM` were typed.
+  func runShell(opening item: String? = nil, configure: (TutorSession) -> Void = { _ in }) throws {
     let interactiveInput = script == nil && isatty(STDIN_FILENO) != 0
     let mode: Shell.SessionMode = interactiveInput ? .interactive : .script
     let store = try openStore(interactive: mode == .interactive)
     let start = mode == .script ? Cluster.scriptEpoch : Date()
-    // A new kind cluster is built only when there is no saved one to open.
-    var restored: Cluster?
-    if !fresh, let saved = try? store?.loadSnapshot(name: Self.clusterSnapshot) {
-      do {
-        restored = try Cluster.restore(from: saved)
-      } catch {
-        FileHandle.standardError.write(Data("kubetutor: \(error); starting a new cluster (the saved one stays in the database until the next command replaces it)\n".utf8))
+    // The cluster is made when a command first needs it, so the first
+    // prompt (and a script that needs none) does not wait for it. A new
+    // kind cluster is built only when there is no saved one to open.
+    let (fresh, seed, nodes) = (fresh, seed, nodes)
+    let makeCluster = { () -> Cluster in
+      if !fresh, let saved = try? store?.loadSnapshot(name: Kubetutor.clusterSnapshot) {
+        do {
+          return try Cluster.restore(from: saved)
+        } catch {
+          FileHandle.standardError.write(Data("kubetutor: \(error); starting a new cluster (the saved one stays in the database until the next command replaces it)\n".utf8))
+        }
       }
+      return Cluster.kind(start: start, seed: seed, workers: nodes)
     }
-    let cluster = restored ?? Cluster.kind(start: start, seed: seed, workers: nodes)
     let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let session = ShellSession(cluster: cluster, mode: mode, workingDirectory: directory) { stream, text in
+    let session = ShellSession(building: makeCluster, mode: mode, workingDirectory: directory) { stream, text in
       let handle = stream == .stdout ? FileHandle.standardOutput : FileHandle.standardError
       handle.write(Data(text.utf8))
     }
@@ -92,7 +181,6 @@ struct Kubetutor: ParsableCommand {
     }
     let sessionID = try? store?.startSession(mode: mode == .interactive ? .interactive : .script)
     if let store {
-      let (seed, nodes) = (seed, nodes)
       let opening = ProgressBuiltins.attach(
         store, to: session, resume: !fresh && item == nil,
         freshCluster: { Cluster.kind(start: $0, seed: seed, workers: nodes) }, confirm: ask,
@@ -104,7 +192,7 @@ struct Kubetutor: ParsableCommand {
     // `kubetutor start ITEM`: the same shell, opened as if `start ITEM` were typed.
     func open() throws {
       guard let item else { return }
-      session.feed("start " + Self.quoted(item))
+      session.feed("start " + Kubetutor.quoted(item))
       if session.lastStatus != 0 { throw ExitCode(session.lastStatus) }
     }
 
@@ -141,15 +229,6 @@ struct Kubetutor: ParsableCommand {
     if let status = session.exitStatus { throw ExitCode(status) }
     if mode == .script && session.state.failures > 0 { throw ExitCode(1) }
   }
-
-  /// A word the shell reads back as `word`.
-  static func quoted(_ word: String) -> String {
-    let plain = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "._/-".contains($0)) }
-    return plain ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
-  }
-
-  /// The name the current cluster is saved under in the progress database.
-  static let clusterSnapshot = ProgressBuiltins.clusterSnapshot
 
   /// The learner at a terminal: libedit, completion, Ctrl-C, a prompt with
   /// the namespace and colour, the clock following the wall clock.

@@ -143,27 +143,32 @@ package enum JSONValue: Equatable, Hashable, Sendable {
   }
 
   /// Reads a dotted path without building an array of segments: the hot
-  /// path of every printer and controller.
+  /// path of every printer and controller. Segments are cut from the
+  /// path's UTF-8 bytes and become small strings without allocating.
   private func lookup(_ path: String) -> JSONValue? {
-    var current = self
-    var utf8 = path.utf8[...]
-    while !utf8.isEmpty {
-      let end = utf8.firstIndex(of: UInt8(ascii: ".")) ?? utf8.endIndex
-      let segment = utf8[utf8.startIndex..<end]
-      utf8 = end == utf8.endIndex ? utf8[end...] : utf8[utf8.index(after: end)...]
-      if segment.isEmpty { continue }
-      switch current {
-      case .object(let object):
-        guard let next = object[String(Substring(segment))] else { return nil }
-        current = next
-      case .array(let items):
-        guard let index = Int(Substring(segment)), items.indices.contains(index) else { return nil }
-        current = items[index]
-      default:
-        return nil
+    var path = path
+    return path.withUTF8 { bytes -> JSONValue? in
+      var current = self
+      var start = 0
+      while start < bytes.count {
+        var end = start
+        while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
+        defer { start = end + 1 }
+        if end == start { continue }
+        let segment = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        switch current {
+        case .object(let object):
+          guard let next = object[segment] else { return nil }
+          current = next
+        case .array(let items):
+          guard let index = Int(segment), items.indices.contains(index) else { return nil }
+          current = items[index]
+        default:
+          return nil
+        }
       }
+      return current
     }
-    return current
   }
 
   package static func segments(_ path: String) -> [Substring] {

@@ -44,8 +44,15 @@ package enum Timestamp {
   }
 
   package static func parse(_ text: String?) -> Date? {
-    guard let text, text.count >= 20 else { return nil }
-    let chars = Array(text.utf8)
+    // Bytes, not Characters: counting Characters walks grapheme breaks, and
+    // every AGE cell parses a time. Characters are counted only for text
+    // that is not ASCII, so such text is refused exactly as before.
+    guard var text, text.utf8.count >= 20 else { return nil }
+    if text.utf8.contains(where: { $0 >= 0x80 }), text.count < 20 { return nil }
+    return text.withUTF8 { parse(bytes: $0) }
+  }
+
+  private static func parse(bytes chars: UnsafeBufferPointer<UInt8>) -> Date? {
     func number(_ range: Range<Int>) -> Int? {
       guard range.upperBound <= chars.count else { return nil }
       var value = 0

@@ -147,26 +147,33 @@ package enum Columns {
   }
 
   package static func podSummary(_ pod: Object) -> PodSummary {
-    let specContainers = pod.content[path: "spec.containers"]?.array ?? []
-    let initSpecs = pod.content[path: "spec.initContainers"]?.array ?? []
-    var summary = PodSummary(ready: 0, total: specContainers.count, reason: pod.content[path: "status.phase"]?.string ?? "", restarts: 0)
-    if let reason = pod.content[path: "status.reason"]?.string, !reason.isEmpty { summary.reason = reason }
-    for condition in pod.content[path: "status.conditions"]?.array ?? []
+    // Each part of the pod is looked up once: this runs for every row of
+    // `get pods`, and dotted paths cost a hash lookup per segment.
+    let spec = pod.content["spec"]
+    let status = pod.content["status"]
+    let specContainers = spec?["containers"]?.array ?? []
+    let initSpecs = spec?["initContainers"]?.array ?? []
+    let conditions = status?["conditions"]?.array ?? []
+    let phase = status?["phase"]?.string ?? ""
+    var summary = PodSummary(ready: 0, total: specContainers.count, reason: phase, restarts: 0)
+    if let reason = status?["reason"]?.string, !reason.isEmpty { summary.reason = reason }
+    for condition in conditions
     where condition["type"]?.string == "PodScheduled" && condition["reason"]?.string == "SchedulingGated" {
       summary.reason = "SchedulingGated"
     }
     func noteRestart(_ status: JSONValue) {
-      if let finished = Timestamp.parse(status[path: "lastState.terminated.finishedAt"]?.string) {
+      if let finished = Timestamp.parse(status["lastState"]?["terminated"]?["finishedAt"]?.string) {
         if summary.lastRestart.map({ $0 < finished }) ?? true { summary.lastRestart = finished }
       }
     }
     var initializing = false
-    let initStatuses = pod.content[path: "status.initContainerStatuses"]?.array ?? []
+    let initStatuses = status?["initContainerStatuses"]?.array ?? []
     for (index, status) in initStatuses.enumerated() {
       summary.restarts += status["restartCount"]?.int ?? 0
       noteRestart(status)
-      if let terminated = status[path: "state.terminated"], terminated["exitCode"]?.int == 0 { continue }
-      if let terminated = status[path: "state.terminated"] {
+      let state = status["state"]
+      if let terminated = state?["terminated"], terminated["exitCode"]?.int == 0 { continue }
+      if let terminated = state?["terminated"] {
         if let reason = terminated["reason"]?.string, !reason.isEmpty {
           summary.reason = "Init:" + reason
         } else if let signal = terminated["signal"]?.int, signal != 0 {
@@ -174,7 +181,7 @@ package enum Columns {
         } else {
           summary.reason = "Init:ExitCode:\(terminated["exitCode"]?.int ?? 0)"
         }
-      } else if let waiting = status[path: "state.waiting.reason"]?.string, !waiting.isEmpty, waiting != "PodInitializing" {
+      } else if let waiting = state?["waiting"]?["reason"]?.string, !waiting.isEmpty, waiting != "PodInitializing" {
         summary.reason = "Init:" + waiting
       } else {
         summary.reason = "Init:\(index)/\(initSpecs.count)"
@@ -182,19 +189,20 @@ package enum Columns {
       initializing = true
       break
     }
-    let initializedCondition = (pod.content[path: "status.conditions"]?.array ?? []).contains {
+    let initializedCondition = conditions.contains {
       $0["type"]?.string == "Initialized" && $0["status"]?.string == "True"
     }
     if !initializing || initializedCondition {
       summary.restarts = 0
       summary.lastRestart = nil
       var hasRunning = false
-      for status in (pod.content[path: "status.containerStatuses"]?.array ?? []).reversed() {
+      for status in (status?["containerStatuses"]?.array ?? []).reversed() {
         summary.restarts += status["restartCount"]?.int ?? 0
         noteRestart(status)
-        if let waiting = status[path: "state.waiting.reason"]?.string, !waiting.isEmpty {
+        let state = status["state"]
+        if let waiting = state?["waiting"]?["reason"]?.string, !waiting.isEmpty {
           summary.reason = waiting
-        } else if let terminated = status[path: "state.terminated"] {
+        } else if let terminated = state?["terminated"] {
           if let reason = terminated["reason"]?.string, !reason.isEmpty {
             summary.reason = reason
           } else if let signal = terminated["signal"]?.int, signal != 0 {
@@ -202,22 +210,22 @@ package enum Columns {
           } else {
             summary.reason = "ExitCode:\(terminated["exitCode"]?.int ?? 0)"
           }
-        } else if status["ready"]?.bool == true, status[path: "state.running"] != nil {
+        } else if status["ready"]?.bool == true, state?["running"] != nil {
           hasRunning = true
           summary.ready += 1
         }
       }
       if summary.reason == "Completed" && hasRunning {
-        let ready = (pod.content[path: "status.conditions"]?.array ?? []).contains {
+        let ready = conditions.contains {
           $0["type"]?.string == "Ready" && $0["status"]?.string == "True"
         }
         summary.reason = ready ? "Running" : "NotReady"
       }
     }
-    let phase = pod.content[path: "status.phase"]?.string ?? ""
-    if pod.isTerminating && pod.content[path: "status.reason"]?.string == "NodeLost" {
+    let terminating = pod.content["metadata"]?["deletionTimestamp"] != nil
+    if terminating && status?["reason"]?.string == "NodeLost" {
       summary.reason = "Unknown"
-    } else if pod.isTerminating && phase != "Succeeded" && phase != "Failed" {
+    } else if terminating && phase != "Succeeded" && phase != "Failed" {
       summary.reason = "Terminating"
     }
     return summary

@@ -29,31 +29,43 @@ package struct TableColumn: Sendable {
 package enum TablePrinter {
   package static func render(_ rows: [[String]]) -> String {
     guard let first = rows.first else { return "" }
+    // Each cell's width is worked out once, and the text is laid out as
+    // UTF-8 bytes: at 1,000 rows, measuring every cell twice and appending
+    // Strings cell by cell cost more than making the cells.
     var widths = [Int](repeating: 0, count: first.count)
+    var cellWidths: [Int] = []
+    var bytes = 0
     for row in rows {
-      for (index, cell) in row.enumerated() where index < widths.count {
-        widths[index] = max(widths[index], DisplayWidth.of(cell))
-      }
-    }
-    var out = ""
-    for row in rows {
-      var line = ""
       for (index, cell) in row.enumerated() {
-        if index == row.count - 1 {
-          line += cell
-        } else {
-          line += cell + String(repeating: " ", count: widths[index] - DisplayWidth.of(cell) + 3)
-        }
+        let width = DisplayWidth.of(cell)
+        cellWidths.append(width)
+        if index < widths.count { widths[index] = max(widths[index], width) }
+        bytes += cell.utf8.count
       }
-      out += line + "\n"
     }
-    return out
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes + rows.count * (widths.reduce(0, +) + 3 * widths.count + 1))
+    var cellIndex = 0
+    for row in rows {
+      for (index, cell) in row.enumerated() {
+        out.append(contentsOf: cell.utf8)
+        if index != row.count - 1 {
+          let padding = widths[index] - cellWidths[cellIndex] + 3
+          out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
+        }
+        cellIndex += 1
+      }
+      out.append(UInt8(ascii: "\n"))
+    }
+    return String(decoding: out, as: UTF8.self)
   }
 }
 
 /// Terminal columns a string takes: East Asian wide characters take two.
 package enum DisplayWidth {
   package static func of(_ text: String) -> Int {
+    // Printable ASCII, nearly every cell: one column a byte.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return text.utf8.count }
     var width = 0
     for scalar in text.unicodeScalars {
       let value = scalar.value
