@@ -46,6 +46,11 @@ package struct Cluster: Sendable {
   var jobLastFailure: [String: Date] = [:]
   /// When each stopped kubelet last reported, by node name.
   var kubeletStoppedAt: [String: Date] = [:]
+  /// What the schema answered for recent objects (a cache).
+  var schemaMemo = SchemaMemo()
+  /// The nodes as the scheduler last read them, and the store's mark of
+  /// the last node write then (a cache).
+  var nodeFactsCache: (mark: Int, nodes: [NodeFacts])?
 
   /// A cluster with nothing in it, its clock at `start`.
   package init(emptyAt start: Date, seed: UInt64) {
