@@ -314,14 +314,33 @@ extension Cluster {
     container.programTime = time
   }
 
+  private static let logTokens = ["{date}", "{time}", "{apacheTime}", "{redisTime}", "{podIP}"]
+
+  /// The log text with `{date}`, `{time}`, `{apacheTime}`, `{redisTime}`
+  /// and `{podIP}` filled in, in one pass (none of the values holds a brace,
+  /// so this is what replacing each in turn gives).
   private func expand(_ text: String, at time: Date, pod: Object) -> String {
-    guard text.contains("{") else { return text }
-    return text
-      .replacingOccurrences(of: "{date}", with: LogClock.unixDate(time))
-      .replacingOccurrences(of: "{time}", with: LogClock.nginx(time))
-      .replacingOccurrences(of: "{apacheTime}", with: LogClock.apache(time))
-      .replacingOccurrences(of: "{redisTime}", with: LogClock.redis(time))
-      .replacingOccurrences(of: "{podIP}", with: runtimes[pod.uid]?.podIP ?? "10.244.1.2")
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    var result = ""
+    var rest = Substring(text)
+    while let brace = rest.firstIndex(of: "{") {
+      result += rest[..<brace]
+      rest = rest[brace...]
+      if let token = Cluster.logTokens.first(where: { rest.hasPrefix($0) }) {
+        switch token {
+        case "{date}": result += LogClock.unixDate(time)
+        case "{time}": result += LogClock.nginx(time)
+        case "{apacheTime}": result += LogClock.apache(time)
+        case "{redisTime}": result += LogClock.redis(time)
+        default: result += runtimes[pod.uid]?.podIP ?? "10.244.1.2"
+        }
+        rest = rest.dropFirst(token.count)
+      } else {
+        result += "{"
+        rest = rest.dropFirst()
+      }
+    }
+    return result + rest
   }
 
   // MARK: Stopping
