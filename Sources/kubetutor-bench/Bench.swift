@@ -58,6 +58,11 @@ struct Bench {
       try APILoad.run(options)
       return
     }
+    if let index = CommandLine.arguments.firstIndex(of: "--fingerprint") {
+      let numbers = CommandLine.arguments[(index + 1)...].compactMap { Int($0) }
+      ScaleFingerprint.run(replicas: numbers.first ?? 300, nodes: numbers.dropFirst().first ?? 10)
+      return
+    }
     var options = Options(binary: "")
     var arguments = Array(CommandLine.arguments.dropFirst())
     options.quick = arguments.contains("--quick")

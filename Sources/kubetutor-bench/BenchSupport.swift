@@ -25,6 +25,14 @@ enum BenchSupport {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
   }
 
+  /// The CPU time (user and system) the process has used so far, in seconds.
+  static func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(__rusage_who_t(0), &usage)  // RUSAGE_SELF
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+  }
+
   /// The process's peak resident memory so far, in MB.
   static func peakMemoryMB() -> Double {
     var usage = rusage()

@@ -3,40 +3,52 @@ import Foundation
 extension Cluster {
   /// The replicaset-controller: holds `spec.replicas` active pods matching
   /// the selector, adopting orphans and releasing pods that stopped matching.
+  ///
+  /// A sync reads the counts the store keeps of the set's pods by group
+  /// (`ObjectStore.podGroups(of:)`), and reads the pods themselves only to
+  /// release ones that stopped matching or to choose which to delete, so
+  /// that it costs the same for 10 replicas as for 10,000.
   mutating func reconcileReplicaSet(_ key: ObjectKey) {
-    guard var replicaSet = store.get(key) else { return }
+    guard var replicaSet = store.get(key), !replicaSet.isTerminating else { return }
     let actor = "replicaset-controller"
     let selector = LabelSelector(json: replicaSet.content[path: "spec.selector"])
-    var owned: [Object] = []
-    for pod in store.dependents(of: replicaSet.uid) where pod.kind == .pod {
-      if selector.matches(pod.labels) {
-        owned.append(pod)
-      } else if !replicaSet.isTerminating {
+    var selected: [JSONValue?: Bool] = [:]
+    func matches(_ group: PodGroup) -> Bool {
+      if let known = selected[group.labels] { return known }
+      let result = selector.matches(Object.stringMap(group.labels))
+      selected[group.labels] = result
+      return result
+    }
+    func isActive(_ group: PodGroup) -> Bool {
+      !group.isTerminating && group.phase != "Succeeded" && group.phase != "Failed" && matches(group)
+    }
+    if store.podGroups(of: replicaSet.uid).keys.contains(where: { !matches($0) }) {
+      for pod in store.dependents(of: replicaSet.uid) where pod.kind == .pod && !selector.matches(pod.labels) {
         var released = pod
         released.ownerReferences = pod.ownerReferences.filter { $0.uid != replicaSet.uid }
         write(released, by: actor, summary: "released from \(replicaSet.name)")
       }
     }
-    if !replicaSet.isTerminating {
-      for pod in store.uncontrolled(.pod, in: key.namespace)
-      where pod.controller == nil && !pod.isTerminating && selector.matches(pod.labels) {
-        var adopted = pod
-        adopted.ownerReferences = pod.ownerReferences + [OwnerReference(controlledBy: replicaSet)]
-        if let stored = write(adopted, by: actor, summary: "adopted by \(replicaSet.name)") {
-          owned.append(stored)
-        }
+    // Adopted pods count once more when they already named the set as a
+    // (non-controlling) owner, as they did when the controller listed them
+    // both as its own and as adopted.
+    var adopted: [Object] = []
+    for pod in store.uncontrolled(.pod, in: key.namespace)
+    where pod.controller == nil && !pod.isTerminating && selector.matches(pod.labels) {
+      var adopting = pod
+      adopting.ownerReferences = pod.ownerReferences + [OwnerReference(controlledBy: replicaSet)]
+      if let stored = write(adopting, by: actor, summary: "adopted by \(replicaSet.name)") {
+        adopted.append(stored)
       }
     }
-    guard !replicaSet.isTerminating else { return }
-
-    let active = owned.filter { pod in
-      let phase = pod.content[path: "status.phase"]?.string
-      return !pod.isTerminating && phase != "Succeeded" && phase != "Failed"
-    }
+    let active = store.podGroups(of: replicaSet.uid).reduce(0) { $0 + (isActive($1.key) ? $1.value : 0) }
+      + adopted.count { pod in
+        pod.ownerReferences.filter { $0.uid == replicaSet.uid }.count > 1 && isActive(PodGroup(pod))
+      }
     let wanted = replicaSet.content[path: "spec.replicas"]?.int ?? 1
     let template = replicaSet.content[path: "spec.template"] ?? .emptyObject
-    if active.count < wanted {
-      for _ in 0..<(wanted - active.count) {
+    if active < wanted {
+      for _ in 0..<(wanted - active) {
         var pod = Object(.pod, name: replicaSet.name + "-" + random.nameSuffix(), namespace: key.namespace)
         pod.content[path: "metadata.generateName"] = .string(replicaSet.name + "-")
         if let labels = template[path: "metadata.labels"] { pod.content[path: "metadata.labels"] = labels }
@@ -54,8 +66,20 @@ extension Cluster {
           break
         }
       }
-    } else if active.count > wanted {
-      for pod in deletionOrder(active).prefix(active.count - wanted) {
+    } else if active > wanted {
+      // The pods the set owned before this sync, in name order, then the
+      // ones just adopted.
+      let adoptedNow = Set(adopted.filter { pod in
+        pod.ownerReferences.filter { $0.uid == replicaSet.uid }.count == 1
+      }.map(\.key))
+      let owned = store.dependents(of: replicaSet.uid).filter {
+        $0.kind == .pod && selector.matches($0.labels) && !adoptedNow.contains($0.key)
+      } + adopted
+      let candidates = owned.filter { pod in
+        let phase = pod.content[path: "status.phase"]?.string
+        return !pod.isTerminating && phase != "Succeeded" && phase != "Failed"
+      }
+      for pod in deletionOrder(candidates).prefix(active - wanted) {
         _ = try? apiDelete(pod.key, by: actor)
         recordEvent(replicaSet, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", source: EventSource(actor))
       }
@@ -64,34 +88,43 @@ extension Cluster {
     // Status, from a fresh look at the pods.
     guard let current = store.get(key) else { return }
     replicaSet = current
-    let pods = store.dependents(of: replicaSet.uid).filter {
-      $0.kind == .pod && !$0.isTerminating && selector.matches($0.labels)
-        && !["Succeeded", "Failed"].contains($0.content[path: "status.phase"]?.string ?? "")
+    let templateLabels = Object.stringMap(template[path: "metadata.labels"])
+    let minReady = replicaSet.content[path: "spec.minReadySeconds"]?.int ?? 0
+    var counted = 0
+    var ready = 0
+    var labelled = 0
+    var available = 0
+    var availableLater: Set<Date> = []
+    for (group, count) in store.podGroups(of: replicaSet.uid) where isActive(group) {
+      counted += count
+      let labels = Object.stringMap(group.labels)
+      if templateLabels.allSatisfy({ labels[$0.key] == $0.value }) { labelled += count }
+      guard group.isReady else { continue }
+      ready += count
+      guard let since = Timestamp.parse(group.readySince) else { continue }
+      let availableAt = since.addingTimeInterval(Double(minReady))
+      if minReady == 0 || now >= availableAt {
+        available += count
+      } else {
+        availableLater.insert(availableAt)
+      }
     }
-    let ready = pods.filter(Cluster.isPodReady).count
-    let labelled = pods.filter { pod in
-      Object.stringMap(template[path: "metadata.labels"]).allSatisfy { pod.labels[$0.key] == $0.value }
-    }.count
     var status: JSONValue = [
-      "replicas": .int(pods.count), "fullyLabeledReplicas": .int(labelled),
+      "replicas": .int(counted), "fullyLabeledReplicas": .int(labelled),
       "observedGeneration": .int(replicaSet.generation),
     ]
     if ready > 0 {
       status["readyReplicas"] = .int(ready)
-      status["availableReplicas"] = .int(pods.filter { isPodAvailable($0, minReady: replicaSet.content[path: "spec.minReadySeconds"]?.int ?? 0) }.count)
+      status["availableReplicas"] = .int(available)
     }
-    if pods.count == 0 { status["fullyLabeledReplicas"] = nil }
+    if counted == 0 { status["fullyLabeledReplicas"] = nil }
     if replicaSet.content["status"] != status {
       replicaSet.content["status"] = status
       write(replicaSet, by: actor, summary: "status \(ready)/\(wanted) ready")
     }
     // Availability that depends on minReadySeconds needs another look later.
-    if let minReady = replicaSet.content[path: "spec.minReadySeconds"]?.int, minReady > 0 {
-      for pod in pods where Cluster.isPodReady(pod) && !isPodAvailable(pod, minReady: minReady) {
-        if let since = Cluster.readySince(pod) {
-          schedule(.replicaSet(key), at: since.addingTimeInterval(Double(minReady)))
-        }
-      }
+    if replicaSet.content[path: "spec.minReadySeconds"]?.int ?? 0 > 0 {
+      for date in availableLater.sorted() { schedule(.replicaSet(key), at: date) }
     }
   }
 

@@ -332,20 +332,42 @@ extension Cluster {
     container.programTime = time
   }
 
+  private static let logTokens = [
+    "{date}", "{time}", "{apacheTime}", "{redisTime}", "{pgTime}", "{mysqlTime}", "{isoMicros}",
+    "{isoMillis}", "{podName}", "{jsDate}", "{podIP}",
+  ]
+
+  /// The log text with its placeholders (`{date}`, `{podIP}`, …) filled in,
+  /// in one pass (none of the values holds a brace, so this is what replacing
+  /// each in turn gives).
   private func expand(_ text: String, at time: Date, pod: Object) -> String {
-    guard text.contains("{") else { return text }
-    return text
-      .replacingOccurrences(of: "{date}", with: LogClock.unixDate(time))
-      .replacingOccurrences(of: "{time}", with: LogClock.nginx(time))
-      .replacingOccurrences(of: "{apacheTime}", with: LogClock.apache(time))
-      .replacingOccurrences(of: "{redisTime}", with: LogClock.redis(time))
-      .replacingOccurrences(of: "{podIP}", with: runtimes[pod.uid]?.podIP ?? "10.244.1.2")
-      .replacingOccurrences(of: "{pgTime}", with: LogClock.iso(time, " ", ".000 UTC"))
-      .replacingOccurrences(of: "{mysqlTime}", with: LogClock.iso(time, " ", "+00:00"))
-      .replacingOccurrences(of: "{isoMicros}", with: LogClock.iso(time, "T", ".000000Z"))
-      .replacingOccurrences(of: "{isoMillis}", with: LogClock.iso(time, "T", ".000+00:00"))
-      .replacingOccurrences(of: "{podName}", with: pod.name)
-      .replacingOccurrences(of: "{jsDate}", with: LogClock.jsDate(time))
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    var result = ""
+    var rest = Substring(text)
+    while let brace = rest.firstIndex(of: "{") {
+      result += rest[..<brace]
+      rest = rest[brace...]
+      if let token = Cluster.logTokens.first(where: { rest.hasPrefix($0) }) {
+        switch token {
+        case "{date}": result += LogClock.unixDate(time)
+        case "{time}": result += LogClock.nginx(time)
+        case "{apacheTime}": result += LogClock.apache(time)
+        case "{redisTime}": result += LogClock.redis(time)
+        case "{pgTime}": result += LogClock.iso(time, " ", ".000 UTC")
+        case "{mysqlTime}": result += LogClock.iso(time, " ", "+00:00")
+        case "{isoMicros}": result += LogClock.iso(time, "T", ".000000Z")
+        case "{isoMillis}": result += LogClock.iso(time, "T", ".000+00:00")
+        case "{podName}": result += pod.name
+        case "{jsDate}": result += LogClock.jsDate(time)
+        default: result += runtimes[pod.uid]?.podIP ?? "10.244.1.2"
+        }
+        rest = rest.dropFirst(token.count)
+      } else {
+        result += "{"
+        rest = rest.dropFirst()
+      }
+    }
+    return result + rest
   }
 
   // MARK: Stopping

@@ -21,18 +21,20 @@ extension Cluster {
     let schedulerName = pod.content[path: "spec.schedulerName"]?.string ?? "default-scheduler"
     guard schedulerName == "default-scheduler" else { return }
 
-    let nodes = store.list(.node)
+    let nodes = schedulingNodes()
     let request = Cluster.requests(of: pod)
+    let asks = SchedulingAsks(pod)
+    let owner = pod.controller?.uid
     var reasons: [String: Int] = [:]
     var unresolvable = 0
-    var feasible: [(node: Object, score: Double)] = []
-    var filtered: [String] = []
+    var feasible: [(node: NodeFacts, score: Double)] = []
+    var filtered: [(node: String, reasons: [String])] = []
     for node in nodes {
-      let (fits, reason, resolvable) = check(pod, on: node, request: request)
+      let (fits, reason, resolvable) = check(asks, on: node, request: request)
       if fits {
-        feasible.append((node, score(pod, on: node, request: request)))
+        feasible.append((node, score(owner: owner, on: node, request: request)))
       } else {
-        filtered.append("\(node.name) (\(reason.joined(separator: ", ")))")
+        filtered.append((node.name, reason))
         for part in reason { reasons[part, default: 0] += 1 }
         if !resolvable { unresolvable += 1 }
       }
@@ -62,17 +64,40 @@ extension Cluster {
     let chosen = top[Int(random.next() % UInt64(top.count))].node
     // Why this node, for `trace`: the filter's verdicts and the scores.
     // The best five of each, so that a big cluster's reasons stay readable.
-    let ranked = feasible.sorted { ($1.score, $0.node.name) < ($0.score, $1.node.name) }
-    let scores = ranked.prefix(5).map { "\($0.node.name) \(Int(($0.score).rounded()))" }
+    let ranked = Cluster.best(5, of: feasible) { ($1.score, $0.node.name) < ($0.score, $1.node.name) }
+    let scores = ranked.map { "\($0.node.name) \(Int(($0.score).rounded()))" }
     var why = "scores " + scores.joined(separator: ", ")
-    if ranked.count > 5 { why += " and \(ranked.count - 5) more" }
+    if feasible.count > 5 { why += " and \(feasible.count - 5) more" }
     if top.count > 1 { why += " (a tie, broken at random)" }
     if !filtered.isEmpty {
-      why += "; filtered out " + filtered.prefix(5).joined(separator: ", ")
+      why += "; filtered out " + filtered.prefix(5).map { "\($0.node) (\($0.reasons.joined(separator: ", ")))" }.joined(separator: ", ")
       if filtered.count > 5 { why += " and \(filtered.count - 5) more" }
     }
     store.note(why, about: pod, actor: "default-scheduler", at: now)
-    bind(pod, to: chosen)
+    bind(pod, to: chosen.name)
+  }
+
+  /// The first `count` elements of `items` in the order `before` sorts
+  /// them, without sorting them all.
+  static func best<T>(_ count: Int, of items: [T], by before: (T, T) -> Bool) -> [T] {
+    var kept: [T] = []
+    for item in items {
+      guard kept.count < count || before(item, kept[kept.count - 1]) else { continue }
+      let place = kept.firstIndex { before(item, $0) } ?? kept.count
+      kept.insert(item, at: place)
+      if kept.count > count { kept.removeLast() }
+    }
+    return kept
+  }
+
+  /// The nodes, as the scheduler reads them, decoded again only when a
+  /// node changed.
+  private mutating func schedulingNodes() -> [NodeFacts] {
+    let mark = store.lastWrite(of: .node)
+    if let cached = nodeFactsCache, cached.mark == mark { return cached.nodes }
+    let nodes = store.list(.node).map(NodeFacts.init)
+    nodeFactsCache = (mark, nodes)
+    return nodes
   }
 
   private mutating func markUnschedulable(_ pod: Object, message: String) {
@@ -93,52 +118,47 @@ extension Cluster {
     }
   }
 
-  private mutating func bind(_ pod: Object, to node: Object) {
+  private mutating func bind(_ pod: Object, to node: String) {
     unschedulable.remove(pod.key)
     var bound = pod
-    bound.content[path: "spec.nodeName"] = .string(node.name)
+    bound.content[path: "spec.nodeName"] = .string(node)
     var conditions = (pod.content[path: "status.conditions"]?.array ?? []).filter { $0["type"]?.string != "PodScheduled" }
     conditions.append([
       "lastProbeTime": .null, "lastTransitionTime": .string(Timestamp.format(now)),
       "status": "True", "type": "PodScheduled",
     ])
     bound.content[path: "status.conditions"] = .array(conditions)
-    write(bound, by: "default-scheduler", summary: "bound to \(node.name)")
+    write(bound, by: "default-scheduler", summary: "bound to \(node)")
     // The scheduler's cache counts the pod on its node at once, so the next
     // pod of the same batch is scored against it (spreading replicas).
-    podsByNode[node.name, default: []].insert(pod.key)
+    podsByNode[node, default: []].insert(pod.key)
     let stored = store.get(pod.key)
     account(pod.key, stored)
     recordEvent(
       bound, reason: "Scheduled",
-      message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(node.name)",
+      message: "Successfully assigned \(pod.namespace)/\(pod.name) to \(node)",
       source: EventSource("default-scheduler"))
   }
 
-  /// Whether `pod` may run on `node`, and if not, the scheduler's reasons
-  /// and whether preemption could ever help.
-  private func check(_ pod: Object, on node: Object, request: NodeLoad) -> (Bool, [String], Bool) {
-    if node.content[path: "spec.unschedulable"]?.bool == true,
-      !tolerates(pod, key: "node.kubernetes.io/unschedulable", value: nil, effect: "NoSchedule")
+  /// Whether a pod asking `asks` may run on `node`, and if not, the
+  /// scheduler's reasons and whether preemption could ever help.
+  private func check(_ asks: SchedulingAsks, on node: NodeFacts, request: NodeLoad) -> (Bool, [String], Bool) {
+    if node.unschedulable,
+      !asks.tolerates(key: "node.kubernetes.io/unschedulable", value: nil, effect: "NoSchedule")
     {
       return (false, ["node(s) were unschedulable"], false)
     }
     let affinityMessage = "node(s) didn't match Pod's node affinity/selector"
-    let selector = Object.stringMap(pod.content[path: "spec.nodeSelector"])
-    if !selector.isEmpty, !LabelSelector(matchLabels: selector).matches(node.labels) {
+    if let selector = asks.nodeSelector, !selector.matches(node.labels) {
       return (false, [affinityMessage], false)
     }
-    if !matchesRequiredAffinity(pod, node: node) { return (false, [affinityMessage], false) }
-    for taint in node.content[path: "spec.taints"]?.array ?? [] {
-      let effect = taint["effect"]?.string ?? ""
-      guard effect == "NoSchedule" || effect == "NoExecute" else { continue }
-      let key = taint["key"]?.string ?? ""
-      let value = taint["value"]?.string
-      if !tolerates(pod, key: key, value: value, effect: effect) {
-        return (false, ["node(s) had untolerated taint {\(key): \(value ?? "")}"], false)
+    if !asks.matchesRequiredAffinity(node) { return (false, [affinityMessage], false) }
+    for taint in node.taints {
+      if !asks.tolerates(key: taint.key, value: taint.value, effect: taint.effect) {
+        return (false, ["node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"], false)
       }
     }
-    let capacity = Cluster.allocatable(node)
+    let capacity = node.allocatable
     let used = load(on: node.name)
     var reasons: [String] = []
     if used.pods + 1 > capacity.pods { reasons.append("Too many pods") }
@@ -150,7 +170,11 @@ extension Cluster {
   }
 
   func tolerates(_ pod: Object, key: String, value: String?, effect: String) -> Bool {
-    (pod.content[path: "spec.tolerations"]?.array ?? []).contains { toleration in
+    Cluster.tolerates(pod.content[path: "spec.tolerations"]?.array ?? [], key: key, value: value, effect: effect)
+  }
+
+  static func tolerates(_ tolerations: [JSONValue], key: String, value: String?, effect: String) -> Bool {
+    tolerations.contains { toleration in
       let tolerationEffect = toleration["effect"]?.string ?? ""
       guard tolerationEffect.isEmpty || tolerationEffect == effect else { return false }
       let op = toleration["operator"]?.string ?? "Equal"
@@ -160,24 +184,7 @@ extension Cluster {
     }
   }
 
-  private func matchesRequiredAffinity(_ pod: Object, node: Object) -> Bool {
-    guard
-      let terms = pod.content[path: "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms"]?.array,
-      !terms.isEmpty
-    else { return true }
-    return terms.contains { term in
-      let expressions = term["matchExpressions"]?.array ?? []
-      let fields = term["matchFields"]?.array ?? []
-      guard !expressions.isEmpty || !fields.isEmpty else { return false }
-      let labelsOK = expressions.allSatisfy { Cluster.nodeRequirement($0, value: { node.labels[$0] }) }
-      let fieldsOK = fields.allSatisfy {
-        Cluster.nodeRequirement($0, value: { $0 == "metadata.name" ? node.name : nil })
-      }
-      return labelsOK && fieldsOK
-    }
-  }
-
-  private static func nodeRequirement(_ expression: JSONValue, value: (String) -> String?) -> Bool {
+  fileprivate static func nodeRequirement(_ expression: JSONValue, value: (String) -> String?) -> Bool {
     let key = expression["key"]?.string ?? ""
     let values = expression["values"]?.array?.compactMap(\.string) ?? []
     let actual = value(key)
@@ -195,12 +202,12 @@ extension Cluster {
   /// Least-allocated scoring (NodeResourcesFit, with the scheduler's
   /// non-zero defaults of 100m CPU and 200Mi for pods that request nothing)
   /// plus the default topology spreading of pods that share an owner.
-  private func score(_ pod: Object, on node: Object, request: NodeLoad) -> Double {
-    let capacity = Cluster.allocatable(node)
+  private func score(owner: String?, on node: NodeFacts, request: NodeLoad) -> Double {
+    let capacity = node.allocatable
     let totals = nodeTotals[node.name] ?? NodeTotals()
     let cpuUsed = max(request.cpu, 100) + totals.scoringCPU
     let memoryUsed = max(request.memory, Cluster.defaultMemoryRequest) + totals.scoringMemory
-    let siblings = pod.controller.map { totals.owners[$0.uid] ?? 0 } ?? 0
+    let siblings = owner.map { totals.owners[$0] ?? 0 } ?? 0
     let cpu = 1 - Double(cpuUsed) / Double(max(capacity.cpu, 1))
     let memory = 1 - Double(memoryUsed) / Double(max(capacity.memory, 1))
     return ((cpu + memory) / 2 * 100).rounded() - Double(siblings * 10)
@@ -233,5 +240,61 @@ extension Cluster {
       cpu: Quantity(node.content[path: "status.allocatable.cpu"])?.milli ?? 0,
       memory: Quantity(node.content[path: "status.allocatable.memory"])?.milli ?? 0,
       pods: Int(Quantity(node.content[path: "status.allocatable.pods"])?.value ?? 110))
+  }
+}
+
+/// What the scheduler reads of a node: decoded once per version of the
+/// node, not once per pod placed.
+struct NodeFacts: Sendable {
+  var name: String
+  var labels: [String: String]
+  var unschedulable: Bool
+  /// The NoSchedule and NoExecute taints, in order.
+  var taints: [(key: String, value: String?, effect: String)]
+  var allocatable: NodeLoad
+
+  init(_ node: Object) {
+    name = node.name
+    labels = node.labels
+    unschedulable = node.content[path: "spec.unschedulable"]?.bool == true
+    taints = (node.content[path: "spec.taints"]?.array ?? []).compactMap { taint in
+      let effect = taint["effect"]?.string ?? ""
+      guard effect == "NoSchedule" || effect == "NoExecute" else { return nil }
+      return (taint["key"]?.string ?? "", taint["value"]?.string, effect)
+    }
+    allocatable = Cluster.allocatable(node)
+  }
+}
+
+/// What a pod asks of the node it runs on, read once per scheduling attempt.
+struct SchedulingAsks {
+  var tolerations: [JSONValue]
+  var nodeSelector: LabelSelector?
+  var affinityTerms: [JSONValue]?
+
+  init(_ pod: Object) {
+    tolerations = pod.content[path: "spec.tolerations"]?.array ?? []
+    let selector = Object.stringMap(pod.content[path: "spec.nodeSelector"])
+    nodeSelector = selector.isEmpty ? nil : LabelSelector(matchLabels: selector)
+    let terms = pod.content[path: "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms"]?.array
+    affinityTerms = terms?.isEmpty == false ? terms : nil
+  }
+
+  func tolerates(key: String, value: String?, effect: String) -> Bool {
+    Cluster.tolerates(tolerations, key: key, value: value, effect: effect)
+  }
+
+  func matchesRequiredAffinity(_ node: NodeFacts) -> Bool {
+    guard let terms = affinityTerms else { return true }
+    return terms.contains { term in
+      let expressions = term["matchExpressions"]?.array ?? []
+      let fields = term["matchFields"]?.array ?? []
+      guard !expressions.isEmpty || !fields.isEmpty else { return false }
+      let labelsOK = expressions.allSatisfy { Cluster.nodeRequirement($0, value: { node.labels[$0] }) }
+      let fieldsOK = fields.allSatisfy {
+        Cluster.nodeRequirement($0, value: { $0 == "metadata.name" ? node.name : nil })
+      }
+      return labelsOK && fieldsOK
+    }
   }
 }

@@ -9,12 +9,17 @@ extension Schema {
   /// Errors come in the order the Go validators append them, and identical
   /// messages are reported once, as `ErrorList.ToAggregate` does. Build the
   /// response with `APIError.invalid(kind, name, errors)`.
-  package static func validate(_ object: Object, old: Object?) -> [FieldError] {
+  ///
+  /// `podSpecErrors`, when given, is what `validatePodSpec` answers for a
+  /// pod's spec, found earlier.
+  package static func validate(_ object: Object, old: Object?, podSpecErrors: [FieldError]? = nil)
+    -> [FieldError]
+  {
     let content = object.content
     var errors = validateObjectMeta(content["metadata"], kind: object.kind, path: "metadata")
     switch object.kind {
     case .pod:
-      errors += validatePodSpec(content["spec"], path: "spec", isPod: true)
+      errors += podSpecErrors ?? validatePodSpec(content["spec"], path: "spec", isPod: true)
       if let old {
         errors += validatePodUpdate(content, old: old.content)
       } else if !(content["spec"]?["ephemeralContainers"]?.array?.isEmpty ?? true) {

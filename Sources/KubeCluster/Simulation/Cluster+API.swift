@@ -50,7 +50,7 @@ extension Cluster {
     throws(APIError) -> Object
   {
     var object = object
-    if let error = Schema.decodeError(object.content, kind: object.kind) { throw error }
+    if let error = schemaMemo.decodeError(object.content, kind: object.kind) { throw error }
     if object.kind.isNamespaced {
       if object.namespace.isEmpty { object.namespace = "default" }
       try admitNamespace(object)
@@ -58,11 +58,11 @@ extension Cluster {
     if object.name.isEmpty, let prefix = object.content[path: "metadata.generateName"]?.string {
       object.name = prefix + random.nameSuffix()
     }
-    Schema.applyDefaults(to: &object)
+    schemaMemo.applyDefaults(to: &object)
     prepareForCreate(&object)
     object.content[path: "metadata.uid"] = .string(random.uuid())
     Schema.prepareForCreate(&object)
-    let problems = Schema.validate(object, old: nil)
+    let problems = schemaMemo.validateNew(object)
     guard problems.isEmpty else { throw .invalid(object.kind, object.name, problems) }
     if store.contains(object.key) { throw .alreadyExists(object.kind, object.name) }
     try admitCreate(&object, dryRun: dryRun)

@@ -24,10 +24,11 @@ extension Cluster {
       self.store.note(message, about: object, actor: "kubelet/\(host)", at: now)
     }
     let namespace = object.kind.isNamespaced ? object.namespace : "default"
-    let store = self.store
     let message = aggregatedMessage(object, type: type, reason: reason, message: message, source: source)
     let combined = message.hasPrefix(Cluster.combinedPrefix)
-    let similar = (eventIndex[object.uid] ?? []).reversed().compactMap { store.get($0) }
+    // Read through `self.store`, never a copy of it: a copy alive across the
+    // write below would make the write copy the whole store.
+    let similar = (eventIndex[object.uid] ?? []).reversed().compactMap { self.store.get($0) }
       .first {
         $0.content["reason"]?.string == reason
           && (combined
@@ -53,7 +54,7 @@ extension Cluster {
     // were made, names sort in the order events were recorded, also at one
     // simulated instant (kubectl's describe keeps that order for equal times).
     let nanos =
-      UInt64(now.timeIntervalSince1970 * 1e9) &+ UInt64(store.revision % 1000) * 1000
+      UInt64(now.timeIntervalSince1970 * 1e9) &+ UInt64(self.store.revision % 1000) * 1000
       &+ random.next() % 1000
     var sourceJSON: JSONValue = ["component": .string(source.component)]
     if let host = source.host { sourceJSON["host"] = .string(host) }

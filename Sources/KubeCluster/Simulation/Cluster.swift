@@ -49,6 +49,11 @@ package struct Cluster: Sendable {
   var jobIgnoredFailures: [String: Int] = [:]
   /// When each stopped kubelet last reported, by node name.
   var kubeletStoppedAt: [String: Date] = [:]
+  /// What the schema answered for recent objects (a cache).
+  var schemaMemo = SchemaMemo()
+  /// The nodes as the scheduler last read them, and the store's mark of
+  /// the last node write then (a cache).
+  var nodeFactsCache: (mark: Int, nodes: [NodeFacts])?
 
   /// A cluster with nothing in it, its clock at `start`.
   package init(emptyAt start: Date, seed: UInt64) {
@@ -83,8 +88,19 @@ package struct Cluster: Sendable {
   /// up as a failure instead of a hang.
   package mutating func settle(maxPasses: Int = 10_000) {
     for _ in 0..<maxPasses {
+      var retry = UnschedulableRetry()
       for change in store.drainChanges() {
-        for work in dispatch(change) { queue(work, cause: change.journalID) }
+        for work in dispatch(change, retry: &retry) { queue(work, cause: change.journalID) }
+      }
+      // The pods that could not be placed, asked for once per pass however
+      // many changes freed room; each keeps the cause it would have had
+      // had every change asked for it (the latest one, as journal ids grow).
+      for key in retry.pods {
+        let cause = retry.removed[key] ?? retry.lastCause
+        queued.insert(.scheduler(key))
+        if let cause, (queuedCauses[.scheduler(key)] ?? .min) < cause {
+          queuedCauses[.scheduler(key)] = cause
+        }
       }
       guard !queued.isEmpty else { return }
       let batch = queued.sorted()
@@ -198,7 +214,7 @@ package struct Cluster: Sendable {
   }
 
   /// Which components must look at what, after one change.
-  private mutating func dispatch(_ change: ObjectChange) -> [Work] {
+  private mutating func dispatch(_ change: ObjectChange, retry: inout UnschedulableRetry) -> [Work] {
     var work: [Work] = []
     let object = change.object
     for owner in object.ownerReferences where owner.controller {
@@ -239,8 +255,10 @@ package struct Cluster: Sendable {
         }
       } else {
         // A freed node may now fit a pod that could not be placed.
-        unschedulable.remove(object.key)
-        work += retryUnschedulable()
+        if unschedulable.remove(object.key) != nil, retry.pods.contains(object.key) {
+          retry.removed[object.key] = retry.lastCause
+        }
+        retry.ask(unschedulable, cause: change.journalID)
         // A Recreate rollout waits for the last old pod to be gone, as the
         // deployment controller's deletePod handler does.
         for owner in object.ownerReferences where owner.controller && owner.ownerKind == .replicaSet {
@@ -268,15 +286,12 @@ package struct Cluster: Sendable {
       {
         work += store.list(.daemonSet).map { .daemonSet($0.key) }
       }
-      work += retryUnschedulable()
+      retry.ask(unschedulable, cause: change.journalID)
     default: break
     }
     return work
   }
 
-  private func retryUnschedulable() -> [Work] {
-    unschedulable.map { .scheduler($0) }
-  }
 
   private func servicesSelecting(_ pod: Object, old: Object?) -> [ObjectKey] {
     store.list(.service, in: pod.namespace).filter { service in
@@ -286,5 +301,27 @@ package struct Cluster: Sendable {
       let match = LabelSelector(matchLabels: Object.stringMap(selector))
       return match.matches(pod.labels) || (old.map { match.matches($0.labels) } ?? false)
     }.map(\.key)
+  }
+}
+
+/// The scheduler work that the changes of one pass ask for when they may
+/// have made room: every unschedulable pod, asked for once.
+struct UnschedulableRetry {
+  /// The pods unschedulable at the first change that asked (the set only
+  /// shrinks while changes are dispatched).
+  var pods: Set<ObjectKey> = []
+  private var asked = false
+  /// The journal id of the last change that asked.
+  var lastCause: Int?
+  /// Pods that stopped being unschedulable during the pass, with the last
+  /// cause they were asked with before that.
+  var removed: [ObjectKey: Int?] = [:]
+
+  mutating func ask(_ unschedulable: Set<ObjectKey>, cause: Int?) {
+    if !asked {
+      asked = true
+      pods = unschedulable
+    }
+    if let cause { lastCause = cause }
   }
 }

@@ -51,6 +51,32 @@ package struct JournalEntry: Sendable, Equatable {
   package var summary: String
 }
 
+/// What the workload controllers ask of a pod when they count their own:
+/// pods alike in these respects are counted together, so a controller's
+/// sync costs the number of distinct groups, not the number of pods.
+package struct PodGroup: Hashable, Sendable {
+  /// `metadata.labels` as stored.
+  package var labels: JSONValue?
+  package var isTerminating: Bool
+  /// `status.phase`.
+  package var phase: String?
+  /// Whether the pod has a `Ready` condition with status `True`.
+  package var isReady: Bool
+  /// That condition's `lastTransitionTime`, as stored.
+  package var readySince: String?
+
+  package init(_ pod: Object) {
+    labels = pod.content[path: "metadata.labels"]
+    isTerminating = pod.isTerminating
+    phase = pod.content[path: "status.phase"]?.string
+    let ready = (pod.content[path: "status.conditions"]?.array ?? []).first {
+      $0["type"]?.string == "Ready" && $0["status"]?.string == "True"
+    }
+    isReady = ready != nil
+    readySince = ready?["lastTransitionTime"]?.string
+  }
+}
+
 /// The simulated API server's storage: etcd's role.
 ///
 /// A value type: copying a store snapshots the whole cluster. One revision
@@ -61,10 +87,17 @@ package struct ObjectStore: Sendable {
   /// Owner UID to the keys of its dependents, so garbage collection and
   /// controllers never scan every object to find what an owner owns.
   private var dependents: [String: Set<ObjectKey>] = [:]
+  /// Owner UID to how many of its dependent pods fall in each group; kept
+  /// with `dependents`, so a controller counts its pods without reading them.
+  private var podGroups: [String: [PodGroup: Int]] = [:]
   /// Names of the objects no controller owns, by kind and namespace, so
   /// controllers that adopt orphans never scan a whole namespace.
   private var uncontrolledNames: [Kind: [String: Set<String>]] = [:]
   package private(set) var revision = 0
+  /// A mark of the last write to objects of each kind, so a reader
+  /// can tell that nothing of a kind changed since it last looked.
+  private var lastWrites: [Kind: Int] = [:]
+  private var writeMarks = 0
   package private(set) var journal: [JournalEntry] = []
   /// The id of the last journal entry; ids keep counting when old entries are dropped.
   package private(set) var lastJournalID = 0
@@ -90,6 +123,15 @@ package struct ObjectStore: Sendable {
 
   package func contains(_ key: ObjectKey) -> Bool { get(key) != nil }
 
+  /// A mark of the last write to an object of `kind` (0 when none).
+  package func lastWrite(of kind: Kind) -> Int { lastWrites[kind] ?? 0 }
+
+  /// A number no earlier write was marked with (restores included).
+  private mutating func nextWriteMark() -> Int {
+    writeMarks += 1
+    return writeMarks
+  }
+
   /// Objects of a kind, in one namespace or all (`nil`), sorted by namespace and name.
   package func list(_ kind: Kind, in namespace: String? = nil) -> [Object] {
     guard let byNamespace = objects[kind] else { return [] }
@@ -112,6 +154,11 @@ package struct ObjectStore: Sendable {
     (dependents[uid] ?? []).sorted().compactMap { get($0) }
   }
 
+  /// The pods whose owner references name `uid`, counted by group.
+  package func podGroups(of uid: String) -> [PodGroup: Int] {
+    podGroups[uid] ?? [:]
+  }
+
   /// The objects of a kind in a namespace that no controller owns, sorted
   /// by name: `list(kind, in: namespace)` filtered to `controller == nil`.
   package func uncontrolled(_ kind: Kind, in namespace: String) -> [Object] {
@@ -130,6 +177,7 @@ package struct ObjectStore: Sendable {
     revision += 1
     object.resourceVersion = String(revision)
     objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
+    lastWrites[object.kind] = nextWriteMark()
     index(object, old: nil)
     record(.added, object, old: nil, actor: actor, at: time, summary: summary)
     return object
@@ -154,6 +202,7 @@ package struct ObjectStore: Sendable {
     revision += 1
     object.resourceVersion = String(revision)
     objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
+    lastWrites[object.kind] = nextWriteMark()
     index(object, old: current)
     record(.modified, object, old: current, actor: actor, at: time, summary: summary)
     return object
@@ -168,7 +217,9 @@ package struct ObjectStore: Sendable {
       return nil
     }
     revision += 1
+    lastWrites[key.kind] = nextWriteMark()
     for owner in removed.ownerReferences { dependents[owner.uid]?.remove(key) }
+    countPod(removed, sign: -1)
     uncontrolledNames[key.kind]?[key.namespace]?.remove(key.name)
     var last = removed
     last.resourceVersion = String(revision)
@@ -179,9 +230,11 @@ package struct ObjectStore: Sendable {
   /// Puts back an object saved earlier, keeping its resourceVersion; the
   /// revision counter moves past it. No change is announced.
   package mutating func restore(_ object: Object) {
+    let old = get(object.key)
     objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
-    index(object, old: nil)
+    index(object, old: old)
     revision = max(revision, Int(object.resourceVersion) ?? 0)
+    lastWrites[object.kind] = nextWriteMark()
   }
 
   /// Hands the controllers every change since the last call.
@@ -191,6 +244,8 @@ package struct ObjectStore: Sendable {
   }
 
   private mutating func index(_ object: Object, old: Object?) {
+    if let old { countPod(old, sign: -1) }
+    countPod(object, sign: 1)
     let oldOwners = Set(old?.ownerReferences.map(\.uid) ?? [])
     let newOwners = Set(object.ownerReferences.map(\.uid))
     for uid in oldOwners.subtracting(newOwners) { dependents[uid]?.remove(object.key) }
@@ -203,6 +258,19 @@ package struct ObjectStore: Sendable {
       }
     } else if old == nil || old?.controller == nil {
       uncontrolledNames[object.kind]?[object.key.namespace]?.remove(object.name)
+    }
+  }
+
+  /// Adds a pod to (or with -1 takes it from) its owners' group counts.
+  private mutating func countPod(_ object: Object, sign: Int) {
+    guard object.kind == .pod else { return }
+    let owners = object.ownerReferences
+    guard !owners.isEmpty else { return }
+    let group = PodGroup(object)
+    for uid in Set(owners.map(\.uid)) {
+      let count = (podGroups[uid]?[group] ?? 0) + sign
+      podGroups[uid, default: [:]][group] = count > 0 ? count : nil
+      if podGroups[uid]?.isEmpty == true { podGroups[uid] = nil }
     }
   }
 

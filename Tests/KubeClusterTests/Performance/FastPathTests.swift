@@ -54,4 +54,85 @@ struct FastPathTests {
     }
     #expect(cluster.store.uncontrolled(.pod, in: "default").map(\.name) == ["alpha", "mid", "zeta"])
   }
+
+  @Test("podGroups(of:) counts what dependents(of:) lists, through relabels, rollouts and deletions")
+  func podGroupsIndex() throws {
+    var cluster = Cluster.kind()
+    var deployment = Object(.deployment, name: "web", namespace: "default")
+    deployment.content["spec"] = [
+      "replicas": 4, "selector": ["matchLabels": ["app": "web"]],
+      "template": ["metadata": ["labels": ["app": "web"]], "spec": ["containers": [["name": "c", "image": "nginx:1.27"]]]],
+    ]
+    _ = try cluster.create(deployment)
+    cluster.advance(by: 30)
+    func expectConsistent() {
+      for owner in cluster.store.list(.replicaSet) + cluster.store.list(.deployment) {
+        var expected: [PodGroup: Int] = [:]
+        for pod in cluster.store.dependents(of: owner.uid) where pod.kind == .pod {
+          expected[PodGroup(pod), default: 0] += 1
+        }
+        #expect(cluster.store.podGroups(of: owner.uid) == expected, "\(owner.key)")
+      }
+    }
+    expectConsistent()
+    // A pod relabelled out of the selector is released and replaced.
+    var pod = try #require(cluster.store.list(.pod, in: "default").first)
+    pod.labels = ["app": "other"]
+    _ = try cluster.update(pod)
+    cluster.advance(by: 30)
+    expectConsistent()
+    #expect(cluster.store.list(.pod, in: "default").count == 5)
+    // A rolling update, a scale down and a deletion.
+    var current = try cluster.get(deployment.key)
+    current.content[path: "spec.template.spec.containers"] = [["name": "c", "image": "nginx:1.27.4"]]
+    _ = try cluster.update(current)
+    cluster.advance(by: 120)
+    expectConsistent()
+    current = try cluster.get(deployment.key)
+    current.content[path: "spec.replicas"] = 2
+    _ = try cluster.update(current)
+    cluster.advance(by: 5)
+    expectConsistent()
+    cluster.advance(by: 60)
+    expectConsistent()
+    let status = try cluster.get(deployment.key).content["status"]
+    #expect(status?["readyReplicas"] == 2 && status?["updatedReplicas"] == 2)
+  }
+
+  @Test("SchemaMemo answers what Schema answers, for objects alike but for their names")
+  func schemaMemo() throws {
+    var memo = SchemaMemo()
+    let pods: [JSONValue] = [
+      ["spec": ["containers": [["name": "c", "image": "nginx", "resources": ["limits": ["cpu": "1.5"]]]]]],
+      ["spec": ["containers": [["name": "c", "image": "nginx", "ports": [["containerPort": 80]]]], "restartPolicy": "Never"]],
+      ["spec": ["containers": [["name": "Bad_Name", "image": ""]]]],
+      ["spec": ["containers": "not a list"]],
+      ["spec": ["containers": [["name": "c", "image": "nginx", "unknownField": 1]]]],
+    ]
+    for (index, spec) in pods.enumerated() {
+      for name in ["a-\(index)", "b-\(index)", "a-\(index)", "Not_Valid"] {
+        var pod = Object(.pod, name: name, namespace: "default")
+        pod.content["spec"] = spec["spec"] ?? .null
+        #expect(memo.decodeError(pod.content, kind: .pod) == Schema.decodeError(pod.content, kind: .pod))
+        var plain = pod
+        Schema.applyDefaults(to: &plain)
+        var memoized = pod
+        memo.applyDefaults(to: &memoized)
+        #expect(memoized == plain)
+        #expect(memo.validateNew(plain) == Schema.validate(plain, old: nil))
+      }
+    }
+  }
+
+  @Test("best(n, of:) is the first n of the sorted list")
+  func bestOf() {
+    var random = RandomSource(seed: 7)
+    for size in [0, 1, 4, 5, 6, 30] {
+      let items = (0..<size).map { _ in (Int(random.next() % 10), "n\(random.next() % 1000)") }
+      let before: ((Int, String), (Int, String)) -> Bool = { ($1.0, $0.1) < ($0.0, $1.1) }
+      let expected = Array(items.sorted(by: before).prefix(5))
+      let best = Cluster.best(5, of: items, by: before)
+      #expect(best.map(\.0) == expected.map(\.0) && best.map(\.1) == expected.map(\.1))
+    }
+  }
 }
