@@ -80,4 +80,15 @@ struct PodShellTests {
     #expect(result.stderr == "sh: can't open '/nope': No such file or directory\n")
     #expect(result.exitCode == 1)
   }
+
+  @Test("grep -e A -e B matches either pattern, from a pipe and from files")
+  func grepPatterns() throws {
+    var cluster = try Self.cluster()
+    var shell = try #require(try Self.shell("sh", in: "box", cluster))
+    shell.input = "alpha\nbeta\ngamma\n-x\n"
+    let result = shell.runScript(
+      "cat > /tmp/f; cat /tmp/f | grep -e alpha -e gam; grep -c -e beta --regexp=-x /tmp/f; grep -v -e a /tmp/f",
+      cluster: &cluster)
+    #expect(result.stdout == "alpha\ngamma\n2\n-x\n")
+  }
 }

@@ -79,6 +79,12 @@ extension Cluster {
     let parallelism = spec["parallelism"]?.int ?? 1
     let backoffLimit = spec["backoffLimit"]?.int ?? 6
     let startTime = Timestamp.parse(previous["startTime"]?.string) ?? now
+    // backoffLimitPerIndex: each index has its own back-off limit, and an
+    // index that exhausts it (or a FailIndex rule) is failed for good.
+    let perIndexLimit = indexed ? spec["backoffLimitPerIndex"]?.int : nil
+    let failedIndexes = perIndexLimit.map {
+      Cluster.failedIndexes(pods, previous: previous["failedIndexes"]?.string, limit: $0, policy: failurePolicy, completions: completions ?? 0)
+    } ?? []
 
     // Restarts inside OnFailure pods count against the back-off limit too.
     let onFailure = spec[path: "template.spec.restartPolicy"]?.string == "OnFailure"
@@ -95,6 +101,10 @@ extension Cluster {
       finish = (type, target["reason"]?.string ?? "", target["message"]?.string ?? "")
     } else if let failJobMessage {
       finish = ("Failed", "PodFailurePolicy", failJobMessage)
+    } else if perIndexLimit != nil, let maximum = spec["maxFailedIndexes"]?.int, failedIndexes.count > maximum {
+      finish = ("Failed", "MaxFailedIndexesExceeded", "Job has exceeded the specified maximal number of failed indexes")
+    } else if perIndexLimit != nil, !failedIndexes.isEmpty, failedIndexes.count + succeeded >= completions ?? 0 {
+      finish = ("Failed", "FailedIndexes", "Job has failed indexes")
     } else if let completions, succeeded >= completions {
       finish = ("Complete", "CompletionsReached", "Reached expected number of succeeded pods")
     } else if completions == nil, succeeded > 0, active.isEmpty {
@@ -117,6 +127,7 @@ extension Cluster {
       let text = Cluster.indexRanges(completedIndexes)
       status["completedIndexes"] = text.isEmpty ? nil : .string(text)
     }
+    if perIndexLimit != nil { status["failedIndexes"] = .string(Cluster.indexRanges(failedIndexes)) }
 
     if let finish {
       var list = conditions
@@ -174,7 +185,7 @@ extension Cluster {
     var startAt = now
     // Failures the policy ignored still lengthen the back-off.
     let failures = failed + (jobIgnoredFailures[job.uid] ?? 0)
-    if failures > 0, wanted > 0 {
+    if failures > 0, wanted > 0, perIndexLimit == nil {
       let delay = min(360.0, 10.0 * pow(2.0, Double(failures - 1)))
       // From the moment the last failed pod's container ended.
       let ends = pods.filter { $0.content[path: "status.phase"]?.string == "Failed" }.flatMap { pod in
@@ -190,7 +201,18 @@ extension Cluster {
     } else if wanted > 0 {
       let template = spec["template"] ?? .emptyObject
       var freeIndexes = indexed
-        ? Cluster.pendingIndexes(active, completed: completedIndexes, completions: completions ?? 0) : []
+        ? Cluster.pendingIndexes(active, completed: completedIndexes + failedIndexes, completions: completions ?? 0) : []
+      // Per index, a failed index's replacement waits out that index's own back-off.
+      var laterIndex: Date?
+      if perIndexLimit != nil {
+        freeIndexes = freeIndexes.filter { index in
+          guard let due = Cluster.indexBackOffEnd(pods, index: index) else { return true }
+          if due <= now { return true }
+          laterIndex = min(laterIndex ?? due, due)
+          return false
+        }
+      }
+      if let laterIndex { schedule(.job(key), at: laterIndex) }
       for _ in 0..<wanted {
         let index = indexed ? (freeIndexes.isEmpty ? nil : freeIndexes.removeFirst()) : nil
         if indexed && index == nil { break }
@@ -205,6 +227,7 @@ extension Cluster {
         pod.finalizers = [Cluster.jobTrackingFinalizer]
         pod.content["spec"] = template["spec"] ?? .emptyObject
         if let index { Cluster.assignCompletionIndex(&pod, index: index, job: job.name) }
+        if let index, perIndexLimit != nil { Cluster.assignIndexFailureCounts(&pod, index: index, pods: pods, policy: failurePolicy) }
         do {
           let created = try apiCreate(pod, by: actor)
           running += 1

@@ -98,4 +98,70 @@ extension Cluster {
     pod.content[path: "status.conditions"] = .array(conditions)
     write(pod, by: actor, summary: "condition DisruptionTarget (\(reason))")
   }
+
+  static let indexFailureCountKey = "batch.kubernetes.io/job-index-failure-count"
+  static let indexIgnoredFailureCountKey = "batch.kubernetes.io/job-index-ignored-failure-count"
+
+  /// With `backoffLimitPerIndex`: the indexes that failed for good, those
+  /// already in the status and those of failed pods that a FailIndex rule
+  /// matched or whose index had used up its limit.
+  static func failedIndexes(_ pods: [Object], previous: String?, limit: Int, policy: JSONValue?, completions: Int) -> [Int] {
+    var failed = Set(parseIndexRanges(previous ?? ""))
+    for pod in pods where pod.content[path: "status.phase"]?.string == "Failed" {
+      guard let index = completionIndex(pod), index >= 0, index < completions else { continue }
+      let action = matchPodFailurePolicy(policy, pod: pod).action
+      if action == "Ignore" { continue }
+      let count = Int(pod.annotations[indexFailureCountKey] ?? "") ?? 0
+      if action == "FailIndex" || count + 1 > limit { failed.insert(index) }
+    }
+    return failed.sorted()
+  }
+
+  /// `1,3-5` read back.
+  static func parseIndexRanges(_ text: String) -> [Int] {
+    text.split(separator: ",").flatMap { part -> [Int] in
+      let bounds = part.split(separator: "-").compactMap { Int($0) }
+      guard let first = bounds.first else { return [] }
+      return Array(first...(bounds.count > 1 ? max(first, bounds[1]) : first))
+    }
+  }
+
+  /// The index's last failed pod, which its replacement's counts follow on.
+  private static func lastFailedPod(_ pods: [Object], index: Int) -> Object? {
+    pods.filter { $0.content[path: "status.phase"]?.string == "Failed" && completionIndex($0) == index }
+      .max { (finishedAt($0) ?? .distantPast) < (finishedAt($1) ?? .distantPast) }
+  }
+
+  private static func finishedAt(_ pod: Object) -> Date? {
+    (pod.content[path: "status.containerStatuses"]?.array ?? []).compactMap {
+      Timestamp.parse($0[path: "state.terminated.finishedAt"]?.string)
+    }.max()
+  }
+
+  /// The failure counts a new pod for `index` carries: the last failed pod's,
+  /// plus its own failure (counted, or ignored by an Ignore rule).
+  static func assignIndexFailureCounts(_ pod: inout Object, index: Int, pods: [Object], policy: JSONValue?) {
+    var failures = 0
+    var ignored = 0
+    if let last = lastFailedPod(pods, index: index) {
+      failures = Int(last.annotations[indexFailureCountKey] ?? "") ?? 0
+      ignored = Int(last.annotations[indexIgnoredFailureCountKey] ?? "") ?? 0
+      if matchPodFailurePolicy(policy, pod: last).action == "Ignore" { ignored += 1 } else { failures += 1 }
+    }
+    var annotations = pod.annotations
+    annotations[indexFailureCountKey] = String(failures)
+    if ignored > 0 { annotations[indexIgnoredFailureCountKey] = String(ignored) }
+    pod.annotations = annotations
+  }
+
+  /// When the replacement for a failed index may start: 10s doubling per
+  /// failure of that index (up to 6 minutes) after its last pod finished;
+  /// nil when the index has not failed.
+  static func indexBackOffEnd(_ pods: [Object], index: Int) -> Date? {
+    guard let last = lastFailedPod(pods, index: index) else { return nil }
+    let failures = (Int(last.annotations[indexFailureCountKey] ?? "") ?? 0)
+      + (Int(last.annotations[indexIgnoredFailureCountKey] ?? "") ?? 0) + 1
+    let delay = min(360.0, 10.0 * pow(2.0, Double(failures - 1)))
+    return finishedAt(last).map { $0.addingTimeInterval(delay) }
+  }
 }

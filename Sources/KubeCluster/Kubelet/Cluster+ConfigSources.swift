@@ -60,6 +60,8 @@ extension Cluster {
         source = secret
         values = configValues(.secret, name, in: pod.namespace)
       }
+      // An optional volume whose ConfigMap or Secret is missing mounts empty.
+      if source?["optional"]?.bool == true, values == nil { values = [:] }
       guard let source, let values else { continue }
       guard let items = source["items"]?.array else { return values }
       var files: [String: String] = [:]
@@ -104,6 +106,28 @@ extension Cluster {
         guard let values = configValues(kind, name, in: namespace) else { return missing(kind, name) }
         let key = reference["key"]?.string ?? ""
         if values[key] == nil { return "couldn't find key \(key) in \(noun) \(namespace)/\(name)" }
+      }
+    }
+    return nil
+  }
+
+  /// The first volume a container mounts whose ConfigMap or Secret is missing
+  /// and not optional, with the volume plugin's error (the kubelet's watching
+  /// manager names the resource in the singular).
+  func volumeMountProblem(_ pod: Object) -> (volume: String, message: String)? {
+    let containers = (pod.content[path: "spec.initContainers"]?.array ?? []) + (pod.content[path: "spec.containers"]?.array ?? [])
+    let mounted = Set(containers.flatMap { ($0["volumeMounts"]?.array ?? []).compactMap { $0["name"]?.string } })
+    for volume in pod.content[path: "spec.volumes"]?.array ?? [] {
+      guard let name = volume["name"]?.string, mounted.contains(name) else { continue }
+      if let source = volume["configMap"], let object = source["name"]?.string, source["optional"]?.bool != true,
+        store.get(ObjectKey(.configMap, object, in: pod.namespace)) == nil
+      {
+        return (name, "configmap \"\(object)\" not found")
+      }
+      if let source = volume["secret"], let object = source["secretName"]?.string, source["optional"]?.bool != true,
+        store.get(ObjectKey(.secret, object, in: pod.namespace)) == nil
+      {
+        return (name, "secret \"\(object)\" not found")
       }
     }
     return nil

@@ -78,6 +78,7 @@ extension Cluster {
   private mutating func runContainers(
     _ pod: Object, node: String, runtime: inout PodRuntime, source: EventSource
   ) {
+    guard mountVolumes(pod, runtime: &runtime, source: source) else { return }
     guard now >= runtime.sandboxReadyAt else { return }
     let restartPolicy = pod.content[path: "spec.restartPolicy"]?.string ?? "Always"
     // Init containers run one at a time, each to success, before the others start.
@@ -400,8 +401,29 @@ extension Cluster {
     }
   }
 
+  /// The volume manager's set-up of the pod's configMap and secret volumes:
+  /// a missing ConfigMap or Secret (not optional) fails with a FailedMount
+  /// event, retried after 0.5s doubling up to 2m2s as nestedpendingoperations
+  /// backs off; the sandbox starts once every volume is set up.
+  private mutating func mountVolumes(_ pod: Object, runtime: inout PodRuntime, source: EventSource) -> Bool {
+    if runtime.volumesMounted { return true }
+    if let retry = runtime.mountRetryAt, now < retry { return false }
+    if let (volume, problem) = volumeMountProblem(pod) {
+      recordEvent(pod, type: "Warning", reason: "FailedMount", message: "MountVolume.SetUp failed for volume \"\(volume)\" : \(problem)", source: source)
+      let delay = min(122.0, 0.5 * pow(2.0, Double(runtime.mountFailures)))
+      runtime.mountFailures += 1
+      runtime.mountRetryAt = now.addingTimeInterval(delay)
+      runtime.sandboxReadyAt = now.addingTimeInterval(delay + 0.4)
+      return false
+    }
+    runtime.volumesMounted = true
+    if runtime.mountFailures > 0 { runtime.sandboxReadyAt = now.addingTimeInterval(0.4) }
+    return true
+  }
+
   private func nextWake(_ runtime: PodRuntime) -> Date? {
     var times: [Date] = []
+    if !runtime.volumesMounted, let retry = runtime.mountRetryAt, now < retry { times.append(retry) }
     if now < runtime.sandboxReadyAt { times.append(runtime.sandboxReadyAt) }
     for container in runtime.containers {
       switch container.state {

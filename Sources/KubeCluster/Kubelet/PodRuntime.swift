@@ -144,6 +144,11 @@ package struct PodRuntime: Sendable {
   package var containers: [ContainerRuntime]
   package var sandboxReadyAt: Date
   package var podIP: String?
+  /// The pod's configMap and secret volumes are set up; until then there is no sandbox.
+  var volumesMounted = false
+  /// Failed volume set-ups so far, and when the volume manager tries again.
+  var mountFailures = 0
+  var mountRetryAt: Date?
   var conditionTimes: [String: (status: String, time: Date)] = [:]
 
   package func container(_ name: String) -> ContainerRuntime? {

@@ -85,7 +85,7 @@ extension PodShell {
         }
       }
       status = max(status, matched ? 0 : 1)
-      if name == "grep" && options.allSatisfy({ $0.hasPrefix("-") }) {
+      if name == "grep" && PodShell.grepPatterns(options).patterns.isEmpty {
         step = Step(stderr: "grep: missing pattern\n")
         status = 2
       }

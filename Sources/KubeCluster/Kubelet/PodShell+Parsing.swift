@@ -192,7 +192,14 @@ extension PodShell {
     var needsPattern = name == "grep"
     while index < args.count {
       let arg = args[index]
-      if arg.hasPrefix("-") && arg.count > 1 {
+      if name == "grep" && (arg == "-e" || arg == "--regexp"), index + 1 < args.count {
+        options += ["-e", args[index + 1]]
+        needsPattern = false
+        index += 1
+      } else if name == "grep" && arg.hasPrefix("--regexp=") {
+        options += ["-e", String(arg.dropFirst("--regexp=".count))]
+        needsPattern = false
+      } else if arg.hasPrefix("-") && arg.count > 1 {
         options.append(arg)
         if arg == "-n" && name != "grep", index + 1 < args.count {
           options.append(args[index + 1])
@@ -209,6 +216,28 @@ extension PodShell {
     return (options, files)
   }
 
+  /// grep's single-letter flags and its patterns: every `-e PATTERN`, or else the first operand.
+  static func grepPatterns(_ args: [String]) -> (flags: Set<Character>, patterns: [String]) {
+    var flags: Set<Character> = []
+    var patterns: [String] = []
+    var operand: String?
+    var index = 0
+    while index < args.count {
+      let arg = args[index]
+      if arg == "-e", index + 1 < args.count {
+        patterns.append(args[index + 1])
+        index += 1
+      } else if arg.hasPrefix("-") && arg.count > 1 {
+        flags.formUnion(arg.dropFirst())
+      } else if operand == nil {
+        operand = arg
+      }
+      index += 1
+    }
+    if patterns.isEmpty, let operand { patterns = [operand] }
+    return (flags, patterns)
+  }
+
   /// grep, head, tail and wc reading a pipe: the output and exit status.
   static func filter(_ name: String, _ args: [String], input: String) -> (String, Int) {
     var lines = input.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -216,14 +245,17 @@ extension PodShell {
     func joined(_ rows: [String]) -> String { rows.map { $0 + "\n" }.joined() }
     switch name {
     case "grep":
-      let flags = Set(args.filter { $0.hasPrefix("-") }.flatMap { $0.dropFirst().map { $0 } })
-      guard let pattern = args.first(where: { !$0.hasPrefix("-") }) else { return ("", 2) }
-      let regex = try? NSRegularExpression(
-        pattern: pattern, options: flags.contains("i") ? [.caseInsensitive] : [])
+      let (flags, patterns) = grepPatterns(args)
+      guard !patterns.isEmpty else { return ("", 2) }
+      let regexes = patterns.map { pattern in
+        (pattern, try? NSRegularExpression(
+          pattern: pattern, options: flags.contains("i") ? [.caseInsensitive] : []))
+      }
       let matching = lines.filter { line in
-        let found =
+        let found = regexes.contains { pattern, regex in
           regex.map { $0.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil }
-          ?? line.contains(pattern)
+            ?? line.contains(pattern)
+        }
         return found != flags.contains("v")
       }
       if flags.contains("c") { return ("\(matching.count)\n", matching.isEmpty ? 1 : 0) }

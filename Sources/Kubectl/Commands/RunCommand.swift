@@ -21,7 +21,8 @@ struct RunCommand: KubectlCommand {
     .string("output", short: "o", help: "Output format."),
     .string("image-pull-policy", help: "The image pull policy for the container. If left empty, this value will not be specified by the client and defaulted by the server."),
     .bool("privileged", help: "If true, run the container in privileged mode."),
-    .string("overrides", help: "An inline JSON override for the generated object."),
+    .string("overrides", help: "An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field."),
+    .string("override-type", default: "merge", help: "The method used to override the generated object: json, merge, or strategic."),
     .string("pod-running-timeout", default: "1m0s", help: "The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running"),
     .bool("quiet", short: "q", help: "If true, suppress prompt messages."),
     .string("field-manager", default: "kubectl-run", help: "Name of the manager used to track field ownership."),
@@ -124,7 +125,8 @@ struct RunCommand: KubectlCommand {
       annotations[parts[0]] = parts.count > 1 ? parts[1] : ""
     }
     if !annotations.isEmpty { meta["annotations"] = Object.mapValue(annotations) }
-    let pod = Generators.typed(.pod, [("metadata", meta), ("spec", .object(spec)), ("status", .emptyObject)])
+    var pod = Generators.typed(.pod, [("metadata", meta), ("spec", .object(spec)), ("status", .emptyObject)])
+    pod.content = try overridden(pod.content, flags: flags)
     var output = try CreateCommand.submit(pod, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"))
     if flags.bool("expose") && dryRun == .none {
       guard let port = Int(flags.string("port")) else { return output }
@@ -152,5 +154,32 @@ struct RunCommand: KubectlCommand {
       }
     }
     return output
+  }
+
+  /// `--overrides` applied to the generated pod as kubectl applies it: a JSON
+  /// merge patch by default, or a JSON or strategic merge patch by `--override-type`.
+  static func overridden(_ pod: JSONValue, flags: ParsedFlags) throws -> JSONValue {
+    let text = flags.string("overrides")
+    guard !text.isEmpty else { return pod }
+    let type = flags.string("override-type")
+    guard ["json", "merge", "strategic"].contains(type) else {
+      throw KubectlError.message("invalid override type: \(type)")
+    }
+    guard let document = try? ManifestDecoder.decode(text).first else {
+      throw KubectlError.message(type == "json" ? "invalid character looking for beginning of value" : "Invalid JSON Patch")
+    }
+    var patched = try Patching.apply(document.value, type: type, to: pod, kind: .pod)
+    // kubectl decodes the result into a typed Pod: a container's resources
+    // struct and the status struct print as {} even when the patch dropped them.
+    for list in ["containers", "initContainers"] {
+      guard case .array(let containers)? = patched[path: "spec.\(list)"] else { continue }
+      patched[path: "spec.\(list)"] = .array(containers.map { container in
+        guard case .object(var fields) = container else { return container }
+        if fields["resources"] == nil || fields["resources"] == .null { fields["resources"] = .emptyObject }
+        return .object(fields)
+      })
+    }
+    if patched[path: "status"] == nil || patched[path: "status"] == .null { patched[path: "status"] = .emptyObject }
+    return patched
   }
 }
