@@ -41,10 +41,11 @@ extension Cluster {
     status["phase"] = .string(phase)
 
     // Conditions, each keeping the time it last changed. Conditions the
-    // kubelet does not own (DisruptionTarget) stay, ahead of its own.
-    var conditions = (pod.content[path: "status.conditions"]?.array ?? []).filter {
-      $0["type"]?.string == "DisruptionTarget"
-    }
+    // kubelet does not own (DisruptionTarget, a readiness gate's) stay, ahead
+    // of its own, as the status manager's mergePodStatus keeps them.
+    let previous = pod.content[path: "status.conditions"]?.array ?? []
+    let owned: Set<String> = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"]
+    var conditions = previous.filter { !owned.contains($0["type"]?.string ?? "") }
     func condition(_ type: String, _ value: Bool, reason: String? = nil, message: String? = nil) {
       let text = value ? "True" : "False"
       let time: Date
@@ -73,7 +74,6 @@ extension Cluster {
     let notReadyMessage = podSucceeded ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
     // Readiness gates: conditions someone else sets; a pod whose containers
     // are ready stays unready until every gate's condition is True.
-    let previous = pod.content[path: "status.conditions"]?.array ?? []
     let gateProblems = (pod.content[path: "spec.readinessGates"]?.array ?? []).compactMap { gate -> String? in
       let type = gate["conditionType"]?.string ?? ""
       guard let found = previous.first(where: { $0["type"]?.string == type }) else {
@@ -89,9 +89,6 @@ extension Cluster {
     }
     condition("ContainersReady", allReady, reason: allReady ? nil : notReadyReason, message: allReady ? nil : notReadyMessage)
     condition("PodScheduled", true)
-    // Conditions the kubelet does not own (a readiness gate's) stay.
-    let owned: Set<String> = ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"]
-    conditions += previous.filter { !owned.contains($0["type"]?.string ?? "") }
     status["conditions"] = .array(conditions)
 
     if let hostIP {
