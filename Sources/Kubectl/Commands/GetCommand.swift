@@ -194,7 +194,7 @@ struct GetCommand: KubectlCommand {
     do {
       return try LabelSelector.parse(text)
     } catch {
-      throw .message("unable to parse requirement: \(error.message)")
+      throw .message(error.message)
     }
   }
 }
