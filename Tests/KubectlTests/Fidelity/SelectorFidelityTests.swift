@@ -50,4 +50,22 @@ struct SelectorFidelityTests {
     #expect(ours.stdout == real.stdout)
     #expect(ours.exitCode == real.exitCode)
   }
+
+  /// `get` leaves the selector to the API server, whose BadRequest kubectl
+  /// words as `Unable to find … that match label selector …` for each type.
+  @Test("get -l: the API server's BadRequest for each listed type")
+  func get() {
+    var cluster = Cluster.kind()
+    let ours = CommandRunner.run(["get", "pods,deploy", "-l", "a in (b"], cluster: &cluster)
+    #expect(
+      ours.stderr == """
+        Error from server (BadRequest): Unable to find {"" "v1" "pods"} that match label selector "a in (b", \
+        field selector "": unable to parse requirement: found '', expected: ',' or ')'
+        Error from server (BadRequest): Unable to find {"apps" "v1" "deployments"} that match label selector \
+        "a in (b", field selector "": unable to parse requirement: found '', expected: ',' or ')'
+
+        """)
+    #expect(ours.stdout.isEmpty)
+    #expect(ours.exitCode == 1)
+  }
 }
