@@ -35,7 +35,7 @@ struct ResourceHandler {
       do {
         labels = try LabelSelector.parse(text)
       } catch {
-        return .failure(.badRequest("unable to parse requirement: \(error.message)"))
+        return .failure(.badRequest(error.message))
       }
     }
     var fields: @Sendable (Object) -> Bool = { _ in true }

@@ -42,7 +42,12 @@ struct ApplyCommand: KubectlCommand {
     }
     try ApplyPrune.validate(flags)
     let selectorText = flags.string("selector")
-    let selector = try GetCommand.parseSelector(selectorText.isEmpty ? [] : [selectorText])
+    let selector: LabelSelector
+    do {
+      selector = selectorText.isEmpty ? .everything : try LabelSelector.parse(selectorText)
+    } catch {
+      throw KubectlError.message("the provided selector \(GoScalar.goQuoted(selectorText)) is not valid: \(error.message)")
+    }
     var pruner: ApplyPrune?
     if flags.bool("prune") {
       pruner = ApplyPrune(

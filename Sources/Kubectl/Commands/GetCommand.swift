@@ -44,7 +44,12 @@ struct GetCommand: KubectlCommand {
     let allNamespaces = flags.bool("all-namespaces")
     let namespace = invocation.namespace
     guard !invocation.positionals.isEmpty else { throw KubectlError.raw(noTypeMessage) }
-    let selector = try parseSelector(flags.strings("selector"))
+    // kubectl leaves `-l` to the API server, which rejects a bad one per listed type.
+    var selector = LabelSelector.everything
+    var selectorProblem: String?
+    if let text = flags.strings("selector").last, !text.isEmpty {
+      do { selector = try LabelSelector.parse(text) } catch { selectorProblem = error.message }
+    }
     let fieldSelector = try FieldSelector.parse(flags.string("field-selector"))
     let request = try ResourceRequest.parse(invocation.positionals)
 
@@ -55,9 +60,16 @@ struct GetCommand: KubectlCommand {
     switch request {
     case .byType(let kinds, let names):
       if names.isEmpty {
+        if let selectorProblem {
+          throw KubectlError.raw(kinds.map { kind in
+            "Error from server (BadRequest): Unable to find \(kind.requestTuple) that match label selector "
+              + "\(GoScalar.goQuoted(flags.strings("selector").last ?? "")), field selector "
+              + "\(GoScalar.goQuoted(flags.string("field-selector"))): \(selectorProblem)\n"
+          }.joined())
+        }
         for kind in kinds {
           if let unsupported = fieldSelector.unsupportedLabel(for: kind) {
-            let gvr = "{\"\(kind.group)\" \"\(kind.apiVersion.split(separator: "/").last ?? "v1")\" \"\(kind.resource)\"}"
+            let gvr = kind.requestTuple
             throw KubectlError.api(APIError.badRequest(
               "Unable to find \(gvr) that match label selector \"\(flags.strings("selector").last ?? "")\", field selector \"\(flags.string("field-selector"))\": field label not supported: \(unsupported)"))
           }
@@ -194,7 +206,7 @@ struct GetCommand: KubectlCommand {
     do {
       return try LabelSelector.parse(text)
     } catch {
-      throw .message("unable to parse requirement: \(error.message)")
+      throw .message(error.message)
     }
   }
 }
@@ -349,5 +361,12 @@ enum SortBy {
       j += 1
     }
     return x.count - i < y.count - j
+  }
+}
+
+extension Kind {
+  /// `{"apps" "v1" "deployments"}`: how kubectl's list errors name the resource.
+  var requestTuple: String {
+    "{\"\(group)\" \"\(apiVersion.split(separator: "/").last ?? "v1")\" \"\(resource)\"}"
   }
 }

@@ -1,0 +1,71 @@
+import Foundation
+import KubeCluster
+import Kubectl
+import KubetutorTestSupport
+import Testing
+
+/// Bad `-l` selectors: kubectl 1.32's `top pod` and `apply --prune` parse
+/// them before asking any server, so their error line and exit code can be
+/// compared with kubetutor's offline.
+@Suite("Selector errors equal the real kubectl's")
+struct SelectorFidelityTests {
+  static let selectors: [String] = [
+    "a in (b", "a in b", "a in (b c)", "a in (b,", "a notin", "!a=b", "!", "!=a", "a=b,", ",a", "a,,b", "a b",
+    "a!b", "a=b c", "a=b=c", "a=(b)", "a=!", "a===b", "a<x", "a>", "a>1.5", "a>-1", "a>99999999999999999999",
+    "a=b_", "a in (-b,-c)", "-a", "x/", "a/b/c", "/a", "Example.com/a", "a=\"b\"", "a in (b))", "(a)", "a=é",
+    String(repeating: "k", count: 64), "a=" + String(repeating: "v", count: 64), "a>-x",
+  ]
+
+  static func both(_ arguments: [String]) throws -> (real: RealKubectl.Output, ours: CommandOutput) {
+    let real = try RealKubectl.run(arguments)
+    var cluster = Cluster.kind()
+    return (real, CommandRunner.run(arguments, cluster: &cluster))
+  }
+
+  @Test(
+    "top pod -l: the same error and exit code", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
+    arguments: selectors)
+  func top(_ selector: String) throws {
+    let (real, ours) = try Self.both(["top", "pod", "-l", selector])
+    #expect(ours.stderr == ClientErrorFidelityTests.withoutKlog(real.stderr))
+    #expect(ours.stdout == real.stdout)
+    #expect(ours.exitCode == real.exitCode)
+  }
+
+  static let manifest = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shop\n"
+
+  @Test(
+    "apply -l: the provided selector is not valid", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
+    arguments: ["a in (b", "a=b_", "-a", ",a"])
+  func apply(_ selector: String) throws {
+    let arguments = ["apply", "-f", "{file}", "--dry-run=client", "-l", selector]
+    let real = try RealKubectl.run(arguments, file: Self.manifest)
+    var cluster = Cluster.kind()
+    let environment = KubectlEnvironment(readFile: { path in
+      guard path == "{file}" else { throw FileError.notFound(path) }
+      return SelectorFidelityTests.manifest
+    })
+    let ours = CommandRunner.run(arguments, cluster: &cluster, environment: environment)
+    #expect(ours.stderr == ClientErrorFidelityTests.withoutKlog(real.stderr))
+    #expect(ours.stdout == real.stdout)
+    #expect(ours.exitCode == real.exitCode)
+  }
+
+  /// `get` leaves the selector to the API server, whose BadRequest kubectl
+  /// words as `Unable to find … that match label selector …` for each type.
+  @Test("get -l: the API server's BadRequest for each listed type")
+  func get() {
+    var cluster = Cluster.kind()
+    let ours = CommandRunner.run(["get", "pods,deploy", "-l", "a in (b"], cluster: &cluster)
+    #expect(
+      ours.stderr == """
+        Error from server (BadRequest): Unable to find {"" "v1" "pods"} that match label selector "a in (b", \
+        field selector "": unable to parse requirement: found '', expected: ',' or ')'
+        Error from server (BadRequest): Unable to find {"apps" "v1" "deployments"} that match label selector \
+        "a in (b", field selector "": unable to parse requirement: found '', expected: ',' or ')'
+
+        """)
+    #expect(ours.stdout.isEmpty)
+    #expect(ours.exitCode == 1)
+  }
+}
