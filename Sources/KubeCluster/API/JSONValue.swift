@@ -156,18 +156,23 @@ package enum JSONValue: Equatable, Hashable, Sendable {
         defer { start = end + 1 }
         if end == start { continue }
         let segment = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        switch current {
-        case .object(let object):
-          guard let next = object[segment] else { return nil }
-          current = next
-        case .array(let items):
-          guard let index = Int(segment), items.indices.contains(index) else { return nil }
-          current = items[index]
-        default:
-          return nil
-        }
+        guard let next = current.child(segment) else { return nil }
+        current = next
       }
       return current
+    }
+  }
+
+  /// One step of a path: a key of an object or an index of an array.
+  private func child(_ segment: String) -> JSONValue? {
+    switch self {
+    case .object(let object):
+      return object[segment]
+    case .array(let items):
+      guard let index = Int(segment), items.indices.contains(index) else { return nil }
+      return items[index]
+    default:
+      return nil
     }
   }
 
@@ -179,16 +184,8 @@ package enum JSONValue: Equatable, Hashable, Sendable {
     get {
       var current = self
       for segment in segments {
-        switch current {
-        case .object(let object):
-          guard let next = object[String(segment)] else { return nil }
-          current = next
-        case .array(let items):
-          guard let index = Int(segment), items.indices.contains(index) else { return nil }
-          current = items[index]
-        default:
-          return nil
-        }
+        guard let next = current.child(String(segment)) else { return nil }
+        current = next
       }
       return current
     }
