@@ -188,9 +188,13 @@ struct RealKubectlComparisonTests {
       "kubectl exec nginx -- ls /", "kubectl exec nginx -- cat /etc/hostname",
       "kubectl exec nginx -- ls /nosuch", "kubectl exec nginx -- nosuchprog", "kubectl exec nosuch -- ls",
       "kubectl get all",
+      // A selector the API server rejects, worded by kubectl's resource builder.
+      "kubectl get pods,deploy -l a=b_", "kubectl describe pods -l a=b_", "kubectl logs -l a=b_",
+      "kubectl rollout status deploy -l a=b_", "kubectl get pods --field-selector spec.foo=x",
     ] {
       try Self.expectSame(served, line)
     }
+    try Self.expectSame(served, "kubectl delete pods,deploy -l a=b_", mutates: true)
     try Self.expectSame(served, "kubectl scale deployment web --replicas=3", mutates: true)
     try Self.expectSame(served, "kubectl label deployment web tier=front", mutates: true)
     try Self.expectSame(served, "kubectl apply -f \(scaled)", mutates: true)

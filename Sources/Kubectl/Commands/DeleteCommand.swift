@@ -64,7 +64,6 @@ struct DeleteCommand: KubectlCommand {
     case "foreground": propagation = .foreground
     default: throw KubectlError.message("invalid cascade value (\(flags.string("cascade"))). Must be \"background\", \"foreground\", or \"orphan\"")
     }
-    let selector = try GetCommand.parseSelector(flags.strings("selector"))
     var targets: [ObjectKey] = []
     var output = CommandOutput()
 
@@ -77,6 +76,7 @@ struct DeleteCommand: KubectlCommand {
       switch try ResourceRequest.parse(invocation.positionals) {
       case .byType(let kinds, let names):
         if names.isEmpty {
+          let selector = try GetCommand.listSelector(flags, for: kinds)
           guard flags.bool("all") || !selector.isEmpty || flags.isSet("field-selector") else {
             throw KubectlError.message("resource(s) were provided, but no name was specified")
           }

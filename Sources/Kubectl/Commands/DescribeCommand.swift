@@ -19,11 +19,11 @@ struct DescribeCommand: KubectlCommand {
     }
     let namespace = invocation.namespace
     let allNamespaces = invocation.flags.bool("all-namespaces")
-    let selector = try GetCommand.parseSelector(invocation.flags.strings("selector"))
     var objects: [Object] = []
     var output = CommandOutput()
     switch try ResourceRequest.parse(invocation.positionals) {
     case .byType(let kinds, let names):
+      let selector = names.isEmpty ? try GetCommand.listSelector(invocation.flags, for: kinds) : .everything
       for kind in kinds {
         if names.isEmpty {
           objects += cluster.list(kind, in: allNamespaces || !kind.isNamespaced ? nil : namespace, selector: selector)

@@ -44,12 +44,6 @@ struct GetCommand: KubectlCommand {
     let allNamespaces = flags.bool("all-namespaces")
     let namespace = invocation.namespace
     guard !invocation.positionals.isEmpty else { throw KubectlError.raw(noTypeMessage) }
-    // kubectl leaves `-l` to the API server, which rejects a bad one per listed type.
-    var selector = LabelSelector.everything
-    var selectorProblem: String?
-    if let text = flags.strings("selector").last, !text.isEmpty {
-      do { selector = try LabelSelector.parse(text) } catch { selectorProblem = error.message }
-    }
     let fieldSelector = try FieldSelector.parse(flags.string("field-selector"))
     let request = try ResourceRequest.parse(invocation.positionals)
 
@@ -60,18 +54,12 @@ struct GetCommand: KubectlCommand {
     switch request {
     case .byType(let kinds, let names):
       if names.isEmpty {
-        if let selectorProblem {
-          throw KubectlError.raw(kinds.map { kind in
-            "Error from server (BadRequest): Unable to find \(kind.requestTuple) that match label selector "
-              + "\(GoScalar.goQuoted(flags.strings("selector").last ?? "")), field selector "
-              + "\(GoScalar.goQuoted(flags.string("field-selector"))): \(selectorProblem)\n"
-          }.joined())
-        }
+        let selector = try listSelector(flags, for: kinds)
         for kind in kinds {
           if let unsupported = fieldSelector.unsupportedLabel(for: kind) {
-            let gvr = kind.requestTuple
             throw KubectlError.api(APIError.badRequest(
-              "Unable to find \(gvr) that match label selector \"\(flags.strings("selector").last ?? "")\", field selector \"\(flags.string("field-selector"))\": field label not supported: \(unsupported)"))
+              "Unable to find \(kind.quotedResource) that match label selector \(GoScalar.goQuoted(flags.strings("selector").last ?? "")), "
+                + "field selector \(GoScalar.goQuoted(flags.string("field-selector"))): field label not supported: \(unsupported)"))
           }
           let scope: String? = allNamespaces || !kind.isNamespaced ? nil : namespace
           var objects = cluster.list(kind, in: scope, selector: selector)
@@ -167,6 +155,8 @@ struct GetCommand: KubectlCommand {
         if named {
           return names.compactMap { cluster.store.get(ObjectKey(kind, $0, in: namespace)) }
         }
+        // The first listing checked the selector.
+        let selector = (try? listSelector(flags, for: [kind])) ?? .everything
         let scope: String? = allNamespaces || !kind.isNamespaced ? nil : namespace
         return cluster.list(kind, in: scope, selector: selector).filter { fieldSelector.matches($0) }
       }
@@ -201,6 +191,22 @@ struct GetCommand: KubectlCommand {
     return output
   }
 
+  /// `-l` for listing `kinds`. kubectl does not parse the selector itself:
+  /// it lists each type with it, the API server rejects a bad one, and the
+  /// resource builder words that BadRequest for every type it listed.
+  static func listSelector(_ flags: ParsedFlags, for kinds: [Kind]) throws -> LabelSelector {
+    guard let text = flags.strings("selector").last, !text.isEmpty else { return .everything }
+    do {
+      return try LabelSelector.parse(text)
+    } catch {
+      throw KubectlError.raw(kinds.map { kind in
+        "Error from server (BadRequest): Unable to find \(kind.quotedResource) that match label selector "
+          + "\(GoScalar.goQuoted(text)), field selector \(GoScalar.goQuoted(flags.string("field-selector"))): \(error.message)\n"
+      }.joined())
+    }
+  }
+
+  /// `-l` where kubectl parses it before asking a server (`top`, `-f` with `-l`).
   static func parseSelector(_ values: [String]) throws(KubectlError) -> LabelSelector {
     guard let text = values.last, !text.isEmpty else { return .everything }
     do {
@@ -365,8 +371,9 @@ enum SortBy {
 }
 
 extension Kind {
-  /// `{"apps" "v1" "deployments"}`: how kubectl's list errors name the resource.
-  var requestTuple: String {
-    "{\"\(group)\" \"\(apiVersion.split(separator: "/").last ?? "v1")\" \"\(resource)\"}"
+  /// `"apps/v1, Resource=deployments"`: how kubectl's resource builder names
+  /// what it listed in a list error (a quoted GroupVersionResource).
+  var quotedResource: String {
+    GoScalar.goQuoted("\(group)/\(apiVersion.split(separator: "/").last ?? "v1"), Resource=\(resource)")
   }
 }

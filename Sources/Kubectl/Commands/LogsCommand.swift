@@ -34,7 +34,7 @@ struct LogsCommand: KubectlCommand {
     let namespace = invocation.namespace
     var output = CommandOutput()
     var pods: [Object] = []
-    let selector = try GetCommand.parseSelector(flags.strings("selector"))
+    let selector = try GetCommand.listSelector(flags, for: [.pod])
     if !selector.isEmpty {
       pods = cluster.list(.pod, in: namespace, selector: selector)
       if pods.isEmpty {

@@ -73,7 +73,7 @@ struct RolloutCommand: KubectlCommand {
     switch try ResourceRequest.parse(arguments) {
     case .byType(let kinds, let names):
       if names.isEmpty {
-        let selector = try GetCommand.parseSelector(invocation.flags.strings("selector"))
+        let selector = try GetCommand.listSelector(invocation.flags, for: kinds)
         for kind in kinds { keys += cluster.list(kind, in: namespace, selector: selector).map(\.key) }
         if keys.isEmpty {
           throw KubectlError.raw("No resources found in \(namespace) namespace.\n")

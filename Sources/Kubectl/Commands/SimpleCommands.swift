@@ -215,9 +215,9 @@ enum MetadataEdit {
       throw KubectlError.message("at least one \(field == "labels" ? "label" : "annotation") update is required")
     }
     var keys: [ObjectKey] = []
-    let selector = try GetCommand.parseSelector(flags.strings("selector"))
     switch try ResourceRequest.parse(targets) {
     case .byType(let kinds, let names):
+      let selector = names.isEmpty ? try GetCommand.listSelector(flags, for: kinds) : .everything
       for kind in kinds {
         if names.isEmpty {
           guard flags.bool("all") || !selector.isEmpty else { throw KubectlError.message("resource(s) were provided, but no name was specified") }

@@ -31,7 +31,6 @@ struct WaitCommand: KubectlCommand {
     var timeout = GoDuration.parse(flags.string("timeout")) ?? 30
     if timeout < 0 { timeout = 7 * 86_400 }
     let namespace = invocation.namespace
-    let selector = try GetCommand.parseSelector(flags.strings("selector"))
     guard !invocation.positionals.isEmpty || !flags.strings("filename").isEmpty else {
       throw KubectlError.raw("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n")
     }
@@ -41,6 +40,7 @@ struct WaitCommand: KubectlCommand {
     case .byType(let requested, let names):
       kinds = requested
       if names.isEmpty {
+        let selector = try GetCommand.listSelector(flags, for: requested)
         guard flags.bool("all") || !selector.isEmpty else {
           throw KubectlError.message("resource(s) were provided, but no name was specified")
         }

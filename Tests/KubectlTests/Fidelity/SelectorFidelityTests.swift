@@ -59,12 +59,38 @@ struct SelectorFidelityTests {
     let ours = CommandRunner.run(["get", "pods,deploy", "-l", "a in (b"], cluster: &cluster)
     #expect(
       ours.stderr == """
-        Error from server (BadRequest): Unable to find {"" "v1" "pods"} that match label selector "a in (b", \
+        Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "a in (b", \
         field selector "": unable to parse requirement: found '', expected: ',' or ')'
-        Error from server (BadRequest): Unable to find {"apps" "v1" "deployments"} that match label selector \
+        Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" that match label selector \
         "a in (b", field selector "": unable to parse requirement: found '', expected: ',' or ')'
 
         """)
+    #expect(ours.stdout.isEmpty)
+    #expect(ours.exitCode == 1)
+  }
+
+  /// Every command that lists by `-l` through kubectl's resource builder
+  /// words the API server's BadRequest the same way, once per listed type.
+  @Test(
+    "delete, describe, logs, label, rollout and wait -l: the API server's BadRequest",
+    arguments: [
+      (["delete", "pods", "-l", "a in (b"], ["pods"]),
+      (["delete", "pods,deploy", "-l", "a in (b"], ["pods", "deployments"]),
+      (["describe", "pods", "-l", "a in (b"], ["pods"]),
+      (["logs", "-l", "a in (b"], ["pods"]),
+      (["label", "pods", "-l", "a in (b", "x=y"], ["pods"]),
+      (["rollout", "restart", "deploy", "-l", "a in (b"], ["deployments"]),
+      (["wait", "pods", "-l", "a in (b", "--for=condition=Ready"], ["pods"]),
+    ])
+  func listingCommands(_ arguments: [String], types: [String]) {
+    var cluster = Cluster.kind()
+    let ours = CommandRunner.run(arguments, cluster: &cluster)
+    let resources = ["pods": #""/v1, Resource=pods""#, "deployments": #""apps/v1, Resource=deployments""#]
+    let expected = types.map { type in
+      "Error from server (BadRequest): Unable to find \(resources[type]!) that match label selector \"a in (b\", "
+        + "field selector \"\": unable to parse requirement: found '', expected: ',' or ')'\n"
+    }.joined()
+    #expect(ours.stderr == expected)
     #expect(ours.stdout.isEmpty)
     #expect(ours.exitCode == 1)
   }
