@@ -40,7 +40,7 @@ struct ClientErrorFidelityTests {
     "the same words, streams and exit code", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: errors)
   func sameError(_ line: String) throws {
-    let (real, ours) = try ClientSideFidelityTests.both(line)
+    let (real, ours) = try BothClients.run(line)
     #expect(ours.stdout == real.stdout)
     #expect(ours.stderr == Self.withoutKlog(real.stderr))
     #expect(ours.exitCode == real.exitCode)
@@ -61,7 +61,7 @@ struct ClientErrorFidelityTests {
     "a bare group command prints help where kubectl does", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: ["config", "set", "top", "auth", "rollout", "create secret", "create service"])
   func bareGroup(_ line: String) throws {
-    let (real, ours) = try ClientSideFidelityTests.both(line)
+    let (real, ours) = try BothClients.run(line)
     #expect(ours.stdout.isEmpty == real.stdout.isEmpty)
     #expect(ours.stderr.isEmpty == real.stderr.isEmpty)
     #expect(ours.exitCode == real.exitCode)

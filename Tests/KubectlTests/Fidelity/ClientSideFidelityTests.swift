@@ -25,7 +25,7 @@ struct ClientSideFidelityTests {
     "the same line prints the same text", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: commands)
   func sameOutput(_ line: String) throws {
-    let (real, ours) = try Self.both(line)
+    let (real, ours) = try BothClients.run(line)
     #expect(ours.stdout == real.stdout)
     #expect(ours.exitCode == real.exitCode)
   }
@@ -39,17 +39,7 @@ struct ClientSideFidelityTests {
     "usage errors read as the real kubectl's", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: usageErrors)
   func sameError(_ line: String) throws {
-    let (real, ours) = try Self.both(line)
+    let (real, ours) = try BothClients.run(line)
     #expect(ours.stderr == real.stderr)
     #expect(ours.exitCode == real.exitCode)
-  }
-
-  /// The line (split at spaces) run by the real client and by kubetutor
-  /// on a fresh kind cluster.
-  static func both(_ line: String) throws -> (real: RealKubectl.Output, ours: CommandOutput) {
-    let arguments = line.split(separator: " ").map(String.init)
-    let real = try RealKubectl.run(arguments)
-    var cluster = Cluster.kind()
-    return (real, CommandRunner.run(arguments, cluster: &cluster))
-  }
-}
+  }}

@@ -39,13 +39,7 @@ struct CopyAttachPruneFidelityTests {
     "the same error and exit code", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: cases)
   func sameError(_ arguments: [String]) throws {
-    let real = try RealKubectl.run(arguments, file: Self.manifest)
-    var cluster = Cluster.kind()
-    let environment = KubectlEnvironment(readFile: { path in
-      guard path == "{file}" else { throw FileError.notFound(path) }
-      return CopyAttachPruneFidelityTests.manifest
-    })
-    let ours = CommandRunner.run(arguments, cluster: &cluster, environment: environment)
+    let (real, ours) = try BothClients.run(arguments, manifest: Self.manifest)
     #expect(ours.stdout == real.stdout)
     #expect(ours.stderr == real.stderr)
     #expect(ours.exitCode == real.exitCode)

@@ -53,13 +53,8 @@ struct PatchFidelityTests {
     "the same patch gives the same object", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: cases)
   func samePatch(_ patch: [String]) throws {
-    let real = try RealKubectl.run(["patch", "-f", "{file}", "--local"] + patch, file: Self.manifest)
-    var cluster = Cluster.kind()
-    let environment = KubectlEnvironment(readFile: { path in
-      guard path == "web.yaml" else { throw FileError.notFound(path) }
-      return PatchFidelityTests.manifest
-    })
-    let ours = CommandRunner.run(["patch", "-f", "web.yaml", "--local"] + patch, cluster: &cluster, environment: environment)
+    let (real, ours) = try BothClients.run(
+      ["patch", "-f", "{file}", "--local"] + patch, manifest: Self.manifest, ourPath: "web.yaml")
     #expect(ours.stdout == real.stdout)
     #expect(ours.exitCode == real.exitCode)
   }
@@ -77,13 +72,8 @@ struct PatchFidelityTests {
     "set --local changes the file's object as the real kubectl does", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: setCases)
   func sameSet(_ arguments: [String]) throws {
-    let real = try RealKubectl.run(["set"] + arguments.map { $0 == "web.yaml" ? "{file}" : $0 }, file: Self.manifest)
-    var cluster = Cluster.kind()
-    let environment = KubectlEnvironment(readFile: { path in
-      guard path == "web.yaml" else { throw FileError.notFound(path) }
-      return PatchFidelityTests.manifest
-    })
-    let ours = CommandRunner.run(["set"] + arguments, cluster: &cluster, environment: environment)
+    let (real, ours) = try BothClients.run(
+      ["set"] + arguments.map { $0 == "web.yaml" ? "{file}" : $0 }, manifest: Self.manifest, ourPath: "web.yaml")
     #expect(ours.stdout == real.stdout)
     #expect(ours.stderr == real.stderr)
     #expect(ours.exitCode == real.exitCode)

@@ -16,17 +16,11 @@ struct SelectorFidelityTests {
     String(repeating: "k", count: 64), "a=" + String(repeating: "v", count: 64), "a>-x",
   ]
 
-  static func both(_ arguments: [String]) throws -> (real: RealKubectl.Output, ours: CommandOutput) {
-    let real = try RealKubectl.run(arguments)
-    var cluster = Cluster.kind()
-    return (real, CommandRunner.run(arguments, cluster: &cluster))
-  }
-
   @Test(
     "top pod -l: the same error and exit code", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: selectors)
   func top(_ selector: String) throws {
-    let (real, ours) = try Self.both(["top", "pod", "-l", selector])
+    let (real, ours) = try BothClients.run(["top", "pod", "-l", selector])
     #expect(ours.stderr == ClientErrorFidelityTests.withoutKlog(real.stderr))
     #expect(ours.stdout == real.stdout)
     #expect(ours.exitCode == real.exitCode)
@@ -38,14 +32,8 @@ struct SelectorFidelityTests {
     "apply -l: the provided selector is not valid", .enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 client"),
     arguments: ["a in (b", "a=b_", "-a", ",a"])
   func apply(_ selector: String) throws {
-    let arguments = ["apply", "-f", "{file}", "--dry-run=client", "-l", selector]
-    let real = try RealKubectl.run(arguments, file: Self.manifest)
-    var cluster = Cluster.kind()
-    let environment = KubectlEnvironment(readFile: { path in
-      guard path == "{file}" else { throw FileError.notFound(path) }
-      return SelectorFidelityTests.manifest
-    })
-    let ours = CommandRunner.run(arguments, cluster: &cluster, environment: environment)
+    let (real, ours) = try BothClients.run(
+      ["apply", "-f", "{file}", "--dry-run=client", "-l", selector], manifest: Self.manifest)
     #expect(ours.stderr == ClientErrorFidelityTests.withoutKlog(real.stderr))
     #expect(ours.stdout == real.stdout)
     #expect(ours.exitCode == real.exitCode)
