@@ -73,6 +73,30 @@ struct SPDYFrameTests {
     #expect(try inflater.decompress(second) == [SPDYHeader("port", "80"), SPDYHeader("requestid", "0")])
   }
 
+  /// The error and data streams of kubectl 1.32's first forwarded
+  /// connection, as its Go SPDY framer wrote them (logged at -v=9): the
+  /// second header block continues the first one's zlib stream.
+  @Test func kubectlsStreamsDecode() throws {
+    let codec = SPDYFrameCodec()
+    let frames = try codec.receive(
+      Self.bytes(
+        "800300010000003d0000000100000000000078f9e3c6a7c202253a703a2b294a4dcc851625aca9a0808614cb45a024cc6461c0c0c0c0590489c44c50e2663400000000ffff"
+          + "0000000101000000"
+          + "800300010000001c00000003000000000000826ac51445350c542e25a29a05000000ffff"))
+    try #require(frames.count == 3)
+    func headers(_ frame: SPDYFrame) -> [String: String] {
+      guard case .synStream(_, _, _, _, let headers) = frame else { return [:] }
+      return Dictionary(uniqueKeysWithValues: headers.map { ($0.name, $0.value) })
+    }
+    #expect(headers(frames[0]) == ["streamtype": "error", "port": "80", "requestid": "0"])
+    #expect(frames[1] == .data(stream: 1, flags: SPDYFrame.fin, payload: []))
+    #expect(headers(frames[2]) == ["streamtype": "data", "port": "80", "requestid": "0"])
+    guard case .synStream(3, 0, 0, 0, _) = frames[2] else {
+      Issue.record("not the data stream's SYN_STREAM: \(frames[2])")
+      return
+    }
+  }
+
   @Test func synStreamRoundTripsThroughTwoCodecs() throws {
     let client = SPDYFrameCodec()
     let server = SPDYFrameCodec()
