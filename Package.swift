@@ -6,7 +6,7 @@ import PackageDescription
 let nonContentPaths =
   ["Package.swift", "README.md", "Makefile", ".ci", "Tests", "docs", "bench", "fuzz"]
   + [
-    "CEditLine", "CSQLite", "KubeCluster", "Kubectl", "Progress", "Shell", "Tutor",
+    "CEditLine", "CSQLite", "CZlib", "KubeCluster", "Kubectl", "Progress", "Shell", "Tutor",
     "KubetutorTestSupport", "kubetutor", "kubetutor-bench", "KubeAPIServer",
     "KubetutorFuzzing", "CFuzzSupport", "Fuzz",
   ].map { "Sources/\($0)" }
@@ -50,7 +50,7 @@ let package = Package(
     .target(
       name: "KubeAPIServer",
       dependencies: [
-        "KubeCluster", "Kubectl", "Shell", "Tutor",
+        "KubeCluster", "Kubectl", "Shell", "Tutor", "CZlib",
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -65,9 +65,11 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
-    // System libraries from Debian's libsqlite3-dev and libedit-dev.
+    // System libraries from Debian's libsqlite3-dev, libedit-dev and zlib1g-dev
+    // (zlib: SPDY/3.1 header compression for `kubectl port-forward`).
     .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
     .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+    .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
     // Figures: start-up, per-command costs and scale, printed one per line.
     .executableTarget(

@@ -16,7 +16,7 @@ package final class APIServer: @unchecked Sendable {
   let router: APIRouter
   let hub = WatchHub()
   let followers = LogFollowers()
-  private let host: ClusterHost
+  let host: ClusterHost
   private let group: MultiThreadedEventLoopGroup
   private var channel: Channel?
   private var ticker: RepeatedTask?
@@ -50,7 +50,10 @@ package final class APIServer: @unchecked Sendable {
       .childChannelInitializer { [unowned self] channel in
         channel.eventLoop.makeCompletedFuture {
           try channel.pipeline.syncOperations.configureHTTPServerPipeline(
-            withServerUpgrade: (upgraders: [ExecWebSocket.upgrader(server: self)], completionHandler: { _ in }),
+            withServerUpgrade: (
+              upgraders: [ExecWebSocket.upgrader(server: self), PortForwardSPDYUpgrader(server: self)],
+              completionHandler: { _ in }
+            ),
             withErrorHandling: true)
           try channel.pipeline.syncOperations.addHandler(HTTPHandler(server: self))
         }

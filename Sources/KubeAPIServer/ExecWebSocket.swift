@@ -25,24 +25,15 @@ enum ExecWebSocket {
   /// Parses an upgrade request for `…/pods/NAME/exec`; `nil` when it is
   /// not one this server takes (it then gets a plain HTTP answer).
   static func target(_ head: HTTPRequestHead, token: String) -> Target? {
-    var uri = head.uri
-    let prefix = "/t/\(token)"
-    var authorized = head.headers.first(name: "Authorization") == "Bearer \(token)"
-    if uri.hasPrefix(prefix + "/") {
-      uri = String(uri.dropFirst(prefix.count))
-      authorized = true
-    }
-    guard authorized else { return nil }
     let offered = head.headers[canonicalForm: "Sec-WebSocket-Protocol"].map(String.init)
-    guard let subprotocol = protocols.first(where: offered.contains) else { return nil }
-    let parts = uri.split(separator: "?", maxSplits: 1).map(String.init)
-    let segments = parts[0].split(separator: "/").map { APIRequest.decode(String($0)) }
-    guard segments.count == 7, segments[0] == "api", segments[1] == "v1", segments[2] == "namespaces",
-      segments[4] == "pods", segments[6] == "exec"
+    guard let subprotocol = protocols.first(where: offered.contains),
+      let segments = authorizedSegments(head, token: token), segments.count == 7, segments[0] == "api",
+      segments[1] == "v1", segments[2] == "namespaces", segments[4] == "pods", segments[6] == "exec"
     else { return nil }
+    let query = head.uri.split(separator: "?", maxSplits: 1).dropFirst().first ?? ""
     var command: [String] = []
     var container = ""
-    for pair in (parts.count > 1 ? parts[1] : "").split(separator: "&") {
+    for pair in query.split(separator: "&") {
       let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { APIRequest.decode(String($0)) }
       guard kv.count == 2 else { continue }
       if kv[0] == "command" { command.append(kv[1]) }
@@ -51,13 +42,36 @@ enum ExecWebSocket {
     return Target(namespace: segments[3], pod: segments[5], container: container, command: command, subprotocol: subprotocol)
   }
 
+  /// The decoded path segments of an upgrade request that carries the
+  /// token (header or `/t/TOKEN` path prefix); nil without it.
+  static func authorizedSegments(_ head: HTTPRequestHead, token: String) -> [String]? {
+    var uri = head.uri
+    let prefix = "/t/\(token)"
+    var authorized = head.headers.first(name: "Authorization") == "Bearer \(token)"
+    if uri.hasPrefix(prefix + "/") {
+      uri = String(uri.dropFirst(prefix.count))
+      authorized = true
+    }
+    guard authorized else { return nil }
+    let path = uri.split(separator: "?", maxSplits: 1).first ?? ""
+    return path.split(separator: "/").map { APIRequest.decode(String($0)) }
+  }
+
+  /// The WebSocket upgrades: exec, and port-forward's SPDY tunnel.
   static func upgrader(server: APIServer) -> NIOWebSocketServerUpgrader {
     NIOWebSocketServerUpgrader(
       shouldUpgrade: { [token = server.token] channel, head in
+        if PortForward.offersTunnel(head), PortForward.target(head, token: token) != nil {
+          return channel.eventLoop.makeSucceededFuture(["Sec-WebSocket-Protocol": PortForward.tunnelProtocol])
+        }
         guard let target = target(head, token: token) else { return channel.eventLoop.makeSucceededFuture(nil) }
         return channel.eventLoop.makeSucceededFuture(["Sec-WebSocket-Protocol": target.subprotocol])
       },
       upgradePipelineHandler: { [weak server] channel, head in
+        if let server, PortForward.offersTunnel(head), let target = PortForward.target(head, token: server.token) {
+          let session = PortForwardSession(backend: ClusterPortForwardBackend(server: server, target: target))
+          return PortForward.install(PortForwardWebSocketHandler(session: session), on: channel)
+        }
         guard let server, let target = target(head, token: server.token) else {
           return channel.close()
         }

@@ -44,6 +44,8 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
   }
 
   func errorCaught(context: ChannelHandlerContext, error: Error) {
+    // An `Upgrade: SPDY/3.1` that is no port-forward gets a plain answer.
+    if error is PortForwardSPDYUpgrader.NotPortForward { return }
     context.close(promise: nil)
   }
 

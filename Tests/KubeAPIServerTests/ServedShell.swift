@@ -10,7 +10,7 @@ final class ServedShell: @unchecked Sendable {
   let session: ShellSession
   let folder: URL
   let kubeconfig: String
-  private let cacheDirectory: String
+  let cacheDirectory: String
   private var stdout = ""
   private var stderr = ""
 

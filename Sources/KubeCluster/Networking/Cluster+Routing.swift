@@ -285,7 +285,9 @@ extension Cluster {
     return nil
   }
 
-  func servesPort(_ pod: Object, _ port: Int) -> Bool {
+  /// Whether something in `pod` accepts connections on `port` (what
+  /// `kubectl port-forward` connects to).
+  package func servesPort(_ pod: Object, _ port: Int) -> Bool {
     if isIngressController(pod) { return port == 80 || port == 443 }
     return listeningContainer(pod, port) != nil
   }
