@@ -8,7 +8,7 @@ extension Cluster {
     guard let pod = store.get(key), let nodeName = pod.content[path: "spec.nodeName"]?.string,
       let node = store.get(ObjectKey(.node, nodeName))
     else { return }
-    guard !stoppedComponents.contains("kubelet/\(nodeName)") else { return }
+    guard stoppedComponents.isEmpty || !stoppedComponents.contains("kubelet/\(nodeName)") else { return }
     let source = EventSource("kubelet", host: nodeName)
     if runtimes[pod.uid] == nil {
       guard pod.isTerminating || admitPod(pod, node: node, source: source) else { return }
@@ -464,10 +464,19 @@ package enum LogClock {
 
   private static func parts(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, weekday: Int) {
     let stamp = Timestamp.format(date)
+    let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    let weekday = ((days % 7) + 7) % 7
+    // Read the digits as bytes: every log line of a starting container
+    // stamps a time. Years outside 0...9999 keep the Character path.
+    let bytes = Array(stamp.utf8)
+    let digits = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18]
+    if bytes.count == 20, digits.allSatisfy({ (48...57).contains(bytes[$0]) }) {
+      func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1]) - 48 } }
+      return (number(0..<4), number(5..<7), number(8..<10), number(11..<13), number(14..<16), number(17..<19), weekday)
+    }
     let chars = Array(stamp)
     func number(_ range: Range<Int>) -> Int { Int(String(chars[range])) ?? 0 }
-    let days = Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
-    return (number(0..<4), number(5..<7), number(8..<10), number(11..<13), number(14..<16), number(17..<19), ((days % 7) + 7) % 7)
+    return (number(0..<4), number(5..<7), number(8..<10), number(11..<13), number(14..<16), number(17..<19), weekday)
   }
 
   /// `2025-03-06 09:00:05+00:00` and the like: the date, `separator`, the

@@ -5,18 +5,31 @@ extension Cluster {
   /// nothing when it has not changed.
   mutating func writeStatus(_ pod: Object, runtime: PodRuntime, source: EventSource) {
     var runtime = runtime
-    var status = pod.content["status"] ?? .emptyObject
     let node = store.get(ObjectKey(.node, pod.content[path: "spec.nodeName"]?.string ?? ""))
     let hostIP = node.flatMap(Cluster.internalIP(of:))
     let sandboxReady = now >= runtime.sandboxReadyAt
+    let inputs = PodStatusInputs(
+      hostIP: hostIP, sandboxReady: sandboxReady, podIP: runtime.podIP,
+      containers: runtime.containers.map {
+        ContainerStatusInputs($0, ready: isReady($0, pod: pod), started: hasStarted($0, pod: pod))
+      })
+    if let memo = runtime.statusMemo, memo.resourceVersion == pod.resourceVersion, memo.inputs == inputs {
+      // Nothing the report is made from changed since the last one.
+      runtimes[pod.uid] = runtime
+      return
+    }
+    var status = pod.content["status"] ?? .emptyObject
 
     let regular = runtime.containers.filter { !$0.isInit }
     let inits = runtime.containers.filter(\.isInit)
+    // The same containers' inputs, in the same order: readiness read once.
+    let regularInputs = inputs.containers.filter { !$0.isInit }
+    let initInputs = inputs.containers.filter(\.isInit)
     let initialized = inits.allSatisfy {
       if case .terminated(let end) = $0.state { return end.exitCode == 0 }
       return false
     }
-    let allReady = initialized && !regular.isEmpty && regular.allSatisfy { isReady($0, pod: pod) }
+    let allReady = initialized && !regular.isEmpty && regularInputs.allSatisfy(\.ready)
     let restartPolicy = pod.content[path: "spec.restartPolicy"]?.string ?? "Always"
 
     // Phase.
@@ -69,7 +82,7 @@ extension Cluster {
     condition(
       "Initialized", initialized, reason: initialized ? nil : "ContainersNotInitialized",
       message: initialized ? nil : "containers with incomplete status: [\(pendingInits.joined(separator: " "))]")
-    let unready = regular.filter { !isReady($0, pod: pod) }.map(\.name)
+    let unready = regularInputs.filter { !$0.ready }.map(\.name)
     let notReadyReason = podSucceeded ? "PodCompleted" : "ContainersNotReady"
     let notReadyMessage = podSucceeded ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
     // Readiness gates: conditions someone else sets; a pod whose containers
@@ -102,18 +115,22 @@ extension Cluster {
     if status["startTime"] == nil {
       status["startTime"] = .string(Timestamp.format(now))
     }
-    status["containerStatuses"] = .array(regular.map { containerStatus($0, pod: pod) })
+    status["containerStatuses"] = .array(
+      zip(regular, regularInputs).map { containerStatus($0, ready: $1.ready, started: $1.started, pod: pod) })
     if !inits.isEmpty {
-      status["initContainerStatuses"] = .array(inits.map { containerStatus($0, pod: pod) })
+      status["initContainerStatuses"] = .array(
+        zip(inits, initInputs).map { containerStatus($0, ready: $1.ready, started: $1.started, pod: pod) })
     }
     status["qosClass"] = pod.content[path: "status.qosClass"] ?? .string(qosClass(pod))
 
+    runtime.statusMemo = PodStatusMemo(resourceVersion: pod.resourceVersion, inputs: inputs)
     runtimes[pod.uid] = runtime
     guard status != pod.content["status"] else { return }
     var updated = pod
     updated.content["status"] = status
     let summary = "status \(phase)" + (allReady ? ", ready" : "")
-    write(updated, by: "kubelet/\(source.host ?? "")", summary: summary)
+    let stored = write(updated, by: "kubelet/\(source.host ?? "")", summary: summary)
+    runtimes[pod.uid]?.statusMemo = stored.map { PodStatusMemo(resourceVersion: $0.resourceVersion, inputs: inputs) }
   }
 
   func isReady(_ container: ContainerRuntime, pod: Object) -> Bool {
@@ -124,16 +141,16 @@ extension Cluster {
     return true
   }
 
-  private func containerStatus(_ container: ContainerRuntime, pod: Object) -> JSONValue {
+  private func containerStatus(_ container: ContainerRuntime, ready: Bool, started: Bool, pod: Object) -> JSONValue {
     let reference = ImageReference(container.image)
     var entry: JSONValue = ["name": .string(container.name)]
     let pulled = container.containerID != nil
     entry["image"] = .string(pulled ? reference.fullName : container.image)
     entry["imageID"] = .string(pulled ? "\(reference.name)@\(ImageCatalog.digest(reference))" : "")
     if let id = container.containerID { entry["containerID"] = .string(id) }
-    entry["ready"] = .bool(isReady(container, pod: pod))
+    entry["ready"] = .bool(ready)
     entry["restartCount"] = .int(container.restartCount)
-    entry["started"] = .bool(hasStarted(container, pod: pod))
+    entry["started"] = .bool(started)
     var lastState: JSONValue = .emptyObject
     if let last = container.lastTermination { lastState = ["terminated": terminated(last)] }
     entry["lastState"] = lastState

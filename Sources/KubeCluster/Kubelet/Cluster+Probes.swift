@@ -7,7 +7,7 @@ extension Cluster {
   func probeSpec(_ kind: ProbeKind, of container: ContainerRuntime, in pod: Object) -> JSONValue? {
     let field = container.isInit ? "spec.initContainers" : "spec.containers"
     let spec = pod.content[path: field]?.array?.first { $0["name"]?.string == container.name }
-    guard let probe = spec?["\(kind.rawValue)Probe"], probe.object != nil else { return nil }
+    guard let probe = spec?[kind.specField], probe.object != nil else { return nil }
     return probe
   }
 

@@ -82,6 +82,15 @@ package enum ProbeKind: String, Hashable, Sendable, CaseIterable {
 
   /// The word in the kubelet's events: `Liveness probe failed: …`.
   var title: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+
+  /// The container spec's field: `startupProbe`, `livenessProbe`, `readinessProbe`.
+  var specField: String {
+    switch self {
+    case .startup: "startupProbe"
+    case .liveness: "livenessProbe"
+    case .readiness: "readinessProbe"
+    }
+  }
 }
 
 /// One probe's worker: when it runs next and its consecutive results.
@@ -150,6 +159,8 @@ package struct PodRuntime: Sendable {
   var mountFailures = 0
   var mountRetryAt: Date?
   var conditionTimes: [String: (status: String, time: Date)] = [:]
+  /// What the last status report was made from (Cluster+PodStatus.swift).
+  var statusMemo: PodStatusMemo?
 
   package func container(_ name: String) -> ContainerRuntime? {
     containers.first { $0.name == name }

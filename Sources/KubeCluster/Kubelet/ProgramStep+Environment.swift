@@ -13,7 +13,8 @@ extension ProgramStep {
   }
 
   static func expand(_ text: String, _ environment: [String: String]) -> String {
-    guard text.contains("$") else { return text }
+    // Bytes first: a text without a `$` byte has no `$` Character either.
+    guard text.utf8.contains(UInt8(ascii: "$")), text.contains("$") else { return text }
     let chars = Array(text)
     var result = ""
     var position = 0

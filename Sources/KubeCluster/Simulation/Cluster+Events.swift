@@ -24,11 +24,13 @@ extension Cluster {
       self.store.note(message, about: object, actor: "kubelet/\(host)", at: now)
     }
     let namespace = object.kind.isNamespaced ? object.namespace : "default"
-    let message = aggregatedMessage(object, type: type, reason: reason, message: message, source: source)
+    // The events about this object, read once for both the aggregator and
+    // the correlator. Read through `self.store`, never a copy of it: a copy
+    // alive across the write below would make the write copy the whole store.
+    let earlier = (eventIndex[object.uid] ?? []).compactMap { self.store.get($0) }
+    let message = aggregatedMessage(earlier, type: type, reason: reason, message: message, source: source)
     let combined = message.hasPrefix(Cluster.combinedPrefix)
-    // Read through `self.store`, never a copy of it: a copy alive across the
-    // write below would make the write copy the whole store.
-    let similar = (eventIndex[object.uid] ?? []).reversed().compactMap { self.store.get($0) }
+    let similar = earlier.reversed()
       .first {
         $0.content["reason"]?.string == reason
           && (combined
@@ -36,18 +38,20 @@ extension Cluster {
             : $0.content["message"]?.string == message)
           && $0.content[path: "source.component"]?.string == source.component
       }
+    let stamp = JSONValue.string(Timestamp.format(now))
     if var event = similar {
       event.content["count"] = .int((event.content["count"]?.int ?? 1) + 1)
-      event.content["lastTimestamp"] = .string(Timestamp.format(now))
+      event.content["lastTimestamp"] = stamp
       event.content["message"] = .string(message)
       _ = try? self.store.replace(event, actor: source.component, at: now, checkVersion: false)
       return
     }
-    var involved: JSONValue = [
-      "kind": .string(object.kind.rawValue), "name": .string(object.name),
-      "uid": .string(object.uid), "apiVersion": .string(object.kind.apiVersion),
-      "resourceVersion": .string(object.resourceVersion),
-    ]
+    var involved = JSONObject()
+    involved["kind"] = .string(object.kind.rawValue)
+    involved["name"] = .string(object.name)
+    involved["uid"] = .string(object.uid)
+    involved["apiVersion"] = .string(object.kind.apiVersion)
+    involved["resourceVersion"] = .string(object.resourceVersion)
     if object.kind.isNamespaced { involved["namespace"] = .string(object.namespace) }
     if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
     // Like client-go's recorder, which names events by the nanosecond they
@@ -56,21 +60,30 @@ extension Cluster {
     let nanos =
       UInt64(now.timeIntervalSince1970 * 1e9) &+ UInt64(self.store.revision % 1000) * 1000
       &+ random.next() % 1000
-    var sourceJSON: JSONValue = ["component": .string(source.component)]
+    var sourceJSON = JSONObject()
+    sourceJSON["component"] = .string(source.component)
     if let host = source.host { sourceJSON["host"] = .string(host) }
-    var event = Object(.event, name: "\(object.name).\(String(nanos, radix: 16))", namespace: namespace)
-    event.content["involvedObject"] = involved
-    event.content["reason"] = .string(reason)
-    event.content["message"] = .string(message)
-    event.content["source"] = sourceJSON
-    event.content["firstTimestamp"] = .string(Timestamp.format(now))
-    event.content["lastTimestamp"] = .string(Timestamp.format(now))
-    event.content["count"] = 1
-    event.content["type"] = .string(type)
-    event.content["eventTime"] = .null
-    event.content["reportingComponent"] = .string(source.component == "kubelet" ? "kubelet" : source.component)
-    event.content["reportingInstance"] = .string(source.host ?? "")
-    if let stored = write(event, by: source.component) {
+    // Built as one tree and wrapped once: setting keys one by one on a
+    // JSONValue copies its object each time.
+    var metadata = JSONObject()
+    metadata["name"] = .string("\(object.name).\(String(nanos, radix: 16))")
+    metadata["namespace"] = .string(namespace)
+    var content = JSONObject()
+    content["apiVersion"] = .string(Kind.event.apiVersion)
+    content["kind"] = .string(Kind.event.rawValue)
+    content["metadata"] = .object(metadata)
+    content["involvedObject"] = .object(involved)
+    content["reason"] = .string(reason)
+    content["message"] = .string(message)
+    content["source"] = .object(sourceJSON)
+    content["firstTimestamp"] = stamp
+    content["lastTimestamp"] = stamp
+    content["count"] = 1
+    content["type"] = .string(type)
+    content["eventTime"] = .null
+    content["reportingComponent"] = .string(source.component == "kubelet" ? "kubelet" : source.component)
+    content["reportingInstance"] = .string(source.host ?? "")
+    if let stored = write(Object(.event, .object(content)), by: source.component) {
       eventIndex[object.uid, default: []].append(stored.key)
     }
   }
@@ -81,9 +94,9 @@ extension Cluster {
   /// same reason about one object were seen within ten minutes, further
   /// ones are folded into one event whose message says so.
   private func aggregatedMessage(
-    _ object: Object, type: String, reason: String, message: String, source: EventSource
+    _ earlier: [Object], type: String, reason: String, message: String, source: EventSource
   ) -> String {
-    let recent = (eventIndex[object.uid] ?? []).compactMap { store.get($0) }.filter {
+    let recent = earlier.filter {
       $0.content["reason"]?.string == reason && $0.content["type"]?.string == type
         && $0.content[path: "source.component"]?.string == source.component
         && (Timestamp.parse($0.content["lastTimestamp"]?.string) ?? .distantPast)
