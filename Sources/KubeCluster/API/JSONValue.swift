@@ -234,9 +234,8 @@ package enum JSONValue: Equatable, Hashable, Sendable {
     switch self {
     case .array(let items): return .array(items.map(\.sortedKeys))
     case .object(let object):
-      var sorted = JSONObject()
-      for key in object.keys.sorted() { sorted[key] = object[key]?.sortedKeys }
-      return .object(sorted)
+      let sorted = object.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value.sortedKeys) }
+      return .object(JSONObject(distinctKeys: sorted))
     default: return self
     }
   }
@@ -268,46 +267,119 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
 }
 
 /// The members of a JSON object, in insertion order.
+///
+/// One array of members: most objects of a stored Kubernetes object have a
+/// handful of keys, and a linear search of a few keys costs less than
+/// hashing one, and one buffer holds less than a dictionary plus its key
+/// order did (a pod's tree is about forty such objects). Objects with many
+/// keys (a big ConfigMap's `data`) also keep the members' positions by key.
 package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
-  package private(set) var keys: [String] = []
-  private var storage: [String: JSONValue] = [:]
+  package typealias Member = (key: String, value: JSONValue)
+
+  private var members: [Member] = []
+  /// Where each key's member is, kept only above `indexedCount` members.
+  private var positions: [String: Int]?
+
+  /// Objects with more members than this also keep their positions by key.
+  private static let indexedCount = 16
 
   package init() {}
 
   package init(_ pairs: [(String, JSONValue)]) {
+    members.reserveCapacity(pairs.count)
     for (key, value) in pairs { self[key] = value }
   }
 
-  package var count: Int { keys.count }
-  package var isEmpty: Bool { keys.isEmpty }
+  /// Members whose keys are known to differ, in their order.
+  fileprivate init(distinctKeys members: [Member]) {
+    self.members = members
+    index()
+  }
+
+  /// The keys, in insertion order.
+  package var keys: [String] { members.map { $0.key } }
+  package var count: Int { members.count }
+  package var isEmpty: Bool { members.isEmpty }
+
+  private func position(of key: String) -> Int? {
+    if let positions { return positions[key] }
+    return members.firstIndex { $0.key == key }
+  }
 
   package subscript(key: String) -> JSONValue? {
-    get { storage[key] }
+    get {
+      if let positions { return positions[key].map { members[$0].value } }
+      for member in members where member.key == key { return member.value }
+      return nil
+    }
     set {
       if let newValue {
-        if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-      } else if storage.removeValue(forKey: key) != nil {
-        keys.removeAll { $0 == key }
+        if let index = position(of: key) {
+          members[index].value = newValue
+        } else {
+          members.append((key, newValue))
+          if positions != nil {
+            positions?[key] = members.count - 1
+          } else if members.count > JSONObject.indexedCount {
+            index()
+          }
+        }
+      } else if let index = position(of: key) {
+        members.remove(at: index)
+        if positions != nil { self.index() }
       }
     }
   }
 
-  package func makeIterator() -> AnyIterator<(key: String, value: JSONValue)> {
-    var index = 0
-    return AnyIterator {
-      guard index < keys.count else { return nil }
-      defer { index += 1 }
-      let key = keys[index]
-      return (key, storage[key] ?? .null)
+  /// Builds (or, below the threshold, drops) the positions by key.
+  private mutating func index() {
+    guard members.count > JSONObject.indexedCount else {
+      positions = nil
+      return
     }
+    var positions: [String: Int] = [:]
+    positions.reserveCapacity(members.count)
+    for (index, member) in members.enumerated() { positions[member.key] = index }
+    self.positions = positions
   }
 
+  package func makeIterator() -> IndexingIterator<[Member]> {
+    members.makeIterator()
+  }
+
+  /// Equal when they hold the same keys with equal values, in any order.
   package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-    lhs.storage == rhs.storage
+    guard lhs.members.count == rhs.members.count else { return false }
+    // The same buffer (an unchanged subtree of a copied object) is equal
+    // without a look inside.
+    let shared = lhs.members.withUnsafeBufferPointer { a in
+      rhs.members.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+    }
+    if shared { return true }
+    // Members in the same order (the usual case) compare pairwise; from
+    // the first key out of place, by lookup.
+    for index in lhs.members.indices {
+      let (a, b) = (lhs.members[index], rhs.members[index])
+      guard a.key == b.key else {
+        for member in lhs.members[index...] where rhs[member.key] != member.value { return false }
+        return true
+      }
+      if a.value != b.value { return false }
+    }
+    return true
   }
 
+  /// Hashes the members in any order, as `==` compares them.
   package func hash(into hasher: inout Hasher) {
-    hasher.combine(storage)
+    var sum = 0
+    for member in members {
+      var one = Hasher()
+      one.combine(member.key)
+      one.combine(member.value)
+      sum &+= one.finalize()
+    }
+    hasher.combine(members.count)
+    hasher.combine(sum)
   }
 }
 

@@ -8,7 +8,8 @@ extension Cluster {
     let actor = "daemonset-controller"
     let template = daemonSet.content[path: "spec.template"] ?? .emptyObject
     let hash = Cluster.templateHash(template)
-    let pods = store.dependents(of: daemonSet.uid).filter { $0.kind == .pod && !$0.isTerminating }
+    let owned = store.dependents(of: daemonSet.uid).filter { $0.kind == .pod }
+    let pods = owned.filter { !$0.isTerminating }
     syncRevision(
       daemonSet, name: "\(daemonSet.name)-\(hash)", hashLabels: ["controller-revision-hash": hash],
       inUse: Set(pods.compactMap { $0.labels["controller-revision-hash"] }.map { "\(daemonSet.name)-\($0)" }),
@@ -21,15 +22,14 @@ extension Cluster {
     }
     // A node whose daemon pod is still terminating gets its new pod only once
     // the old one is gone (podsShouldBeOnNode: no surge, nothing to create).
-    let terminating = Set(store.dependents(of: daemonSet.uid).filter { $0.kind == .pod && $0.isTerminating }
-      .compactMap(Cluster.daemonNode))
+    let terminating = Set(owned.filter(\.isTerminating).compactMap(Cluster.daemonNode))
+    // What the template asks of a node, with the tolerations every daemon
+    // pod gets, read once for all nodes; the nodes as the scheduler reads
+    // them, decoded once per node change.
+    let probe = DaemonProbe(template: template)
     var eligible = 0
-    for node in store.list(.node) {
-      var probe = Object(.pod, name: "probe", namespace: key.namespace)
-      probe.content["spec"] = template["spec"] ?? .emptyObject
-      probe.content[path: "spec.tolerations"] = .array(
-        (template[path: "spec.tolerations"]?.array ?? []) + Cluster.daemonTolerations)
-      guard canRun(probe, on: node) else {
+    for node in schedulingNodes() {
+      guard probe.canRun(on: node) else {
         for pod in byNode[node.name] ?? [] { deleteDaemonPod(pod, of: daemonSet, by: actor) }
         continue
       }
@@ -75,8 +75,8 @@ extension Cluster {
       }
     }
     rollDaemonSet(daemonSet, outdated: outdated, pods: pods, eligible: eligible, actor: actor)
-    for (node, pods) in byNode where store.get(ObjectKey(.node, node)) == nil {
-      for pod in pods { deleteDaemonPod(pod, of: daemonSet, by: actor) }
+    for node in byNode.keys.sorted() where store.get(ObjectKey(.node, node)) == nil {
+      for pod in byNode[node] ?? [] { deleteDaemonPod(pod, of: daemonSet, by: actor) }
     }
 
     guard let current = store.get(key) else { return }
@@ -139,25 +139,33 @@ extension Cluster {
     return terms.first?["matchFields"]?.array?.first?["values"]?.array?.first?.string
   }
 
-  /// Whether taints and the node selector let a pod run on a node
-  /// (resources are the scheduler's business).
-  func canRun(_ pod: Object, on node: Object) -> Bool {
-    let selector = Object.stringMap(pod.content[path: "spec.nodeSelector"])
-    if !selector.isEmpty && !LabelSelector(matchLabels: selector).matches(node.labels) { return false }
-    for taint in node.content[path: "spec.taints"]?.array ?? [] {
-      let effect = taint["effect"]?.string ?? ""
-      guard effect == "NoSchedule" || effect == "NoExecute" else { continue }
-      if !tolerates(pod, key: taint["key"]?.string ?? "", value: taint["value"]?.string, effect: effect) {
-        return false
-      }
-    }
-    return true
-  }
 
   /// Deletes a daemon pod as the controller's pod control does, with its
   /// `SuccessfulDelete` event.
   private mutating func deleteDaemonPod(_ pod: Object, of daemonSet: Object, by actor: String) {
     guard (try? apiDelete(pod.key, by: actor)) != nil else { return }
     recordEvent(daemonSet, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", source: EventSource(actor))
+  }
+}
+
+/// What a DaemonSet's template asks of a node: its node selector, and its
+/// tolerations with those every daemon pod gets.
+struct DaemonProbe {
+  var selector: LabelSelector?
+  var tolerations: [JSONValue]
+
+  init(template: JSONValue) {
+    let labels = Object.stringMap(template[path: "spec.nodeSelector"])
+    selector = labels.isEmpty ? nil : LabelSelector(matchLabels: labels)
+    tolerations = (template[path: "spec.tolerations"]?.array ?? []) + Cluster.daemonTolerations
+  }
+
+  /// Whether taints and the node selector let the pod run on a node
+  /// (resources are the scheduler's business).
+  func canRun(on node: NodeFacts) -> Bool {
+    if let selector, !selector.matches(node.labels) { return false }
+    return node.taints.allSatisfy {
+      Cluster.tolerates(tolerations, key: $0.key, value: $0.value, effect: $0.effect)
+    }
   }
 }

@@ -232,7 +232,8 @@ extension Cluster {
       if (old.content[path: "spec.replicas"]?.int ?? 0) > 0 {
         scaleReplicaSet(old, to: 0, deployment: deployment, source: source)
       }
-      if store.dependents(of: old.uid).contains(where: { $0.kind == .pod }) { oldPodsLeft = true }
+      // The store counts each set's pods: no need to read them.
+      if !store.podGroups(of: old.uid).isEmpty { oldPodsLeft = true }
     }
     guard !oldPodsLeft else { return }
     if (new.content[path: "spec.replicas"]?.int ?? 0) != replicas {

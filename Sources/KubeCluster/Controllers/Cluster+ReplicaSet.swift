@@ -138,7 +138,9 @@ extension Cluster {
       let ready = Cluster.isPodReady(pod) ? 1 : 0
       return (assigned, running, ready, -(pod.creationTimestamp?.timeIntervalSince1970 ?? 0))
     }
-    return pods.sorted { rank($0) < rank($1) }
+    // Each pod ranked once, not once per comparison (a scale-down of a big
+    // set sorts thousands); the same comparisons, so the same order.
+    return pods.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.map { $0.1 }
   }
 
   static func isPodReady(_ pod: Object) -> Bool {

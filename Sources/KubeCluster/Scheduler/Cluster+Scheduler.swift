@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a node has room for and what is asked of it, in milli-units.
-struct NodeLoad: Sendable {
+struct NodeLoad: Hashable, Sendable {
   var cpu: Int64 = 0
   var memory: Int64 = 0
   var pods = 0
@@ -21,9 +21,19 @@ extension Cluster {
     let schedulerName = pod.content[path: "spec.schedulerName"]?.string ?? "default-scheduler"
     guard schedulerName == "default-scheduler" else { return }
 
-    let nodes = schedulingNodes()
     let request = Cluster.requests(of: pod)
     let asks = SchedulingAsks(pod)
+    // A pod that asks what an earlier one asked, while no node and no
+    // bound pod changed since, meets the same verdict: with a cluster full,
+    // a rolling update's unschedulable pods are retried after every pod
+    // deletion, and only the first of them needs to go through the nodes.
+    let shape = SchedulingShape(asks: asks, request: request)
+    schedulingMemo.check(nodes: store.lastWrite(of: .node))
+    if let message = schedulingMemo.unschedulable[shape] {
+      markUnschedulable(pod, message: message)
+      return
+    }
+    let nodes = schedulingNodes()
     let owner = pod.controller?.uid
     var reasons: [String: Int] = [:]
     var unresolvable = 0
@@ -55,6 +65,7 @@ extension Cluster {
         }
         message += " preemption: 0/\(nodes.count) nodes are available: " + preemption.sorted().joined(separator: ", ") + "."
       }
+      schedulingMemo.unschedulable[shape] = message
       markUnschedulable(pod, message: message)
       return
     }
@@ -92,7 +103,7 @@ extension Cluster {
 
   /// The nodes, as the scheduler reads them, decoded again only when a
   /// node changed.
-  private mutating func schedulingNodes() -> [NodeFacts] {
+  mutating func schedulingNodes() -> [NodeFacts] {
     let mark = store.lastWrite(of: .node)
     if let cached = nodeFactsCache, cached.mark == mark { return cached.nodes }
     let nodes = store.list(.node).map(NodeFacts.init)
@@ -269,13 +280,15 @@ struct NodeFacts: Sendable {
 /// What a pod asks of the node it runs on, read once per scheduling attempt.
 struct SchedulingAsks {
   var tolerations: [JSONValue]
+  /// `spec.nodeSelector`.
+  var selectorLabels: [String: String]
   var nodeSelector: LabelSelector?
   var affinityTerms: [JSONValue]?
 
   init(_ pod: Object) {
     tolerations = pod.content[path: "spec.tolerations"]?.array ?? []
-    let selector = Object.stringMap(pod.content[path: "spec.nodeSelector"])
-    nodeSelector = selector.isEmpty ? nil : LabelSelector(matchLabels: selector)
+    selectorLabels = Object.stringMap(pod.content[path: "spec.nodeSelector"])
+    nodeSelector = selectorLabels.isEmpty ? nil : LabelSelector(matchLabels: selectorLabels)
     let terms = pod.content[path: "spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms"]?.array
     affinityTerms = terms?.isEmpty == false ? terms : nil
   }
@@ -296,5 +309,43 @@ struct SchedulingAsks {
       }
       return labelsOK && fieldsOK
     }
+  }
+}
+
+/// Everything the scheduler's filters read of a pod: two pods alike in
+/// these are placed, or refused, alike.
+struct SchedulingShape: Hashable {
+  var tolerations: [JSONValue]
+  var nodeSelector: [String: String]
+  var affinityTerms: [JSONValue]?
+  var request: NodeLoad
+
+  init(asks: SchedulingAsks, request: NodeLoad) {
+    tolerations = asks.tolerations
+    nodeSelector = asks.selectorLabels
+    affinityTerms = asks.affinityTerms
+    self.request = request
+  }
+}
+
+/// The verdicts the scheduler reached for pods it could not place, by what
+/// they ask, valid while the nodes and the pods bound to them stay as they
+/// were: a verdict depends on nothing else (a cache, exact by construction).
+struct SchedulingMemo: Sendable {
+  /// The store's mark of the last node write when the verdicts were reached.
+  private var nodes = -1
+  /// The failure message for each shape of pod that fitted no node.
+  var unschedulable: [SchedulingShape: String] = [:]
+
+  /// Forgets every verdict when a node changed since they were reached.
+  mutating func check(nodes mark: Int) {
+    guard mark != nodes else { return }
+    nodes = mark
+    unschedulable.removeAll()
+  }
+
+  /// Forgets every verdict: a bound pod came, went or changed its requests.
+  mutating func accountsChanged() {
+    if !unschedulable.isEmpty { unschedulable.removeAll() }
   }
 }

@@ -1,6 +1,6 @@
 /// What one bound, still-running pod adds to its node, as the scheduler's
 /// cache keeps it.
-struct PodAccount: Sendable {
+struct PodAccount: Equatable, Sendable {
   var node: String
   var load: NodeLoad
   /// Requests with the scheduler's non-zero defaults, for scoring.
@@ -34,18 +34,32 @@ struct NodeTotals: Sendable {
 extension Cluster {
   /// Brings the node sums up to date with one pod (nil when it is gone).
   mutating func account(_ key: ObjectKey, _ pod: Object?) {
-    if let previous = podAccounts.removeValue(forKey: key) {
+    let account = pod.flatMap(PodAccount.init)
+    let previous = podAccounts[key]
+    guard account != previous else { return }
+    // The sums change: what the scheduler concluded before may not hold.
+    schedulingMemo.accountsChanged()
+    if let previous {
+      podAccounts[key] = nil
       nodeTotals[previous.node, default: NodeTotals()].add(previous, sign: -1)
     }
-    guard let pod, let node = pod.content[path: "spec.nodeName"]?.string else { return }
+    guard let account else { return }
+    podAccounts[key] = account
+    nodeTotals[account.node, default: NodeTotals()].add(account, sign: 1)
+  }
+}
+
+extension PodAccount {
+  /// What a pod adds to its node: nothing (nil) until it is bound, and
+  /// nothing once it has finished.
+  init?(_ pod: Object) {
+    guard let node = pod.content[path: "spec.nodeName"]?.string else { return nil }
     let phase = pod.content[path: "status.phase"]?.string
-    guard phase != "Succeeded" && phase != "Failed" else { return }
+    guard phase != "Succeeded" && phase != "Failed" else { return nil }
     let request = Cluster.requests(of: pod)
-    let account = PodAccount(
+    self.init(
       node: node, load: NodeLoad(cpu: request.cpu, memory: request.memory, pods: 1),
       scoringCPU: max(request.cpu, 100), scoringMemory: max(request.memory, Cluster.defaultMemoryRequest),
       owner: pod.controller?.uid)
-    podAccounts[key] = account
-    nodeTotals[node, default: NodeTotals()].add(account, sign: 1)
   }
 }

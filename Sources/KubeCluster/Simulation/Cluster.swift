@@ -54,6 +54,8 @@ package struct Cluster: Sendable {
   /// The nodes as the scheduler last read them, and the store's mark of
   /// the last node write then (a cache).
   var nodeFactsCache: (mark: Int, nodes: [NodeFacts])?
+  /// What the scheduler concluded for pods it could not place (a cache).
+  var schedulingMemo = SchedulingMemo()
 
   /// A cluster with nothing in it, its clock at `start`.
   package init(emptyAt start: Date, seed: UInt64) {

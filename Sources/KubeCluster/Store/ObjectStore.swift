@@ -244,19 +244,35 @@ package struct ObjectStore: Sendable {
   }
 
   private mutating func index(_ object: Object, old: Object?) {
-    if let old { countPod(old, sign: -1) }
-    countPod(object, sign: 1)
-    let oldOwners = Set(old?.ownerReferences.map(\.uid) ?? [])
-    let newOwners = Set(object.ownerReferences.map(\.uid))
+    // Most writes leave the owner references as they were (a status
+    // write): they are read once per version, and compared as stored.
+    let sameOwners = old.map {
+      $0.content[path: "metadata.ownerReferences"] == object.content[path: "metadata.ownerReferences"]
+    } ?? false
+    let newReferences = object.ownerReferences
+    let oldReferences = sameOwners ? newReferences : old?.ownerReferences ?? []
+    let newOwners = Set(newReferences.map(\.uid))
+    let oldOwners = sameOwners ? newOwners : Set(oldReferences.map(\.uid))
+    if object.kind == .pod {
+      let newGroup = newOwners.isEmpty ? nil : PodGroup(object)
+      let oldGroup = oldOwners.isEmpty ? nil : old.map(PodGroup.init)
+      if !sameOwners || newGroup != oldGroup {
+        if let oldGroup { countPod(oldGroup, owners: oldOwners, sign: -1) }
+        if let newGroup { countPod(newGroup, owners: newOwners, sign: 1) }
+      }
+    }
+    guard !sameOwners else { return }
     for uid in oldOwners.subtracting(newOwners) { dependents[uid]?.remove(object.key) }
     for uid in newOwners.subtracting(oldOwners) {
       dependents[uid, default: []].insert(object.key)
     }
-    if object.controller == nil {
-      if old == nil || old?.controller != nil {
+    let controlled = newReferences.contains { $0.controller }
+    let wasControlled = oldReferences.contains { $0.controller }
+    if !controlled {
+      if old == nil || wasControlled {
         uncontrolledNames[object.kind, default: [:]][object.key.namespace, default: []].insert(object.name)
       }
-    } else if old == nil || old?.controller == nil {
+    } else if old == nil || !wasControlled {
       uncontrolledNames[object.kind]?[object.key.namespace]?.remove(object.name)
     }
   }
@@ -264,10 +280,13 @@ package struct ObjectStore: Sendable {
   /// Adds a pod to (or with -1 takes it from) its owners' group counts.
   private mutating func countPod(_ object: Object, sign: Int) {
     guard object.kind == .pod else { return }
-    let owners = object.ownerReferences
+    let owners = Set(object.ownerReferences.map(\.uid))
     guard !owners.isEmpty else { return }
-    let group = PodGroup(object)
-    for uid in Set(owners.map(\.uid)) {
+    countPod(PodGroup(object), owners: owners, sign: sign)
+  }
+
+  private mutating func countPod(_ group: PodGroup, owners: Set<String>, sign: Int) {
+    for uid in owners {
       let count = (podGroups[uid]?[group] ?? 0) + sign
       podGroups[uid, default: [:]][group] = count > 0 ? count : nil
       if podGroups[uid]?.isEmpty == true { podGroups[uid] = nil }
