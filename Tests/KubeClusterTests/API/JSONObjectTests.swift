@@ -45,7 +45,7 @@ struct JSONObjectTests {
     for size in [3, 30] {
       let pairs = (0..<size).map { ("k\($0)", JSONValue.int($0)) }
       let forward = JSONObject(pairs)
-      let backward = JSONObject(pairs.reversed())
+      let backward = JSONObject(Array(pairs.reversed()))
       #expect(forward == backward)
       #expect(forward.hashValue == backward.hashValue)
       #expect(JSONValue.object(forward) == JSONValue.object(backward))
