@@ -176,8 +176,11 @@ package enum JSONValue: Equatable, Hashable, Sendable {
     }
   }
 
+  /// The segments of a dotted path, cut at the bytes of `.` (as `lookup`
+  /// reads them): splitting at Characters walked grapheme boundaries and
+  /// cost more than the write the path was for.
   package static func segments(_ path: String) -> [Substring] {
-    path.split(separator: ".", omittingEmptySubsequences: true)
+    path.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: true).map { Substring($0) }
   }
 
   package subscript(segments segments: [Substring]) -> JSONValue? {
@@ -189,43 +192,71 @@ package enum JSONValue: Equatable, Hashable, Sendable {
       }
       return current
     }
-    set {
-      guard let first = segments.first else {
-        self = newValue ?? .null
-        return
+    set { write(newValue, at: segments[...]) }
+  }
+
+  /// Writes `newValue` at `segments`, creating objects on the way. Each
+  /// level is taken out of its parent while it changes, so it changes in
+  /// place instead of being copied.
+  fileprivate mutating func write(_ newValue: JSONValue?, at segments: ArraySlice<Substring>) {
+    guard let first = segments.first else {
+      self = newValue ?? .null
+      return
+    }
+    let rest = segments.dropFirst()
+    switch self {
+    case .array(var items):
+      guard let index = Int(first), items.indices.contains(index) else { return }
+      self = .null
+      if rest.isEmpty {
+        if let newValue { items[index] = newValue } else { items.remove(at: index) }
+      } else {
+        items[index].write(newValue, at: rest)
       }
-      let rest = Array(segments.dropFirst())
-      switch self {
-      case .array(var items):
-        guard let index = Int(first), items.indices.contains(index) else { return }
-        if rest.isEmpty {
-          if let newValue { items[index] = newValue } else { items.remove(at: index) }
-        } else {
-          items[index][segments: rest] = newValue
-        }
-        self = .array(items)
-      default:
-        var object = self.object ?? JSONObject()
-        if rest.isEmpty {
-          object[String(first)] = newValue
-        } else {
-          if newValue == nil && object[String(first)] == nil { return }
-          var child = object[String(first)] ?? .emptyObject
-          child[segments: rest] = newValue
-          object[String(first)] = child
-        }
-        self = .object(object)
-      }
+      self = .array(items)
+    case .object(var object):
+      let key = String(first)
+      if !rest.isEmpty && newValue == nil && object[key] == nil { return }
+      self = .null
+      object.write(newValue, at: key, then: rest)
+      self = .object(object)
+    default:
+      // Nothing to remove from a value that is not an object.
+      if !rest.isEmpty && newValue == nil { return }
+      var object = JSONObject()
+      object.write(newValue, at: String(first), then: rest)
+      self = .object(object)
     }
   }
 
   /// Reads a key of an object value.
   package subscript(key: String) -> JSONValue? {
-    get { object?[key] }
+    get {
+      guard case .object(let object) = self else { return nil }
+      return object[key]
+    }
     set {
-      var object = self.object ?? JSONObject()
-      object[key] = newValue
-      self = .object(object)
+      if case .object(var object) = self {
+        self = .null
+        object[key] = newValue
+        self = .object(object)
+      } else {
+        var object = JSONObject()
+        object[key] = newValue
+        self = .object(object)
+      }
+    }
+    // `value["spec"]?["replicas"] = 3` changes the member in place.
+    _modify {
+      if case .object(var object) = self {
+        self = .null
+        defer { self = .object(object) }
+        yield &object[key]
+      } else {
+        var object = JSONObject()
+        defer { if !object.isEmpty { self = .object(object) } }
+        yield &object[key]
+      }
     }
   }
 
@@ -234,8 +265,9 @@ package enum JSONValue: Equatable, Hashable, Sendable {
     switch self {
     case .array(let items): return .array(items.map(\.sortedKeys))
     case .object(let object):
-      let sorted = object.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value.sortedKeys) }
-      return .object(JSONObject(distinctKeys: sorted))
+      var sorted = JSONObject()
+      for key in object.keys.sorted() { sorted[key] = object[key]?.sortedKeys }
+      return .object(sorted)
     default: return self
     }
   }
@@ -268,118 +300,148 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
 
 /// The members of a JSON object, in insertion order.
 ///
-/// One array of members: most objects of a stored Kubernetes object have a
-/// handful of keys, and a linear search of a few keys costs less than
-/// hashing one, and one buffer holds less than a dictionary plus its key
-/// order did (a pod's tree is about forty such objects). Objects with many
-/// keys (a big ConfigMap's `data`) also keep the members' positions by key.
+/// Keys and values sit in two arrays in that order. Reading a key of a
+/// small object (nearly all of them: metadata, a container, a condition, a
+/// status) walks the keys comparing lengths first, which costs less than
+/// hashing the key; every printer and controller reads this way, member by
+/// member. Objects of more than `indexedCount` members also keep an index
+/// from key to position, so large maps (a ConfigMap's data) stay cheap.
 package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
-  package typealias Member = (key: String, value: JSONValue)
-
-  private var members: [Member] = []
-  /// Where each key's member is, kept only above `indexedCount` members.
-  private var positions: [String: Int]?
-
-  /// Objects with more members than this also keep their positions by key.
+  package private(set) var keys: [String] = []
+  private var values: [JSONValue] = []
+  /// Key to position; nil while the object is small.
+  private var index: [String: Int]?
   private static let indexedCount = 16
 
   package init() {}
 
   package init(_ pairs: [(String, JSONValue)]) {
-    members.reserveCapacity(pairs.count)
+    keys.reserveCapacity(pairs.count)
+    values.reserveCapacity(pairs.count)
     for (key, value) in pairs { self[key] = value }
   }
 
-  /// Members whose keys are known to differ, in their order.
-  fileprivate init(distinctKeys members: [Member]) {
-    self.members = members
-    index()
-  }
+  package var count: Int { keys.count }
+  package var isEmpty: Bool { keys.isEmpty }
 
-  /// The keys, in insertion order.
-  package var keys: [String] { members.map { $0.key } }
-  package var count: Int { members.count }
-  package var isEmpty: Bool { members.isEmpty }
-
+  /// Where `key` sits in `keys`. Keys of different UTF-8 lengths are
+  /// different keys here (as in Go's maps), even the rare pairs Unicode
+  /// calls equivalent (`K` and the Kelvin sign).
   private func position(of key: String) -> Int? {
-    if let positions { return positions[key] }
-    return members.firstIndex { $0.key == key }
+    if let index { return index[key] }
+    let length = key.utf8.count
+    return keys.withUnsafeBufferPointer { keys in
+      for position in keys.indices where keys[position].utf8.count == length && keys[position] == key {
+        return position
+      }
+      return nil
+    }
   }
 
   package subscript(key: String) -> JSONValue? {
-    get {
-      if let positions { return positions[key].map { members[$0].value } }
-      for member in members where member.key == key { return member.value }
-      return nil
-    }
+    get { position(of: key).map { values[$0] } }
     set {
-      if let newValue {
-        if let index = position(of: key) {
-          members[index].value = newValue
-        } else {
-          members.append((key, newValue))
-          if positions != nil {
-            positions?[key] = members.count - 1
-          } else if members.count > JSONObject.indexedCount {
-            index()
-          }
+      if let position = position(of: key) {
+        if let newValue { values[position] = newValue } else { remove(at: position) }
+      } else if let newValue {
+        append(key, newValue)
+      }
+    }
+    // The member is taken out while it changes, so it changes in place.
+    _modify {
+      if let position = position(of: key) {
+        var value: JSONValue? = values[position]
+        values[position] = .null
+        defer {
+          if let value { values[position] = value } else { remove(at: position) }
         }
-      } else if let index = position(of: key) {
-        members.remove(at: index)
-        if positions != nil { self.index() }
+        yield &value
+      } else {
+        var value: JSONValue?
+        defer { if let value { append(key, value) } }
+        yield &value
       }
     }
   }
 
-  /// Builds (or, below the threshold, drops) the positions by key.
-  private mutating func index() {
-    guard members.count > JSONObject.indexedCount else {
-      positions = nil
+  /// Writes `newValue` at `rest` inside the member `key` (creating it as an
+  /// object when it is missing), in place.
+  fileprivate mutating func write(_ newValue: JSONValue?, at key: String, then rest: ArraySlice<Substring>) {
+    guard !rest.isEmpty else {
+      self[key] = newValue
+      return
+    }
+    if self[key] == nil { append(key, .emptyObject) }
+    self[key]!.write(newValue, at: rest)
+  }
+
+  private mutating func append(_ key: String, _ value: JSONValue) {
+    keys.append(key)
+    values.append(value)
+    if index != nil {
+      index?[key] = keys.count - 1
+    } else if keys.count > JSONObject.indexedCount {
+      reindex()
+    }
+  }
+
+  private mutating func remove(at position: Int) {
+    keys.remove(at: position)
+    values.remove(at: position)
+    if index != nil { reindex() }
+  }
+
+  private mutating func reindex() {
+    guard keys.count > JSONObject.indexedCount else {
+      index = nil
       return
     }
     var positions: [String: Int] = [:]
-    positions.reserveCapacity(members.count)
-    for (index, member) in members.enumerated() { positions[member.key] = index }
-    self.positions = positions
+    positions.reserveCapacity(keys.count)
+    for (position, key) in keys.enumerated() { positions[key] = position }
+    index = positions
   }
 
-  package func makeIterator() -> IndexingIterator<[Member]> {
-    members.makeIterator()
-  }
+  package struct Iterator: IteratorProtocol {
+    fileprivate let keys: [String]
+    fileprivate let values: [JSONValue]
+    fileprivate var position = 0
 
-  /// Equal when they hold the same keys with equal values, in any order.
-  package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
-    guard lhs.members.count == rhs.members.count else { return false }
-    // The same buffer (an unchanged subtree of a copied object) is equal
-    // without a look inside.
-    let shared = lhs.members.withUnsafeBufferPointer { a in
-      rhs.members.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress }
+    package mutating func next() -> (key: String, value: JSONValue)? {
+      guard position < keys.count else { return nil }
+      defer { position += 1 }
+      return (keys[position], values[position])
     }
-    if shared { return true }
-    // Members in the same order (the usual case) compare pairwise; from
-    // the first key out of place, by lookup.
-    for index in lhs.members.indices {
-      let (a, b) = (lhs.members[index], rhs.members[index])
-      guard a.key == b.key else {
-        for member in lhs.members[index...] where rhs[member.key] != member.value { return false }
-        return true
+  }
+
+  package func makeIterator() -> Iterator { Iterator(keys: keys, values: values) }
+
+  package var underestimatedCount: Int { keys.count }
+
+  /// Equal when they hold the same members, in any order.
+  package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    guard lhs.keys.count == rhs.keys.count else { return false }
+    // The usual case, the same keys in the same order (and often the same
+    // arrays, when one is a copy of the other): compare the values in turn.
+    if lhs.keys == rhs.keys { return lhs.values == rhs.values }
+    for (position, key) in lhs.keys.enumerated() {
+      guard let other = rhs.position(of: key), rhs.values[other] == lhs.values[position] else {
+        return false
       }
-      if a.value != b.value { return false }
     }
     return true
   }
 
-  /// Hashes the members in any order, as `==` compares them.
+  /// Independent of the members' order, as `==` is (Dictionary's scheme).
   package func hash(into hasher: inout Hasher) {
-    var sum = 0
-    for member in members {
-      var one = Hasher()
-      one.combine(member.key)
-      one.combine(member.value)
-      sum &+= one.finalize()
+    var combined = 0
+    for position in keys.indices {
+      var member = hasher
+      member.combine(keys[position])
+      member.combine(values[position])
+      combined ^= member.finalize()
     }
-    hasher.combine(members.count)
-    hasher.combine(sum)
+    hasher.combine(combined)
   }
 }
 

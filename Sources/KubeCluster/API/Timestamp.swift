@@ -48,8 +48,16 @@ package enum Timestamp {
     // every AGE cell parses a time. Characters are counted only for text
     // that is not ASCII, so such text is refused exactly as before.
     guard var text, text.utf8.count >= 20 else { return nil }
-    if text.utf8.contains(where: { $0 >= 0x80 }), text.count < 20 { return nil }
-    return text.withUTF8 { parse(bytes: $0) }
+    var ascii = true
+    let date = text.withUTF8 { bytes -> Date? in
+      for byte in bytes where byte >= 0x80 {
+        ascii = false
+        return nil
+      }
+      return parse(bytes: bytes)
+    }
+    if ascii { return date }
+    return text.count < 20 ? nil : text.withUTF8 { parse(bytes: $0) }
   }
 
   private static func parse(bytes chars: UnsafeBufferPointer<UInt8>) -> Date? {

@@ -135,16 +135,35 @@ package struct ObjectStore: Sendable {
   /// Objects of a kind, in one namespace or all (`nil`), sorted by namespace and name.
   package func list(_ kind: Kind, in namespace: String? = nil) -> [Object] {
     guard let byNamespace = objects[kind] else { return [] }
+    // Each namespace's objects are sorted as (name, object) pairs, not
+    // looked up again by name after sorting the names.
+    func sorted(_ names: [String: Object]) -> [Object] {
+      names.sorted { $0.key < $1.key }.map(\.value)
+    }
     if let namespace, kind.isNamespaced {
       guard let names = byNamespace[namespace] else { return [] }
-      return names.keys.sorted().compactMap { names[$0] }
+      return sorted(names)
     }
     var result: [Object] = []
-    for space in byNamespace.keys.sorted() {
-      guard let names = byNamespace[space] else { continue }
-      result += names.keys.sorted().compactMap { names[$0] }
+    for (_, names) in byNamespace.sorted(by: { $0.key < $1.key }) {
+      result += sorted(names)
     }
     return result
+  }
+
+  /// Calls `body` with each object of a kind, in one namespace or all
+  /// (`nil`), in no particular order: `list` without its sorting, for
+  /// readers that only count or test.
+  package func forEach(_ kind: Kind, in namespace: String? = nil, _ body: (Object) throws -> Void) rethrows {
+    guard let byNamespace = objects[kind] else { return }
+    if let namespace, kind.isNamespaced {
+      guard let names = byNamespace[namespace] else { return }
+      for object in names.values { try body(object) }
+      return
+    }
+    for names in byNamespace.values {
+      for object in names.values { try body(object) }
+    }
   }
 
   package func count(_ kind: Kind) -> Int { objects[kind]?.values.reduce(0) { $0 + $1.count } ?? 0 }

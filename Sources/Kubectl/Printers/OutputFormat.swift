@@ -117,9 +117,12 @@ enum ObjectPrinter {
       if options.showLabels { header.append("LABELS") }
       rows.append(header)
     }
+    // One context for every row (it holds the whole cluster: copying it
+    // per row cost more than some cells).
+    var rowContext = context
+    rows.reserveCapacity(rows.count + objects.count)
     for object in objects {
-      var rowContext = context
-      if object.kind == .pod { rowContext.podSummary = Columns.podSummary(object) }
+      rowContext.podSummary = object.kind == .pod ? Columns.podSummary(object) : nil
       var row = columns.map { $0.cell(object, rowContext) }
       if options.withKind, kind != .event || true, !row.isEmpty, columns.first?.header == "NAME" {
         row[0] = "\(object.kind.groupSingular)/\(row[0])"

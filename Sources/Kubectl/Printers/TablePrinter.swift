@@ -45,13 +45,18 @@ package enum TablePrinter {
     }
     var out: [UInt8] = []
     out.reserveCapacity(bytes + rows.count * (widths.reduce(0, +) + 3 * widths.count + 1))
+    let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
     var cellIndex = 0
     for row in rows {
       for (index, cell) in row.enumerated() {
         out.append(contentsOf: cell.utf8)
         if index != row.count - 1 {
-          let padding = widths[index] - cellWidths[cellIndex] + 3
-          out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: padding))
+          var padding = widths[index] - cellWidths[cellIndex] + 3
+          while padding > 0 {
+            let run = min(padding, spaces.count)
+            out.append(contentsOf: spaces[..<run])
+            padding -= run
+          }
         }
         cellIndex += 1
       }
@@ -65,7 +70,11 @@ package enum TablePrinter {
 package enum DisplayWidth {
   package static func of(_ text: String) -> Int {
     // Printable ASCII, nearly every cell: one column a byte.
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) { return text.utf8.count }
+    let printable = text.utf8.withContiguousStorageIfAvailable { bytes in
+      for byte in bytes where byte < 0x20 || byte >= 0x7F { return false }
+      return true
+    } ?? !text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F })
+    if printable { return text.utf8.count }
     var width = 0
     for scalar in text.unicodeScalars {
       let value = scalar.value

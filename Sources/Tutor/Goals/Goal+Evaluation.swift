@@ -17,7 +17,7 @@ extension Goal {
       guard let object = context.cluster.store.get(reference.key) else { return false }
       return test.passes(path.values(in: object.content))
     case .count(let query, let test):
-      return test.passes(query.matches(in: context.cluster).count)
+      return test.passes(query.count(in: context.cluster))
     case .http(let check):
       guard let response = context.http(context.cluster, check) else { return false }
       guard response.status == check.status else { return false }
@@ -101,18 +101,41 @@ extension ValueTest {
 extension ObjectQuery {
   /// The objects that match, in the store's order.
   package func matches(in cluster: Cluster) -> [Object] {
-    let scope: String? =
-      kind.isNamespaced ? (namespace == "*" ? nil : (namespace ?? "default")) : nil
-    return cluster.store.list(kind, in: scope).filter { object in
-      guard labels.allSatisfy({ object.labels[$0.key] == $0.value }) else { return false }
-      guard fields.allSatisfy({ $0.test.passes($0.path.values(in: object.content)) }) else {
-        return false
-      }
-      if let phase, object.content[path: "status.phase"]?.string != phase { return false }
-      if let ready, Self.isReady(object) != ready { return false }
-      if let owner, !Self.isOwned(object, by: owner, in: cluster) { return false }
-      return !object.isTerminating
+    var owners: [ObjectKey: Bool] = [:]
+    return cluster.store.list(kind, in: scope).filter { accepts($0, in: cluster, owners: &owners) }
+  }
+
+  /// How many objects match: `matches(in:).count` without sorting them.
+  package func count(in cluster: Cluster) -> Int {
+    var owners: [ObjectKey: Bool] = [:]
+    var count = 0
+    cluster.store.forEach(kind, in: scope) { object in
+      if accepts(object, in: cluster, owners: &owners) { count += 1 }
     }
+    return count
+  }
+
+  private var scope: String? {
+    kind.isNamespaced ? (namespace == "*" ? nil : (namespace ?? "default")) : nil
+  }
+
+  /// Whether one object matches. Each part of the object is read once, the
+  /// cheap tests first; `owners` remembers, for this check, whether each
+  /// intermediate owner (a pod's ReplicaSet) belongs to `owner`.
+  private func accepts(_ object: Object, in cluster: Cluster, owners: inout [ObjectKey: Bool]) -> Bool {
+    let metadata = object.content["metadata"]
+    if !labels.isEmpty {
+      let present = metadata?["labels"]
+      for (key, value) in labels where present?[key]?.scalarText != value { return false }
+    }
+    if let phase, object.content["status"]?["phase"]?.string != phase { return false }
+    if metadata?["deletionTimestamp"] != nil { return false }
+    guard fields.allSatisfy({ $0.test.passes($0.path.values(in: object.content)) }) else {
+      return false
+    }
+    if let ready, Self.isReady(object) != ready { return false }
+    if let owner, !Self.isOwned(object, by: owner, in: cluster, owners: &owners) { return false }
+    return true
   }
 
   /// A pod's Ready condition; for workloads, every wanted replica ready.
@@ -138,15 +161,44 @@ extension ObjectQuery {
   /// Whether `owner` controls the object, directly or through one level
   /// (a Deployment's ReplicaSet, a CronJob's Job).
   static func isOwned(_ object: Object, by owner: ObjectReference, in cluster: Cluster) -> Bool {
-    var current: Object? = object
-    for _ in 0..<3 {
-      guard let object = current, let controller = object.controller,
-        let kind = controller.ownerKind
-      else { return false }
-      if kind == owner.kind && controller.name == owner.name { return true }
-      current = cluster.store.get(ObjectKey(kind, controller.name, in: object.namespace))
+    var owners: [ObjectKey: Bool] = [:]
+    return isOwned(object, by: owner, in: cluster, owners: &owners)
+  }
+
+  /// `isOwned`, remembering in `owners` the answer for the object's
+  /// controller, which many objects share.
+  static func isOwned(
+    _ object: Object, by owner: ObjectReference, in cluster: Cluster, owners: inout [ObjectKey: Bool]
+  ) -> Bool {
+    guard let first = controllerKey(of: object) else { return false }
+    if first.kind == owner.kind && first.name == owner.name { return true }
+    if let known = owners[first] { return known }
+    var answer = false
+    var current = cluster.store.get(first)
+    for _ in 0..<2 {
+      guard let object = current, let key = controllerKey(of: object) else { break }
+      if key.kind == owner.kind && key.name == owner.name {
+        answer = true
+        break
+      }
+      current = cluster.store.get(key)
     }
-    return false
+    owners[first] = answer
+    return answer
+  }
+
+  /// The key of the object's controller (`Object.controller`, read
+  /// without decoding every owner reference), in the object's namespace.
+  private static func controllerKey(of object: Object) -> ObjectKey? {
+    let metadata = object.content["metadata"]
+    for reference in metadata?["ownerReferences"]?.array ?? [] {
+      // Object.ownerReferences skips references without a name or uid.
+      guard let name = reference["name"]?.string, reference["uid"]?.string != nil else { continue }
+      guard reference["controller"]?.bool == true else { continue }
+      guard let kind = Kind(rawValue: reference["kind"]?.string ?? "") else { return nil }
+      return ObjectKey(kind, name, in: metadata?["namespace"]?.string ?? "")
+    }
+    return nil
   }
 }
 
@@ -247,7 +299,7 @@ extension AnswerSource {
       let values = path.values(in: object.content).map(ValueTest.text)
       return values.isEmpty ? nil : values
     case .count(let query):
-      return [String(query.matches(in: cluster).count)]
+      return [String(query.count(in: cluster))]
     case .value(let accepted):
       return accepted
     }

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+@testable import KubeCluster
+
+/// JSONObject keeps its members in two arrays (and an index once large):
+/// it must behave as the ordered dictionary it replaced.
+@Suite("JSONObject")
+struct JSONObjectTests {
+  /// A reference model: insertion order plus a dictionary.
+  struct Model {
+    var keys: [String] = []
+    var values: [String: JSONValue] = [:]
+
+    mutating func set(_ key: String, _ value: JSONValue?) {
+      if let value {
+        if values.updateValue(value, forKey: key) == nil { keys.append(key) }
+      } else if values.removeValue(forKey: key) != nil {
+        keys.removeAll { $0 == key }
+      }
+    }
+  }
+
+  @Test("inserts, replaces and removes as an ordered dictionary, small and indexed", arguments: [5, 40])
+  func matchesModel(size: Int) {
+    var random = SystemRandomNumberGenerator()
+    var object = JSONObject()
+    var model = Model()
+    let names = (0..<size).map { "key-\($0)" } + ["a", "é", "creationTimestamp", "key-1\u{301}"]
+    for step in 0..<2_000 {
+      let key = names.randomElement(using: &random)!
+      let value: JSONValue? = Int.random(in: 0..<4, using: &random) == 0 ? nil : .int(step)
+      object[key] = value
+      model.set(key, value)
+      #expect(object.keys == model.keys)
+      #expect(object.count == model.keys.count)
+      for name in names { #expect(object[name] == model.values[name]) }
+      #expect(object.map(\.key) == model.keys)
+      #expect(object.map(\.value) == model.keys.map { model.values[$0]! })
+    }
+  }
+
+  @Test("== and hash ignore member order, as the dictionary's did")
+  func equalityIgnoresOrder() {
+    for size in [3, 30] {
+      let pairs = (0..<size).map { ("k\($0)", JSONValue.int($0)) }
+      let forward = JSONObject(pairs)
+      let backward = JSONObject(Array(pairs.reversed()))
+      #expect(forward == backward)
+      #expect(forward.hashValue == backward.hashValue)
+      #expect(JSONValue.object(forward) == JSONValue.object(backward))
+      var changed = backward
+      changed["k1"] = .int(99)
+      #expect(forward != changed)
+      var renamed = forward
+      renamed["k1"] = nil
+      renamed["other"] = .int(1)
+      #expect(forward != renamed)
+      var shorter = forward
+      shorter["k0"] = nil
+      #expect(forward != shorter)
+    }
+  }
+
+  @Test("path writes create, replace and remove as before, through objects and arrays")
+  func pathWrites() {
+    var value: JSONValue = ["metadata": ["name": "a"], "spec": ["containers": [["name": "c"]]]]
+    let copy = value
+    value[path: "metadata.labels.app"] = "web"
+    value[path: "spec.containers.0.image"] = "nginx"
+    value[path: "spec.containers.5.image"] = "ignored"
+    value[path: "metadata.missing.deeper"] = nil
+    #expect(value == ["metadata": ["name": "a", "labels": ["app": "web"]], "spec": ["containers": [["name": "c", "image": "nginx"]]]])
+    #expect(value["metadata"]?.object?.keys == ["name", "labels"])
+    // The copy taken before is untouched: members change in place only when not shared.
+    #expect(copy == ["metadata": ["name": "a"], "spec": ["containers": [["name": "c"]]]])
+    value[path: "metadata.labels.app"] = nil
+    #expect(value[path: "metadata.labels"] == .emptyObject)
+    value[path: "spec.containers.0"] = nil
+    #expect(value[path: "spec.containers"] == [])
+    // A scalar on the way becomes an object, as the dictionary-backed writer did.
+    value[path: "metadata.name.first"] = "x"
+    #expect(value[path: "metadata.name"] == ["first": "x"])
+    var scalar: JSONValue = "text"
+    scalar[path: "a.b"] = nil
+    #expect(scalar == "text")
+    scalar[path: "a"] = nil
+    #expect(scalar == .emptyObject)
+    // Optional chaining through keys changes members in place and stops at a missing one.
+    var pod: JSONValue = ["spec": ["replicas": 1]]
+    pod["spec"]?["replicas"] = 3
+    pod["status"]?["phase"] = "Running"
+    #expect(pod == ["spec": ["replicas": 3]])
+  }
+}
