@@ -16,6 +16,9 @@ package enum ProgressBuiltins {
   /// and `reset` use it.
   ///
   /// - Parameters:
+  ///   - replacesSavedCluster: Whether the session's cluster replaces the
+  ///     saved one after the first command even if no command used it
+  ///     (`--fresh`); otherwise a cluster that was never built is not saved.
   ///   - freshCluster: A new cluster for `reset cluster|all`, given the time now.
   ///   - confirm: Asks the learner a yes/no question at the terminal.
   ///   - report: Where a failed write is reported (it does not stop the shell).
@@ -23,6 +26,7 @@ package enum ProgressBuiltins {
   ///   step on the restored cluster, or nothing.
   package static func attach(
     _ store: ProgressStore, to session: ShellSession, resume: Bool,
+    replacesSavedCluster: Bool = false,
     freshCluster: @escaping (Date) -> Cluster,
     confirm: @escaping (String) -> Bool,
     report: @escaping (String) -> Void
@@ -39,6 +43,9 @@ package enum ProgressBuiltins {
         .dropFirst().dropLast().description
     }
     var itemBefore = tutor.activityID
+    // A cluster no command has needed yet is the saved one, unchanged:
+    // restoring it only to save it again was most of a short script's time.
+    var saveDue = replacesSavedCluster
     session.commandFinished = { line, status, started, duration in
       do {
         var line = line
@@ -46,7 +53,10 @@ package enum ProgressBuiltins {
         try store.recordCommand(
           line: line, exitCode: status, startedAt: started, durationMs: duration,
           courseItem: itemBefore)
-        try store.saveSnapshot(name: clusterSnapshot, data: state.cluster.snapshot())
+        if saveDue || state.builtCluster != nil {
+          try store.saveSnapshot(name: clusterSnapshot, data: state.cluster.snapshot())
+          saveDue = false
+        }
         itemBefore = tutor.activityID
         try store.setCurrentItem(itemBefore)
       } catch {

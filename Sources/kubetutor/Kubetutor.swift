@@ -182,7 +182,7 @@ struct ShellOptions {
     let sessionID = try? store?.startSession(mode: mode == .interactive ? .interactive : .script)
     if let store {
       let opening = ProgressBuiltins.attach(
-        store, to: session, resume: !fresh && item == nil,
+        store, to: session, resume: !fresh && item == nil, replacesSavedCluster: fresh,
         freshCluster: { Cluster.kind(start: $0, seed: seed, workers: nodes) }, confirm: ask,
         report: { FileHandle.standardError.write(Data($0.utf8)) })
       FileHandle.standardOutput.write(Data(opening.utf8))

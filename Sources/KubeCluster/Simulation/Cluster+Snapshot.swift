@@ -7,15 +7,95 @@ import Foundation
 /// else from the objects: components are level-triggered, so each looks at
 /// every object once and carries on; each kubelet picks its containers up
 /// from the pods' status.
-private struct ClusterSnapshot: Codable {
+///
+/// Saved as one JSON object: `version` (1), `now` (seconds since 1970),
+/// `random`, `stopped`, `nodeImages`, `volumeData` (files in persistent
+/// volumes and host folders; absent when there are none, and in older
+/// snapshots) and `objects`. `SnapshotJSON` writes and reads it.
+private struct ClusterSnapshot {
   var version = 1
   var now: Date
   var random: UInt64
   var stopped: [String]
   var nodeImages: [String: [String]]
-  /// Files in persistent volumes and host folders; absent in older snapshots.
   var volumeData: [String: [String: String]]?
   var objects: [JSONValue]
+
+  func encoded() -> Data {
+    var writer = SnapshotJSON.Writer(capacity: 4096 + objects.count * 1024)
+    writer.raw("{\"version\":")
+    writer.number(String(version))
+    writer.raw(",\"now\":")
+    writer.number(now.timeIntervalSince1970.description)
+    writer.raw(",\"random\":")
+    writer.number(String(random))
+    writer.raw(",\"stopped\":")
+    writer.value(.array(stopped.map(JSONValue.string)))
+    writer.raw(",\"nodeImages\":")
+    writer.value(.object(JSONObject(nodeImages.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSONValue.string))) })))
+    if let volumeData {
+      writer.raw(",\"volumeData\":")
+      writer.value(.object(JSONObject(volumeData.sorted { $0.key < $1.key }.map { folder in
+        (folder.key, .object(JSONObject(folder.value.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })))
+      })))
+    }
+    writer.raw(",\"objects\":[")
+    for (index, object) in objects.enumerated() {
+      if index > 0 { writer.byte(UInt8(ascii: ",")) }
+      writer.value(object)
+    }
+    writer.raw("]}")
+    return Data(writer.bytes)
+  }
+}
+
+extension ClusterSnapshot {
+  /// Reads `encoded()` bytes, or those of the `JSONEncoder` that wrote
+  /// snapshots before (same members, in any order).
+  init(decoding data: Data) throws(SnapshotJSON.SyntaxError) {
+    let read = data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+      Result { () throws(SnapshotJSON.SyntaxError) -> ClusterSnapshot in
+        var reader = SnapshotJSON.Reader(raw.bindMemory(to: UInt8.self))
+        var snapshot = ClusterSnapshot(now: Date(timeIntervalSince1970: 0), random: 0, stopped: [], nodeImages: [:], objects: [])
+        var seen: Set<String> = []
+        try reader.members { (key, reader) throws(SnapshotJSON.SyntaxError) in
+          seen.insert(key)
+          switch key {
+          case "version":
+            guard let version = Int(exactly: try reader.double()) else { throw SnapshotJSON.SyntaxError(offset: 0, expected: "an integer version") }
+            snapshot.version = version
+          case "now": snapshot.now = Date(timeIntervalSince1970: try reader.double())
+          case "random": snapshot.random = try reader.unsigned()
+          case "stopped": snapshot.stopped = try reader.value().array?.compactMap(\.string) ?? []
+          case "nodeImages":
+            for (node, images) in try reader.value().object ?? JSONObject() {
+              snapshot.nodeImages[node] = images.array?.compactMap(\.string) ?? []
+            }
+          case "volumeData":
+            let value = try reader.value()
+            guard let folders = value.object else { break }
+            var volumeData: [String: [String: String]] = [:]
+            for (folder, files) in folders {
+              var contents: [String: String] = [:]
+              for (path, text) in files.object ?? JSONObject() { contents[path] = text.string }
+              volumeData[folder] = contents
+            }
+            snapshot.volumeData = volumeData
+          case "objects":
+            guard case .array(let objects) = try reader.value() else { throw SnapshotJSON.SyntaxError(offset: 0, expected: "an array of objects") }
+            snapshot.objects = objects
+          default: _ = try reader.value()
+          }
+        }
+        guard reader.atEnd() else { throw SnapshotJSON.SyntaxError(offset: data.count, expected: "the end") }
+        for key in ["version", "now", "random", "stopped", "nodeImages", "objects"] where !seen.contains(key) {
+          throw SnapshotJSON.SyntaxError(offset: 0, expected: "member '\(key)'")
+        }
+        return snapshot
+      }
+    }
+    self = try read.get()
+  }
 }
 
 /// A saved cluster that cannot be read back.
@@ -32,18 +112,14 @@ extension Cluster {
       now: now, random: random.state, stopped: stoppedComponents.sorted(),
       nodeImages: nodeImages.mapValues { $0.sorted() },
       volumeData: volumeData.isEmpty ? nil : volumeData, objects: objects)
-    let encoder = JSONEncoder()
-    encoder.dateEncodingStrategy = .secondsSince1970
-    return (try? encoder.encode(saved)) ?? Data()
+    return saved.encoded()
   }
 
   /// A cluster rebuilt from `snapshot()` bytes.
   package static func restore(from data: Data) throws -> Cluster {
-    let decoder = JSONDecoder()
-    decoder.dateDecodingStrategy = .secondsSince1970
     let saved: ClusterSnapshot
     do {
-      saved = try decoder.decode(ClusterSnapshot.self, from: data)
+      saved = try ClusterSnapshot(decoding: data)
     } catch {
       throw SnapshotError(description: "the saved cluster could not be read (\(error))")
     }
