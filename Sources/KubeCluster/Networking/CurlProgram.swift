@@ -136,7 +136,11 @@ package enum CurlProgram {
           case "-o", "--output": options.output = text
           case "-A", "--user-agent": options.headers.append(("User-Agent", text))
           case "-w", "--write-out": options.writeOut = text
-          case "-d", "--data", "--data-binary" where text.hasPrefix("@"):
+          case "-d", "--data", "--data-binary":
+            guard text.hasPrefix("@") else {
+              options.data = text
+              break
+            }
             // `@FILE`: the file's contents; `-d` drops its line breaks, `--data-binary` keeps them.
             guard let contents = readFile(String(text.dropFirst())) else {
               options.warnings += warning("Couldn't read data from file \"\(text.dropFirst())\", this makes an empty POST.")
