@@ -57,7 +57,17 @@ package enum APIResponse: Sendable {
   case passThrough(HTTPResponse)
 
   static func json(_ value: JSONValue, status: Int = 200) -> APIResponse {
-    .body(status: status, contentType: "application/json", text: value.compactJSON + "\n")
+    .body(status: status, contentType: "application/json", text: jsonLine(value))
+  }
+
+  /// The value as compact JSON with the encoder's final newline, written
+  /// into one buffer.
+  static func jsonLine(_ value: JSONValue) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(1024)
+    value.writeCompactJSON(into: &bytes)
+    bytes.append(UInt8(ascii: "\n"))
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   static func failure(_ error: APIError) -> APIResponse {

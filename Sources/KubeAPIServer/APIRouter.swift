@@ -51,21 +51,23 @@ final class APIRouter: Sendable {
     case .resource(let path):
       let handler = ResourceHandler(request: request, path: path)
       guard handler.isWrite else {
-        // A read works on a copy (a value: copying is cheap), so encoding
-        // the answer does not hold the lock the shell and writers need.
-        var copy = host.withCluster { cluster in
+        // The same read of the same cluster state (revision, journal, clock)
+        // answers the same: clients polling a list are served from memory.
+        // Otherwise the read works on a copy (a value: copying is cheap), so
+        // encoding the answer does not hold the lock the shell and writers need.
+        let asked = "\(request.path)?\(request.rawQuery ?? "") \(request.header("accept") ?? "")"
+        let (key, cached, copied): (String, APIResponse?, Cluster?) = host.withCluster { cluster in
           tick(&cluster)
           if reported.isFirst(request.header("kubectl-session")) {
             host.requestFinished(argv: commandLine(request, path), cluster: cluster)
           }
-          return cluster
+          let key = "\(cluster.store.revision) \(cluster.store.lastJournalID) \(cluster.now.timeIntervalSince1970) " + asked
+          if let cached = answers.get(key) { return (key, cached, nil) }
+          return (key, nil, cluster)
         }
+        if let cached { return cached }
+        guard var copy = copied else { return .failure(Self.notFound) }
         copy.stopChangeFeed()
-        // The same read of the same cluster state (revision, journal, clock)
-        // answers the same: clients polling a list are served from memory.
-        let key = "\(copy.store.revision) \(copy.store.lastJournalID) \(copy.now.timeIntervalSince1970) "
-          + "\(request.path)?\(request.rawQuery ?? "") \(request.header("accept") ?? "")"
-        if let cached = answers.get(key) { return cached }
         let response = handler.handle(&copy)
         if case .body = response { answers.put(key, response) }
         return response

@@ -16,6 +16,9 @@ package final class APIServer: @unchecked Sendable {
   let router: APIRouter
   let hub = WatchHub()
   let followers = LogFollowers()
+  /// Set for a `kubectl proxy` port: no token, the proxy's filter and
+  /// prefixes in front of the API.
+  let front: ProxyFront?
   let host: ClusterHost
   private let group: MultiThreadedEventLoopGroup
   private var channel: Channel?
@@ -23,12 +26,12 @@ package final class APIServer: @unchecked Sendable {
 
   /// - Parameter token: the bearer token clients must send; a new random
   ///   one by default.
-  package init(host: ClusterHost, token: String = APIServer.newToken()) {
+  package init(host: ClusterHost, token: String = APIServer.newToken(), front: ProxyFront? = nil) {
     self.host = host
     self.token = token
+    self.front = front
     router = APIRouter(host: host, hub: hub)
     group = MultiThreadedEventLoopGroup.singleton
-    host.withCluster { $0.startChangeFeed() }
   }
 
   /// 32 random bytes as hex.
@@ -60,6 +63,9 @@ package final class APIServer: @unchecked Sendable {
       }
     let channel = try bootstrap.bind(host: "127.0.0.1", port: port).wait()
     self.channel = channel
+    // The cluster keeps its changes for the watches from now on (not for a
+    // server that never got its port).
+    host.withCluster { $0.startChangeFeed() }
     ticker = group.next().scheduleRepeatedTask(initialDelay: .milliseconds(200), delay: .milliseconds(200)) {
       [router, host, followers] _ in
       host.withCluster { cluster in
@@ -114,11 +120,12 @@ package final class APIServer: @unchecked Sendable {
 
   /// Stops listening and closes every connection.
   package func stop() {
+    guard let listening = channel else { return }
     ticker?.cancel()
     ticker = nil
     hub.closeAll()
     followers.closeAll()
-    try? channel?.close().wait()
+    try? listening.close().wait()
     channel = nil
     host.withCluster { $0.stopChangeFeed() }
   }

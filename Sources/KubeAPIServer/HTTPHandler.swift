@@ -1,4 +1,5 @@
 import Foundation
+import KubeCluster
 import NIOCore
 import NIOHTTP1
 
@@ -63,9 +64,22 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
       if uri.isEmpty || uri.hasPrefix("?") { uri = "/" + uri }
       authorized = true
     }
+    var answered: HTTPResponse?
+    if let front = server.front {
+      // A `kubectl proxy` port: its filter, prefixes and static files, then
+      // the API without a token; a watch is streamed as the API server does.
+      switch front.answer(ProxyFront.request(head, body: bytes)) {
+      case .answered(let answer): answered = answer
+      case .watch(let path):
+        uri = path
+        authorized = true
+      }
+    }
     let request = APIRequest(method: head.method.rawValue, uri: uri, headers: headers, body: bytes)
     let response: APIResponse
-    if !authorized {
+    if let answered {
+      response = .passThrough(answered)
+    } else if !authorized {
       response = .failure(StatusObject.unauthorized)
     } else {
       response = server.router.handle(request)

@@ -18,7 +18,10 @@ package enum ProxiedAPI {
     var headers: [String: String] = [:]
     for (name, value) in http.headers { headers[name.lowercased()] = value }
     headers["user-agent"] = http.userAgent
-    let request = APIRequest(method: http.method, uri: http.path, headers: headers, body: [])
+    if !http.body.isEmpty && headers["content-type"] == nil {
+      headers["content-type"] = "application/x-www-form-urlencoded"
+    }
+    let request = APIRequest(method: http.method, uri: http.path, headers: headers, body: Array(http.body.utf8))
     let response: APIResponse
     if let target = ServiceProxy.Target(path: http.path) {
       response = ServiceProxy.forward(http, to: target, cluster: &cluster)

@@ -89,9 +89,23 @@ struct ResourceHandler {
 
   // MARK: Writing
 
+  /// The media types the server decodes a create or replace body from.
+  static let bodyMediaTypes = ["application/json", "application/yaml", "application/vnd.kubernetes.protobuf"]
+
   /// The body as an object of this path's kind and namespace.
   func bodyObject(name: String?) -> Result<Object, APIError> {
     let value: JSONValue
+    let mediaType = request.header("content-type")?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces)
+    if ["POST", "PUT"].contains(request.method), let mediaType, !mediaType.isEmpty,
+      !Self.bodyMediaTypes.contains(mediaType)
+    {
+      // curl's `-d` without `-H 'Content-Type: application/json'`.
+      return .failure(
+        APIError.status(
+          "UnsupportedMediaType",
+          "the body of the request was in an unknown format - accepted media types include: "
+            + Self.bodyMediaTypes.joined(separator: ", "), code: 415))
+    }
     if let type = request.header("content-type"), type.hasPrefix("application/vnd.kubernetes.protobuf") {
       // kubectl's typed clients (`kubectl create deployment` and friends).
       do {

@@ -41,9 +41,16 @@ final class WatchHub: @unchecked Sendable {
   private var watchers: [Int: Watcher] = [:]
   private var nextID = 1
   /// Recent changes, oldest first, to replay for a watch that starts at
-  /// an older revision.
+  /// an older revision: kube-apiserver's watch cache. Like it, the window
+  /// is bounded (a number of changes and a span of cluster time); a watch
+  /// from before the window gets `410 Gone` "too old resource version".
   private var history: [ObjectChange] = []
-  private let historyLimit = 20_000
+  /// When each change in `history` was published, on the cluster's clock.
+  private var historyTimes: [Date] = []
+  /// The most changes kept.
+  var historyLimit = 1_000
+  /// The longest span of cluster time kept (the API server's event freshness).
+  var historySpan: TimeInterval = 75
   /// The revision at which the server started keeping changes.
   private var firstRevision: Int?
 
@@ -60,16 +67,31 @@ final class WatchHub: @unchecked Sendable {
       cluster.store.revision < last || (changes.first.map { $0.revision <= last } ?? false)
     {
       history.removeAll()
+      historyTimes.removeAll()
       firstRevision = changes.first.map { $0.revision - 1 } ?? cluster.store.revision
     }
     guard !changes.isEmpty else { return }
     history += changes
-    if history.count > historyLimit + historyLimit / 4 { history.removeFirst(history.count - historyLimit) }
+    historyTimes += repeatElement(cluster.now, count: changes.count)
+    trimHistory(now: cluster.now)
     let current = lock.withLock { watchers }
     let cache = EventCache()
     for (id, watcher) in current.sorted(by: { $0.key < $1.key }) {
       let last = send(changes, to: watcher, cluster: cluster, cache: cache)
       lock.withLock { watchers[id]?.sent = last }
+    }
+  }
+
+  /// Drops the changes outside the window: beyond the count (with some
+  /// slack, so the array is not shifted on every publish) or too old.
+  private func trimHistory(now: Date) {
+    var drop = history.count > historyLimit + historyLimit / 4 ? history.count - historyLimit : 0
+    let oldest = now.addingTimeInterval(-historySpan)
+    while drop < historyTimes.count - 1 && historyTimes[drop] < oldest { drop += 1 }
+    guard drop > 0 else { return }
+    if drop > 16 || drop > history.count / 4 {
+      history.removeFirst(drop)
+      historyTimes.removeFirst(drop)
     }
   }
 
@@ -91,9 +113,9 @@ final class WatchHub: @unchecked Sendable {
     } else {
       let objects = cluster.store.list(request.kind, in: request.kind.isNamespaced ? request.namespace : nil)
         .filter(request.matches)
-      for object in objects {
-        write(type: "ADDED", object: object, request: request, channel: channel, cluster: cluster)
-      }
+      write(
+        objects.map { ByteBuffer(string: encode(type: "ADDED", object: $0, request: request, cluster: cluster)) },
+        to: channel)
     }
     let id = lock.withLock {
       let id = nextID
@@ -128,11 +150,13 @@ final class WatchHub: @unchecked Sendable {
     for id in lock.withLock({ Array(watchers.keys) }) { close(id) }
   }
 
-  /// Sends the changes that concern `watcher`; returns the last revision seen.
+  /// Sends the changes that concern `watcher`, in one trip to its event
+  /// loop and one flush; returns the last revision seen.
   private func send(
     _ changes: [ObjectChange], to watcher: Watcher, cluster: Cluster, cache: EventCache = EventCache()
   ) -> Int {
     var last = watcher.sent
+    var lines: [ByteBuffer] = []
     for change in changes where change.revision > watcher.sent {
       last = change.revision
       let now = watcher.request.matches(change.object) && change.type != .deleted
@@ -144,16 +168,13 @@ final class WatchHub: @unchecked Sendable {
       case .deleted: type = watcher.request.matches(change.object) || before ? "DELETED" : ""
       }
       guard !type.isEmpty else { continue }
-      let line = cache.line(type: type, revision: change.revision, request: watcher.request) {
-        encode(type: type, object: change.object, request: watcher.request, cluster: cluster)
-      }
-      write(line, to: watcher.channel)
+      lines.append(
+        cache.line(type: type, revision: change.revision, request: watcher.request) {
+          encode(type: type, object: change.object, request: watcher.request, cluster: cluster)
+        })
     }
+    write(lines, to: watcher.channel)
     return last
-  }
-
-  private func write(type: String, object: Object, request: WatchRequest, channel: Channel, cluster: Cluster) {
-    write(ByteBuffer(string: encode(type: type, object: object, request: request, cluster: cluster)), to: channel)
   }
 
   private func encode(type: String, object: Object, request: WatchRequest, cluster: Cluster) -> String {
@@ -161,27 +182,38 @@ final class WatchHub: @unchecked Sendable {
       request.table
       ? TableEncoder.table([object], kind: object.kind, cluster: cluster, included: request.included, resourceVersion: object.resourceVersion)
       : object.content
-    return (["type": .string(type), "object": payload] as JSONValue).compactJSON + "\n"
+    return APIResponse.jsonLine(["type": .string(type), "object": payload])
   }
 
-  /// Queues the line on the channel's event loop: every write goes through
+  /// Queues the lines on the channel's event loop: every write goes through
   /// the loop's queue, so lines leave in the order they were published,
   /// whichever thread published them.
   ///
   /// One buffer serves every watcher of an event (a value: writing it copies nothing).
-  private func write(_ line: ByteBuffer, to channel: Channel) {
+  private func write(_ lines: [ByteBuffer], to channel: Channel) {
+    guard !lines.isEmpty else { return }
     channel.eventLoop.execute {
-      channel.writeAndFlush(HTTPServerResponsePart.body(.byteBuffer(line)), promise: nil)
+      for line in lines {
+        channel.write(HTTPServerResponsePart.body(.byteBuffer(line)), promise: nil)
+      }
+      channel.flush()
     }
   }
 }
 
 /// Each change encoded once per form, however many watchers want it.
 final class EventCache {
-  private var lines: [String: ByteBuffer] = [:]
+  private struct Key: Hashable {
+    var revision: Int
+    var type: String
+    var table: Bool
+    var included: String
+  }
+
+  private var lines: [Key: ByteBuffer] = [:]
 
   func line(type: String, revision: Int, request: WatchRequest, make: () -> String) -> ByteBuffer {
-    let key = "\(revision) \(type) \(request.table) \(request.included.rawValue)"
+    let key = Key(revision: revision, type: type, table: request.table, included: request.included.rawValue)
     if let line = lines[key] { return line }
     let line = ByteBuffer(string: make())
     lines[key] = line

@@ -55,10 +55,11 @@ enum Builtins {
       interactive: state.mode == .interactive, width: state.terminalWidth())
     environment.stdinIsTerminal = state.mode == .interactive && stdin.isEmpty && state.readLine != nil
     environment.writeFile = { path, content in try Builtins.write(path, content, in: working, root: root) }
-    if state.mode == .interactive, !context.runsInBackground,
-      let followed = Follow.run(arguments, environment: environment, state: state)
-    {
-      return followed
+    if state.mode == .interactive, !context.runsInBackground {
+      if let served = ProxyJobs.runInForeground(arguments, environment: environment, state: state, context: context) {
+        return served
+      }
+      if let followed = Follow.run(arguments, environment: environment, state: state) { return followed }
     }
     let output = CommandRunner.run(arguments, cluster: &state.cluster, environment: environment)
     for forward in output.portForwards { state.portForwards[forward.localPort] = forward }

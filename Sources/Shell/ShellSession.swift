@@ -47,6 +47,9 @@ package final class SessionState {
   package var portForwards: [Int: PortForward] = [:]
   /// Running `kubectl proxy`s by local port; they last as long as the session.
   package var proxies: [Int: APIProxy] = [:]
+  /// Opens real loopback ports for the interactive shell's proxies (wired
+  /// by the executable, like `kubernetesAPI`).
+  package var proxyPorts: ProxyPorts?
   /// The Kubernetes API that answers `kubectl proxy`'s requests (the
   /// executable wires `kubetutor serve`'s router); without it nothing
   /// listens behind a proxy.

@@ -80,6 +80,7 @@ extension ServeWiring {
       on: session,
       server: SessionServerControl(session: session, kubeconfigPath: ServeCommand.defaultKubeconfig))
     ProxiedAPI.install(on: session)
+    SessionProxyPorts.install(on: session)
   }
 }
 

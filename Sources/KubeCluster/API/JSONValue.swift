@@ -92,45 +92,102 @@ package enum JSONValue: Equatable, Hashable, Sendable {
 
   /// The value as one-line JSON, keys in stored order.
   package var compactJSON: String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(256)
+    writeCompactJSON(into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the value as one-line JSON (UTF-8), keys in stored order:
+  /// one growing buffer instead of a string per member, so the API server
+  /// encodes a list of pods without building thousands of small strings.
+  package func writeCompactJSON(into out: inout [UInt8]) {
     switch self {
-    case .null: return "null"
-    case .bool(let value): return value ? "true" : "false"
-    case .int(let value): return String(value)
-    case .double(let value): return JSONValue.format(value)
-    case .string(let value): return JSONValue.quoted(value)
-    case .array(let items): return "[" + items.map(\.compactJSON).joined(separator: ",") + "]"
+    case .null: out.append(contentsOf: "null".utf8)
+    case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+    case .int(let value): out.append(contentsOf: String(value).utf8)
+    case .double(let value): out.append(contentsOf: JSONValue.format(value).utf8)
+    case .string(let value): JSONValue.writeQuoted(value, into: &out)
+    case .array(let items):
+      out.append(UInt8(ascii: "["))
+      for (index, item) in items.enumerated() {
+        if index > 0 { out.append(UInt8(ascii: ",")) }
+        item.writeCompactJSON(into: &out)
+      }
+      out.append(UInt8(ascii: "]"))
     case .object(let object):
-      return "{"
-        + object.map { JSONValue.quoted($0.key) + ":" + $0.value.compactJSON }.joined(separator: ",")
-        + "}"
+      out.append(UInt8(ascii: "{"))
+      var first = true
+      object.forEachMember { key, value in
+        if !first { out.append(UInt8(ascii: ",")) }
+        first = false
+        JSONValue.writeQuoted(key, into: &out)
+        out.append(UInt8(ascii: ":"))
+        value.writeCompactJSON(into: &out)
+      }
+      out.append(UInt8(ascii: "}"))
     }
   }
 
   /// A JSON string literal with Go's escaping (`<`, `>`, `&` escaped as
   /// encoding/json does by default).
   package static func quoted(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case "<": out += "\\u003c"
-      case ">": out += "\\u003e"
-      case "&": out += "\\u0026"
-      case "\u{2028}": out += "\\u2028"
-      case "\u{2029}": out += "\\u2029"
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 2)
+    writeQuoted(text, into: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `text` as a JSON string literal with Go's escaping. Most
+  /// strings (names, labels, timestamps) need none and are copied whole.
+  package static func writeQuoted(_ text: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+      if !bytes.contains(where: needsEscape) {
+        out.append(contentsOf: bytes)
+      } else {
+        writeEscaped(bytes, into: &out)
+      }
+      return true
+    }
+    if copied == nil { writeEscaped(Array(text.utf8), into: &out) }
+    out.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether a UTF-8 byte may start something Go escapes: a control
+  /// character, `"`, `\`, `<`, `>`, `&`, or the lead byte of U+2028/U+2029.
+  private static func needsEscape(_ byte: UInt8) -> Bool {
+    byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2
+  }
+
+  private static func writeEscaped<Bytes: RandomAccessCollection>(_ bytes: Bytes, into out: inout [UInt8])
+  where Bytes.Element == UInt8, Bytes.Index == Int {
+    let hex = Array("0123456789abcdef".utf8)
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      index += 1
+      switch byte {
+      case 0x22: out.append(contentsOf: [0x5C, 0x22])
+      case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+      case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+      case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+      case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+      case 0x3C: out.append(contentsOf: "\\u003c".utf8)
+      case 0x3E: out.append(contentsOf: "\\u003e".utf8)
+      case 0x26: out.append(contentsOf: "\\u0026".utf8)
+      case 0xE2 where index + 1 < bytes.endIndex && bytes[index] == 0x80
+        && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
+        out.append(contentsOf: (bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+        index += 2
+      case ..<0x20:
+        out.append(contentsOf: "\\u00".utf8)
+        out.append(hex[Int(byte >> 4)])
+        out.append(hex[Int(byte & 0xF)])
       default:
-        if scalar.value < 0x20 {
-          out += "\\u" + String(format4: scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+        out.append(byte)
       }
     }
-    return out + "\""
   }
 
   // MARK: Paths
@@ -273,14 +330,6 @@ package enum JSONValue: Equatable, Hashable, Sendable {
   }
 }
 
-extension String {
-  fileprivate init(format4 value: UInt32) {
-    let hex = String(value, radix: 16)
-    let padding = hex.count < 4 ? 4 - hex.count : 0
-    self = String(repeating: "0", count: padding) + hex
-  }
-}
-
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
   ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
   ExpressibleByNilLiteral, ExpressibleByFloatLiteral
@@ -362,6 +411,11 @@ package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
         yield &value
       }
     }
+  }
+
+  /// Calls `body` with each member in order, without an iterator object.
+  package func forEachMember(_ body: (String, JSONValue) throws -> Void) rethrows {
+    for position in keys.indices { try body(keys[position], values[position]) }
   }
 
   /// Writes `newValue` at `rest` inside the member `key` (creating it as an

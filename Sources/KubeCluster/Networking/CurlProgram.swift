@@ -41,7 +41,30 @@ package enum CurlProgram {
     var connectTimeout: Double?
     var output: String?
     var data: String?
+    /// curl's `Warning:` lines, printed before the transfer.
+    var warnings = ""
     var writeOut: String?
+  }
+
+  /// curl's `warnf` (off a terminal, 79 columns): `Warning: ` before each
+  /// piece of at most 70 characters, cut after the last blank that fits.
+  static func warning(_ message: String) -> String {
+    let width = 70
+    var rest = Array(message)
+    var out = ""
+    while !rest.isEmpty {
+      out += "Warning: "
+      guard rest.count > width else {
+        out += String(rest) + "\n"
+        break
+      }
+      var cut = width - 1
+      while cut > 0 && rest[cut] != " " && rest[cut] != "\t" { cut -= 1 }
+      if cut == 0 { cut = width - 1 }
+      out += String(rest[...cut]) + "\n"
+      rest.removeFirst(cut + 1)
+    }
+    return out
   }
 
   /// Runs `curl ARGUMENTS` (without the word `curl`) from `origin`.
@@ -96,7 +119,7 @@ package enum CurlProgram {
             options.unreadableCACert = path
           }
         case "-X", "--request", "-H", "--header", "-m", "--max-time", "--connect-timeout", "-o",
-          "--output", "-d", "--data", "--data-raw", "-A", "--user-agent", "-w", "--write-out":
+          "--output", "-d", "--data", "--data-raw", "--data-binary", "-A", "--user-agent", "-w", "--write-out":
           guard last, let text = value(flag) else { return missing(flag) }
           switch flag {
           case "-X", "--request": options.method = text
@@ -113,6 +136,18 @@ package enum CurlProgram {
           case "-o", "--output": options.output = text
           case "-A", "--user-agent": options.headers.append(("User-Agent", text))
           case "-w", "--write-out": options.writeOut = text
+          case "-d", "--data", "--data-binary":
+            guard text.hasPrefix("@") else {
+              options.data = text
+              break
+            }
+            // `@FILE`: the file's contents; `-d` drops its line breaks, `--data-binary` keeps them.
+            guard let contents = readFile(String(text.dropFirst())) else {
+              options.warnings += warning("Couldn't read data from file \"\(text.dropFirst())\", this makes an empty POST.")
+              options.data = ""
+              break
+            }
+            options.data = flag == "--data-binary" ? contents : contents.filter { $0 != "\n" && $0 != "\r" }
           default: options.data = text
           }
         default:
@@ -131,6 +166,7 @@ package enum CurlProgram {
         exitCode: 2)
     }
     var outcome = fetch(url, options: options, cluster: &cluster, origin: origin, forward: forward, local: local)
+    if !options.silent { outcome.stderr = options.warnings + outcome.stderr }
     // The shell's line tools and terminals work in lines ending in LF; the
     // CR of HTTP's CRLF would only get in their way.
     outcome.stdout = outcome.stdout.replacingOccurrences(of: "\r\n", with: "\n")
@@ -318,6 +354,9 @@ package enum CurlProgram {
       method: method, host: authority, path: path,
       headers: options.headers.filter { $0.0.lowercased() != "user-agent" }, userAgent: userAgent)
     request.tls = target.scheme == "https"
+    // (curl also sends `Content-Type: application/x-www-form-urlencoded`
+    // with `-d` unless told otherwise; a server that cares reads its absence so.)
+    request.body = options.data ?? ""
     let limit = [options.maxTime, options.connectTimeout].compactMap { $0 }.min()
     let transfer = transfer(
       request, to: target, insecure: options.insecure, trusted: options.trusted, maxTime: limit,

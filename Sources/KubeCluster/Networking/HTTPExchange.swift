@@ -27,6 +27,8 @@ package struct HTTPRequest: Sendable {
   /// Whether the client speaks TLS (an `https://` URL); the host it names
   /// for SNI is `host` without its port.
   package var tls = false
+  /// What the client sends after the headers (`curl -d`), empty for none.
+  package var body = ""
 
   package init(
     method: String = "GET", host: String, path: String = "/", headers: [(String, String)] = [],

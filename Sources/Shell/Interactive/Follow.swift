@@ -17,7 +17,7 @@ extension SessionState {
 }
 
 /// kubectl commands that keep running until Ctrl-C in the interactive
-/// shell (`get -w`, `logs -f`, `port-forward`), where the clock follows
+/// shell (`get -w`, `logs -f`, `port-forward`; `proxy` is `ProxyJobs`'), where the clock follows
 /// the wall clock: every ~200 ms the cluster is advanced to now and what
 /// changed is printed at once.
 ///
@@ -46,7 +46,7 @@ enum Follow {
       return followLogs(words.filter { !followFlags.contains($0) }, environment: environment, state: state)
     case "attach":
       return followAttach(words, environment: environment, state: state)
-    case "port-forward", "proxy":
+    case "port-forward":
       var cluster = state.cluster
       let first = CommandRunner.run(words, cluster: &cluster, environment: environment)
       state.cluster = cluster
