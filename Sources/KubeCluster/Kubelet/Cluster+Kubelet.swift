@@ -502,7 +502,9 @@ package enum LogClock {
   /// node's `console.log(new Date())`: `2025-03-06T09:00:05.000Z`.
   package static func jsDate(_ date: Date) -> String {
     let milliseconds = Int((date.timeIntervalSince1970 * 1000).rounded(.down)) % 1000
-    return Timestamp.format(date).replacingOccurrences(of: "Z", with: String(format: ".%03dZ", milliseconds))
+    let digits = String(milliseconds)
+    // `…:05Z` becomes `…:05.042Z`.
+    return Timestamp.format(date).dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
   }
 
   /// `2025/03/06 09:00:05`.

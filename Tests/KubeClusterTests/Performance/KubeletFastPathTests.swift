@@ -111,7 +111,7 @@ struct KubeletFastPathTests {
 
   @Test(
     "log clocks read as bytes print what a date formatter prints",
-    arguments: [0.0, 1_740_819_605.25, 951_782_400, 4_102_444_799, -86_401])
+    arguments: [0.0, 1_740_819_605.25, 1_740_819_605.042, 951_782_400, 4_102_444_799, -86_401])
   func logClocks(_ seconds: Double) {
     let date = Date(timeIntervalSince1970: seconds)
     func formatted(_ format: String) -> String {
@@ -126,5 +126,7 @@ struct KubeletFastPathTests {
     #expect(LogClock.redis(date) == formatted("dd MMM yyyy HH:mm:ss.000"))
     let day = formatted("d")
     #expect(LogClock.unixDate(date) == formatted("EEE MMM ") + (day.count == 1 ? " " : "") + day + formatted(" HH:mm:ss 'UTC' yyyy"))
+    let milliseconds = String(Int((seconds * 1000).rounded(.down)) % 1000 + 1000).dropFirst()
+    #expect(LogClock.jsDate(date) == formatted("yyyy-MM-dd'T'HH:mm:ss.") + milliseconds + "Z")
   }
 }
