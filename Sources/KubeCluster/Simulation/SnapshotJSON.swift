@@ -290,23 +290,18 @@ package enum SnapshotJSON {
     }
 
     /// A number as a double.
-    mutating func double() throws(SyntaxError) -> Double {
-      let start = index
-      let (range, _) = try numberRange()
-      guard let value = Double(text(range)) else {
-        index = start
-        throw failure("a number")
-      }
-      return value
-    }
+    mutating func double() throws(SyntaxError) -> Double { try number("a number") }
 
     /// A number as an unsigned 64-bit integer.
-    mutating func unsigned() throws(SyntaxError) -> UInt64 {
+    mutating func unsigned() throws(SyntaxError) -> UInt64 { try number("an unsigned integer") }
+
+    /// A number read as `T`; `expected` names it when the text is not one.
+    private mutating func number<T: LosslessStringConvertible>(_ expected: String) throws(SyntaxError) -> T {
       let start = index
       let (range, _) = try numberRange()
-      guard let value = UInt64(text(range)) else {
+      guard let value = T(text(range)) else {
         index = start
-        throw failure("an unsigned integer")
+        throw failure(expected)
       }
       return value
     }

@@ -42,4 +42,5 @@ struct ClientSideFidelityTests {
     let (real, ours) = try BothClients.run(line)
     #expect(ours.stderr == real.stderr)
     #expect(ours.exitCode == real.exitCode)
-  }}
+  }
+}
