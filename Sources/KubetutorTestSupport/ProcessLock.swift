@@ -14,3 +14,19 @@ package enum ProcessLock {
     return try body()
   }
 }
+
+extension Process {
+  /// Blocks until the process has exited, woken by its termination handler.
+  ///
+  /// Foundation's `waitUntilExit` polls its run loop every 50 ms, which
+  /// adds up over the hundreds of child processes the suites start. The
+  /// handler may already have run before it is set here, so the wait still
+  /// rechecks `isRunning` now and then instead of trusting the signal alone.
+  package func waitForExit() {
+    let exited = DispatchSemaphore(value: 0)
+    terminationHandler = { _ in exited.signal() }
+    while isRunning {
+      _ = exited.wait(timeout: .now() + .milliseconds(50))
+    }
+  }
+}

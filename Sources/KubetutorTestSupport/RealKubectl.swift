@@ -87,7 +87,7 @@ package enum RealKubectl {
     try process.run()
     if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
     try input.fileHandleForWriting.close()
-    process.waitUntilExit()
+    process.waitForExit()
     try stdoutHandle.close()
     try stderrHandle.close()
 

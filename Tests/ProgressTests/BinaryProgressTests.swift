@@ -52,7 +52,7 @@ struct BinaryProgressTests {
       input.fileHandleForWriting.write(Data(stdin.utf8))
       try input.fileHandleForWriting.close()
       let data = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
+      process.waitForExit()
       return (String(decoding: data, as: UTF8.self), process.terminationStatus)
     }
   }
@@ -136,7 +136,7 @@ struct BinaryProgressTests {
       }
       return shells.map { shell, _ in
         let data = shell.output.fileHandleForReading.readDataToEndOfFile()
-        shell.0.waitUntilExit()
+        shell.0.waitForExit()
         return (String(decoding: data, as: UTF8.self), shell.0.terminationStatus)
       }
     }

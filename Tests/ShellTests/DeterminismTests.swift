@@ -55,7 +55,7 @@ struct DeterminismTests {
     input.fileHandleForWriting.write(Data(stdin.utf8))
     try input.fileHandleForWriting.close()
     let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    process.waitForExit()
     return (String(decoding: data, as: UTF8.self), process.terminationStatus)
   }
 

@@ -34,7 +34,7 @@ struct StartCommandTests {
       input.fileHandleForWriting.write(Data(stdin.utf8))
       try input.fileHandleForWriting.close()
       let data = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
+      process.waitForExit()
       return (
         String(decoding: data, as: UTF8.self), try String(contentsOf: errors, encoding: .utf8),
         process.terminationStatus

@@ -173,78 +173,17 @@ package enum SnapshotJSON {
 
     /// A string literal.
     mutating func string() throws(SyntaxError) -> String {
-      try expect(UInt8(ascii: "\""))
-      let start = index
-      while index < bytes.count {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "\"") {
-          let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-          index += 1
-          return text
-        }
-        if byte == UInt8(ascii: "\\") { break }
-        index += 1
-      }
-      // Escapes: copy what came before, then go byte by byte.
-      var utf8 = Array(bytes[start..<index])
-      while index < bytes.count {
-        let byte = bytes[index]
-        index += 1
-        switch byte {
-        case UInt8(ascii: "\""):
-          return String(decoding: utf8, as: UTF8.self)
-        case UInt8(ascii: "\\"):
-          guard index < bytes.count else { throw failure("an escape") }
-          let escaped = bytes[index]
-          index += 1
-          switch escaped {
-          case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escaped)
-          case UInt8(ascii: "b"): utf8.append(0x08)
-          case UInt8(ascii: "f"): utf8.append(0x0C)
-          case UInt8(ascii: "n"): utf8.append(0x0A)
-          case UInt8(ascii: "r"): utf8.append(0x0D)
-          case UInt8(ascii: "t"): utf8.append(0x09)
-          case UInt8(ascii: "u"):
-            var scalar = try hex4()
-            if (0xD800..<0xDC00).contains(scalar), index + 1 < bytes.count,
-              bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
-            {
-              index += 2
-              let low = try hex4()
-              if (0xDC00..<0xE000).contains(low) {
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-              } else {
-                utf8.append(contentsOf: "\u{FFFD}".utf8)
-                scalar = low
-              }
-            }
-            let decoded = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-            utf8.append(contentsOf: String(Character(decoded)).utf8)
-          default: throw failure("an escape")
-          }
-        default:
-          utf8.append(byte)
+      skipSpace()
+      guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("'\"'") }
+      do {
+        return try JSONStringLiteral.read(bytes, at: &index)
+      } catch {
+        switch error {
+        case .endOfInput: throw SyntaxError(offset: bytes.count, expected: "'\"'")
+        case .invalid(let offset, let context):
+          throw SyntaxError(offset: offset, expected: "a valid character \(context)")
         }
       }
-      throw failure("'\"'")
-    }
-
-    private mutating func hex4() throws(SyntaxError) -> UInt32 {
-      guard index + 4 <= bytes.count else { throw failure("four hex digits") }
-      var value: UInt32 = 0
-      for _ in 0..<4 {
-        let byte = bytes[index]
-        let digit: UInt8
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-        default: throw failure("four hex digits")
-        }
-        value = value << 4 | UInt32(digit)
-        index += 1
-      }
-      return value
     }
 
     /// The extent of a number literal, and whether it has no fraction or exponent.

@@ -172,77 +172,17 @@ struct JSONStreamParser {
 
   /// A string literal, with Go's unescaping (bad surrogates become U+FFFD).
   private mutating func parseString() throws(Failure) -> String {
-    index += 1
-    var utf8: [UInt8] = []
-    while true {
-      let byte = try peek()
-      switch byte {
-      case UInt8(ascii: "\""):
-        index += 1
-        return String(decoding: utf8, as: UTF8.self)
-      case UInt8(ascii: "\\"):
-        index += 1
-        let escape = try peek()
-        index += 1
-        switch escape {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
-        case UInt8(ascii: "b"): utf8.append(0x08)
-        case UInt8(ascii: "f"): utf8.append(0x0C)
-        case UInt8(ascii: "n"): utf8.append(0x0A)
-        case UInt8(ascii: "r"): utf8.append(0x0D)
-        case UInt8(ascii: "t"): utf8.append(0x09)
-        case UInt8(ascii: "u"):
-          var code = try parseHex4()
-          if (0xD800..<0xDC00).contains(code), index + 1 < bytes.count,
-            bytes[index] == UInt8(ascii: "\\"),
-            bytes[index + 1] == UInt8(ascii: "u"), let low = peekHex4(at: index + 2),
-            (0xDC00..<0xE000).contains(low)
-          {
-            index += 6
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
-          }
-          let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-          utf8.append(contentsOf: String(scalar).utf8)
-        default:
-          throw invalid(at: index - 1, "in string escape code")
-        }
-      default:
-        if byte < 0x20 { throw invalid(at: index, "in string literal") }
-        utf8.append(byte)
-        index += 1
+    var position = index
+    defer { index = position }
+    do {
+      return try bytes.withUnsafeBufferPointer { buffer throws(JSONStringLiteral.Failure) in
+        try JSONStringLiteral.read(buffer, at: &position)
       }
-    }
-  }
-
-  private mutating func parseHex4() throws(Failure) -> UInt32 {
-    var value: UInt32 = 0
-    for _ in 0..<4 {
-      let byte = try peek()
-      guard let digit = Self.hexValue(byte) else {
-        throw invalid(at: index, "in \\u hexadecimal character escape")
+    } catch {
+      switch error {
+      case .endOfInput: throw Failure(message: "unexpected EOF")
+      case .invalid(let offset, let context): throw invalid(at: offset, context)
       }
-      value = value << 4 | digit
-      index += 1
-    }
-    return value
-  }
-
-  private func peekHex4(at start: Int) -> UInt32? {
-    guard start + 4 <= bytes.count else { return nil }
-    var value: UInt32 = 0
-    for offset in 0..<4 {
-      guard let digit = Self.hexValue(bytes[start + offset]) else { return nil }
-      value = value << 4 | digit
-    }
-    return value
-  }
-
-  private static func hexValue(_ byte: UInt8) -> UInt32? {
-    switch byte {
-    case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
-    case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a")) + 10
-    case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A")) + 10
-    default: nil
     }
   }
 

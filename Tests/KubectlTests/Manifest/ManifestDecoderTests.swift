@@ -362,6 +362,9 @@ import Testing
       (#"{"a": 'x'}"#, #"json: offset 7: invalid character '\'' looking for beginning of value"#),
       ("{\"a\": \"é\u{01}\"}", "json: offset 10: invalid character '\\x01' in string literal"),
       (#"{"a": 1"#, "unexpected EOF"),
+      (#"{"a": "\u12g4"}"#, #"json: offset 12: invalid character 'g' in \u hexadecimal character escape"#),
+      (#"{"a": "open"#, "unexpected EOF"),
+      (#"{"a": "\u12"#, "unexpected EOF"),
     ])
   func wordsJSONErrors(text: String, expected: String) throws {
     let error = try #require(throws: ManifestError.self) { try ManifestDecoder.decode(text) }

@@ -256,7 +256,7 @@ struct PipeTests {
       input.fileHandleForWriting.write(Data("echo 안녕\nkubectl get ns default\nvim x.yaml\n".utf8))
       try input.fileHandleForWriting.close()
       let data = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
+      process.waitForExit()
       return data
     }
     let text = String(decoding: data, as: UTF8.self)
