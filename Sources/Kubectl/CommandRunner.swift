@@ -37,6 +37,7 @@ package enum CommandRunner {
     ConfigCommand.self, APIVersionsCommand.self, AuthCommand.self, CordonCommand.self,
     UncordonCommand.self, DrainCommand.self, TaintCommand.self, TopCommand.self,
     ReplaceCommand.self, DiffCommand.self, EditCommand.self, ExplainCommand.self, OptionsCommand.self, CopyCommand.self, AttachCommand.self,
+    EventsCommand.self,
   ]
 
   /// Runs `kubectl ARGUMENTS` (without the word `kubectl`).
@@ -68,7 +69,9 @@ package enum CommandRunner {
         return CommandOutput(stdout: HelpText.forCommand(key, flags: command.flags))
       }
       let invocation = Invocation(command: verb, flags: flags, environment: environment)
-      return try command.run(invocation, cluster: &cluster)
+      var output = try command.run(invocation, cluster: &cluster)
+      output.stderr = DryRun.deprecation(flags.optionalString("dry-run"), now: cluster.now) + output.stderr
+      return output
     } catch {
       if verb == "diff" {
         // CheckDiffErr: exit code 2, and diff's own flag-error wording.
