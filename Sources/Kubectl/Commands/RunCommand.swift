@@ -89,7 +89,7 @@ struct RunCommand: KubectlCommand {
       labels = [:]
       for pair in flags.string("labels").split(separator: ",") {
         let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw KubectlError.message("invalid label spec: \(pair)") }
+        guard parts.count == 2 else { throw KubectlError.message("unexpected label spec: \(pair)") }
         labels[parts[0]] = parts[1]
       }
     }
@@ -111,6 +111,7 @@ struct RunCommand: KubectlCommand {
     }
     container["resources"] = .emptyObject
     if flags.isSet("image-pull-policy") { container["imagePullPolicy"] = .string(flags.string("image-pull-policy")) }
+    if flags.bool("privileged") { container["securityContext"] = ["privileged": true] }
     if flags.bool("stdin") { container["stdin"] = true }
     if flags.bool("stdin") && !flags.bool("leave-stdin-open") { container["stdinOnce"] = true }
     if flags.bool("tty") { container["tty"] = true }
@@ -127,15 +128,24 @@ struct RunCommand: KubectlCommand {
     if !annotations.isEmpty { meta["annotations"] = Object.mapValue(annotations) }
     var pod = Generators.typed(.pod, [("metadata", meta), ("spec", .object(spec)), ("status", .emptyObject)])
     pod.content = try overridden(pod.content, flags: flags)
-    var output = try CreateCommand.submit(pod, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"))
-    if flags.bool("expose") && dryRun == .none {
-      guard let port = Int(flags.string("port")) else { return output }
-      var service = Object(.service, name: name, namespace: invocation.namespace)
-      service.content["spec"] = ["ports": [["port": .int(port), "protocol": "TCP", "targetPort": .int(port)]], "selector": Object.mapValue(labels) ?? .emptyObject]
-      if let stored = try? cluster.create(service) {
-        output.stdout = "service/\(stored.name) created\n" + output.stdout
-      }
+    let format = flags.string("output")
+    try Printed.checkFormat(format)
+    // `--expose`: the service comes first, printed by the same printer
+    // (which, for YAML, writes its document separator twice).
+    var exposed = ""
+    if flags.bool("expose"), let port = Int(flags.string("port")) {
+      let service = Generators.typed(.service, [
+        ("metadata", Generators.meta(
+          name, namespace: invocation.namespaceWasGiven ? invocation.namespace : nil,
+          labels: flags.isSet("labels") ? labels : [:])),
+        ("spec", ["ports": [["protocol": "TCP", "port": .int(port), "targetPort": .int(port)]], "selector": Object.mapValue(labels) ?? .emptyObject]),
+        ("status", ["loadBalancer": .emptyObject]),
+      ])
+      exposed = try CreateCommand.submit(service, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format).stdout
+      if dryRun == .client && format == "yaml" { exposed += "---\n---\n" }
     }
+    var output = try CreateCommand.submit(pod, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
+    output.stdout = exposed + output.stdout
     if (flags.bool("stdin") || flags.bool("attach")) && dryRun == .none {
       let key = ObjectKey(.pod, name, in: invocation.namespace)
       Waiting.until(cluster: &cluster, timeout: 60) { cluster in
