@@ -152,16 +152,33 @@ struct RunCommand: KubectlCommand {
         let phase = cluster.store.get(key)?.content[path: "status.phase"]?.string
         return phase != nil && phase != "Pending"
       }
+      // The main process's exit code, which kubectl returns for Never and
+      // OnFailure pods.
+      var exitCode = cluster.store.get(key)?.content[path: "status.containerStatuses"]?.array?.first?[path: "state.terminated.exitCode"]?.int ?? 0
+      // What the attached terminal shows, in the order kubectl writes it.
+      var attached = CommandOutput()
       if let pod = cluster.store.get(key), let lines = cluster.logs(of: pod, container: name, previous: false) {
-        output.stdout = lines.map { $0.text + "\n" }.joined()
-        if flags.bool("tty") {
-          output.stderr += "If you don't see a command prompt, try pressing enter.\n"
+        if flags.bool("tty") { attached.err("If you don't see a command prompt, try pressing enter.\n") }
+        // A network probe as the main process (`-- wget -qO- web`) prints what it fetched.
+        if let tool = cluster.runNetworkTool(extra, asMainProcessOf: pod) {
+          attached.out(tool.stdout)
+          attached.err(tool.stderr)
+          exitCode = tool.exitCode
+        } else {
+          attached.out(lines.map { $0.text + "\n" }.joined())
         }
+      } else {
+        attached.out(output.stdout)
       }
       if flags.bool("rm") {
         _ = try? cluster.delete(key)
-        output.stdout += "pod \"\(name)\" deleted\n"
+        attached.out("pod \"\(name)\" deleted\n")
       }
+      if restart != "Always" && exitCode != 0 {
+        attached.err("pod \(invocation.namespace)/\(name) terminated (Error)\n")
+        attached.exitCode = Int32(clamping: exitCode)
+      }
+      output = attached
     }
     return output
   }
