@@ -162,6 +162,10 @@ struct AuthCommand: KubectlCommand {
           request.apiGroup = kind.group
           request.resource = kind.resource
           if kind.isNamespaced && !invocation.flags.bool("all-namespaces") { request.namespace = invocation.namespace }
+        } else if let group = Self.reviewGroups[type.split(separator: ".").first.map(String.init) ?? type] {
+          // The review resources, which are served but never stored.
+          request.apiGroup = group
+          request.resource = String(type.split(separator: ".").first ?? "")
         } else {
           if type != "*" {
             // resourceFor warns before the answer is printed.
@@ -186,6 +190,13 @@ struct AuthCommand: KubectlCommand {
       throw KubectlError.unknownCommand(other, of: "auth")
     }
   }
+
+  /// The access and token review resources discovery lists, by group.
+  static let reviewGroups: [String: String] = [
+    "selfsubjectaccessreviews": "authorization.k8s.io", "selfsubjectrulesreviews": "authorization.k8s.io",
+    "subjectaccessreviews": "authorization.k8s.io", "selfsubjectreviews": "authentication.k8s.io",
+    "tokenreviews": "authentication.k8s.io",
+  ]
 
   /// kind's admin, or whom `--as` / `--as-group` impersonate.
   static func subject(_ invocation: Invocation) -> RBACAuthorizer.Subject {
