@@ -104,6 +104,27 @@ struct AuthCanITests {
     ])
   }
 
+  @Test("get --as is refused what RBAC does not allow, worded as the API server's Forbidden")
+  func forbiddenGet() {
+    var cluster = Self.cluster([
+      "create sa robot", "create role pod-reader --verb=get,list --resource=pods",
+      "create rolebinding rb --role=pod-reader --serviceaccount=default:robot", "run web --image=nginx",
+    ])
+    let user = "User \"system:serviceaccount:default:robot\""
+    let secrets = CommandRunner.run(["get", "secrets", Self.robot], cluster: &cluster)
+    #expect(secrets.stderr == "Error from server (Forbidden): secrets is forbidden: \(user) cannot list resource \"secrets\" in API group \"\" in the namespace \"default\"\n")
+    #expect(secrets.exitCode == 1)
+    let nodes = CommandRunner.run(["get", "nodes", Self.robot], cluster: &cluster)
+    #expect(nodes.stderr == "Error from server (Forbidden): nodes is forbidden: \(user) cannot list resource \"nodes\" in API group \"\" at the cluster scope\n")
+    let deployment = CommandRunner.run(["get", "deploy/web", Self.robot], cluster: &cluster)
+    #expect(deployment.stderr == "Error from server (Forbidden): deployments.apps \"web\" is forbidden: \(user) cannot get resource \"deployments\" in API group \"apps\" in the namespace \"default\"\n")
+    let pods = CommandRunner.run(["get", "pods,secrets", Self.robot, "-o", "name"], cluster: &cluster)
+    #expect(pods.stdout == "pod/web\n")
+    #expect(pods.stderr.hasPrefix("Error from server (Forbidden): secrets is forbidden:"))
+    #expect(pods.exitCode == 1)
+    #expect(CommandRunner.run(["get", "pods", Self.robot, "-o", "name"], cluster: &cluster).exitCode == 0)
+  }
+
   @Test("whoami --as names the impersonated user and its groups")
   func whoami() {
     var cluster = Cluster.kind()
