@@ -37,6 +37,7 @@ package enum CommandRunner {
     ConfigCommand.self, APIVersionsCommand.self, AuthCommand.self, CordonCommand.self,
     UncordonCommand.self, DrainCommand.self, TaintCommand.self, TopCommand.self,
     ReplaceCommand.self, DiffCommand.self, EditCommand.self, ExplainCommand.self, OptionsCommand.self, CopyCommand.self, AttachCommand.self,
+    EventsCommand.self,
   ]
 
   /// Runs `kubectl ARGUMENTS` (without the word `kubectl`).
@@ -67,8 +68,21 @@ package enum CommandRunner {
         if key == "create secret", words.count > 1, ["generic", "tls", "docker-registry"].contains(words[1]) { key += " " + words[1] }
         return CommandOutput(stdout: HelpText.forCommand(key, flags: command.flags))
       }
-      let invocation = Invocation(command: verb, flags: flags, environment: environment)
-      return try command.run(invocation, cluster: &cluster)
+      var invocation = Invocation(command: verb, flags: flags, environment: environment)
+      // `get --as=USER`: what RBAC refuses the user is refused, the rest listed.
+      var refusals = ""
+      if verb == "get", let check = Impersonation.checkGet(invocation, cluster: cluster) {
+        guard let allowed = check.allowed else { return CommandOutput(stderr: check.refusals, exitCode: 1) }
+        invocation.flags.positionals = allowed
+        refusals = check.refusals
+      }
+      var output = try command.run(invocation, cluster: &cluster)
+      if !refusals.isEmpty {
+        output.stderr += refusals
+        output.exitCode = 1
+      }
+      output.stderr = DryRun.deprecation(flags.optionalString("dry-run"), now: cluster.now) + output.stderr
+      return output
     } catch {
       if verb == "diff" {
         // CheckDiffErr: exit code 2, and diff's own flag-error wording.

@@ -11,6 +11,17 @@ extension Cluster {
     }
   }
 
+  /// What a pod whose main process is `wget …`, `nslookup …`, `ping …` or
+  /// `curl …` prints and returns (`kubectl run tmp --rm -it -- wget -qO- web`);
+  /// nil when the pod's image has no such program.
+  package mutating func runNetworkTool(_ argv: [String], asMainProcessOf pod: Object) -> ExecResult? {
+    guard let program = argv.first,
+      let image = pod.content[path: "spec.containers"]?.array?.first?["image"]?.string
+    else { return nil }
+    let name = (program as NSString).lastPathComponent
+    return runNetworkTool(name, Array(argv.dropFirst()), in: pod, image: ImageCatalog.lookup(ImageReference(image)))
+  }
+
   /// Runs curl, wget, nslookup or ping inside `pod`; nil for other programs.
   mutating func runNetworkTool(
     _ name: String, _ args: [String], in pod: Object, image: ImageBehavior?

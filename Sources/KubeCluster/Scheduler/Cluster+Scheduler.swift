@@ -159,16 +159,18 @@ extension Cluster {
     {
       return (false, ["node(s) were unschedulable"], false)
     }
-    let affinityMessage = "node(s) didn't match Pod's node affinity/selector"
-    if let selector = asks.nodeSelector, !selector.matches(node.labels) {
-      return (false, [affinityMessage], false)
-    }
-    if !asks.matchesRequiredAffinity(node) { return (false, [affinityMessage], false) }
+    // kube-scheduler's filters stop at the first that rejects a node, and
+    // TaintToleration runs before NodeAffinity.
     for taint in node.taints {
       if !asks.tolerates(key: taint.key, value: taint.value, effect: taint.effect) {
         return (false, ["node(s) had untolerated taint {\(taint.key): \(taint.value ?? "")}"], false)
       }
     }
+    let affinityMessage = "node(s) didn't match Pod's node affinity/selector"
+    if let selector = asks.nodeSelector, !selector.matches(node.labels) {
+      return (false, [affinityMessage], false)
+    }
+    if !asks.matchesRequiredAffinity(node) { return (false, [affinityMessage], false) }
     let capacity = node.allocatable
     let used = load(on: node.name)
     var reasons: [String] = []

@@ -122,7 +122,8 @@ struct APIVersionsCommand: KubectlCommand {
 }
 
 /// `kubectl auth can-i VERB RESOURCE` and `auth whoami`: kind's kubeconfig
-/// user is cluster-admin, so the answer is always yes.
+/// user is cluster-admin; `--as` asks for another user or a service
+/// account, whom the cluster's RBAC bindings answer for.
 struct AuthCommand: KubectlCommand {
   static let name = "auth"
   static let flags: [FlagSpec] = [
@@ -138,37 +139,120 @@ struct AuthCommand: KubectlCommand {
     let arguments = invocation.positionals
     switch arguments.first {
     case "can-i":
+      let subject = Self.subject(invocation)
       if invocation.flags.bool("list") {
-        return CommandOutput(stdout: TemplatePrinter.tabwriter([
-          ["Resources", "Non-Resource URLs", "Resource Names", "Verbs"],
-          ["*.*", "[]", "[]", "[*]"],
-          ["", "[*]", "[]", "[*]"],
-        ]))
+        let rules = RBACAuthorizer.rules(for: subject, namespace: invocation.namespace, in: cluster)
+        return CommandOutput(stdout: Self.listing(rules, headers: !invocation.flags.bool("no-headers")))
       }
       // Exactly VERB and TYPE, TYPE/NAME or a non-resource URL.
       guard arguments.count == 3 else {
         throw KubectlError.raw(
           "error: you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'kubectl auth can-i -h' for help and examples.\n")
       }
+      var output = CommandOutput()
+      var request = RBACAuthorizer.Request(verb: arguments[1], subresource: invocation.flags.string("subresource"))
       let resource = arguments[2]
-      if !resource.hasPrefix("/"), ResourceResolver.kind(for: String(resource.split(separator: "/").first ?? "")) == nil,
-        !resource.hasPrefix("*")
-      {
-        // resourceFor warns before the answer is printed.
-        var output = CommandOutput()
-        output.err("Warning: the server doesn't have a resource type '\(resource.split(separator: "/").first ?? "")'\n")
-        output.out(invocation.flags.bool("quiet") ? "" : "yes\n")
-        return output
+      if resource.hasPrefix("/") {
+        request.path = resource
+      } else {
+        let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
+        let type = parts.first ?? ""
+        request.name = parts.count > 1 ? parts[1] : ""
+        if let kind = ResourceResolver.kind(for: type) {
+          request.apiGroup = kind.group
+          request.resource = kind.resource
+          if kind.isNamespaced && !invocation.flags.bool("all-namespaces") { request.namespace = invocation.namespace }
+        } else if let group = Self.reviewGroups[type.split(separator: ".").first.map(String.init) ?? type] {
+          // The review resources, which are served but never stored.
+          request.apiGroup = group
+          request.resource = String(type.split(separator: ".").first ?? "")
+        } else {
+          if type != "*" {
+            // resourceFor warns before the answer is printed.
+            output.err("Warning: the server doesn't have a resource type '\(type)'\n")
+          }
+          request.resource = type
+          if !invocation.flags.bool("all-namespaces") { request.namespace = invocation.namespace }
+        }
       }
-      return CommandOutput(stdout: invocation.flags.bool("quiet") ? "" : "yes\n")
+      let allowed = RBACAuthorizer.allows(request, subject: subject, in: cluster)
+      if !invocation.flags.bool("quiet") { output.out(allowed ? "yes\n" : "no\n") }
+      output.exitCode = allowed ? 0 : 1
+      return output
     case "whoami":
+      let subject = Self.subject(invocation)
       return CommandOutput(stdout: TemplatePrinter.tabwriter([
-        ["ATTRIBUTE", "VALUE"], ["Username", "kubernetes-admin"], ["Groups", "[kubeadm:cluster-admins system:authenticated]"],
+        ["ATTRIBUTE", "VALUE"], ["Username", subject.user], ["Groups", "[\(subject.groups.joined(separator: " "))]"],
       ]))
     case nil:
       return CommandOutput(stderr: HelpText.forCommand("auth", flags: []), exitCode: 1)
     case let other?:
       throw KubectlError.unknownCommand(other, of: "auth")
     }
+  }
+
+  /// The access and token review resources discovery lists, by group.
+  static let reviewGroups: [String: String] = [
+    "selfsubjectaccessreviews": "authorization.k8s.io", "selfsubjectrulesreviews": "authorization.k8s.io",
+    "subjectaccessreviews": "authorization.k8s.io", "selfsubjectreviews": "authentication.k8s.io",
+    "tokenreviews": "authentication.k8s.io",
+  ]
+
+  /// kind's admin, or whom `--as` / `--as-group` impersonate.
+  static func subject(_ invocation: Invocation) -> RBACAuthorizer.Subject {
+    guard let user = invocation.flags.optionalString("as"), !user.isEmpty else { return .admin }
+    return .impersonated(user, groups: invocation.flags.strings("as-group"))
+  }
+
+  /// `can-i --list`: the rules broken down to one verb each, merged back per
+  /// resource (rbac's BreakdownRule and CompactRules), sorted by their Go
+  /// `String()` form, as kubectl prints a SelfSubjectRulesReview.
+  static func listing(_ rules: [RBACAuthorizer.Rule], headers: Bool) -> String {
+    typealias Rule = RBACAuthorizer.Rule
+    var simple: [Rule] = []
+    var others: [Rule] = []
+    for rule in rules {
+      for group in rule.apiGroups {
+        for resource in rule.resources {
+          for verb in rule.verbs {
+            for name in rule.resourceNames.isEmpty ? [nil] : rule.resourceNames.map(Optional.some) {
+              let piece = Rule(verbs: [verb], apiGroups: [group], resources: [resource], resourceNames: name.map { [$0] } ?? [])
+              if let index = simple.firstIndex(where: {
+                $0.apiGroups == piece.apiGroups && $0.resources == piece.resources && $0.resourceNames == piece.resourceNames
+              }) {
+                simple[index].verbs.append(verb)
+              } else {
+                simple.append(piece)
+              }
+            }
+          }
+        }
+      }
+      for url in rule.nonResourceURLs {
+        for verb in rule.verbs { others.append(Rule(verbs: [verb], nonResourceURLs: [url])) }
+      }
+    }
+    func list(_ items: [String]) -> String { "[\(items.joined(separator: " "))]" }
+    func goString(_ rule: Rule) -> String {
+      "&PolicyRule{Verbs:\(list(rule.verbs)),APIGroups:\(list(rule.apiGroups)),Resources:\(list(rule.resources)),"
+        + "ResourceNames:\(list(rule.resourceNames)),NonResourceURLs:\(list(rule.nonResourceURLs)),}"
+    }
+    let sorted = (others + simple).enumerated().sorted { a, b in
+      let (left, right) = (goString(a.element), goString(b.element))
+      return left == right ? a.offset < b.offset : left.utf8.lexicographicallyPrecedes(right.utf8)
+    }.map(\.element)
+    var rows: [[String]] = headers ? [["Resources", "Non-Resource URLs", "Resource Names", "Verbs"]] : []
+    for rule in sorted {
+      // describe.CombineResourceGroup: `resource.group/subresource`.
+      var combined = ""
+      if let resource = rule.resources.first {
+        let parts = resource.split(separator: "/", maxSplits: 1).map(String.init)
+        combined = parts[0]
+        if let group = rule.apiGroups.first, !group.isEmpty { combined += "." + group }
+        if parts.count > 1 { combined += "/" + parts[1] }
+      }
+      rows.append([combined, list(rule.nonResourceURLs), list(rule.resourceNames), list(rule.verbs)])
+    }
+    return TemplatePrinter.tabwriter(rows)
   }
 }

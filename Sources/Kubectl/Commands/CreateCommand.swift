@@ -81,12 +81,16 @@ struct CreateCommand: KubectlCommand {
     guard invocation.positionals.count >= 2 else {
       throw KubectlError.raw("error: exactly one NAME is required, got 0\nSee 'kubectl create deployment -h' for help and examples\n")
     }
-    guard invocation.positionals.count == 2 else {
-      throw KubectlError.raw("error: exactly one NAME is required, got \(invocation.positionals.count - 1)\nSee 'kubectl create deployment -h' for help and examples\n")
+    // `create deployment NAME --image=I -- COMMAND ARGS…`: words after `--` are the command.
+    let names = flags.argsBeforeDash ?? invocation.positionals.count
+    guard names == 2 else {
+      throw KubectlError.raw("error: exactly one NAME is required, got \(names - 1)\nSee 'kubectl create deployment -h' for help and examples\n")
     }
     let name = invocation.positionals[1]
     let port = flags.int("port")
-    let object = Generators.deployment(name: name, images: images, replicas: flags.int("replicas"), port: port >= 0 ? port : nil, namespace: invocation.namespaceWasGiven ? invocation.namespace : nil)
+    let object = Generators.deployment(
+      name: name, images: images, replicas: flags.int("replicas"), port: port >= 0 ? port : nil,
+      namespace: invocation.namespaceWasGiven ? invocation.namespace : nil, command: Array(invocation.positionals.dropFirst(2)))
     // kubectl wraps the API server's refusal: `error: failed to create deployment: …`.
     return try submit(
       object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"),
@@ -102,6 +106,7 @@ struct CreateCommand: KubectlCommand {
     _ object: Object, invocation: Invocation, cluster: inout Cluster, dryRun: DryRun, format: String,
     failure: String? = nil, saveConfig: Bool = true
   ) throws -> CommandOutput {
+    try Printed.checkFormat(format)
     var object = object
     if saveConfig && invocation.flags.bool("save-config") { Generators.saveConfig(&object) }
     if dryRun == .client {
@@ -125,9 +130,20 @@ enum DryRun: Equatable {
   static func parse(_ text: String) throws(KubectlError) -> DryRun {
     switch text {
     case "", "none", "false": return .none
-    case "client", "true": return .client
+    case "client", "true", "unchanged": return .client
     case "server": return .server
     default: throw .message("Invalid dry-run value (\(text)). Must be \"none\", \"server\", or \"client\".")
+    }
+  }
+
+  /// The klog warning `GetDryRunStrategy` logs for the deprecated forms
+  /// (`--dry-run` alone, `--dry-run=true`), or "" for any other value.
+  static func deprecation(_ value: String?, now: Date) -> String {
+    let prefix = "W\(APIProxy.klogTime(now)) \(APIProxy.klogPID) helpers.go:"
+    switch value {
+    case "unchanged": return prefix + "702] --dry-run is deprecated and can be replaced with --dry-run=client.\n"
+    case "true": return prefix + "716] --dry-run=true is deprecated (boolean value) and can be replaced with --dry-run=client.\n"
+    default: return ""
     }
   }
 
@@ -165,6 +181,22 @@ enum Printed {
 }
 
 extension Printed {
+  /// The `-o` formats of create, run and the generators (no tables).
+  static let formats = [
+    "go-template", "go-template-file", "json", "jsonpath", "jsonpath-as-json", "jsonpath-file", "name", "template",
+    "templatefile", "yaml",
+  ]
+
+  /// PrintFlags.ToPrinter's refusal of a format it has no printer for (`-o wide`).
+  static func checkFormat(_ format: String) throws(KubectlError) {
+    let base = format.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+    guard format.isEmpty || formats.contains(base) else {
+      throw .message(
+        "unable to match a printer suitable for the output format \"\(format)\", allowed formats are: "
+          + formats.joined(separator: ","))
+    }
+  }
+
   /// `-o jsonpath=…` and `-o go-template=…` output, or nil for other formats.
   static func templated(_ content: JSONValue, format: String) throws(KubectlError) -> String? {
     guard format.contains("template") || format.hasPrefix("jsonpath") else { return nil }
@@ -218,10 +250,11 @@ enum Generators {
     return base
   }
 
-  static func deployment(name: String, images: [String], replicas: Int, port: Int?, namespace: String?) -> Object {
+  static func deployment(name: String, images: [String], replicas: Int, port: Int?, namespace: String?, command: [String] = []) -> Object {
     let labels = ["app": name]
     let containers: [JSONValue] = images.map { image in
       var container: JSONValue = ["name": .string(containerName(image)), "image": .string(image)]
+      if !command.isEmpty { container["command"] = .array(command.map { .string($0) }) }
       if let port { container["ports"] = [["containerPort": .int(port)]] }
       container["resources"] = .emptyObject
       return container

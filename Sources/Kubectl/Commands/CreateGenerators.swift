@@ -82,7 +82,8 @@ enum CreateGenerators {
     }
     let namespace: String? = invocation.namespaceWasGiven ? invocation.namespace : nil
     let meta = Generators.meta(name, namespace: namespace, labels: [:])
-    let object: Object
+    var object: Object
+    var warnings = ""
     switch kind {
     case "configmap":
       let data = try collectData(invocation, kindName: "ConfigMap", name: name, base64: false)
@@ -206,25 +207,48 @@ enum CreateGenerators {
       let verbs = flags.strings("verb")
       let resources = flags.strings("resource")
       let urls = flags.strings("non-resource-url")
+      let aggregation = kind == "clusterrole" ? flags.string("aggregation-rule") : ""
+      if !aggregation.isEmpty {
+        // An aggregated ClusterRole has its rules filled in by the controller.
+        guard verbs.isEmpty, resources.isEmpty, urls.isEmpty, flags.strings("resource-name").isEmpty else {
+          throw KubectlError.message("aggregation rule must be specified without nonResourceURLs, verbs, resources or resourceNames")
+        }
+        var labels = JSONObject()
+        for pair in aggregation.split(separator: ",") {
+          let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+          labels[parts[0]] = .string(parts.count > 1 ? parts[1] : "")
+        }
+        object = Generators.typed(.clusterRole, [
+          ("metadata", meta), ("rules", .null), ("aggregationRule", ["clusterRoleSelectors": [["matchLabels": .object(labels)]]]),
+        ])
+        return try CreateCommand.submit(object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"), saveConfig: false)
+      }
       guard !verbs.isEmpty else { throw KubectlError.message("at least one verb must be specified") }
-      guard !resources.isEmpty || !urls.isEmpty || (kind == "clusterrole" && !flags.string("aggregation-rule").isEmpty) else {
+      guard !resources.isEmpty || !urls.isEmpty else {
         throw KubectlError.message("at least one resource must be specified")
       }
       var groups: [String: [String]] = [:]
       for resource in resources {
+        // TYPE[.GROUP][/SUBRESOURCE], as `pods/log` or `deployments.apps/scale`.
         var plural = resource
+        var subresource = ""
+        if let slash = plural.firstIndex(of: "/") {
+          subresource = String(plural[slash...])
+          plural = String(plural[..<slash])
+        }
         var group = ""
-        if let dot = resource.firstIndex(of: ".") {
-          plural = String(resource[..<dot])
-          group = String(resource[resource.index(after: dot)...])
+        if let dot = plural.firstIndex(of: ".") {
+          group = String(plural[plural.index(after: dot)...])
+          plural = String(plural[..<dot])
         }
         if let kindFound = ResourceResolver.kind(for: plural) {
           plural = kindFound.resource
           if group.isEmpty { group = kindFound.group }
         } else if !["*"].contains(plural) {
-          throw KubectlError.message("the server doesn't have a resource type \"\(plural)\"")
+          // StandardErrorMessage words a NoResourceMatchError without "error: ".
+          throw KubectlError.raw("the server doesn't have a resource type \"\(plural)\"\n")
         }
-        groups[group, default: []].append(plural)
+        groups[group, default: []].append(plural + subresource)
       }
       var rules: [JSONValue] = []
       for group in groups.keys.sorted() {
@@ -240,6 +264,12 @@ enum CreateGenerators {
         rules.append(.object(JSONObject([("verbs", .array(verbs.map { .string($0) })), ("nonResourceURLs", .array(urls.map { .string($0) }))])))
       }
       object = Generators.typed(kind == "role" ? .role : .clusterRole, [("metadata", meta), ("rules", .array(rules))])
+      // validateResource's warning for a verb outside the standard set.
+      if !resources.isEmpty {
+        for verb in verbs where !Self.resourceVerbs.contains(verb) {
+          warnings += "Warning: '\(verb)' is not a standard resource verb\n"
+        }
+      }
     case "job":
       guard flags.strings("image").isEmpty != flags.string("from").isEmpty else {
         throw KubectlError.message("either --image or --from must be specified")
@@ -262,10 +292,18 @@ enum CreateGenerators {
       }
       return CommandOutput(stdout: fakeToken(account: name, namespace: invocation.namespace, now: cluster.now) + "\n")
     }
-    return try CreateCommand.submit(
+    var output = try CreateCommand.submit(
       object, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"),
       failure: failurePrefixes[kind], saveConfig: kind != "clusterrole")
+    output.stderr = warnings + output.stderr
+    return output
   }
+
+  /// The verbs `create role` knows (k8s.io/kubectl's validResourceVerbs).
+  static let resourceVerbs: Set<String> = [
+    "*", "get", "delete", "list", "create", "update", "patch", "watch", "proxy", "redirect", "deletecollection", "use",
+    "bind", "escalate", "impersonate", "approve", "sign",
+  ]
 
   /// How each kubectl 1.32 generator words the API server's refusal
   /// (`pkg/cmd/create`); namespace, role and clusterrole pass it on as is.
@@ -310,6 +348,9 @@ enum CreateGenerators {
       data[key] = base64 ? Data(value.utf8).base64EncodedString() : value
     }
     let flags = invocation.flags
+    if !flags.strings("from-env-file").isEmpty && !(flags.strings("from-file") + flags.strings("from-literal")).isEmpty {
+      throw KubectlError.message("from-env-file cannot be combined with from-file or from-literal")
+    }
     for file in flags.strings("from-env-file") {
       let text = try read(file, invocation)
       for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {

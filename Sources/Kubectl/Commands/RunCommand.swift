@@ -89,7 +89,7 @@ struct RunCommand: KubectlCommand {
       labels = [:]
       for pair in flags.string("labels").split(separator: ",") {
         let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { throw KubectlError.message("invalid label spec: \(pair)") }
+        guard parts.count == 2 else { throw KubectlError.message("unexpected label spec: \(pair)") }
         labels[parts[0]] = parts[1]
       }
     }
@@ -111,6 +111,7 @@ struct RunCommand: KubectlCommand {
     }
     container["resources"] = .emptyObject
     if flags.isSet("image-pull-policy") { container["imagePullPolicy"] = .string(flags.string("image-pull-policy")) }
+    if flags.bool("privileged") { container["securityContext"] = ["privileged": true] }
     if flags.bool("stdin") { container["stdin"] = true }
     if flags.bool("stdin") && !flags.bool("leave-stdin-open") { container["stdinOnce"] = true }
     if flags.bool("tty") { container["tty"] = true }
@@ -127,31 +128,57 @@ struct RunCommand: KubectlCommand {
     if !annotations.isEmpty { meta["annotations"] = Object.mapValue(annotations) }
     var pod = Generators.typed(.pod, [("metadata", meta), ("spec", .object(spec)), ("status", .emptyObject)])
     pod.content = try overridden(pod.content, flags: flags)
-    var output = try CreateCommand.submit(pod, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: flags.string("output"))
-    if flags.bool("expose") && dryRun == .none {
-      guard let port = Int(flags.string("port")) else { return output }
-      var service = Object(.service, name: name, namespace: invocation.namespace)
-      service.content["spec"] = ["ports": [["port": .int(port), "protocol": "TCP", "targetPort": .int(port)]], "selector": Object.mapValue(labels) ?? .emptyObject]
-      if let stored = try? cluster.create(service) {
-        output.stdout = "service/\(stored.name) created\n" + output.stdout
-      }
+    let format = flags.string("output")
+    try Printed.checkFormat(format)
+    // `--expose`: the service comes first, printed by the same printer
+    // (which, for YAML, writes its document separator twice).
+    var exposed = ""
+    if flags.bool("expose"), let port = Int(flags.string("port")) {
+      let service = Generators.typed(.service, [
+        ("metadata", Generators.meta(
+          name, namespace: invocation.namespaceWasGiven ? invocation.namespace : nil,
+          labels: flags.isSet("labels") ? labels : [:])),
+        ("spec", ["ports": [["protocol": "TCP", "port": .int(port), "targetPort": .int(port)]], "selector": Object.mapValue(labels) ?? .emptyObject]),
+        ("status", ["loadBalancer": .emptyObject]),
+      ])
+      exposed = try CreateCommand.submit(service, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format).stdout
+      if dryRun == .client && format == "yaml" { exposed += "---\n---\n" }
     }
+    var output = try CreateCommand.submit(pod, invocation: invocation, cluster: &cluster, dryRun: dryRun, format: format)
+    output.stdout = exposed + output.stdout
     if (flags.bool("stdin") || flags.bool("attach")) && dryRun == .none {
       let key = ObjectKey(.pod, name, in: invocation.namespace)
       Waiting.until(cluster: &cluster, timeout: 60) { cluster in
         let phase = cluster.store.get(key)?.content[path: "status.phase"]?.string
         return phase != nil && phase != "Pending"
       }
+      // The main process's exit code, which kubectl returns for Never and
+      // OnFailure pods.
+      var exitCode = cluster.store.get(key)?.content[path: "status.containerStatuses"]?.array?.first?[path: "state.terminated.exitCode"]?.int ?? 0
+      // What the attached terminal shows, in the order kubectl writes it.
+      var attached = CommandOutput()
       if let pod = cluster.store.get(key), let lines = cluster.logs(of: pod, container: name, previous: false) {
-        output.stdout = lines.map { $0.text + "\n" }.joined()
-        if flags.bool("tty") {
-          output.stderr += "If you don't see a command prompt, try pressing enter.\n"
+        if flags.bool("tty") { attached.err("If you don't see a command prompt, try pressing enter.\n") }
+        // A network probe as the main process (`-- wget -qO- web`) prints what it fetched.
+        if let tool = cluster.runNetworkTool(extra, asMainProcessOf: pod) {
+          attached.out(tool.stdout)
+          attached.err(tool.stderr)
+          exitCode = tool.exitCode
+        } else {
+          attached.out(lines.map { $0.text + "\n" }.joined())
         }
+      } else {
+        attached.out(output.stdout)
       }
       if flags.bool("rm") {
         _ = try? cluster.delete(key)
-        output.stdout += "pod \"\(name)\" deleted\n"
+        attached.out("pod \"\(name)\" deleted\n")
       }
+      if restart != "Always" && exitCode != 0 {
+        attached.err("pod \(invocation.namespace)/\(name) terminated (Error)\n")
+        attached.exitCode = Int32(clamping: exitCode)
+      }
+      output = attached
     }
     return output
   }

@@ -1,9 +1,9 @@
 import Foundation
 import KubeCluster
 
-/// `kubectl set image|env|resources`: edits the pod template of workloads
-/// (or a pod's own spec) and reports `image updated`, `env updated` or
-/// `resource requirements updated`.
+/// `kubectl set image|env|resources|serviceaccount`: edits the pod template
+/// of workloads (or a pod's own spec) and reports `image updated`, `env
+/// updated`, `resource requirements updated` or `serviceaccount updated`.
 struct SetCommand: KubectlCommand {
   static let name = "set"
   static let flags: [FlagSpec] = [
@@ -27,11 +27,18 @@ struct SetCommand: KubectlCommand {
   ]
 
   static func run(_ invocation: Invocation, cluster: inout Cluster) throws -> CommandOutput {
-    guard let sub = invocation.positionals.first else {
+    guard var sub = invocation.positionals.first else {
       return CommandOutput(stderr: HelpText.forCommand("set", flags: []), exitCode: 1)
     }
-    guard ["image", "env", "resources"].contains(sub) else { throw KubectlError.unknownCommand(sub, of: "set") }
+    if sub == "sa" { sub = "serviceaccount" }
+    guard ["image", "env", "resources", "serviceaccount"].contains(sub) else { throw KubectlError.unknownCommand(sub, of: "set") }
     var arguments = Array(invocation.positionals.dropFirst())
+    // `set serviceaccount RESOURCE… NAME`: the last word is the account.
+    var account = ""
+    if sub == "serviceaccount" {
+      guard let last = arguments.popLast() else { throw KubectlError.message("serviceaccount is required") }
+      account = last
+    }
     // Resource arguments come first; `NAME=VALUE` pairs follow.
     let firstPair = arguments.firstIndex { $0.contains("=") || (sub == "env" && $0.hasSuffix("-") && !$0.contains("/")) } ?? arguments.count
     let pairs = Array(arguments[firstPair...])
@@ -45,6 +52,7 @@ struct SetCommand: KubectlCommand {
       throw KubectlError.raw("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n")
     }
     switch sub {
+    case "serviceaccount": break
     case "image":
       guard !pairs.isEmpty else { throw KubectlError.message("at least one image update is required") }
     case "resources":
@@ -93,6 +101,9 @@ struct SetCommand: KubectlCommand {
       var containers = object.content[path: path]?.array ?? []
       var message = ""
       switch sub {
+      case "serviceaccount":
+        message = "serviceaccount updated"
+        object.content[path: base + "spec.serviceAccountName"] = .string(account)
       case "image":
         message = "image updated"
         for pair in pairs {
@@ -161,8 +172,8 @@ struct SetCommand: KubectlCommand {
       }
       let before = object.content
       object.content[path: path] = .array(containers)
-      if object.content == before && output.exitCode == 0 { continue }
-      if object.content == before { continue }
+      // set serviceaccount patches (and reports) even when nothing changes.
+      if object.content == before && sub != "serviceaccount" { continue }
       if local {
         output.stdout += try PatchCommand.printed(object, format: invocation.flags.string("output"), message: "\(RolloutCommand.label(key)) \(message)\n")
         continue

@@ -123,7 +123,7 @@ struct ClusterInfoCommand: KubectlCommand {
 struct APIResourcesCommand: KubectlCommand {
   static let name = "api-resources"
   static let flags: [FlagSpec] = [
-    .string("namespaced", default: "true", help: "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default."),
+    .bool("namespaced", default: true, help: "If false, non-namespaced resources will be returned, otherwise returning namespaced resources by default."),
     .string("output", short: "o", help: "Output format. One of: (wide, name)."),
     .string("api-group", help: "Limit to resources in the specified API group."),
     .bool("no-headers", help: "When using the default or custom-column output format, don't print headers (default print headers)."),
@@ -148,6 +148,8 @@ struct APIResourcesCommand: KubectlCommand {
       kinds = kinds.filter { $0.isNamespaced == wanted }
     }
     if flags.isSet("api-group") { kinds = kinds.filter { $0.group == flags.string("api-group") } }
+    let verbs = flags.strings("verbs")
+    if !verbs.isEmpty { kinds = kinds.filter { kind in verbs.allSatisfy(kind.verbs.contains) } }
     if flags.string("sort-by") == "kind" { kinds.sort { $0.rawValue < $1.rawValue } }
     if flags.string("sort-by") == "name" { kinds.sort { $0.resource < $1.resource } }
     if flags.string("output") == "name" {

@@ -77,6 +77,9 @@ package enum FlagParser {
           try assign(spec, value ?? "true", into: &parsed, command: command)
           continue
         }
+        // `--dry-run` alone is pflag's NoOptDefVal "unchanged" (the
+        // deprecated client dry run): it never takes the next word.
+        if value == nil && name == "dry-run" { value = "unchanged" }
         if value == nil {
           guard index < arguments.count else { throw fail("flag needs an argument: --\(name)") }
           value = arguments[index]
