@@ -4,7 +4,7 @@ extension Cluster {
   /// The ControllerRevisions an owner (StatefulSet, DaemonSet) controls,
   /// lowest revision first.
   package func controllerRevisions(of owner: Object) -> [Object] {
-    store.dependents(of: owner.uid).filter { $0.kind == .controllerRevision }
+    store.dependents(of: owner.uid, kind: .controllerRevision)
       .sorted { ($0.content["revision"]?.int ?? 0) < ($1.content["revision"]?.int ?? 0) }
   }
 

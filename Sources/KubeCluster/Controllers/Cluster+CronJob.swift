@@ -14,7 +14,7 @@ extension Cluster {
     var status = cronJob.content["status"] ?? .emptyObject
 
     // The Jobs it owns, and which of them have finished.
-    let jobs = store.dependents(of: cronJob.uid).filter { $0.kind == .job && !$0.isTerminating }
+    let jobs = store.dependents(of: cronJob.uid, kind: .job).filter { !$0.isTerminating }
     func verdict(_ job: Object) -> String? {
       let conditions = job.content[path: "status.conditions"]?.array ?? []
       return ["Complete", "Failed"].first { type in

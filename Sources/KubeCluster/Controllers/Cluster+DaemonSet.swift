@@ -8,11 +8,11 @@ extension Cluster {
     let actor = "daemonset-controller"
     let template = daemonSet.content[path: "spec.template"] ?? .emptyObject
     let hash = Cluster.templateHash(template)
-    let owned = store.dependents(of: daemonSet.uid).filter { $0.kind == .pod }
+    let owned = store.dependents(of: daemonSet.uid, kind: .pod)
     let pods = owned.filter { !$0.isTerminating }
     syncRevision(
       daemonSet, name: "\(daemonSet.name)-\(hash)", hashLabels: ["controller-revision-hash": hash],
-      inUse: Set(pods.compactMap { $0.labels["controller-revision-hash"] }.map { "\(daemonSet.name)-\($0)" }),
+      inUse: Set(pods.compactMap { $0.label("controller-revision-hash") }.map { "\(daemonSet.name)-\($0)" }),
       actor: actor)
     var outdated: [Object] = []
     var byNode: [String: [Object]] = [:]
@@ -70,7 +70,7 @@ extension Cluster {
         }
       } else if existing.count > 1 {
         for pod in existing.dropFirst() { deleteDaemonPod(pod, of: daemonSet, by: actor) }
-      } else if let pod = existing.first, pod.labels["controller-revision-hash"] != hash {
+      } else if let pod = existing.first, pod.label("controller-revision-hash") != hash {
         outdated.append(pod)
       }
     }
@@ -81,10 +81,10 @@ extension Cluster {
 
     guard let current = store.get(key) else { return }
     daemonSet = current
-    let live = store.dependents(of: daemonSet.uid).filter { $0.kind == .pod && !$0.isTerminating }
-    let scheduled = live.filter { $0.content[path: "spec.nodeName"]?.string != nil }.count
-    let ready = live.filter(Cluster.isPodReady).count
-    let updated = live.filter { $0.labels["controller-revision-hash"] == hash }.count
+    let live = store.dependents(of: daemonSet.uid, kind: .pod).filter { !$0.isTerminating }
+    let scheduled = live.count { $0.content[path: "spec.nodeName"]?.string != nil }
+    let ready = live.count(where: Cluster.isPodReady)
+    let updated = live.count { $0.label("controller-revision-hash") == hash }
     var status: JSONValue = [
       "currentNumberScheduled": .int(scheduled), "desiredNumberScheduled": .int(eligible),
       "numberMisscheduled": 0, "numberReady": .int(ready),
@@ -167,5 +167,13 @@ struct DaemonProbe {
     return node.taints.allSatisfy {
       Cluster.tolerates(tolerations, key: $0.key, value: $0.value, effect: $0.effect)
     }
+  }
+}
+
+extension Object {
+  /// One label's value, as `labels[key]` reads it, without building the
+  /// whole map: daemon syncs read one label of every pod they own.
+  fileprivate func label(_ key: String) -> String? {
+    content[path: "metadata.labels"]?[key]?.scalarText
   }
 }

@@ -41,7 +41,7 @@ extension Cluster {
       adopted.ownerReferences = [OwnerReference(controlledBy: deployment)]
       write(adopted, by: actor, summary: "adopted by \(deployment.name)")
     }
-    var owned = store.dependents(of: deployment.uid).filter { $0.kind == .replicaSet && !$0.isTerminating }
+    var owned = store.dependents(of: deployment.uid, kind: .replicaSet).filter { !$0.isTerminating }
     let bare = Cluster.bareTemplate(template)
     var newRS = owned.first { Cluster.bareTemplate($0.content[path: "spec.template"]) == bare }
     var olds = owned.filter { $0.uid != newRS?.uid }
@@ -243,8 +243,8 @@ extension Cluster {
 
   private mutating func cleanUpHistory(_ deployment: Object) {
     let limit = deployment.content[path: "spec.revisionHistoryLimit"]?.int ?? 10
-    let olds = store.dependents(of: deployment.uid).filter {
-      $0.kind == .replicaSet && !$0.isTerminating && ($0.content[path: "spec.replicas"]?.int ?? 0) == 0
+    let olds = store.dependents(of: deployment.uid, kind: .replicaSet).filter {
+      !$0.isTerminating && ($0.content[path: "spec.replicas"]?.int ?? 0) == 0
         && ($0.content[path: "status.replicas"]?.int ?? 0) == 0
     }
     let template = Cluster.bareTemplate(deployment.content[path: "spec.template"])
@@ -259,7 +259,7 @@ extension Cluster {
   private mutating func updateDeploymentStatus(_ key: ObjectKey, newRS: Object?) {
     guard var deployment = store.get(key) else { return }
     let replicas = deployment.content[path: "spec.replicas"]?.int ?? 1
-    let sets = store.dependents(of: deployment.uid).filter { $0.kind == .replicaSet && !$0.isTerminating }
+    let sets = store.dependents(of: deployment.uid, kind: .replicaSet).filter { !$0.isTerminating }
     func sum(_ path: String) -> Int { sets.reduce(0) { $0 + ($1.content[path: path]?.int ?? 0) } }
     let total = sum("status.replicas")
     let ready = sum("status.readyReplicas")

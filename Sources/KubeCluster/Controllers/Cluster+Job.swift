@@ -19,9 +19,8 @@ extension Cluster {
       conditions.contains { $0["type"]?.string == type && $0["status"]?.string == "True" }
     }
     if holds("Complete") || holds("Failed") {
-      releaseTrackingFinalizers(store.dependents(of: job.uid).filter {
-        $0.kind == .pod
-          && ($0.isTerminating || ["Succeeded", "Failed"].contains($0.content[path: "status.phase"]?.string ?? ""))
+      releaseTrackingFinalizers(store.dependents(of: job.uid, kind: .pod).filter {
+        $0.isTerminating || ["Succeeded", "Failed"].contains($0.content[path: "status.phase"]?.string ?? "")
       })
       expireFinishedJob(job)
       return
@@ -29,7 +28,7 @@ extension Cluster {
     if spec["suspend"]?.bool == true { return }
 
     // Count the pods that finished since the last look.
-    let pods = store.dependents(of: job.uid).filter { $0.kind == .pod }
+    let pods = store.dependents(of: job.uid, kind: .pod)
     var counted = jobCountedPods[job.uid] ?? []
     var succeeded = previous["succeeded"]?.int ?? 0
     var failed = previous["failed"]?.int ?? 0

@@ -23,7 +23,7 @@ extension Cluster {
       !group.isTerminating && group.phase != "Succeeded" && group.phase != "Failed" && matches(group)
     }
     if store.podGroups(of: replicaSet.uid).keys.contains(where: { !matches($0) }) {
-      for pod in store.dependents(of: replicaSet.uid) where pod.kind == .pod && !selector.matches(pod.labels) {
+      for pod in store.dependents(of: replicaSet.uid, kind: .pod) where !selector.matches(pod.labels) {
         var released = pod
         released.ownerReferences = pod.ownerReferences.filter { $0.uid != replicaSet.uid }
         write(released, by: actor, summary: "released from \(replicaSet.name)")
@@ -72,8 +72,8 @@ extension Cluster {
       let adoptedNow = Set(adopted.filter { pod in
         pod.ownerReferences.filter { $0.uid == replicaSet.uid }.count == 1
       }.map(\.key))
-      let owned = store.dependents(of: replicaSet.uid).filter {
-        $0.kind == .pod && selector.matches($0.labels) && !adoptedNow.contains($0.key)
+      let owned = store.dependents(of: replicaSet.uid, kind: .pod).filter {
+        selector.matches($0.labels) && !adoptedNow.contains($0.key)
       } + adopted
       let candidates = owned.filter { pod in
         let phase = pod.content[path: "status.phase"]?.string

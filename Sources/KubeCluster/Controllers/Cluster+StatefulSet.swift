@@ -16,7 +16,7 @@ extension Cluster {
     let updateHash = Cluster.templateHash(updateTemplate)
     let updateRevision = "\(set.name)-\(updateHash)"
     let claimTemplates = spec["volumeClaimTemplates"]?.array ?? []
-    let pods = store.dependents(of: set.uid).filter { $0.kind == .pod }
+    let pods = store.dependents(of: set.uid, kind: .pod)
     syncRevision(
       set, name: updateRevision, hashLabels: ["controller.kubernetes.io/hash": updateHash],
       inUse: Set(pods.compactMap { $0.labels["controller-revision-hash"] }), actor: actor)
@@ -129,7 +129,7 @@ extension Cluster {
 
     // Status.
     guard var current = store.get(key) else { return }
-    let live = store.dependents(of: set.uid).filter { $0.kind == .pod && !$0.isTerminating }
+    let live = store.dependents(of: set.uid, kind: .pod).filter { !$0.isTerminating }
     let ready = live.filter(healthy).count
     let updated = live.filter { $0.labels["controller-revision-hash"] == updateRevision }.count
     var currentCount = live.filter { $0.labels["controller-revision-hash"] == currentRevision }.count

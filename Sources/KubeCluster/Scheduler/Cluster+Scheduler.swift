@@ -40,9 +40,11 @@ extension Cluster {
     var feasible: [(node: NodeFacts, score: Double)] = []
     var filtered: [(node: String, reasons: [String])] = []
     for node in nodes {
-      let (fits, reason, resolvable) = check(asks, on: node, request: request)
+      // The node's sums, looked up once for the filter and the score.
+      let totals = nodeTotals[node.name] ?? NodeTotals()
+      let (fits, reason, resolvable) = check(asks, on: node, used: totals.load, request: request)
       if fits {
-        feasible.append((node, score(owner: owner, on: node, request: request)))
+        feasible.append((node, score(owner: owner, on: node, totals: totals, request: request)))
       } else {
         filtered.append((node.name, reason))
         for part in reason { reasons[part, default: 0] += 1 }
@@ -153,7 +155,9 @@ extension Cluster {
 
   /// Whether a pod asking `asks` may run on `node`, and if not, the
   /// scheduler's reasons and whether preemption could ever help.
-  private func check(_ asks: SchedulingAsks, on node: NodeFacts, request: NodeLoad) -> (Bool, [String], Bool) {
+  private func check(_ asks: SchedulingAsks, on node: NodeFacts, used: NodeLoad, request: NodeLoad)
+    -> (Bool, [String], Bool)
+  {
     if node.unschedulable,
       !asks.tolerates(key: "node.kubernetes.io/unschedulable", value: nil, effect: "NoSchedule")
     {
@@ -172,7 +176,6 @@ extension Cluster {
     }
     if !asks.matchesRequiredAffinity(node) { return (false, [affinityMessage], false) }
     let capacity = node.allocatable
-    let used = load(on: node.name)
     var reasons: [String] = []
     if used.pods + 1 > capacity.pods { reasons.append("Too many pods") }
     if request.cpu > 0, used.cpu + request.cpu > capacity.cpu { reasons.append("Insufficient cpu") }
@@ -215,9 +218,8 @@ extension Cluster {
   /// Least-allocated scoring (NodeResourcesFit, with the scheduler's
   /// non-zero defaults of 100m CPU and 200Mi for pods that request nothing)
   /// plus the default topology spreading of pods that share an owner.
-  private func score(owner: String?, on node: NodeFacts, request: NodeLoad) -> Double {
+  private func score(owner: String?, on node: NodeFacts, totals: NodeTotals, request: NodeLoad) -> Double {
     let capacity = node.allocatable
-    let totals = nodeTotals[node.name] ?? NodeTotals()
     let cpuUsed = max(request.cpu, 100) + totals.scoringCPU
     let memoryUsed = max(request.memory, Cluster.defaultMemoryRequest) + totals.scoringMemory
     let siblings = owner.map { totals.owners[$0] ?? 0 } ?? 0

@@ -14,6 +14,12 @@ struct SchemaMemo: Sendable {
   private var decoded: [JSONValue: Decoded] = [:]
   private var defaulted: [JSONValue: JSONValue] = [:]
   private var podSpecErrors: [JSONValue: [FieldError]] = [:]
+  /// The last key each function met and its answer: a controller creates
+  /// its pods one after another, and comparing with the last one (whose
+  /// big subtrees are the very same storage) is much cheaper than hashing.
+  private var lastDecoded: (key: JSONValue, answer: Decoded)?
+  private var lastDefaulted: (key: JSONValue, answer: JSONValue)?
+  private var lastSpec: (key: JSONValue, answer: [FieldError])?
   private static let capacity = 64
 
   /// `content` with its name blanked, or nil when the name is not a string.
@@ -31,10 +37,15 @@ struct SchemaMemo: Sendable {
     guard let key = SchemaMemo.key(content, kind: kind) else {
       return Schema.decodeError(content, kind: kind)
     }
-    if let known = decoded[key] { return known.error }
+    if let last = lastDecoded, last.key == key { return last.answer.error }
+    if let known = decoded[key] {
+      lastDecoded = (key, known)
+      return known.error
+    }
     let error = Schema.decodeError(content, kind: kind)
     if decoded.count >= SchemaMemo.capacity { decoded.removeAll() }
     decoded[key] = Decoded(error: error)
+    lastDecoded = (key, Decoded(error: error))
     return error
   }
 
@@ -45,14 +56,18 @@ struct SchemaMemo: Sendable {
       return
     }
     let name = object.content[path: "metadata.name"]
-    if let known = defaulted[key] {
+    if let last = lastDefaulted, last.key == key {
+      object.content = last.answer
+    } else if let known = defaulted[key] {
       object.content = known
+      lastDefaulted = (key, known)
     } else {
       Schema.applyDefaults(to: &object)
       var result = object.content
       result[path: "metadata.name"] = ""
       if defaulted.count >= SchemaMemo.capacity { defaulted.removeAll() }
       defaulted[key] = result
+      lastDefaulted = (key, result)
     }
     object.content[path: "metadata.name"] = name
   }
@@ -62,12 +77,16 @@ struct SchemaMemo: Sendable {
     guard object.kind == .pod else { return Schema.validate(object, old: nil) }
     let spec = object.content["spec"] ?? .null
     let errors: [FieldError]
-    if let known = podSpecErrors[spec] {
+    if let last = lastSpec, last.key == spec {
+      errors = last.answer
+    } else if let known = podSpecErrors[spec] {
       errors = known
+      lastSpec = (spec, known)
     } else {
       errors = Schema.validatePodSpec(object.content["spec"], path: "spec", isPod: true)
       if podSpecErrors.count >= SchemaMemo.capacity { podSpecErrors.removeAll() }
       podSpecErrors[spec] = errors
+      lastSpec = (spec, errors)
     }
     return Schema.validate(object, old: nil, podSpecErrors: errors)
   }

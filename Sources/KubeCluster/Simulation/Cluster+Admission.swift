@@ -78,6 +78,13 @@ extension Cluster {
     }
   }
 
+  /// DefaultTolerationSeconds' tolerations, by the taint they tolerate,
+  /// shared by every pod that gets them.
+  private static let defaultTolerations: [(String, JSONValue)] =
+    ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"].map { taint in
+      (taint, ["key": .string(taint), "operator": "Exists", "effect": "NoExecute", "tolerationSeconds": 300])
+    }
+
   private mutating func admitPod(_ pod: inout Object) throws(APIError) {
     let isMirror = pod.annotations["kubernetes.io/config.mirror"] != nil
     if !isMirror {
@@ -97,12 +104,9 @@ extension Cluster {
       }
     }
     var tolerations = pod.content[path: "spec.tolerations"]?.array ?? []
-    for taint in ["node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"]
+    for (taint, toleration) in Cluster.defaultTolerations
     where !tolerations.contains(where: { $0["key"]?.string == taint }) {
-      tolerations.append([
-        "key": .string(taint), "operator": "Exists", "effect": "NoExecute",
-        "tolerationSeconds": 300,
-      ])
+      tolerations.append(toleration)
     }
     pod.content[path: "spec.tolerations"] = .array(tolerations)
     if pod.content[path: "spec.priority"] == nil { pod.content[path: "spec.priority"] = 0 }
@@ -114,6 +118,26 @@ extension Cluster {
     }
   }
 
+  /// The projection of every `kube-api-access-*` volume: one value that all
+  /// pods share (the tree is copied on write), not one copy per pod.
+  private static let serviceAccountProjection: JSONValue = [
+    "defaultMode": 420,
+    "sources": [
+      ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
+      ["configMap": ["name": "kube-root-ca.crt", "items": [["key": "ca.crt", "path": "ca.crt"]]]],
+      [
+        "downwardAPI": [
+          "items": [
+            [
+              "path": "namespace",
+              "fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"],
+            ]
+          ]
+        ]
+      ],
+    ],
+  ]
+
   /// The projected `kube-api-access-*` volume the service account admission
   /// plugin adds, mounted in every container.
   private mutating func mountServiceAccountToken(_ pod: inout Object) {
@@ -121,26 +145,7 @@ extension Cluster {
     guard !volumes.contains(where: { $0["name"]?.string?.hasPrefix("kube-api-access-") == true })
     else { return }
     let name = "kube-api-access-" + random.nameSuffix()
-    let volume: JSONValue = [
-      "name": .string(name),
-      "projected": [
-        "defaultMode": 420,
-        "sources": [
-          ["serviceAccountToken": ["expirationSeconds": 3607, "path": "token"]],
-          ["configMap": ["name": "kube-root-ca.crt", "items": [["key": "ca.crt", "path": "ca.crt"]]]],
-          [
-            "downwardAPI": [
-              "items": [
-                [
-                  "path": "namespace",
-                  "fieldRef": ["apiVersion": "v1", "fieldPath": "metadata.namespace"],
-                ]
-              ]
-            ]
-          ],
-        ],
-      ],
-    ]
+    let volume: JSONValue = ["name": .string(name), "projected": Cluster.serviceAccountProjection]
     pod.content[path: "spec.volumes"] = .array(volumes + [volume])
     for field in ["containers", "initContainers"] {
       guard var containers = pod.content[path: "spec.\(field)"]?.array else { continue }

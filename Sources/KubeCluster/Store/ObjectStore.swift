@@ -101,6 +101,9 @@ package struct ObjectStore: Sendable {
   package private(set) var journal: [JournalEntry] = []
   /// The id of the last journal entry; ids keep counting when old entries are dropped.
   package private(set) var lastJournalID = 0
+  /// Every actor named in the journal, once: entries share these strings
+  /// instead of each keeping the copy its caller built (`kubelet/NODE`).
+  private var actorNames: Set<String> = []
   /// Writes the controllers have not seen yet.
   package private(set) var pendingChanges: [ObjectChange] = []
   /// The journal id of the entry now being reacted to; stamped as the cause
@@ -173,6 +176,13 @@ package struct ObjectStore: Sendable {
     (dependents[uid] ?? []).sorted().compactMap { get($0) }
   }
 
+  /// The objects of one kind whose owner references name `uid`, in the
+  /// order `dependents(of:)` gives them: the others are neither sorted nor read.
+  package func dependents(of uid: String, kind: Kind) -> [Object] {
+    guard let keys = dependents[uid] else { return [] }
+    return keys.filter { $0.kind == kind }.sorted().compactMap { get($0) }
+  }
+
   /// The pods whose owner references name `uid`, counted by group.
   package func podGroups(of uid: String) -> [PodGroup: Int] {
     podGroups[uid] ?? [:]
@@ -216,7 +226,10 @@ package struct ObjectStore: Sendable {
       throw .conflict(object.kind, object.name)
     }
     var object = object
-    object.resourceVersion = current.resourceVersion
+    // Set only when it differs, so that an unchanged object still shares
+    // its tree with the stored one and compares equal at once.
+    let version = current.resourceVersion
+    if object.resourceVersion != version { object.resourceVersion = version }
     if object.content == current.content { return current }
     revision += 1
     object.resourceVersion = String(revision)
@@ -343,6 +356,7 @@ package struct ObjectStore: Sendable {
     let owner = object.ownerReferences.first { $0.controller }.flatMap { reference in
       reference.ownerKind.map { ObjectKey($0, reference.name, in: object.namespace) }
     }
+    let actor = actorNames.insert(actor).memberAfterInsert
     journal.append(
       JournalEntry(
         id: lastJournalID, revision: revision, time: time, actor: actor, type: type,
