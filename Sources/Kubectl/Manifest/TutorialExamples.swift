@@ -86,33 +86,9 @@ enum TutorialExamples {
               - containerPort: 8080
 
       """,
-    "deployments/deployment-with-configmap-as-volume.yaml": """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: configmap-volume
-        labels:
-          app.kubernetes.io/name: configmap-volume
-      spec:
-        replicas: 3
-        selector:
-          matchLabels:
-            app.kubernetes.io/name: configmap-volume
-        template:
-          metadata:
-            labels:
-              app.kubernetes.io/name: configmap-volume
-          spec:
-            containers:
-              - name: alpine
-                image: alpine:3
-                command:
-                  - /bin/sh
-                  - -c
-                  - while true; do echo "$(date) My preferred sport is $(cat /etc/config/sport)";
-                    sleep 10; done;
-                ports:
-                  - containerPort: 80
+    "deployments/deployment-with-configmap-as-volume.yaml": alpineLoop(
+      "configmap-volume", says: "My preferred sport is $(cat /etc/config/sport)",
+      after: """
                 volumeMounts:
                   - name: config-volume
                     mountPath: /etc/config
@@ -120,42 +96,19 @@ enum TutorialExamples {
               - name: config-volume
                 configMap:
                   name: sport
-      """,
-    "deployments/deployment-with-configmap-as-envvar.yaml": """
-      apiVersion: apps/v1
-      kind: Deployment
-      metadata:
-        name: configmap-env-var
-        labels:
-          app.kubernetes.io/name: configmap-env-var
-      spec:
-        replicas: 3
-        selector:
-          matchLabels:
-            app.kubernetes.io/name: configmap-env-var
-        template:
-          metadata:
-            labels:
-              app.kubernetes.io/name: configmap-env-var
-          spec:
-            containers:
-              - name: alpine
-                image: alpine:3
+
+      """),
+    "deployments/deployment-with-configmap-as-envvar.yaml": alpineLoop(
+      "configmap-env-var", says: "The basket is full of $FRUITS",
+      before: """
                 env:
                   - name: FRUITS
                     valueFrom:
                       configMapKeyRef:
                         key: fruits
                         name: fruits
-                command:
-                  - /bin/sh
-                  - -c
-                  - while true; do echo "$(date) The basket is full of $FRUITS";
-                    sleep 10; done;
-                ports:
-                  - containerPort: 80
 
-      """,
+      """),
     "application/php-apache.yaml": """
       apiVersion: apps/v1
       kind: Deployment
@@ -221,6 +174,45 @@ enum TutorialExamples {
             - containerPort: 80
 
     """
+  }
+
+  /// The alpine Deployments of "Updating Configuration via a ConfigMap": a
+  /// loop that says something every ten seconds; `before` and `after` are
+  /// whole lines placed around its command and ports.
+  private static func alpineLoop(_ name: String, says: String, before: String = "", after: String = "") -> String {
+    let head = """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: \(name)
+        labels:
+          app.kubernetes.io/name: \(name)
+      spec:
+        replicas: 3
+        selector:
+          matchLabels:
+            app.kubernetes.io/name: \(name)
+        template:
+          metadata:
+            labels:
+              app.kubernetes.io/name: \(name)
+          spec:
+            containers:
+              - name: alpine
+                image: alpine:3
+
+      """
+    let command = """
+              command:
+                - /bin/sh
+                - -c
+                - while true; do echo "$(date) \(says)";
+                  sleep 10; done;
+              ports:
+                - containerPort: 80
+
+    """
+    return head + before + command + after
   }
 
   /// The headless Service and `web` StatefulSet of "StatefulSet Basics".
