@@ -145,11 +145,14 @@ package struct ExecSession: Equatable, Sendable {
   package var command: [String]
   /// Whether kubectl asked for a TTY (`-t`): the in-pod shell shows its prompt.
   package var tty: Bool
+  /// `kubectl run -i --rm`: the pod is deleted when the shell ends.
+  package var removesPod: Bool
 
-  package init(pod: ObjectKey, container: String, command: [String], tty: Bool) {
+  package init(pod: ObjectKey, container: String, command: [String], tty: Bool, removesPod: Bool = false) {
     self.pod = pod
     self.container = container
     self.command = command
     self.tty = tty
+    self.removesPod = removesPod
   }
 }

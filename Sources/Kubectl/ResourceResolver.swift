@@ -5,6 +5,18 @@ import KubeCluster
 package enum ResourceResolver {
   package static func kind(for text: String) -> Kind? {
     let lowered = text.lowercased()
+    // `deployment.v1.apps`: resource, version and group, as the Deployments
+    // page types it (`kubectl set image deployment.v1.apps/nginx-deployment …`).
+    let parts = lowered.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    if parts.count >= 3, isVersion(parts[1]) {
+      let group = parts[2...].joined(separator: ".")
+      if let kind = Kind.allCases.first(where: { kind in
+        kind.isListable && kind.apiVersion == (group == "core" ? "" : group + "/") + parts[1]
+          && (kind.resource == parts[0] || kind.singular == parts[0] || kind.shortNames.contains(parts[0]))
+      }) {
+        return kind
+      }
+    }
     var name = lowered
     var group: String?
     if let dot = lowered.firstIndex(of: ".") {
@@ -23,6 +35,12 @@ package enum ResourceResolver {
       }
     }
     return nil
+  }
+
+  /// Whether `word` reads as an API version such as `v1` or `v2beta1`.
+  private static func isVersion(_ word: String) -> Bool {
+    guard word.hasPrefix("v"), let digit = word.dropFirst().first, digit.isNumber else { return false }
+    return word.dropFirst().allSatisfy { $0.isNumber || $0.isLowercase }
   }
 
   /// The kinds `kubectl get all` lists, in kubectl's order.

@@ -47,6 +47,11 @@ enum PodShellTerminal {
         break loop
       }
     }
+    if session.removesPod {
+      _ = try? state.cluster.delete(session.pod)
+      state.write(.stdout, "pod \"\(session.pod.name)\" deleted\n")
+      return CommandResult(exitCode: Int32(truncatingIfNeeded: code))
+    }
     guard code != 0 else { return CommandResult() }
     return CommandResult(
       stderr: "command terminated with exit code \(code)\n", exitCode: Int32(truncatingIfNeeded: code))

@@ -16,6 +16,17 @@ extension Cluster {
     let updateHash = Cluster.templateHash(updateTemplate)
     let updateRevision = "\(set.name)-\(updateHash)"
     let claimTemplates = spec["volumeClaimTemplates"]?.array ?? []
+    // Orphans named like its own pods (left by `delete --cascade=orphan`)
+    // are adopted when the selector matches, as ClaimPods does.
+    let selector = LabelSelector(json: spec["selector"])
+    for pod in store.uncontrolled(.pod, in: key.namespace)
+    where pod.controller == nil && !pod.isTerminating && selector.matches(pod.labels)
+      && pod.name.hasPrefix(set.name + "-") && Int(pod.name.dropFirst(set.name.count + 1)) != nil
+    {
+      var adopting = pod
+      adopting.ownerReferences = pod.ownerReferences + [OwnerReference(controlledBy: set)]
+      write(adopting, by: actor, summary: "adopted by \(set.name)")
+    }
     let pods = store.dependents(of: set.uid, kind: .pod)
     syncRevision(
       set, name: updateRevision, hashLabels: ["controller.kubernetes.io/hash": updateHash],

@@ -163,7 +163,7 @@ extension Cluster {
 
   /// A file a container's program wrote: in its own filesystem, or in a
   /// volume it shares with another container of the pod (an emptyDir).
-  private func writtenFile(_ path: String, in pod: Object, container: String) -> String? {
+  func writtenFile(_ path: String, in pod: Object, container: String) -> String? {
     guard let runtime = runtimes[pod.uid] else { return nil }
     if let own = runtime.container(container)?.files[path] { return own }
     if let kept = volumeFile(path, in: pod, container: container) { return kept }

@@ -237,7 +237,7 @@ extension Cluster {
     let environment = Dictionary(environment(of: pod, container: container.name), uniquingKeysWith: { _, last in last })
     var steps = ContainerProgram.steps(
       image: image, command: spec["command"]?.array?.compactMap(\.string),
-      args: spec["args"]?.array?.compactMap(\.string)
+      args: spec["args"]?.array?.compactMap(\.string), stdin: spec["stdin"]?.bool == true
     ).map { $0.expanding(environment) }
     // A database image's entrypoint refuses to start without its settings.
     if let image, !image.needsOneOf.isEmpty, spec["command"] == nil,
@@ -348,6 +348,16 @@ extension Cluster {
     while let brace = rest.firstIndex(of: "{") {
       result += rest[..<brace]
       rest = rest[brace...]
+      if rest.hasPrefix("{file:"), let close = rest.firstIndex(of: "}") {
+        // A file's contents as `$(cat FILE)` gives them: trailing newlines dropped.
+        let path = String(rest[rest.index(rest.startIndex, offsetBy: 6)..<close])
+        let names = (pod.content[path: "spec.containers"]?.array ?? []).compactMap { $0["name"]?.string }
+        var contents = names.lazy.compactMap { self.configVolumeFile(path, in: pod, container: $0) }.first ?? ""
+        while contents.hasSuffix("\n") { contents.removeLast() }
+        result += contents
+        rest = rest[rest.index(after: close)...]
+        continue
+      }
       if let token = Cluster.logTokens.first(where: { rest.hasPrefix($0) }) {
         switch token {
         case "{date}": result += LogClock.unixDate(time)

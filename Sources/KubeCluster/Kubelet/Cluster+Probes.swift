@@ -113,7 +113,7 @@ extension Cluster {
         return (false, "Get \"\(url)\": net/http: HTTP/1.x transport connection broken: malformed HTTP response")
       case .whoami:
         return path == "/" ? (true, "") : (false, "HTTP probe failed with statuscode: 404")
-      case .bootcamp:
+      case .bootcamp, .helloApp:
         return (true, "")
       case .nginxWelcome, .httpdItWorks, .text:
         return ["/", "/index.html"].contains(path) ? (true, "") : (false, "HTTP probe failed with statuscode: 404")

@@ -26,8 +26,16 @@ package indirect enum ProgramStep: Equatable, Sendable {
 
 package enum ContainerProgram {
   /// The steps of a container's main process.
-  package static func steps(image: ImageBehavior?, command: [String]?, args: [String]?) -> [ProgramStep] {
+  ///
+  /// - Parameter stdin: the container keeps stdin open (`kubectl run -i`): a
+  ///   shell then waits for its input instead of exiting at once.
+  package static func steps(image: ImageBehavior?, command: [String]?, args: [String]?, stdin: Bool = false) -> [ProgramStep] {
     let argv = (command ?? []) + (args ?? [])
+    if stdin, image?.hasShell == true,
+      argv.isEmpty ? image.map(isShellImage) == true : PodShell.isShell(argv)
+    {
+      return [.serve]
+    }
     guard command != nil || (args != nil && image.map(isShellImage) == true) else {
       guard let image else { return [.serve] }
       switch image.main {
@@ -249,7 +257,14 @@ package enum ContainerProgram {
     for quote in ["\"", "'"] where result.hasPrefix(quote) && result.hasSuffix(quote) && result.count >= 2 {
       result = String(result.dropFirst().dropLast())
     }
-    return result.replacingOccurrences(of: "$(date)", with: "{date}")
+    result = result.replacingOccurrences(of: "$(date)", with: "{date}")
+    // `$(cat /etc/config/sport)`: read when the line is written, so a
+    // mounted ConfigMap's update shows (the ConfigMap tutorial's loop).
+    while let start = result.range(of: "$(cat "), let end = result[start.upperBound...].firstIndex(of: ")") {
+      let path = result[start.upperBound..<end].trimmingCharacters(in: .whitespaces)
+      result.replaceSubrange(start.lowerBound...end, with: "{file:\(path)}")
+    }
+    return result
   }
 
   /// Pi to `count` significant digits, as `perl -Mbignum=bpi -wle 'print bpi(N)'`

@@ -19,6 +19,9 @@ package struct ImageBehavior: Sendable {
     case whoami
     /// The Kubernetes tutorials' bootcamp app: its pod name and version.
     case bootcamp(version: String)
+    /// Google's hello-app sample (`gcr.io/google-samples/hello-app`): a
+    /// greeting, its version and its pod's hostname.
+    case helloApp(version: String)
     case text(String)
   }
 
@@ -260,6 +263,27 @@ package enum ImageCatalog {
     // The app of the Kubernetes basics tutorial, and its v2 for the rolling update.
     bootcamp("gcr.io/google-samples/kubernetes-bootcamp", tags: ["v1"], version: "1"),
     bootcamp("jocatalin/kubernetes-bootcamp", tags: ["v1", "v2"], version: "2"),
+    // The nginx of the StatefulSet tutorials (an older nginx, same welcome page).
+    ImageBehavior(
+      repository: "registry.k8s.io/nginx-slim",
+      tags: ["0.7", "0.8", "0.20", "0.21", "0.22", "0.23", "0.24", "0.25", "0.26", "0.27"],
+      size: 41_935_125, ports: [80], main: .server, http: .nginxWelcome, startLogs: [], memoryMiB: 3,
+      env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
+      hasShell: true),
+    // The app of "Exposing an External IP Address to Access an Application".
+    ImageBehavior(
+      repository: "gcr.io/google-samples/hello-app",
+      tags: ["1.0", "2.0"], size: 10_963_437, ports: [8080], main: .server, http: .helloApp(version: "1.0.0"),
+      startLogs: ["{time} Server listening on port 8080"], memoryMiB: 2,
+      env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
+      hasShell: false),
+    // The php-apache server of the HorizontalPodAutoscaler walkthrough.
+    ImageBehavior(
+      repository: "registry.k8s.io/hpa-example",
+      tags: ["latest"], size: 181_541_176, ports: [80], main: .server, http: .text("OK!"),
+      startLogs: [], memoryMiB: 10,
+      env: [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")],
+      hasShell: true),
     ImageBehavior(
       repository: "registry.k8s.io/pause",
       tags: ["3.10", "3.9", "3.8", "3.6"], size: 320_368, ports: [], main: .sleepsForever,

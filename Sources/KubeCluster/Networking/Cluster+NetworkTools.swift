@@ -5,7 +5,7 @@ extension Cluster {
   /// images, busybox's wget, nslookup and ping in busybox and alpine.
   static func networkTools(of image: ImageBehavior?) -> Set<String> {
     switch image?.repository {
-    case "nginx", "subicura/whoami", "httpd": ["curl"]
+    case "nginx", "registry.k8s.io/nginx-slim", "subicura/whoami", "httpd": ["curl"]
     case "busybox", "alpine": ["wget", "nslookup", "ping"]
     default: []
     }
@@ -161,6 +161,9 @@ extension Cluster {
       return ExecResult(
         stdout: ";; connection timed out; no servers could be reached\n\n", exitCode: 1)
     }
+    if case .pod(let pod) = origin, Cluster.hasLegacyNslookup(pod) {
+      return legacyNslookup(name, origin: origin)
+    }
     var text = "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n"
     if let target = externalName(name, from: origin) {
       text += "\(target.name)\tcanonical name = \(target.externalName)\n\n"
@@ -178,6 +181,32 @@ extension Cluster {
     }
     for address in addresses { text += "Name:\t\(found)\nAddress: \(address)\n" }
     return ExecResult(stdout: text + "\n")
+  }
+
+  /// Whether the pod's busybox is 1.28 or older, whose nslookup prints
+  /// `Address 1: IP NAME` (why the tutorials pin `busybox:1.28`).
+  static func hasLegacyNslookup(_ pod: Object) -> Bool {
+    (pod.content[path: "spec.containers"]?.array ?? []).contains { container in
+      let reference = ImageReference(container["image"]?.string ?? "")
+      guard reference.shortRepository == "busybox" || reference.shortRepository == "registry.k8s.io/busybox" else {
+        return false
+      }
+      let parts = reference.tag.split(separator: ".").compactMap { Int($0) }
+      return parts.count >= 2 && parts[0] == 1 && parts[1] <= 28
+    }
+  }
+
+  /// busybox 1.28's nslookup: the server and each address with its name.
+  private func legacyNslookup(_ name: String, origin: NetworkOrigin) -> ExecResult {
+    var text = "Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n"
+    guard let (found, addresses) = resolve(name, from: origin), externalName(name, from: origin) == nil else {
+      return ExecResult(stdout: text, stderr: "nslookup: can't resolve '\(name)'\n", exitCode: 1)
+    }
+    text += "Name:      \(name)\n"
+    for (index, address) in addresses.enumerated() {
+      text += "Address \(index + 1): \(address)\(Cluster.isIPv4(name) ? "" : " " + found)\n"
+    }
+    return ExecResult(stdout: text)
   }
 
   /// busybox ping: pods answer; Service addresses are virtual and do not.

@@ -347,6 +347,17 @@ extension Cluster {
             ("Server", "nginx/1.27.3"), ("Date", date), ("Content-Type", "text/html"),
             ("Content-Length", String(body.utf8.count)), ("Connection", "keep-alive"),
           ], body: body)
+      } else if path == "/" || path == "/index.html",
+        let page = writtenFile("/usr/share/nginx/html/index.html", in: pod, container: container)
+      {
+        // An index.html written into the html folder (or its volume) replaces the welcome page.
+        response = HTTPResponse(
+          status: 200, reason: "OK",
+          headers: [
+            ("Server", "nginx/1.27.3"), ("Date", date), ("Content-Type", "text/html"),
+            ("Content-Length", String(page.utf8.count)), ("Last-Modified", date),
+            ("Connection", "keep-alive"), ("Accept-Ranges", "bytes"),
+          ], body: page)
       } else if path == "/" || path == "/index.html" {
         response = HTTPResponse(
           status: 200, reason: "OK",
@@ -429,6 +440,17 @@ extension Cluster {
       appendLog(
         "Running On: \(pod.name) | Total Requests: \(served) | App Uptime: \(JSONValue.format(uptime)) seconds | Log Time: \(LogClock.jsDate(now))",
         to: pod, container: container)
+    case .helloApp(let version):
+      // Go's net/http: Date, Content-Length and the sniffed Content-Type.
+      let tag = ImageReference(Cluster.containerSpec(container, in: pod)?["image"]?.string ?? "").tag
+      let body = "Hello, world!\nVersion: \(tag == "2.0" ? "2.0.0" : version)\nHostname: \(pod.name)\n"
+      response = HTTPResponse(
+        status: 200, reason: "OK",
+        headers: [
+          ("Date", date), ("Content-Length", String(body.utf8.count)),
+          ("Content-Type", "text/plain; charset=utf-8"),
+        ], body: body)
+      appendLog("\(LogClock.nginx(now)) Serving request: \(path)", to: pod, container: container)
     case .text(let text):
       response = HTTPResponse(
         status: 200, reason: "OK",

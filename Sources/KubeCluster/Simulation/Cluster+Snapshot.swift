@@ -200,7 +200,7 @@ extension Cluster {
       container.lastTermination = Cluster.termination(status[path: "lastState.terminated"])
       if let running = status[path: "state.running"], let since = Timestamp.parse(running["startedAt"]?.string) {
         let image = ImageCatalog.lookup(ImageReference(container.image))
-        let steps = ContainerProgram.steps(image: image, command: spec["command"]?.array?.compactMap(\.string), args: spec["args"]?.array?.compactMap(\.string))
+        let steps = ContainerProgram.steps(image: image, command: spec["command"]?.array?.compactMap(\.string), args: spec["args"]?.array?.compactMap(\.string), stdin: spec["stdin"]?.bool == true)
         container.program = FlatStep.flatten(steps)
         container.programTime = since
         container.state = .running(since: since)

@@ -212,6 +212,9 @@ package struct Cluster: Sendable {
     case .resourceQuota(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileResourceQuota(key)
+    case .horizontalPodAutoscaler(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileHorizontalPodAutoscaler(key)
     }
   }
 
@@ -281,6 +284,11 @@ package struct Cluster: Sendable {
       work.append(.namespace(object.key))
       if change.type == .added { work.append(.serviceAccounts(object.key)) }
     case .service, .ingress: work.append(.endpoints(object.key))
+    case .horizontalPodAutoscaler:
+      // Its own status writes do not trigger a sync; the sync period does.
+      if change.type == .added || object.content["spec"] != change.old?.content["spec"] {
+        work.append(.horizontalPodAutoscaler(object.key))
+      }
     case .node:
       if change.type == .added { work.append(.nodeLifecycle(object.key)) }
       if change.type != .modified || object.content["spec"] != change.old?.content["spec"]

@@ -19,6 +19,7 @@ package enum Work: Hashable, Comparable, Sendable {
   case serviceAccounts(ObjectKey)
   case resourceQuota(ObjectKey)
   case garbageCollector(ObjectKey)
+  case horizontalPodAutoscaler(ObjectKey)
 
   private var order: (Int, ObjectKey) {
     switch self {
@@ -36,6 +37,7 @@ package enum Work: Hashable, Comparable, Sendable {
     case .kubelet(let key): (7, key)
     case .endpoints(let key): (8, key)
     case .resourceQuota(let key): (9, key)
+    case .horizontalPodAutoscaler(let key): (10, key)
     }
   }
 

@@ -112,10 +112,17 @@ struct ExecCommand: KubectlCommand {
 
   /// The process's output, and kubectl's line for a non-zero exit.
   private static func finish(_ result: ExecResult, into output: inout CommandOutput) {
-    output.stdout += result.stdout
-    output.stderr += result.stderr
+    // kubectl's own notices (the defaulted container, no TTY) come before
+    // anything the process writes.
+    if output.chunks.isEmpty, !output.stderr.isEmpty {
+      let notices = output.stderr
+      output.stderr = ""
+      output.err(notices)
+    }
+    output.out(result.stdout)
+    output.err(result.stderr)
     if result.exitCode != 0 {
-      output.stderr += "command terminated with exit code \(result.exitCode)\n"
+      output.err("command terminated with exit code \(result.exitCode)\n")
       output.exitCode = Int32(truncatingIfNeeded: result.exitCode)
     }
   }

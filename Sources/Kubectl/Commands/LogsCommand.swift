@@ -137,12 +137,21 @@ struct LogsCommand: KubectlCommand {
     }
     let tail = flags.int("tail")
     if tail >= 0 { lines = Array(lines.suffix(tail)) }
+    var written = ""
     for line in lines {
       var text = line.text
       if flags.bool("timestamps") { text = Timestamp.formatNano(line.time) + " " + text }
       if prefixed { text = "[pod/\(pod.name)/\(container)] " + text }
-      output.stdout += text + "\n"
+      written += text + "\n"
     }
+    // kubectl's notices ("Found 3 pods, using pod/…", the defaulted
+    // container) reach the terminal before the log lines.
+    if output.chunks.isEmpty, !output.stderr.isEmpty, output.stdout.isEmpty {
+      let notices = output.stderr
+      output.stderr = ""
+      output.err(notices)
+    }
+    if output.chunks.isEmpty { output.stdout += written } else { output.out(written) }
     return output
   }
 }

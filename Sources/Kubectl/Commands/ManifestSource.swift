@@ -15,6 +15,8 @@ enum ManifestSource {
       var files: [(String, String)] = []
       if path == "-" {
         files.append(("STDIN", environment.stdin))
+      } else if let text = TutorialExamples.manifest(at: path) {
+        files.append((path, text))
       } else if path.hasPrefix("http://") || path.hasPrefix("https://") {
         throw .message("unable to read URL \"\(path)\", server reported 404 Not Found, status code=404")
       } else if let entries = environment.listDirectory(path) {

@@ -157,6 +157,37 @@ struct RunCommand: KubectlCommand {
       var exitCode = cluster.store.get(key)?.content[path: "status.containerStatuses"]?.array?.first?[path: "state.terminated.exitCode"]?.int ?? 0
       // What the attached terminal shows, in the order kubectl writes it.
       var attached = CommandOutput()
+      // A shell reading stdin (busybox's default command, or `-- sh`): the
+      // attached input is its script, or the learner's terminal.
+      let image = ImageCatalog.lookup(ImageReference(flags.string("image")))
+      let program = extra.isEmpty ? (image.map { image in
+        if case .exits = image.main { return ["sh"] }
+        return []
+      } ?? []) : extra
+      if flags.bool("stdin"), PodShell.isShell(program), let pod = cluster.store.get(key),
+        cluster.containerRuntime(of: pod, container: name)?.isRunning == true,
+        var shell = PodShell(program[0], pod: pod, container: name, cluster: cluster, interactive: false)
+      {
+        // Attached, kubectl prints no "pod/NAME created".
+        let terminal = invocation.environment.stdinIsTerminal
+        if flags.bool("tty") && !terminal && !flags.bool("quiet") {
+          attached.err("Unable to use a TTY - input is not a terminal or the right kind of file\n")
+        }
+        if !flags.bool("quiet") { attached.err("If you don't see a command prompt, try pressing enter.\n") }
+        if terminal {
+          attached.execSession = ExecSession(
+            pod: key, container: name, command: program, tty: flags.bool("tty"), removesPod: flags.bool("rm"))
+          return attached
+        }
+        let result = shell.runScript(invocation.environment.stdin, cluster: &cluster)
+        attached.out(result.stdout)
+        attached.err(result.stderr)
+        if flags.bool("rm") {
+          _ = try? cluster.delete(key)
+          attached.out("pod \"\(name)\" deleted\n")
+        }
+        return attached
+      }
       if let pod = cluster.store.get(key), let lines = cluster.logs(of: pod, container: name, previous: false) {
         if flags.bool("tty") { attached.err("If you don't see a command prompt, try pressing enter.\n") }
         // A network probe as the main process (`-- wget -qO- web`) prints what it fetched.

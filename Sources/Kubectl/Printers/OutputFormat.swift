@@ -24,7 +24,9 @@ enum OutputFormat: Equatable {
   /// Parses `-o FORMAT[=TEMPLATE]` as kubectl's print flags do, reading the
   /// template file for the `-file` formats.
   static func parse(_ text: String, template: String, readFile: (@Sendable (String) throws -> String)?) throws(KubectlError) -> OutputFormat {
-    var format = text
+    // A --template without -o prints with it as a go-template, as
+    // PrintFlags.ToPrinter keeps for backwards compatibility.
+    var format = text.isEmpty && !template.isEmpty ? "go-template" : text
     var value = template
     if let equals = text.firstIndex(of: "=") {
       format = String(text[..<equals])
