@@ -16,6 +16,9 @@ final class APIRouter: Sendable {
     self.hub = hub
   }
 
+  /// How many answers to reads are cached.
+  var cachedAnswers: Int { answers.count }
+
   static let notFound = APIError.status("NotFound", "the server could not find the requested resource", code: 404)
 
   /// The answer to a route that does not read the cluster (discovery and
@@ -56,20 +59,20 @@ final class APIRouter: Sendable {
         // Otherwise the read works on a copy (a value: copying is cheap), so
         // encoding the answer does not hold the lock the shell and writers need.
         let asked = "\(request.path)?\(request.rawQuery ?? "") \(request.header("accept") ?? "")"
-        let (key, cached, copied): (String, APIResponse?, Cluster?) = host.withCluster { cluster in
+        let (state, cached, copied): (String, APIResponse?, Cluster?) = host.withCluster { cluster in
           tick(&cluster)
           if reported.isFirst(request.header("kubectl-session")) {
             host.requestFinished(argv: commandLine(request, path), cluster: cluster)
           }
-          let key = "\(cluster.store.revision) \(cluster.store.lastJournalID) \(cluster.now.timeIntervalSince1970) " + asked
-          if let cached = answers.get(key) { return (key, cached, nil) }
-          return (key, nil, cluster)
+          let state = "\(cluster.store.revision) \(cluster.store.lastJournalID) \(cluster.now.timeIntervalSince1970)"
+          if let cached = answers.get(state: state, asked: asked) { return (state, cached, nil) }
+          return (state, nil, cluster)
         }
         if let cached { return cached }
         guard var copy = copied else { return .failure(Self.notFound) }
         copy.stopChangeFeed()
         let response = handler.handle(&copy)
-        if case .body = response { answers.put(key, response) }
+        if case .body = response { answers.put(state: state, asked: asked, response) }
         return response
       }
       return host.withCluster { cluster in
@@ -142,22 +145,36 @@ private final class ReportedSessions: @unchecked Sendable {
   }
 }
 
-/// The last few answers to reads. A key names the cluster's state, so an
-/// entry never goes stale; old ones are simply dropped.
+/// Answers to reads of the cluster's current state. A state (revision,
+/// journal, clock) never comes back once the cluster moved on, so the
+/// answers to an older one are dropped when a newer one is cached: the
+/// cache holds one state's answers, at most `limit` of them and `byteLimit`
+/// bytes (a list of thousands of pods is megabytes).
 private final class ReadCache: @unchecked Sendable {
   private let lock = NSLock()
+  private var state = ""
   private var entries: [String: APIResponse] = [:]
-  private var order: [String] = []
+  private var bytes = 0
   private let limit = 64
+  private let byteLimit = 16 << 20
 
-  func get(_ key: String) -> APIResponse? {
-    lock.withLock { entries[key] }
+  var count: Int { lock.withLock { entries.count } }
+
+  func get(state: String, asked: String) -> APIResponse? {
+    lock.withLock { state == self.state ? entries[asked] : nil }
   }
 
-  func put(_ key: String, _ response: APIResponse) {
+  func put(state: String, asked: String, _ response: APIResponse) {
+    guard case .body(_, _, let text) = response else { return }
     lock.withLock {
-      if entries.updateValue(response, forKey: key) == nil { order.append(key) }
-      if order.count > limit { entries[order.removeFirst()] = nil }
+      if state != self.state {
+        self.state = state
+        entries.removeAll()
+        bytes = 0
+      }
+      guard entries.count < limit, bytes + text.utf8.count <= byteLimit, entries[asked] == nil else { return }
+      entries[asked] = response
+      bytes += text.utf8.count
     }
   }
 }

@@ -95,6 +95,18 @@ package final class APIServer: @unchecked Sendable {
   /// How many watch streams are open.
   package var watchCount: Int { hub.count }
 
+  /// What the server itself keeps, entry counts by name: the watch
+  /// history, the open streams and the cached answers (the bench prints it
+  /// beside the cluster's own `census`).
+  package var census: [(name: String, count: Int)] {
+    [
+      ("watch streams", hub.count),
+      ("watch history", hub.historyCount),
+      ("log follows", followers.count),
+      ("cached read answers", router.cachedAnswers),
+    ]
+  }
+
   /// Sends watchers the changes made since the last request or tick, at
   /// once (changes made by calling the host directly wait for the ticker).
   package func publishChanges() {

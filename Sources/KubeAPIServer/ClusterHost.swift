@@ -24,7 +24,7 @@ package final class LockedCluster: ClusterHost, @unchecked Sendable {
   private let lock = NSRecursiveLock()
   private var cluster: Cluster
   package let followsWallClock: Bool
-  /// The command lines of the requests served so far, for tests.
+  /// The command lines of the last 1,000 requests served, for tests.
   package private(set) var requests: [[String]] = []
 
   package init(_ cluster: Cluster, followsWallClock: Bool) {
@@ -40,5 +40,6 @@ package final class LockedCluster: ClusterHost, @unchecked Sendable {
 
   package func requestFinished(argv: [String], cluster: Cluster) {
     requests.append(argv)
+    if requests.count > 1_250 { requests.removeFirst(requests.count - 1_000) }
   }
 }

@@ -31,6 +31,8 @@ final class LogFollowers: @unchecked Sendable {
   private var followers: [Int: Follower] = [:]
   private var nextID = 1
 
+  var count: Int { lock.withLock { followers.count } }
+
   func add(_ follow: LogFollow, channel: Channel, cluster: inout Cluster) -> Int {
     let id = lock.withLock {
       let id = nextID

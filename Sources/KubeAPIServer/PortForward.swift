@@ -144,27 +144,50 @@ enum PodHTTPExchange {
   }
 }
 
+/// A connection that carries one `PortForwardSession`'s SPDY frames: the
+/// steps both transports share (hand the session what arrived, send its
+/// reply in one flush, close when it is finished or on an error), with
+/// only the framing of the reply left to each.
+protocol PortForwardTransport: ChannelInboundHandler {
+  var session: PortForwardSession { get }
+  /// The reply's bytes as this transport sends them.
+  func frame(_ reply: ByteBuffer) -> OutboundOut
+}
+
+extension PortForwardTransport {
+  func forward(_ received: ByteBufferView, context: ChannelHandlerContext) {
+    let reply = session.receive(Array(received))
+    if !reply.isEmpty {
+      context.writeAndFlush(wrapOutboundOut(frame(context.channel.allocator.buffer(bytes: reply))), promise: nil)
+    }
+    if session.finished { context.close(promise: nil) }
+  }
+
+  func errorCaught(context: ChannelHandlerContext, error: Error) {
+    context.close(promise: nil)
+  }
+}
+
 /// SPDY tunnelled in WebSocket binary messages.
-final class PortForwardWebSocketHandler: ChannelInboundHandler, @unchecked Sendable {
+final class PortForwardWebSocketHandler: PortForwardTransport, @unchecked Sendable {
   typealias InboundIn = WebSocketFrame
   typealias OutboundOut = WebSocketFrame
 
-  private let session: PortForwardSession
+  let session: PortForwardSession
 
   init(session: PortForwardSession) {
     self.session = session
+  }
+
+  func frame(_ reply: ByteBuffer) -> WebSocketFrame {
+    WebSocketFrame(fin: true, opcode: .binary, data: reply)
   }
 
   func channelRead(context: ChannelHandlerContext, data: NIOAny) {
     let frame = unwrapInboundIn(data)
     switch frame.opcode {
     case .binary, .continuation, .text:
-      let reply = session.receive(Array(frame.unmaskedData.readableBytesView))
-      if !reply.isEmpty {
-        let buffer = context.channel.allocator.buffer(bytes: reply)
-        context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .binary, data: buffer)), promise: nil)
-      }
-      if session.finished { context.close(promise: nil) }
+      forward(frame.unmaskedData.readableBytesView, context: context)
     case .ping:
       context.writeAndFlush(
         wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
@@ -177,33 +200,23 @@ final class PortForwardWebSocketHandler: ChannelInboundHandler, @unchecked Senda
       break
     }
   }
-
-  func errorCaught(context: ChannelHandlerContext, error: Error) {
-    context.close(promise: nil)
-  }
 }
 
 /// SPDY straight on the upgraded connection.
-final class PortForwardSPDYHandler: ChannelInboundHandler, @unchecked Sendable {
+final class PortForwardSPDYHandler: PortForwardTransport, @unchecked Sendable {
   typealias InboundIn = ByteBuffer
   typealias OutboundOut = ByteBuffer
 
-  private let session: PortForwardSession
+  let session: PortForwardSession
 
   init(session: PortForwardSession) {
     self.session = session
   }
 
-  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-    let reply = session.receive(Array(unwrapInboundIn(data).readableBytesView))
-    if !reply.isEmpty {
-      context.writeAndFlush(wrapOutboundOut(context.channel.allocator.buffer(bytes: reply)), promise: nil)
-    }
-    if session.finished { context.close(promise: nil) }
-  }
+  func frame(_ reply: ByteBuffer) -> ByteBuffer { reply }
 
-  func errorCaught(context: ChannelHandlerContext, error: Error) {
-    context.close(promise: nil)
+  func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+    forward(unwrapInboundIn(data).readableBytesView, context: context)
   }
 }
 

@@ -131,6 +131,9 @@ final class PortForwardSession {
     guard let pair = pairs.removeValue(forKey: request) else { return }
     for stream in [pair.dataStream, pair.errorStream].compactMap({ $0 }) {
       replies.append(.data(stream: stream, flags: SPDYFrame.fin, payload: []))
+      // Forgotten with the pair: a session forwards many local connections,
+      // and frames on a closed stream are ignored either way.
+      requestOfStream[stream] = nil
     }
   }
 }

@@ -55,6 +55,8 @@ final class WatchHub: @unchecked Sendable {
   private var firstRevision: Int?
 
   var count: Int { lock.withLock { watchers.count } }
+  /// How many changes the history holds (read under the cluster's lock).
+  var historyCount: Int { history.count }
 
   /// Takes the changes the cluster kept since the last call and sends
   /// them to every watcher they concern.

@@ -5,25 +5,38 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// `kubetutor-bench --api-load`: the served API under load. 200 watch
 /// streams on pods stay open while clients ask `GET pods` 1,000 times a
 /// second and pods come and go; at the end every watcher must have seen
 /// each pod change's resourceVersion exactly once, and memory must be flat.
+/// `--writer patch` keeps the cluster's state the same size (label changes
+/// on 5 pods instead of pods made and deleted), so what still grows is the
+/// server's.
 enum APILoad {
   struct Options {
     var watchers = 200
     var requestsPerSecond = 1000
     var seconds = 30
     var connections = 25
+    var writer = Writer.churn
   }
 
   /// What one watch stream received. Lines are split and read as bytes:
   /// scanning a growing `String` by characters made the client, not the
   /// server, the bottleneck (the readers share its event loops).
+  ///
+  /// The revisions are folded into a count and an order-sensitive digest
+  /// as they arrive instead of being kept: 200 watchers keeping every
+  /// revision grew this process by megabytes a minute, which the resident
+  /// memory figures then charged to the server.
   final class WatchLog: @unchecked Sendable {
     private let lock = NSLock()
     private var buffer: [UInt8] = []
-    private var revisions: [Int] = []
+    private var tally = RevisionTally()
     private static let marker = Array(#""resourceVersion":""#.utf8)
 
     func append(_ bytes: ByteBufferView) {
@@ -31,7 +44,8 @@ enum APILoad {
         buffer.append(contentsOf: bytes)
         var start = 0
         while let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-          revisions.append(Self.revision(in: buffer[start..<newline]))
+          let revision = Self.revision(in: buffer[start..<newline])
+          if revision >= 0 { tally.add(revision) }
           start = newline + 1
         }
         buffer.removeFirst(start)
@@ -56,7 +70,24 @@ enum APILoad {
       return -1
     }
 
-    var seen: [Int] { lock.withLock { revisions.filter { $0 >= 0 } } }
+    var seen: RevisionTally { lock.withLock { tally } }
+  }
+
+  /// A sequence of revisions in constant space: how many, how many came
+  /// at or below one already seen (repeated or out of order), and an FNV-1a
+  /// digest of the sequence, so two tallies are equal exactly when (but for
+  /// a 2^-64 chance) their sequences are.
+  struct RevisionTally: Equatable {
+    var count = 0
+    var backwards = 0
+    var last = -1
+    var digest: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    mutating func add(_ revision: Int) {
+      count += 1
+      if revision <= last { backwards += 1 } else { last = revision }
+      digest = (digest ^ UInt64(revision)) &* 0x100_0000_01b3
+    }
   }
 
   /// Collects a watch stream's body.
@@ -122,16 +153,18 @@ enum APILoad {
     }
   }
 
+  /// Answers, failures and a latency histogram in 10 µs steps (up to
+  /// 1 s): constant space, where a list of every latency grew by 8 KB a second.
   final class Counters: @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
     private var failures = 0
-    private var latencies: [Int64] = []
+    private var histogram = [Int](repeating: 0, count: 100_001)
 
     func answered(latency: TimeAmount) {
       lock.withLock {
         count += 1
-        latencies.append(latency.nanoseconds)
+        histogram[min(Int(latency.nanoseconds / 10_000), histogram.count - 1)] += 1
       }
     }
 
@@ -139,12 +172,82 @@ enum APILoad {
 
     var snapshot: (count: Int, failures: Int, p50: Double, p99: Double) {
       lock.withLock {
-        let sorted = latencies.sorted()
         func percentile(_ p: Double) -> Double {
-          sorted.isEmpty ? 0 : Double(sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]) / 1e6
+          let rank = Int(Double(count) * p)
+          var below = 0
+          for (step, answers) in histogram.enumerated() {
+            below += answers
+            if below > rank { return (Double(step) + 0.5) / 100 }
+          }
+          return 0
         }
         return (count, failures, percentile(0.5), percentile(0.99))
       }
+    }
+  }
+
+  /// What the writer does every 100 ms.
+  enum Writer: String {
+    /// Makes a pod and deletes the one made 5 before: the cluster's state
+    /// (the pods' Events, the journal) grows as a real cluster's would.
+    case churn
+    /// Sets a label on one of 5 pods made at the start: the same number of
+    /// watch events, but the cluster's state stays the same size, so the
+    /// server's own memory should stay flat.
+    case patch
+  }
+
+  /// glibc's `malloc_info(options, stream)` (malloc.h is not in the Glibc module).
+  @_silgen_name("malloc_info")
+  static func mallocInfo(_ options: Int32, _ stream: UnsafeMutablePointer<FILE>) -> Int32
+
+  /// The process's memory in MB: resident, and malloc's view of its heap.
+  struct Memory {
+    var resident: Double
+    /// Bytes allocated and not freed (in every arena, and mmapped).
+    var heapInUse: Double
+    /// Bytes freed but kept by malloc in its arenas.
+    var heapFree: Double
+
+    /// From glibc's `malloc_info` report (every arena): the arenas'
+    /// size less their free chunks, plus the mmapped chunks.
+    static func now() -> Memory {
+      var text: UnsafeMutablePointer<CChar>?
+      var length = 0
+      guard let stream = open_memstream(&text, &length) else { return Memory(resident: residentMB(), heapInUse: 0, heapFree: 0) }
+      _ = mallocInfo(0, stream)
+      fclose(stream)
+      let report = text.map { String(cString: $0) } ?? ""
+      free(text)
+      // The totals follow the last </heap>.
+      let totals = report.components(separatedBy: "</heap>").last ?? ""
+      func size(_ tag: String) -> Double {
+        guard let range = totals.range(of: tag), let sizeRange = totals[range.upperBound...].range(of: "size=\"") else { return 0 }
+        let digits = totals[sizeRange.upperBound...].prefix { $0.isNumber }
+        return (Double(digits) ?? 0) / 1_048_576
+      }
+      let free = size("<total type=\"fast\"") + size("<total type=\"rest\"")
+      return Memory(
+        resident: residentMB(), heapInUse: size("<system type=\"current\"") - free + size("<total type=\"mmap\""),
+        heapFree: free)
+    }
+  }
+
+  /// The process, the cluster and the server at one moment of the run.
+  struct Sample {
+    var second: Int
+    var memory: Memory
+    var census: [(name: String, count: Int)]
+
+    func count(_ name: String) -> Int { census.first { $0.name == name }?.count ?? 0 }
+    var objects: Int { census.filter { $0.name.hasPrefix("objects: ") }.reduce(0) { $0 + $1.count } }
+
+    /// One line for the progress of a run.
+    var summary: String {
+      String(
+        format: "  at %4d s: resident %.1f MB, heap in use %.1f MB (%.1f MB free in malloc), objects %d (Events %d), journal %d, watch history %d",
+        second, memory.resident, memory.heapInUse, memory.heapFree, objects, count("objects: Event"),
+        count("journal entries"), count("watch history"))
     }
   }
 
@@ -156,9 +259,20 @@ enum APILoad {
     return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
   }
 
+  /// The pod the writer makes or changes.
+  static func pod(_ number: Int) -> Object {
+    var pod = Object(.pod, name: "load-\(number)", namespace: "default")
+    pod.content["spec"] = ["containers": [["name": "c", "image": "nginx:1.27"]]]
+    return pod
+  }
+
   static func run(_ options: Options) throws {
     var start = Cluster.kind(seed: 1)
     start.advance(by: 120)
+    if options.writer == .patch {
+      for number in 0..<5 { _ = try? start.create(pod(number)) }
+      start.advance(by: 30)
+    }
     let host = LockedCluster(start, followsWallClock: false)
     let server = APIServer(host: host)
     let port = try server.start(port: 0)
@@ -219,23 +333,43 @@ enum APILoad {
       readers.append(channel)
     }
 
-    // The writer: a pod made and deleted every 100 ms, the clock moving.
-    var memory: [Double] = []
+    // The writer, every 100 ms, the clock moving with it; a sample of
+    // memory and of what the cluster and server hold every second.
+    func sample(_ second: Int) -> Sample {
+      host.withCluster { cluster in
+        Sample(second: second, memory: .now(), census: cluster.census + server.census)
+      }
+    }
+    // Seconds of cluster time (the writer moves the clock 0.1 s a write).
+    // Warmed up: the watch history keeps 75 s of changes, so it is full
+    // after 80 s; shorter runs take a third of their length.
+    let warmUp = options.seconds >= 160 ? 80 : min(30, options.seconds / 3)
+    var samples: [Sample] = []
     var made = 0
     let began = Date()
     while NIODeadline.now() < deadline {
       host.withCluster { cluster in
-        var pod = Object(.pod, name: "load-\(made)", namespace: "default")
-        pod.content["spec"] = ["containers": [["name": "c", "image": "nginx:1.27"]]]
-        _ = try? cluster.create(pod)
-        if made >= 5 {
-          _ = try? cluster.delete(
-            ObjectKey(.pod, "load-\(made - 5)", in: "default"), options: DeleteOptions(gracePeriodSeconds: 0))
+        switch options.writer {
+        case .churn:
+          _ = try? cluster.create(pod(made))
+          if made >= 5 {
+            _ = try? cluster.delete(
+              ObjectKey(.pod, "load-\(made - 5)", in: "default"), options: DeleteOptions(gracePeriodSeconds: 0))
+          }
+        case .patch:
+          if var pod = cluster.store.get(ObjectKey(.pod, "load-\(made % 5)", in: "default")) {
+            pod.content[path: "metadata.labels.tick"] = .string(String(made))
+            _ = try? cluster.update(pod)
+          }
         }
         cluster.advance(by: 0.1)
       }
       made += 1
-      if made % 10 == 0 { memory.append(residentMB()) }
+      if made % 10 == 0 {
+        let second = made / 10
+        samples.append(sample(second))
+        if second % 30 == 0 || second == warmUp { BenchSupport.note(samples[samples.count - 1].summary) }
+      }
       Thread.sleep(forTimeInterval: 0.1)
     }
     let elapsed = Date().timeIntervalSince(began)
@@ -248,35 +382,51 @@ enum APILoad {
       cluster.store.journal.filter { $0.key.kind == .pod && $0.key.namespace == "default" && ($0.revision ?? 0) > from }
         .compactMap(\.revision)
     }
+    var expectedTally = RevisionTally()
+    for revision in expected { expectedTally.add(revision) }
     var exact = 0
     var missing = 0
     var duplicated = 0
-    if ProcessInfo.processInfo.environment["API_LOAD_DEBUG"] != nil, let log = logs.first {
-      print("expected", expected)
-      print("seen    ", log.seen)
-    }
     for log in logs {
       let seen = log.seen
-      if seen == expected { exact += 1 }
-      missing += Set(expected).subtracting(seen).count
-      duplicated += seen.count - Set(seen).count
+      if seen == expectedTally { exact += 1 }
+      // Revisions arrive in order; one at or below the last seen is repeated.
+      duplicated += seen.backwards
+      missing += max(0, expected.count - (seen.count - seen.backwards))
     }
     for channel in watchChannels { channel.close(promise: nil) }
 
     let result = counters.snapshot
     let line = { (name: String, value: Double, unit: String) in BenchSupport.line(name, value, unit) }
+    BenchSupport.note("API load: writer \(options.writer.rawValue)")
     line("API load: watchers open", Double(options.watchers), "")
     line("API load: GET pods answered per second (\(options.seconds) s)", Double(result.count) / elapsed, "req/s")
     line("API load: GET pods failures", Double(result.failures), "")
     line("API load: GET pods latency p50", result.p50, "ms")
     line("API load: GET pods latency p99", result.p99, "ms")
-    line("API load: pod changes to watch (\(made) pods made)", Double(expected.count), "")
+    line("API load: pod changes to watch (\(made) writes)", Double(expected.count), "")
     line("API load: watchers that saw each change exactly once", Double(exact), "")
     line("API load: events missed / duplicated over all watchers", Double(missing + duplicated), "")
-    if let first = memory.first, let last = memory.last {
-      line("API load: resident memory after 1 s", first, "MB")
-      line("API load: resident memory at the end", last, "MB")
-      line("API load: resident memory peak", memory.max() ?? last, "MB")
+    guard let end = samples.last, let warm = samples.first(where: { $0.second == warmUp }) ?? samples.first else {
+      return
+    }
+    let seconds = Double(end.second - warm.second)
+    line("API load: resident memory after \(warm.second) s of cluster time (warmed up)", warm.memory.resident, "MB")
+    line("API load: resident memory at the end (\(end.second) s of cluster time)", end.memory.resident, "MB")
+    line("API load: resident memory peak", samples.map(\.memory.resident).max() ?? end.memory.resident, "MB")
+    line("API load: heap in use, after \(warm.second) s", warm.memory.heapInUse, "MB")
+    line("API load: heap in use, at the end", end.memory.heapInUse, "MB")
+    line("API load: resident memory growth per minute after warm-up", (end.memory.resident - warm.memory.resident) / seconds * 60, "MB")
+    line("API load: heap growth per minute after warm-up", (end.memory.heapInUse - warm.memory.heapInUse) / seconds * 60, "MB")
+    let grown = end.objects - warm.objects
+    if grown > 0 {
+      line("API load: heap growth per object the cluster gained", (end.memory.heapInUse - warm.memory.heapInUse) * 1024 / Double(grown), "KB")
+    }
+    BenchSupport.note("API load: what the cluster and the server hold, after \(warm.second) s → at \(end.second) s")
+    for (name, count) in end.census {
+      let before = warm.count(name)
+      let label = "  \(name)".padding(toLength: 40, withPad: " ", startingAt: 0)
+      BenchSupport.note(label + String(format: "%8d → %8d", before, count))
     }
   }
 }

@@ -55,6 +55,13 @@ struct Bench {
       {
         options.seconds = value
       }
+      if let index = arguments.firstIndex(of: "--writer"), index + 1 < arguments.count {
+        guard let writer = APILoad.Writer(rawValue: arguments[index + 1]) else {
+          FileHandle.standardError.write(Data("kubetutor-bench: --writer is churn or patch\n".utf8))
+          exit(2)
+        }
+        options.writer = writer
+      }
       try APILoad.run(options)
       return
     }

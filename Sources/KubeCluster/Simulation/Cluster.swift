@@ -116,6 +116,7 @@ package struct Cluster: Sendable {
 
   /// Moves simulated time to `date`, firing due timers in order.
   package mutating func advance(to date: Date) {
+    let began = now
     settle()
     while let next = timers.next, next.due <= date {
       if next.due > now {
@@ -133,6 +134,7 @@ package struct Cluster: Sendable {
     }
     if date > now { now = date }
     renewNodeLeases()
+    expireEvents(since: began)
   }
 
   package mutating func advance(by seconds: TimeInterval) {
