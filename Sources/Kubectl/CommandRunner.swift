@@ -96,31 +96,35 @@ package enum CommandRunner {
 
   /// The command named in usage errors: `create deployment`, `rollout status`.
   static func usageName(_ verb: String, _ rest: [String]) -> String {
-    let subcommands: [String: Set<String>] = [
-      "auth": ["can-i", "whoami"], "top": ["node", "pod"],
-      "create": ["deployment", "namespace", "service", "configmap", "secret", "job", "cronjob", "ingress", "serviceaccount", "quota", "role", "rolebinding", "clusterrole", "clusterrolebinding", "token", "priorityclass", "poddisruptionbudget"],
-      "rollout": ["status", "history", "undo", "restart", "pause", "resume"],
-      "set": ["image", "env", "resources", "selector", "serviceaccount", "subject"],
-      "config": ["view", "get-contexts", "current-context", "use-context", "set-context"],
-    ]
-    guard let known = subcommands[verb], let first = rest.first(where: { !$0.hasPrefix("-") }), known.contains(first) else {
+    guard let known = usageSubcommands[verb], let first = rest.first(where: { !$0.hasPrefix("-") }), known.contains(first) else {
       return verb
     }
     return "\(verb) \(first)"
   }
 
+  /// The subcommands usage errors name with their verb.
+  static let usageSubcommands: [String: Set<String>] = [
+    "auth": ["can-i", "whoami"], "top": ["node", "pod"],
+    "create": ["deployment", "namespace", "service", "configmap", "secret", "job", "cronjob", "ingress", "serviceaccount", "quota", "role", "rolebinding", "clusterrole", "clusterrolebinding", "token", "priorityclass", "poddisruptionbudget"],
+    "rollout": ["status", "history", "undo", "restart", "pause", "resume"],
+    "set": ["image", "env", "resources", "selector", "serviceaccount", "subject"],
+    "config": ["view", "get-contexts", "current-context", "use-context", "set-context"],
+  ]
+
+  /// The global flags that take a value, as they are written (`--namespace`, `-n`).
+  static let valuedGlobalFlags = Set(GlobalFlags.all.filter { !$0.isBool }.flatMap { spec in
+    ["--\(spec.name)"] + (spec.short.map { ["-\($0)"] } ?? [])
+  })
+
   /// Finds the verb among leading global flags (`kubectl -n dev get pods`).
   static func splitVerb(_ arguments: [String]) -> (String, [String])? {
     var index = 0
     var before: [String] = []
-    let valued = Set(GlobalFlags.all.filter { !$0.isBool }.flatMap { spec in
-      ["--\(spec.name)"] + (spec.short.map { ["-\($0)"] } ?? [])
-    })
     while index < arguments.count {
       let argument = arguments[index]
       if argument.hasPrefix("-") && argument != "-" {
         before.append(argument)
-        if valued.contains(argument), index + 1 < arguments.count {
+        if valuedGlobalFlags.contains(argument), index + 1 < arguments.count {
           before.append(arguments[index + 1])
           index += 1
         }

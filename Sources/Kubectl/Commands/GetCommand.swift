@@ -50,11 +50,12 @@ struct GetCommand: KubectlCommand {
     var output = CommandOutput()
     var groups: [(Kind, [Object])] = []
     var singleObject = false
+    var selector = LabelSelector.everything
 
     switch request {
     case .byType(let kinds, let names):
       if names.isEmpty {
-        let selector = try listSelector(flags, for: kinds)
+        selector = try listSelector(flags, for: kinds)
         for kind in kinds {
           if let unsupported = fieldSelector.unsupportedLabel(for: kind) {
             throw KubectlError.api(APIError.badRequest(
@@ -62,9 +63,7 @@ struct GetCommand: KubectlCommand {
                 + "field selector \(GoScalar.goQuoted(flags.string("field-selector"))): field label not supported: \(unsupported)"))
           }
           let scope: String? = allNamespaces || !kind.isNamespaced ? nil : namespace
-          var objects = cluster.list(kind, in: scope, selector: selector)
-          objects = objects.filter { fieldSelector.matches($0) }
-          groups.append((kind, objects))
+          groups.append((kind, listed(kind, in: scope, selector: selector, fields: fieldSelector, cluster: cluster)))
         }
       } else {
         singleObject = names.count == 1 && kinds.count == 1
@@ -106,28 +105,32 @@ struct GetCommand: KubectlCommand {
       groups = try groups.map { ($0.0, try SortBy.sort($0.1, by: path)) }
     }
 
-    let objects = groups.flatMap(\.1)
+    // Every format but a table prints the groups as one list.
+    var allObjects: [Object] { groups.flatMap(\.1) }
     switch format {
     case .yaml, .json:
+      let objects = allObjects
       let value: JSONValue = singleObject && objects.count == 1 ? objects[0].content : ObjectPrinter.list(objects)
       guard !(singleObject && objects.isEmpty) else { return output }
       output.stdout += format == .yaml ? ObjectPrinter.yaml(value) : ObjectPrinter.json(value)
       return output
     case .name:
-      output.stdout += objects.map { ObjectPrinter.name($0) + "\n" }.joined()
+      output.stdout += allObjects.map { ObjectPrinter.name($0) + "\n" }.joined()
       return output
     case .jsonpath(let template, let asJSON):
+      let objects = allObjects
       let value: JSONValue = singleObject && objects.count == 1 ? objects[0].content : ObjectPrinter.list(objects)
       guard !(singleObject && objects.isEmpty) else { return output }
       output.stdout += try TemplatePrinter.jsonpath(template, asJSON: asJSON, data: value, allowMissingKeys: flags.bool("allow-missing-template-keys"))
       return output
     case .goTemplate(let template):
+      let objects = allObjects
       let value: JSONValue = singleObject && objects.count == 1 ? objects[0].content : ObjectPrinter.list(objects)
       guard !(singleObject && objects.isEmpty) else { return output }
       output.stdout += try TemplatePrinter.goTemplate(template, data: value)
       return output
     case .customColumns(let spec):
-      output.stdout += try TemplatePrinter.customColumns(spec, objects: objects.map(\.content), noHeaders: flags.bool("no-headers"))
+      output.stdout += try TemplatePrinter.customColumns(spec, objects: allObjects.map(\.content), noHeaders: flags.bool("no-headers"))
       return output
     case .table, .wide:
       break
@@ -155,10 +158,9 @@ struct GetCommand: KubectlCommand {
         if named {
           return names.compactMap { cluster.store.get(ObjectKey(kind, $0, in: namespace)) }
         }
-        // The first listing checked the selector.
-        let selector = (try? listSelector(flags, for: [kind])) ?? .everything
+        // The selector was parsed (and checked) for the first listing.
         let scope: String? = allNamespaces || !kind.isNamespaced ? nil : namespace
-        return cluster.list(kind, in: scope, selector: selector).filter { fieldSelector.matches($0) }
+        return listed(kind, in: scope, selector: selector, fields: fieldSelector, cluster: cluster)
       }
       return output
     }

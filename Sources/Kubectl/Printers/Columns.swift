@@ -231,19 +231,29 @@ package enum Columns {
     return summary
   }
 
+  // The cells of a row read the pod the table read once (`PrintContext.pod`),
+  // and are written as bytes: this is the table of `kubectl get pods`.
   static let pod: [TableColumn] = [
-    name,
-    TableColumn("READY") { o, c in
-      let s = c.podSummary ?? podSummary(o)
-      return "\(s.ready)/\(s.total)"
+    TableColumn("NAME") { o, c, out in TableBuilder.append(c.pod?.name ?? o.name, to: &out) },
+    TableColumn("READY") { o, c, out in
+      let s = c.pod?.summary ?? podSummary(o)
+      HumanDuration.Digits.write(s.ready, into: &out)
+      out.append(UInt8(ascii: "/"))
+      HumanDuration.Digits.write(s.total, into: &out)
     },
-    TableColumn("STATUS") { o, c in (c.podSummary ?? podSummary(o)).reason },
-    TableColumn("RESTARTS") { o, c in
-      let s = c.podSummary ?? podSummary(o)
-      guard s.restarts != 0, let last = s.lastRestart else { return String(s.restarts) }
-      return "\(s.restarts) (\(HumanDuration.since(last, now: c.now)) ago)"
+    TableColumn("STATUS") { o, c, out in TableBuilder.append((c.pod?.summary ?? podSummary(o)).reason, to: &out) },
+    TableColumn("RESTARTS") { o, c, out in
+      let s = c.pod?.summary ?? podSummary(o)
+      HumanDuration.Digits.write(s.restarts, into: &out)
+      guard s.restarts != 0, let last = s.lastRestart else { return }
+      out.append(contentsOf: " (".utf8)
+      HumanDuration.write(since: last, now: c.now, into: &out)
+      out.append(contentsOf: " ago)".utf8)
     },
-    age,
+    TableColumn("AGE") { o, c, out in
+      let created = if let pod = c.pod { Timestamp.parse(pod.creationTimestamp) } else { o.creationTimestamp }
+      HumanDuration.write(since: created, now: c.now, into: &out)
+    },
     text("IP", "status.podIP", default: "<none>", priority: 1),
     text("NODE", "spec.nodeName", default: "<none>", priority: 1),
     text("NOMINATED NODE", "status.nominatedNodeName", default: "<none>", priority: 1),

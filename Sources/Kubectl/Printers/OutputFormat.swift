@@ -105,35 +105,53 @@ enum ObjectPrinter {
 
   /// One kind's rows as a table.
   static func table(_ objects: [Object], kind: Kind, options: TableOptions, context: PrintContext) -> String {
-    TablePrinter.render(tableRows(objects, kind: kind, options: options, context: context))
+    var table = TableBuilder(expectedBytes: (objects.count + 1) * 64, expectedCells: (objects.count + 1) * 6)
+    addRows(objects, kind: kind, options: options, context: context, to: &table)
+    return table.render()
   }
 
   /// One kind's table as rows of cells, the header first unless `noHeaders`.
   static func tableRows(_ objects: [Object], kind: Kind, options: TableOptions, context: PrintContext) -> [[String]] {
+    var table = TableBuilder()
+    addRows(objects, kind: kind, options: options, context: context, to: &table)
+    return table.rows
+  }
+
+  private static func addRows(
+    _ objects: [Object], kind: Kind, options: TableOptions, context: PrintContext, to table: inout TableBuilder
+  ) {
     let columns = Columns.columns(for: kind).filter { $0.priority == 0 || options.wide }
-    var rows: [[String]] = []
     if !options.noHeaders {
-      var header = columns.map(\.header)
-      if options.withNamespace { header.insert("NAMESPACE", at: 0) }
-      header += options.labelColumns.map { $0.split(separator: "/").last.map { String($0).uppercased() } ?? $0.uppercased() }
-      if options.showLabels { header.append("LABELS") }
-      rows.append(header)
+      if options.withNamespace { table.add("NAMESPACE") }
+      for column in columns { table.add(column.header) }
+      for label in options.labelColumns {
+        table.add(label.split(separator: "/").last.map { String($0).uppercased() } ?? label.uppercased())
+      }
+      if options.showLabels { table.add("LABELS") }
+      table.endRow()
     }
+    let kindPrefix = options.withKind && columns.first?.header == "NAME"
     // One context for every row (it holds the whole cluster: copying it
     // per row cost more than some cells).
     var rowContext = context
-    rows.reserveCapacity(rows.count + objects.count)
     for object in objects {
-      rowContext.podSummary = object.kind == .pod ? Columns.podSummary(object) : nil
-      var row = columns.map { $0.cell(object, rowContext) }
-      if options.withKind, kind != .event || true, !row.isEmpty, columns.first?.header == "NAME" {
-        row[0] = "\(object.kind.groupSingular)/\(row[0])"
+      rowContext.pod = object.kind == .pod ? PodFields(object) : nil
+      if options.withNamespace { table.add(object.namespace) }
+      for (index, column) in columns.enumerated() {
+        table.add { out in
+          if index == 0 && kindPrefix {
+            TableBuilder.append(object.kind.groupSingular, to: &out)
+            out.append(UInt8(ascii: "/"))
+          }
+          column.write(object, rowContext, into: &out)
+        }
       }
-      if options.withNamespace { row.insert(object.namespace, at: 0) }
-      row += options.labelColumns.map { object.labels[$0] ?? "" }
-      if options.showLabels { row.append(Columns.formatLabels(object.labels)) }
-      rows.append(row)
+      if !options.labelColumns.isEmpty || options.showLabels {
+        let labels = object.labels
+        for label in options.labelColumns { table.add(labels[label] ?? "") }
+        if options.showLabels { table.add(Columns.formatLabels(labels)) }
+      }
+      table.endRow()
     }
-    return rows
   }
 }

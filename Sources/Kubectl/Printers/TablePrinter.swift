@@ -5,9 +5,8 @@ import KubeCluster
 package struct PrintContext: Sendable {
   package var now: Date
   package var cluster: Cluster
-  /// The row's pod summary, worked out once for the READY, STATUS and
-  /// RESTARTS cells.
-  var podSummary: Columns.PodSummary?
+  /// The row's pod, read once for all its cells.
+  var pod: PodFields?
 }
 
 /// One column of `kubectl get` output, after `metav1.TableColumnDefinition`.
@@ -15,12 +14,44 @@ package struct TableColumn: Sendable {
   package var header: String
   /// `0` always shows; `1` only with `-o wide`.
   package var priority: Int
-  package var cell: @Sendable (Object, PrintContext) -> String
+  private var content: Content
+
+  /// How a cell is made: as a String, or written straight into the table's
+  /// bytes (the cells of every `get pods` row).
+  private enum Content {
+    case text(@Sendable (Object, PrintContext) -> String)
+    case bytes(@Sendable (Object, PrintContext, inout [UInt8]) -> Void)
+  }
 
   package init(_ header: String, priority: Int = 0, _ cell: @escaping @Sendable (Object, PrintContext) -> String) {
     self.header = header
     self.priority = priority
-    self.cell = cell
+    content = .text(cell)
+  }
+
+  package init(_ header: String, priority: Int = 0, bytes write: @escaping @Sendable (Object, PrintContext, inout [UInt8]) -> Void) {
+    self.header = header
+    self.priority = priority
+    content = .bytes(write)
+  }
+
+  /// The cell's text.
+  package func cell(_ object: Object, _ context: PrintContext) -> String {
+    switch content {
+    case .text(let cell): return cell(object, context)
+    case .bytes(let write):
+      var bytes: [UInt8] = []
+      write(object, context, &bytes)
+      return String(decoding: bytes, as: UTF8.self)
+    }
+  }
+
+  /// Appends the cell's text as UTF-8.
+  func write(_ object: Object, _ context: PrintContext, into out: inout [UInt8]) {
+    switch content {
+    case .text(let cell): TableBuilder.append(cell(object, context), to: &out)
+    case .bytes(let write): write(object, context, &out)
+    }
   }
 }
 
@@ -28,41 +59,135 @@ package struct TableColumn: Sendable {
 /// widest cell plus three spaces, nothing after the last column.
 package enum TablePrinter {
   package static func render(_ rows: [[String]]) -> String {
-    guard let first = rows.first else { return "" }
-    // Each cell's width is worked out once, and the text is laid out as
-    // UTF-8 bytes: at 1,000 rows, measuring every cell twice and appending
-    // Strings cell by cell cost more than making the cells.
-    var widths = [Int](repeating: 0, count: first.count)
-    var cellWidths: [Int] = []
-    var bytes = 0
+    var table = TableBuilder()
     for row in rows {
-      for (index, cell) in row.enumerated() {
-        let width = DisplayWidth.of(cell)
-        cellWidths.append(width)
-        if index < widths.count { widths[index] = max(widths[index], width) }
-        bytes += cell.utf8.count
-      }
+      for cell in row { table.add(cell) }
+      table.endRow()
     }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes + rows.count * (widths.reduce(0, +) + 3 * widths.count + 1))
-    let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
-    var cellIndex = 0
-    for row in rows {
-      for (index, cell) in row.enumerated() {
-        out.append(contentsOf: cell.utf8)
-        if index != row.count - 1 {
-          var padding = widths[index] - cellWidths[cellIndex] + 3
-          while padding > 0 {
-            let run = min(padding, spaces.count)
-            out.append(contentsOf: spaces[..<run])
-            padding -= run
-          }
-        }
-        cellIndex += 1
+    return table.render()
+  }
+}
+
+/// A table's cells laid end to end as UTF-8 bytes in one buffer, each
+/// measured once as it is added: at 1,000 rows, a String per cell and an
+/// array per row cost more than working the cells out.
+struct TableBuilder {
+  private var bytes: [UInt8] = []
+  /// Where each cell ends in `bytes`.
+  private var cellEnds: [Int] = []
+  /// Each cell's width in terminal columns.
+  private var cellWidths: [Int] = []
+  /// Where each row ends in the cells.
+  private var rowEnds: [Int] = []
+  /// Each column's widest cell, as the first row's columns count them.
+  private var widths: [Int] = []
+
+  init(expectedBytes: Int = 0, expectedCells: Int = 0) {
+    bytes.reserveCapacity(expectedBytes)
+    cellEnds.reserveCapacity(expectedCells)
+    cellWidths.reserveCapacity(expectedCells)
+  }
+
+  /// Appends a cell.
+  mutating func add(_ text: String) {
+    TableBuilder.append(text, to: &bytes)
+    endCell()
+  }
+
+  /// Appends a cell that `write` appends to the table's bytes.
+  mutating func add(_ write: (inout [UInt8]) -> Void) {
+    write(&bytes)
+    endCell()
+  }
+
+  /// Ends the row: the next cell starts the next one.
+  mutating func endRow() {
+    rowEnds.append(cellEnds.count)
+  }
+
+  /// Measures the cell just written: printable ASCII (nearly every cell)
+  /// takes a column a byte, anything else is measured as text.
+  private mutating func endCell() {
+    let start = cellEnds.last ?? 0
+    let end = bytes.count
+    let ascii = bytes.withUnsafeBufferPointer { bytes in
+      for index in start..<end where bytes[index] < 0x20 || bytes[index] >= 0x7F { return false }
+      return true
+    }
+    let width = ascii ? end - start : DisplayWidth.of(String(decoding: bytes[start..<end], as: UTF8.self))
+    cellEnds.append(end)
+    cellWidths.append(width)
+    let column = cellEnds.count - 1 - (rowEnds.last ?? 0)
+    if column < widths.count {
+      widths[column] = max(widths[column], width)
+    } else if rowEnds.isEmpty {
+      widths.append(width)
+    }
+  }
+
+  /// The rows' cells as strings.
+  var rows: [[String]] {
+    var rows: [[String]] = []
+    var cell = 0
+    for rowEnd in rowEnds {
+      var row: [String] = []
+      while cell < rowEnd {
+        row.append(String(decoding: bytes[(cell == 0 ? 0 : cellEnds[cell - 1])..<cellEnds[cell]], as: UTF8.self))
+        cell += 1
       }
-      out.append(UInt8(ascii: "\n"))
+      rows.append(row)
+    }
+    return rows
+  }
+
+  /// The table as text, each row ending in a newline.
+  func render() -> String {
+    guard !rowEnds.isEmpty else { return "" }
+    // The output's length is known, so it is made all spaces and each
+    // cell is copied into place: the padding needs no writing.
+    var length = 0
+    var firstCell = 0
+    for rowEnd in rowEnds {
+      for cell in firstCell..<rowEnd {
+        let start = cell == 0 ? 0 : cellEnds[cell - 1]
+        length += cell == rowEnd - 1 ? cellEnds[cell] - start : padded(cell, column: cell - firstCell, start: start)
+      }
+      length += 1
+      firstCell = rowEnd
+    }
+    var out = [UInt8](repeating: UInt8(ascii: " "), count: length)
+    out.withUnsafeMutableBufferPointer { out in
+      bytes.withUnsafeBufferPointer { bytes in
+        var position = 0
+        var firstCell = 0
+        for rowEnd in rowEnds {
+          for cell in firstCell..<rowEnd {
+            let start = cell == 0 ? 0 : cellEnds[cell - 1]
+            let count = cellEnds[cell] - start
+            if count > 0 {
+              UnsafeMutableRawPointer(out.baseAddress! + position).copyMemory(from: bytes.baseAddress! + start, byteCount: count)
+            }
+            position += cell == rowEnd - 1 ? count : padded(cell, column: cell - firstCell, start: start)
+          }
+          out[position] = UInt8(ascii: "\n")
+          position += 1
+          firstCell = rowEnd
+        }
+      }
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The bytes a cell other than its row's last takes with its padding.
+  private func padded(_ cell: Int, column: Int, start: Int) -> Int {
+    cellEnds[cell] - start + widths[column] - cellWidths[cell] + 3
+  }
+
+  /// Appends a string's UTF-8 bytes, copied whole where the string is
+  /// stored contiguously (nearly always).
+  static func append(_ text: String, to out: inout [UInt8]) {
+    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { out.append(contentsOf: $0) }
+    if copied == nil { out.append(contentsOf: text.utf8) }
   }
 }
 
