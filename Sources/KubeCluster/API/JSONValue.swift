@@ -286,14 +286,6 @@ package enum JSONValue: Equatable, Hashable, Sendable {
     }
   }
 
-  /// Calls `body` with each member of an object value, in order; nothing
-  /// for other values. One pass over an object that a reader switches on
-  /// costs less than a keyed lookup per field it wants.
-  package func forEachMember(_ body: (String, JSONValue) throws -> Void) rethrows {
-    guard case .object(let object) = self else { return }
-    try object.forEachMember(body)
-  }
-
   /// Reads a key of an object value.
   package subscript(key: String) -> JSONValue? {
     get {
