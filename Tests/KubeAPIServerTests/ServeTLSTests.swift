@@ -9,11 +9,12 @@ import Testing
 /// and the real kubectl verifying the certificate and sending the token.
 @Suite("the served API over TLS", .serialized)
 struct ServeTLSTests {
-  /// Starts the server; returns the announcement and the port.
-  static func start(_ served: ServedShell) throws -> (announcement: String, port: Int) {
+  /// Starts the server; returns the announcement, the port and the token.
+  static func start(_ served: ServedShell) throws -> (announcement: String, port: Int, token: String) {
     let announcement = served.shell("serve on --port 0").stdout
     let match = try #require(announcement.firstMatch(of: /https:\/\/127\.0\.0\.1:(\d+)/), "\(announcement)")
-    return (announcement, try #require(Int(match.1)))
+    let token = try String(contentsOfFile: served.kubeconfig + ".token", encoding: .utf8)
+    return (announcement, try #require(Int(match.1)), token.trimmingCharacters(in: .newlines))
   }
 
   /// A host tool (curl, openssl), for what it prints and its exit code.
@@ -48,12 +49,10 @@ struct ServeTLSTests {
   @Test func theKubeconfigIsKindsShapeWithTheCertificateAsAuthority() throws {
     let served = try ServedShell()
     defer { served.close() }
-    let (announcement, port) = try Self.start(served)
+    let (announcement, port, token) = try Self.start(served)
 
     #expect(announcement.hasPrefix("Serving the Kubernetes API of this cluster on https://127.0.0.1:\(port) (context kubetutor).\n"))
     let config = try String(contentsOfFile: served.kubeconfig, encoding: .utf8)
-    let token = try String(contentsOfFile: served.kubeconfig + ".token", encoding: .utf8)
-      .trimmingCharacters(in: .newlines)
     #expect(config.contains("\n    server: https://127.0.0.1:\(port)\n"))
     #expect(config.contains("\n- name: kubetutor\n  user:\n    token: \(token)\n"))
     let data = try #require(config.firstMatch(of: /certificate-authority-data: (\S+)\n/))
@@ -76,9 +75,7 @@ struct ServeTLSTests {
   func clusterInfoNamesTheHTTPSServerAndNoToken() throws {
     let served = try ServedShell()
     defer { served.close() }
-    let (_, port) = try Self.start(served)
-    let token = try String(contentsOfFile: served.kubeconfig + ".token", encoding: .utf8)
-      .trimmingCharacters(in: .newlines)
+    let (_, port, token) = try Self.start(served)
 
     let info = try served.real(["cluster-info"])
 
@@ -133,9 +130,7 @@ struct ServeTLSTests {
   func theSamePortAnswersHTTPSAndPlainHTTP() throws {
     let served = try ServedShell()
     defer { served.close() }
-    let (_, port) = try Self.start(served)
-    let token = try String(contentsOfFile: served.kubeconfig + ".token", encoding: .utf8)
-      .trimmingCharacters(in: .newlines)
+    let (_, port, token) = try Self.start(served)
     let config = try String(contentsOfFile: served.kubeconfig, encoding: .utf8)
     let data = try #require(config.firstMatch(of: /certificate-authority-data: (\S+)\n/))
     let authority = served.kubeconfig + ".ca.crt"
