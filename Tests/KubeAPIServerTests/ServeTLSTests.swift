@@ -126,6 +126,28 @@ struct ServeTLSTests {
     #expect(wrong.stderr == "error: You must be logged in to the server (Unauthorized)\n", "\(wrong)")
   }
 
+  @Test(.enabled(if: RealKubectl.isInstalled, "needs the real kubectl 1.32 (skipped: not installed)"))
+  func logsFollowAndWatchStayOpenOverTLS() throws {
+    let served = try ServedShell()
+    defer { served.close() }
+    _ = try Self.start(served)
+    served.shell("kubectl run web --image=nginx:1.27 --labels=app=web")
+    RealKubectlComparisonTests.waitFor(served) { RealKubectlComparisonTests.readyPods($0, app: "web") == 1 }
+    let first = try #require(served.shell("kubectl logs web").stdout.split(separator: "\n").first)
+    let client = ["--kubeconfig", served.kubeconfig, "--cache-dir", served.cacheDirectory]
+
+    let logs = try PortForwardTests.Background(client + ["logs", "-f", "web"])
+    defer { logs.stop() }
+    let watch = try PortForwardTests.Background(client + ["get", "pods", "-w"])
+    defer { watch.stop() }
+
+    #expect(logs.waitForLine(String(first)) != nil, "\(logs.read("stderr"))")
+    #expect(watch.waitForLine("web ") != nil, "\(watch.read("stderr"))")
+    served.shell("kubectl run second --image=nginx:1.27")
+    #expect(watch.waitForLine("second ") != nil, "\(watch.read("stdout"))\(watch.read("stderr"))")
+    #expect(logs.process.isRunning && watch.process.isRunning)
+  }
+
   @Test(.enabled(if: hasCurl, "needs curl (skipped: not installed)"))
   func theSamePortAnswersHTTPSAndPlainHTTP() throws {
     let served = try ServedShell()
