@@ -3,10 +3,11 @@ import KubeCluster
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import NIOWebSocket
 
-/// The Kubernetes API of one cluster over HTTP on 127.0.0.1, for the real
-/// kubectl and other clients.
+/// The Kubernetes API of one cluster over HTTPS (and plain HTTP, on the
+/// same port) on 127.0.0.1, for the real kubectl and other clients.
 ///
 /// Requests need the bearer token generated for this server; every
 /// resource request runs under the host's lock against the host's
@@ -40,18 +41,27 @@ package final class APIServer: @unchecked Sendable {
     return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
   }
 
+  /// This run's key and certificate; set by `start` (not for a `kubectl
+  /// proxy` port, which speaks plain HTTP only).
+  package private(set) var certificate: ServingCertificate?
+
   /// The port the server listens on, once started.
   package var port: Int? { channel?.localAddress?.port }
 
-  /// Listens on 127.0.0.1:`port` (0: a free port); returns the port.
+  /// Listens on 127.0.0.1:`port` (0: a free port) for TLS and plain
+  /// HTTP; returns the port.
   @discardableResult
   package func start(port: Int) throws -> Int {
+    let certificate = front == nil ? try ServingCertificate.generate() : nil
+    let tls = try certificate.map(TLSSniffer.serverContext)
+    self.certificate = certificate
     let bootstrap = ServerBootstrap(group: group)
       .serverChannelOption(.backlog, value: 256)
       .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
       .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
       .childChannelInitializer { [unowned self] channel in
         channel.eventLoop.makeCompletedFuture {
+          if let tls { try channel.pipeline.syncOperations.addHandler(TLSSniffer(context: tls)) }
           try channel.pipeline.syncOperations.configureHTTPServerPipeline(
             withServerUpgrade: (
               upgraders: [ExecWebSocket.upgrader(server: self), PortForwardSPDYUpgrader(server: self)],

@@ -77,6 +77,10 @@ enum ExecWebSocket {
         }
         let frames = server.exec(target)
         return channel.eventLoop.makeCompletedFuture {
+          // The client's close frame may come before the connection ends
+          // (sooner over TLS): the WebSocket decoder takes it, not HTTP.
+          let pipeline = channel.pipeline.syncOperations
+          if let http = try? pipeline.handler(type: HTTPHandler.self) { pipeline.removeHandler(http, promise: nil) }
           for (stream, data) in frames {
             var buffer = channel.allocator.buffer(capacity: data.count + 1)
             buffer.writeInteger(stream)

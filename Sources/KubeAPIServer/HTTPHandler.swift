@@ -3,7 +3,8 @@ import KubeCluster
 import NIOCore
 import NIOHTTP1
 
-/// Reads one HTTP request at a time, checks the bearer token, hands the
+/// Reads one HTTP request at a time (decrypted already when the connection
+/// is TLS), checks the bearer token, hands the
 /// request to the router and writes its answer: a whole body, or a watch
 /// stream that stays open until the client or the server closes it.
 final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
@@ -56,8 +57,8 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     let bytes = body.readBytes(length: body.readableBytes) ?? []
     var uri = head.uri
     var authorized = headers["authorization"] == "Bearer \(server.token)"
-    // kubectl sends credentials only over TLS, so its kubeconfig carries
-    // the token as the server URL's path prefix instead: `/t/TOKEN/api/v1/…`.
+    // kubectl sends credentials only over TLS; a client on plain HTTP may
+    // carry the token as the server URL's path prefix: `/t/TOKEN/api/v1/…`.
     let prefix = "/t/\(server.token)"
     if uri == prefix || uri.hasPrefix(prefix + "/") || uri.hasPrefix(prefix + "?") {
       uri = String(uri.dropFirst(prefix.count))

@@ -4,25 +4,27 @@ import Foundation
   import Glibc
 #endif
 
-/// The kubeconfig (context `kubetutor`) and bearer-token file that point
-/// a real kubectl at the server; both are written mode 0600.
+/// The kubeconfig (context `kubetutor`) that points a real kubectl at the
+/// server, and the bearer token beside it; both are written mode 0600.
 package enum Kubeconfig {
   package struct Files: Equatable, Sendable {
     package var kubeconfig: String
     package var token: String
   }
 
-  /// The kubeconfig's text. kubectl drops bearer tokens on plain HTTP
-  /// (clientcmd merges credentials only for TLS), so the server URL carries
-  /// the token as its path prefix; `tokenFile` serves clients that send an
-  /// `Authorization: Bearer` header on HTTP. There is no password.
-  package static func text(port: Int, token: String, tokenPath: String) -> String {
+  /// The kubeconfig's text, as kind writes it: the server over HTTPS, the
+  /// certificate it presents as the authority (base64 PEM), and the user's
+  /// credential inline: the bearer token. Inline, not `tokenFile`, because
+  /// client-go prefers a token file to `kubectl --token`, which must win as
+  /// it does against kind. There is no password.
+  package static func text(port: Int, token: String, certificateAuthority: String) -> String {
     """
     apiVersion: v1
     kind: Config
     clusters:
     - cluster:
-        server: http://127.0.0.1:\(port)/t/\(token)
+        certificate-authority-data: \(Data(certificateAuthority.utf8).base64EncodedString())
+        server: https://127.0.0.1:\(port)
       name: kubetutor
     contexts:
     - context:
@@ -35,27 +37,28 @@ package enum Kubeconfig {
     users:
     - name: kubetutor
       user:
-        tokenFile: \(tokenPath)
+        token: \(token)
 
     """
   }
 
-  /// Writes the kubeconfig at `path` and the token beside it (`PATH.token`).
-  package static func write(to path: String, port: Int, token: String) throws -> Files {
+  /// Writes the kubeconfig at `path` and the token beside it (`PATH.token`,
+  /// for `curl -H "Authorization: Bearer $(cat PATH.token)"`).
+  package static func write(to path: String, port: Int, token: String, certificateAuthority: String) throws -> Files {
     let folder = (path as NSString).deletingLastPathComponent
     if !folder.isEmpty {
       try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
     let tokenPath = path + ".token"
     try writePrivate(token + "\n", to: tokenPath)
-    try writePrivate(text(port: port, token: token, tokenPath: tokenPath), to: path)
+    try writePrivate(text(port: port, token: token, certificateAuthority: certificateAuthority), to: path)
     return Files(kubeconfig: path, token: tokenPath)
   }
 
   /// What `serve on` and `kubetutor serve` print.
   package static func announcement(port: Int, files: Files) -> String {
     """
-    Serving the Kubernetes API of this cluster on http://127.0.0.1:\(port) (context kubetutor).
+    Serving the Kubernetes API of this cluster on https://127.0.0.1:\(port) (context kubetutor).
     Use it from another terminal with:
       export KUBECONFIG=\(files.kubeconfig)
 

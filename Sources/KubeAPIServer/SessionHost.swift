@@ -50,7 +50,8 @@ package final class SessionServerControl: SessionServer {
     let server = APIServer(host: host)
     let bound = try server.start(port: port)
     self.server = server
-    let files = try Kubeconfig.write(to: kubeconfigPath, port: bound, token: server.token)
+    let files = try Kubeconfig.write(
+      to: kubeconfigPath, port: bound, token: server.token, certificateAuthority: server.certificate?.pem ?? "")
     return Kubeconfig.announcement(port: bound, files: files)
   }
 

@@ -93,7 +93,8 @@ struct ServerSecurityTests {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     FileManager.default.createFile(atPath: path + ".token", contents: Data("old".utf8), attributes: [.posixPermissions: 0o644])
 
-    let files = try Kubeconfig.write(to: path, port: 6443, token: "abc123")
+    let files = try Kubeconfig.write(
+      to: path, port: 6443, token: "abc123", certificateAuthority: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")
 
     for file in [files.kubeconfig, files.token] {
       let attributes = try FileManager.default.attributesOfItem(atPath: file)
@@ -101,9 +102,12 @@ struct ServerSecurityTests {
     }
     #expect(try String(contentsOfFile: files.token, encoding: .utf8) == "abc123\n")
     let config = try String(contentsOfFile: files.kubeconfig, encoding: .utf8)
-    #expect(config.contains("    server: http://127.0.0.1:6443/t/abc123\n"))
+    #expect(config.contains("    server: https://127.0.0.1:6443\n"))
+    #expect(
+      config.contains(
+        "    certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUIKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=\n"))
     #expect(config.contains("current-context: kubetutor\n"))
-    #expect(config.contains("    tokenFile: \(files.token)\n"))
+    #expect(config.contains("\n    token: abc123\n"))
     #expect(!config.contains("password"))
   }
 }
