@@ -183,6 +183,7 @@ struct KubeletFastPathTests {
       #expect(
         pod.content[path: "status.containerStatuses"]?.array?.first?.object?.keys == [
           "name", "image", "imageID", "containerID", "ready", "restartCount", "started", "lastState", "state",
+          "volumeMounts",
         ])
     }
     // The two pods' Started events were stamped at one instant, on one node
