@@ -68,13 +68,15 @@ extension Cluster {
         time = now
         runtime.conditionTimes[type] = (text, now)
       }
-      var entry: JSONValue = [
-        "lastProbeTime": .null, "lastTransitionTime": .string(Timestamp.format(time)),
-        "status": .string(text), "type": .string(type),
-      ]
+      // From a template (members in the order they were always written),
+      // so every pod's conditions share their key lists and time texts.
+      var entry = StatusTemplate.conditions[(reason == nil ? 0 : 1) + (message == nil ? 0 : 2)]
+      entry["lastTransitionTime"] = .string(sharedText.stamp(time))
+      entry["status"] = .string(text)
+      entry["type"] = .string(type)
       if let reason { entry["reason"] = .string(reason) }
       if let message { entry["message"] = .string(message) }
-      conditions.append(entry)
+      conditions.append(.object(entry))
     }
     let podSucceeded = phase == "Succeeded" || phase == "Failed"
     condition("PodReadyToStartContainers", sandboxReady && !podSucceeded)
@@ -128,8 +130,9 @@ extension Cluster {
     guard status != pod.content["status"] else { return }
     var updated = pod
     updated.content["status"] = status
-    let summary = "status \(phase)" + (allReady ? ", ready" : "")
-    let stored = write(updated, by: "kubelet/\(source.host ?? "")", summary: summary)
+    // One of a few texts, kept once for the journal entries of every pod.
+    let summary = sharedText.intern("status \(phase)" + (allReady ? ", ready" : ""))
+    let stored = write(updated, by: sharedText.kubeletActor(source.host ?? ""), summary: summary)
     runtimes[pod.uid]?.statusMemo = stored.map { PodStatusMemo(resourceVersion: $0.resourceVersion, inputs: inputs) }
   }
 
@@ -141,23 +144,39 @@ extension Cluster {
     return true
   }
 
-  private func containerStatus(_ container: ContainerRuntime, ready: Bool, started: Bool, pod: Object) -> JSONValue {
-    let reference = ImageReference(container.image)
-    var entry: JSONValue = ["name": .string(container.name)]
+  private mutating func containerStatus(_ container: ContainerRuntime, ready: Bool, started: Bool, pod: Object) -> JSONValue {
+    let mounts = (pod.content[path: container.isInit ? "spec.initContainers" : "spec.containers"]?.array ?? [])
+      .first { $0["name"]?.string == container.name }?["volumeMounts"]?.array ?? []
+    // From a template, as the conditions are; the image texts, alike in
+    // every pod of a Deployment, are kept once.
+    var object = StatusTemplate.containers[(container.containerID == nil ? 0 : 1) + (mounts.isEmpty ? 0 : 2)]
+    object["name"] = .string(container.name)
     let pulled = container.containerID != nil
-    entry["image"] = .string(pulled ? reference.fullName : container.image)
-    entry["imageID"] = .string(pulled ? "\(reference.name)@\(ImageCatalog.digest(reference))" : "")
-    if let id = container.containerID { entry["containerID"] = .string(id) }
-    entry["ready"] = .bool(ready)
-    entry["restartCount"] = .int(container.restartCount)
-    entry["started"] = .bool(started)
+    if pulled {
+      let (fullName, imageID) = sharedText.imageTexts(container.image) {
+        let reference = ImageReference(container.image)
+        return (reference.fullName, "\(reference.name)@\(ImageCatalog.digest(reference))")
+      }
+      object["image"] = .string(fullName)
+      object["imageID"] = .string(imageID)
+    } else {
+      object["image"] = .string(container.image)
+      object["imageID"] = ""
+    }
+    if let id = container.containerID { object["containerID"] = .string(id) }
+    object["ready"] = .bool(ready)
+    object["restartCount"] = .int(container.restartCount)
+    object["started"] = .bool(started)
     var lastState: JSONValue = .emptyObject
     if let last = container.lastTermination { lastState = ["terminated": terminated(last)] }
-    entry["lastState"] = lastState
+    object["lastState"] = lastState
+    var entry = JSONValue.object(object)
     // The kubelet's default waiting state before a container exists: every
     // container of a pod with init containers waits as PodInitializing.
     let hasInits = !(pod.content[path: "spec.initContainers"]?.array ?? []).isEmpty
     let defaultWaiting = hasInits ? "PodInitializing" : "ContainerCreating"
+    // Parsed only for the states that show a pull error.
+    var reference: ImageReference { ImageReference(container.image) }
     switch container.state {
     case .new:
       entry["state"] = ["waiting": ["reason": .string(container.restartCount > 0 ? "ContainerCreating" : defaultWaiting)]]
@@ -173,7 +192,11 @@ extension Cluster {
         ? ["waiting": ["reason": "ImagePullBackOff", "message": .string("Back-off pulling image \"\(container.image)\": ErrImagePull: \(error)")]]
         : ["waiting": ["reason": "ErrImagePull", "message": .string(error)]]
     case .running(let since):
-      entry["state"] = ["running": ["startedAt": .string(Timestamp.format(since))]]
+      var running = StatusTemplate.running
+      running["startedAt"] = .string(sharedText.stamp(since))
+      var state = StatusTemplate.runningState
+      state["running"] = .object(running)
+      entry["state"] = .object(state)
     case .configError(let message, _):
       entry["state"] = ["waiting": ["message": .string(message), "reason": "CreateContainerConfigError"]]
     case .terminated(let end), .startFailed(let end):
@@ -184,8 +207,6 @@ extension Cluster {
       entry["state"] = ["waiting": ["reason": .string(reason), "message": .string("back-off \(Cluster.backOffText(wait)) restarting failed container=\(container.name) pod=\(pod.name)_\(pod.namespace)(\(pod.uid))")]]
       entry["lastState"] = ["terminated": terminated(last)]
     }
-    let mounts = (pod.content[path: container.isInit ? "spec.initContainers" : "spec.containers"]?.array ?? [])
-      .first { $0["name"]?.string == container.name }?["volumeMounts"]?.array ?? []
     if !mounts.isEmpty {
       entry["volumeMounts"] = .array(mounts.map { mount in
         var status: JSONValue = ["mountPath": mount["mountPath"] ?? "", "name": mount["name"] ?? ""]
@@ -213,5 +234,37 @@ extension Cluster {
   /// Go's duration text for whole seconds: `10s`, `1m20s`, `5m0s`.
   static func backOffText(_ seconds: Int) -> String {
     seconds >= 60 ? "\(seconds / 60)m\(seconds % 60)s" : "\(seconds)s"
+  }
+}
+
+/// The members of a pod status's entries, in the order the kubelet writes
+/// them, with no values: entries filled in from these share their key lists.
+private enum StatusTemplate {
+  /// A condition; indexed by 1 with a reason, plus 2 with a message.
+  static let conditions = [
+    condition([]), condition(["reason"]), condition(["message"]), condition(["reason", "message"]),
+  ]
+
+  /// A container status; indexed by 1 with a container ID, plus 2 with volume mounts.
+  static let containers = [
+    container(id: false, mounts: false), container(id: true, mounts: false),
+    container(id: false, mounts: true), container(id: true, mounts: true),
+  ]
+
+  static let runningState = template(["running"])
+  static let running = template(["startedAt"])
+
+  private static func condition(_ extra: [String]) -> JSONObject {
+    template(["lastProbeTime", "lastTransitionTime", "status", "type"] + extra)
+  }
+
+  private static func container(id: Bool, mounts: Bool) -> JSONObject {
+    template(
+      ["name", "image", "imageID"] + (id ? ["containerID"] : [])
+        + ["ready", "restartCount", "started", "lastState", "state"] + (mounts ? ["volumeMounts"] : []))
+  }
+
+  private static func template(_ keys: [String]) -> JSONObject {
+    JSONObject(keys.map { ($0, JSONValue.null) })
   }
 }

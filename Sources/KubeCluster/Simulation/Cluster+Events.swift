@@ -18,17 +18,19 @@ extension Cluster {
     _ object: Object, type: String = "Normal", reason: String, message: String,
     source: EventSource, fieldPath: String? = nil
   ) {
+    // A kubelet's messages repeat from pod to pod: kept once.
+    let said = source.component == "kubelet" ? sharedText.intern(message) : message
     if source.component == "kubelet", let host = source.host {
       // What a kubelet does to containers writes no object of its own; the
       // journal keeps it for `trace`, in the event's words.
-      self.store.note(message, about: object, actor: "kubelet/\(host)", at: now)
+      self.store.note(said, about: object, actor: sharedText.kubeletActor(host), at: now)
     }
     let namespace = object.kind.isNamespaced ? object.namespace : "default"
     // The events about this object, read once for both the aggregator and
     // the correlator. Read through `self.store`, never a copy of it: a copy
     // alive across the write below would make the write copy the whole store.
     let earlier = (eventIndex[object.uid] ?? []).compactMap { self.store.get($0) }
-    let message = aggregatedMessage(earlier, type: type, reason: reason, message: message, source: source)
+    let message = aggregatedMessage(earlier, type: type, reason: reason, message: said, source: source)
     let combined = message.hasPrefix(Cluster.combinedPrefix)
     let similar = earlier.reversed()
       .first {
@@ -38,7 +40,7 @@ extension Cluster {
             : $0.content["message"]?.string == message)
           && $0.content[path: "source.component"]?.string == source.component
       }
-    let stamp = JSONValue.string(Timestamp.format(now))
+    let stamp = JSONValue.string(sharedText.stamp(now))
     if var event = similar {
       event.content["count"] = .int((event.content["count"]?.int ?? 1) + 1)
       event.content["lastTimestamp"] = stamp
@@ -46,31 +48,43 @@ extension Cluster {
       _ = try? self.store.replace(event, actor: source.component, at: now, checkVersion: false)
       return
     }
-    var involved = JSONObject()
-    involved["kind"] = .string(object.kind.rawValue)
-    involved["name"] = .string(object.name)
-    involved["uid"] = .string(object.uid)
-    involved["apiVersion"] = .string(object.kind.apiVersion)
-    involved["resourceVersion"] = .string(object.resourceVersion)
-    if object.kind.isNamespaced { involved["namespace"] = .string(object.namespace) }
-    if let fieldPath { involved["fieldPath"] = .string(fieldPath) }
     // Like client-go's recorder, which names events by the nanosecond they
     // were made, names sort in the order events were recorded, also at one
     // simulated instant (kubectl's describe keeps that order for equal times).
     let nanos =
       UInt64(now.timeIntervalSince1970 * 1e9) &+ UInt64(self.store.revision % 1000) * 1000
       &+ random.next() % 1000
-    var sourceJSON = JSONObject()
+    // Every event has the same members in the same order: each is filled
+    // in from a template, so all events share the templates' key lists, and
+    // the texts many events repeat (times, kubelet messages, field paths)
+    // are kept once. An event is most of what a big cluster stores.
+    var involved = EventTemplate.involved[(object.kind.isNamespaced ? 1 : 0) + (fieldPath == nil ? 0 : 2)]
+    involved["kind"] = .string(object.kind.rawValue)
+    involved["name"] = .string(object.name)
+    involved["uid"] = .string(object.uid)
+    involved["apiVersion"] = .string(object.kind.apiVersion)
+    involved["resourceVersion"] = .string(object.resourceVersion)
+    if object.kind.isNamespaced { involved["namespace"] = .string(object.namespace) }
+    if let fieldPath { involved["fieldPath"] = .string(sharedText.intern(fieldPath)) }
+    var sourceJSON = EventTemplate.source[source.host == nil ? 0 : 1]
     sourceJSON["component"] = .string(source.component)
     if let host = source.host { sourceJSON["host"] = .string(host) }
-    // Built as one tree and wrapped once: setting keys one by one on a
-    // JSONValue copies its object each time.
-    var metadata = JSONObject()
-    metadata["name"] = .string("\(object.name).\(String(nanos, radix: 16))")
+    // The members `write` and the store would add (uid, creationTimestamp,
+    // resourceVersion) are in the template too, filled in here in the order
+    // `write` fills them (the uid after the name's random part).
+    var metadata = EventTemplate.metadata
+    let name = "\(object.name).\(String(nanos, radix: 16))"
+    metadata["name"] = .string(name)
     metadata["namespace"] = .string(namespace)
-    var content = JSONObject()
-    content["apiVersion"] = .string(Kind.event.apiVersion)
-    content["kind"] = .string(Kind.event.rawValue)
+    if self.store.contains(ObjectKey(.event, name, in: namespace)) {
+      // `write` replaces the event of that name and adds no identity.
+      metadata["uid"] = nil
+      metadata["creationTimestamp"] = nil
+    } else {
+      metadata["uid"] = .string(random.uuid())
+      metadata["creationTimestamp"] = stamp
+    }
+    var content = EventTemplate.event
     content["metadata"] = .object(metadata)
     content["involvedObject"] = .object(involved)
     content["reason"] = .string(reason)
@@ -80,10 +94,10 @@ extension Cluster {
     content["lastTimestamp"] = stamp
     content["count"] = 1
     content["type"] = .string(type)
-    content["eventTime"] = .null
     content["reportingComponent"] = .string(source.component == "kubelet" ? "kubelet" : source.component)
     content["reportingInstance"] = .string(source.host ?? "")
-    if let stored = write(Object(.event, .object(content)), by: source.component) {
+    let event = Object(.event, .object(content))
+    if let stored = write(event, by: source.component) {
       eventIndex[object.uid, default: []].append(stored.key)
     }
   }
@@ -114,5 +128,93 @@ extension Cluster {
         (Timestamp.parse($0.content["firstTimestamp"]?.string) ?? .distantPast, $0.resourceVersion.count, $0.resourceVersion)
           < (Timestamp.parse($1.content["firstTimestamp"]?.string) ?? .distantPast, $1.resourceVersion.count, $1.resourceVersion)
       }
+  }
+}
+
+/// The members of an Event, in the order they are written, with no values:
+/// events filled in from these share their key lists.
+private enum EventTemplate {
+  static let event = template([
+    "apiVersion", "kind", "metadata", "involvedObject", "reason", "message", "source",
+    "firstTimestamp", "lastTimestamp", "count", "type", "eventTime", "reportingComponent",
+    "reportingInstance",
+  ]).settingConstants()
+
+  static let metadata = template(["name", "namespace", "uid", "creationTimestamp", "resourceVersion"])
+
+  /// Indexed by 1 for a namespaced object, plus 2 with a field path.
+  static let involved = [
+    template(["kind", "name", "uid", "apiVersion", "resourceVersion"]),
+    template(["kind", "name", "uid", "apiVersion", "resourceVersion", "namespace"]),
+    template(["kind", "name", "uid", "apiVersion", "resourceVersion", "fieldPath"]),
+    template(["kind", "name", "uid", "apiVersion", "resourceVersion", "namespace", "fieldPath"]),
+  ]
+
+  /// Indexed by 1 when the source names a host.
+  static let source = [template(["component"]), template(["component", "host"])]
+
+  private static func template(_ keys: [String]) -> JSONObject {
+    JSONObject(keys.map { ($0, JSONValue.null) })
+  }
+}
+
+extension JSONObject {
+  /// An Event template with the members every event has the same value of.
+  fileprivate func settingConstants() -> JSONObject {
+    var object = self
+    object["apiVersion"] = .string(Kind.event.apiVersion)
+    object["kind"] = .string(Kind.event.rawValue)
+    return object
+  }
+}
+
+/// Texts many objects hold the same value of, kept once: a Swift string
+/// copied from another shares its storage, so a thousand events stamped at
+/// one instant hold one time text instead of a thousand.
+struct SharedText: Sendable {
+  private var stampTimes: [Date] = []
+  private var stampTexts: [String] = []
+  private var texts: [String: String] = [:]
+  private var actors: [String: String] = [:]
+  private var images: [String: (String, String)] = [:]
+
+  /// `Timestamp.format(date)`, remembered for the last few instants asked.
+  mutating func stamp(_ date: Date) -> String {
+    if let index = stampTimes.firstIndex(of: date) { return stampTexts[index] }
+    let text = Timestamp.format(date)
+    if stampTimes.count == 4 {
+      stampTimes.removeFirst()
+      stampTexts.removeFirst()
+    }
+    stampTimes.append(date)
+    stampTexts.append(text)
+    return text
+  }
+
+  /// The same text, sharing storage with an equal text asked for before.
+  mutating func intern(_ text: String) -> String {
+    if let known = texts[text] { return known }
+    // Forgotten now and then, so texts seen once do not pile up.
+    if texts.count >= 4096 { texts.removeAll(keepingCapacity: true) }
+    texts[text] = text
+    return text
+  }
+
+  /// An image's normalised name and its image ID as a container status
+  /// shows them, made by `make` the first time an image is asked for.
+  mutating func imageTexts(_ image: String, make: () -> (String, String)) -> (String, String) {
+    if let known = images[image] { return known }
+    let texts = make()
+    if images.count >= 1024 { images.removeAll(keepingCapacity: true) }
+    images[image] = texts
+    return texts
+  }
+
+  /// `kubelet/NODE`, the actor of what a node's kubelet writes.
+  mutating func kubeletActor(_ node: String) -> String {
+    if let known = actors[node] { return known }
+    let actor = "kubelet/\(node)"
+    actors[node] = actor
+    return actor
   }
 }

@@ -39,6 +39,8 @@ package struct Cluster: Sendable {
   var nodeTotals: [String: NodeTotals] = [:]
   /// Event keys by the UID of the object they are about.
   var eventIndex: [String: [ObjectKey]] = [:]
+  /// Texts many events and statuses repeat, kept once (a cache).
+  var sharedText = SharedText()
   /// The finished pods each Job (by UID) has counted, which the real
   /// controller tracks with the `batch.kubernetes.io/job-tracking` finalizer.
   var jobCountedPods: [String: Set<String>] = [:]

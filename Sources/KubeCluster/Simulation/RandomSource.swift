@@ -24,21 +24,26 @@ package struct RandomSource: RandomNumberGenerator, Sendable {
   }
 
   package mutating func uuid() -> String {
-    let hex = Array("0123456789abcdef")
-    var characters: [Character] = []
+    // Written as bytes: every object the cluster creates (each Event too)
+    // gets one.
+    var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
+    var position = 0
     for index in 0..<32 {
       var nibble = Int(next() % 16)
       if index == 12 { nibble = 4 }
       if index == 16 { nibble = 8 | (nibble & 3) }
-      characters.append(hex[nibble])
-      if [7, 11, 15, 19].contains(index) { characters.append("-") }
+      bytes[position] = RandomSource.hexDigits[nibble]
+      position += index == 7 || index == 11 || index == 15 || index == 19 ? 2 : 1
     }
-    return String(characters)
+    return String(decoding: bytes, as: UTF8.self)
   }
 
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+
   package mutating func hex(_ count: Int) -> String {
-    let hex = Array("0123456789abcdef")
-    return String((0..<count).map { _ in hex[Int(next() % 16)] })
+    var bytes = [UInt8](repeating: 0, count: count)
+    for index in 0..<count { bytes[index] = RandomSource.hexDigits[Int(next() % 16)] }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   package mutating func int(in range: ClosedRange<Int>) -> Int {

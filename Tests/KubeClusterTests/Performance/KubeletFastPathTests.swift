@@ -129,4 +129,71 @@ struct KubeletFastPathTests {
     let milliseconds = String(Int((seconds * 1000).rounded(.down)) % 1000 + 1000).dropFirst()
     #expect(LogClock.jsDate(date) == formatted("yyyy-MM-dd'T'HH:mm:ss.") + milliseconds + "Z")
   }
+
+  @Test("uuid and hex, written as bytes, give what the Character-by-Character code gave", arguments: [0, 1, 42, 0xFFFF_FFFF] as [UInt64])
+  func randomTexts(_ seed: UInt64) {
+    var random = RandomSource(seed: seed)
+    var reference = RandomSource(seed: seed)
+    let digits = Array("0123456789abcdef")
+    for _ in 0..<20 {
+      var characters: [Character] = []
+      for index in 0..<32 {
+        var nibble = Int(reference.next() % 16)
+        if index == 12 { nibble = 4 }
+        if index == 16 { nibble = 8 | (nibble & 3) }
+        characters.append(digits[nibble])
+        if [7, 11, 15, 19].contains(index) { characters.append("-") }
+      }
+      #expect(random.uuid() == String(characters))
+      let hex = String((0..<64).map { _ in digits[Int(reference.next() % 16)] })
+      #expect(random.hex(64) == hex)
+    }
+  }
+
+  /// Where a string's bytes are kept: equal for two strings sharing storage.
+  static func storage(_ text: String?) -> UnsafeRawPointer? {
+    var text = text
+    return text?.withUTF8 { UnsafeRawPointer($0.baseAddress) }
+  }
+
+  @Test("events and statuses are filled in from templates: members in the written order, repeated texts kept once")
+  func templates() throws {
+    var cluster = Cluster.kind()
+    for name in ["a", "b"] {
+      _ = try cluster.create(KubeletFastPathTests.pod(name, ["name": "web", "image": "nginx:1.27"]))
+    }
+    cluster.advance(by: 10)
+    var started: [Object] = []
+    for name in ["a", "b"] {
+      let pod = try #require(cluster.store.get(ObjectKey(.pod, name, in: "default")))
+      let event = try #require(cluster.events(for: pod).first { $0.content["reason"]?.string == "Started" })
+      started.append(event)
+      #expect(
+        event.content.object?.keys == [
+          "apiVersion", "kind", "metadata", "involvedObject", "reason", "message", "source", "firstTimestamp",
+          "lastTimestamp", "count", "type", "eventTime", "reportingComponent", "reportingInstance",
+        ])
+      #expect(event.content["metadata"]?.object?.keys == ["name", "namespace", "uid", "creationTimestamp", "resourceVersion"])
+      #expect(event.content["involvedObject"]?.object?.keys == ["kind", "name", "uid", "apiVersion", "resourceVersion", "namespace", "fieldPath"])
+      #expect(event.content["eventTime"] == .null)
+      #expect(event.content["metadata"]?["uid"]?.string?.count == 36)
+      let conditions = pod.content[path: "status.conditions"]?.array ?? []
+      #expect(conditions.compactMap { $0["type"]?.string } == ["PodReadyToStartContainers", "Initialized", "Ready", "ContainersReady", "PodScheduled"])
+      #expect(conditions.allSatisfy { $0.object?.keys == ["lastProbeTime", "lastTransitionTime", "status", "type"] })
+      #expect(
+        pod.content[path: "status.containerStatuses"]?.array?.first?.object?.keys == [
+          "name", "image", "imageID", "containerID", "ready", "restartCount", "started", "lastState", "state",
+          "volumeMounts",
+        ])
+    }
+    // The two pods' Started events were stamped at one instant, on one node
+    // or two, with one message: the texts share storage.
+    let (a, b) = (started[0].content, started[1].content)
+    #expect(a["message"] == b["message"])
+    #expect(KubeletFastPathTests.storage(a["message"]?.string) == KubeletFastPathTests.storage(b["message"]?.string))
+    if a["lastTimestamp"] == b["lastTimestamp"] {
+      #expect(KubeletFastPathTests.storage(a["lastTimestamp"]?.string) == KubeletFastPathTests.storage(b["lastTimestamp"]?.string))
+    }
+    #expect(KubeletFastPathTests.storage(a["lastTimestamp"]?.string) == KubeletFastPathTests.storage(a["firstTimestamp"]?.string))
+  }
 }
