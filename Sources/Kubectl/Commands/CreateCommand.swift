@@ -139,10 +139,11 @@ enum DryRun: Equatable {
   /// The klog warning `GetDryRunStrategy` logs for the deprecated forms
   /// (`--dry-run` alone, `--dry-run=true`), or "" for any other value.
   static func deprecation(_ value: String?, now: Date) -> String {
-    let prefix = "W\(APIProxy.klogTime(now)) \(APIProxy.klogPID) helpers.go:"
+    // The klog time is formatted only for a warning: every command comes here.
+    let prefix = { "W\(APIProxy.klogTime(now)) \(APIProxy.klogPID) helpers.go:" }
     switch value {
-    case "unchanged": return prefix + "702] --dry-run is deprecated and can be replaced with --dry-run=client.\n"
-    case "true": return prefix + "716] --dry-run=true is deprecated (boolean value) and can be replaced with --dry-run=client.\n"
+    case "unchanged": return prefix() + "702] --dry-run is deprecated and can be replaced with --dry-run=client.\n"
+    case "true": return prefix() + "716] --dry-run=true is deprecated (boolean value) and can be replaced with --dry-run=client.\n"
     default: return ""
     }
   }
