@@ -1,4 +1,6 @@
-import Crypto
+// BoringSSL as swift-nio-ssl builds it: one copy for the TLS and the key,
+// instead of a second one through swift-crypto.
+import CNIOBoringSSL
 import Foundation
 
 /// The per-run key and self-signed certificate `kubetutor serve` speaks TLS
@@ -12,7 +14,7 @@ import Foundation
 package struct ServingCertificate: Sendable {
   /// The certificate, DER.
   package let der: [UInt8]
-  /// The private key, PKCS#8 PEM, for the TLS context only.
+  /// The private key, SEC 1 PEM, for the TLS context only.
   let privateKeyPEM: String
 
   /// The names the certificate is valid for.
@@ -21,13 +23,17 @@ package struct ServingCertificate: Sendable {
 
   /// A new key and certificate, valid from an hour before `now` for a year.
   package static func generate(now: Date = Date()) throws -> ServingCertificate {
-    let key = P256.Signing.PrivateKey()
-    let publicKeyInfo = [UInt8](key.publicKey.derRepresentation)
+    let key = try SigningKey()
+    let point = key.publicPoint
     let name = DER.sequence(
       DER.set(DER.sequence(DER.objectIdentifier([2, 5, 4, 3]) + DER.utf8String("kubernetes"))))
+    let publicKeyInfo = DER.sequence(
+      DER.sequence(DER.objectIdentifier([1, 2, 840, 10045, 2, 1]) + DER.objectIdentifier([1, 2, 840, 10045, 3, 1, 7]))
+        + DER.tagged(0x03, [0] + point))  // id-ecPublicKey on prime256v1
     // The key identifier is the SHA-1 of the public key's bits (RFC 5280
     // 4.2.1.2, method 1), the way kubeadm's CA has one.
-    let keyIdentifier = Array(Insecure.SHA1.hash(data: key.publicKey.x963Representation))
+    var keyIdentifier = [UInt8](repeating: 0, count: Int(SHA_DIGEST_LENGTH))
+    _ = SHA1(point, point.count, &keyIdentifier)
     let alternativeNames =
       dnsNames.flatMap { DER.tagged(0x82, Array($0.utf8)) } + ipAddresses.flatMap { DER.tagged(0x87, $0) }
     let extensions = DER.sequence(
@@ -47,21 +53,63 @@ package struct ServingCertificate: Sendable {
         + name
         + publicKeyInfo
         + DER.tagged(0xa3, extensions))
-    let signature = try key.signature(for: tbs).derRepresentation
+    let signature = try key.sign(tbs)
     let der = DER.sequence(tbs + ecdsaWithSHA256 + DER.tagged(0x03, [0] + signature))
-    return ServingCertificate(der: der, privateKeyPEM: key.pemRepresentation)
+    return ServingCertificate(der: der, privateKeyPEM: try key.pem())
   }
 
   /// The certificate as PEM, for `certificate-authority-data`.
-  package var pem: String {
-    let base64 = Data(der).base64EncodedString()
-    var lines: [Substring] = []
-    var rest = Substring(base64)
-    while !rest.isEmpty {
-      lines.append(rest.prefix(64))
-      rest = rest.dropFirst(64)
+  package var pem: String { DER.pem(der, label: "CERTIFICATE") }
+}
+
+/// The key generation failed inside BoringSSL (it does not, short of
+/// running out of memory).
+struct KeyGenerationFailed: Error, CustomStringConvertible {
+  let step: String
+  var description: String { "could not make the serving key: \(step) failed" }
+}
+
+/// An ECDSA P-256 key pair held by BoringSSL, freed with the value.
+private final class SigningKey {
+  let key: OpaquePointer
+
+  init() throws {
+    guard let key = EC_KEY_new_by_curve_name(NID_X9_62_prime256v1) else {
+      throw KeyGenerationFailed(step: "EC_KEY_new_by_curve_name")
     }
-    return "-----BEGIN CERTIFICATE-----\n" + lines.joined(separator: "\n") + "\n-----END CERTIFICATE-----\n"
+    self.key = key
+    guard EC_KEY_generate_key(key) == 1 else { throw KeyGenerationFailed(step: "EC_KEY_generate_key") }
+  }
+
+  deinit { EC_KEY_free(key) }
+
+  /// The public point, uncompressed (X9.62: 0x04, x, y).
+  var publicPoint: [UInt8] {
+    var bytes = [UInt8](repeating: 0, count: 65)
+    let written = EC_POINT_point2oct(
+      EC_KEY_get0_group(key), EC_KEY_get0_public_key(key), POINT_CONVERSION_UNCOMPRESSED, &bytes, bytes.count, nil)
+    return Array(bytes.prefix(written))
+  }
+
+  /// An ECDSA signature over SHA-256 of `message`, DER (ECDSA-Sig-Value).
+  func sign(_ message: [UInt8]) throws -> [UInt8] {
+    var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+    _ = SHA256(message, message.count, &digest)
+    var signature = [UInt8](repeating: 0, count: ECDSA_size(key))
+    var length: UInt32 = 0
+    guard ECDSA_sign(0, digest, digest.count, &signature, &length, key) == 1 else {
+      throw KeyGenerationFailed(step: "ECDSA_sign")
+    }
+    return Array(signature.prefix(Int(length)))
+  }
+
+  /// The private key as SEC 1 PEM (`EC PRIVATE KEY`).
+  func pem() throws -> String {
+    var buffer: UnsafeMutablePointer<UInt8>? = nil
+    let length = i2d_ECPrivateKey(key, &buffer)
+    guard length > 0, let buffer else { throw KeyGenerationFailed(step: "i2d_ECPrivateKey") }
+    defer { OPENSSL_free(buffer) }
+    return DER.pem(Array(UnsafeBufferPointer(start: buffer, count: Int(length))), label: "EC PRIVATE KEY")
   }
 }
 
@@ -117,6 +165,18 @@ enum DER {
     let fields = [(parts.year ?? 0) % 100, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0]
     let text = fields.map { $0 < 10 ? "0\($0)" : "\($0)" }.joined() + "Z"
     return tagged(0x17, Array(text.utf8))
+  }
+
+  /// `bytes` as PEM: base64 in lines of 64 between BEGIN and END lines.
+  static func pem(_ bytes: [UInt8], label: String) -> String {
+    let base64 = Data(bytes).base64EncodedString()
+    var lines: [Substring] = []
+    var rest = Substring(base64)
+    while !rest.isEmpty {
+      lines.append(rest.prefix(64))
+      rest = rest.dropFirst(64)
+    }
+    return "-----BEGIN \(label)-----\n" + lines.joined(separator: "\n") + "\n-----END \(label)-----\n"
   }
 
   static func certificateExtension(_ identifier: [UInt], critical: Bool, _ value: [UInt8]) -> [UInt8] {

@@ -11,13 +11,7 @@ import Testing
 /// `kubetutor serve`).
 @Suite("Exam moves print as the real kubectl's")
 struct ExamFidelityTests {
-  static let folder: String = {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kubetutor-exam")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    try? "a=1\nb=2\n".write(to: url.appendingPathComponent("app.env"), atomically: true, encoding: .utf8)
-    try? "hi\n".write(to: url.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
-    return url.path
-  }()
+  static let folder = FixtureFolder.make("kubetutor-exam", files: ["app.env": "a=1\nb=2\n", "index.html": "hi\n"])
 
   /// Generator lines GeneratorFidelityTests runs through both clients.
   static let generators: [[String]] = [

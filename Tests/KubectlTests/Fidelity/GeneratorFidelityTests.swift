@@ -10,13 +10,7 @@ import Testing
 struct GeneratorFidelityTests {
   /// Files the `--from-file`, `--from-env-file` and `--cert` cases read,
   /// written once to a scratch folder both clients see by absolute path.
-  static let folder: String = {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("kubetutor-generators")
-    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    try? "hello\n".write(to: url.appendingPathComponent("f.txt"), atomically: true, encoding: .utf8)
-    try? "A=1\n# comment\n\nB=two words\n".write(to: url.appendingPathComponent("e.env"), atomically: true, encoding: .utf8)
-    return url.path
-  }()
+  static let folder = FixtureFolder.make("kubetutor-generators", files: ["f.txt": "hello\n", "e.env": "A=1\n# comment\n\nB=two words\n"])
 
   static let generators: [[String]] = [
     ["configmap", "cm1", "--from-literal=a=1", "--from-literal=b=x y"],
