@@ -147,6 +147,15 @@ package struct ExecSession: Equatable, Sendable {
   package var tty: Bool
   /// `kubectl run -i --rm`: the pod is deleted when the shell ends.
   package var removesPod: Bool
+  /// The shell is the container's main process (`kubectl run -i`): the
+  /// container exits when the session ends.
+  package var endsMainProcess = false
+  /// What kubectl prints on stdout when the session ends (attach's
+  /// "Session ended, resume using …").
+  package var endNotice = ""
+  /// `kubectl run -i --restart=Never`: a non-zero exit is reported as the
+  /// pod's termination, with the shell's exit code.
+  package var reportsTermination = false
 
   package init(pod: ObjectKey, container: String, command: [String], tty: Bool, removesPod: Bool = false) {
     self.pod = pod

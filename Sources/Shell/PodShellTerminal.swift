@@ -47,6 +47,26 @@ enum PodShellTerminal {
         break loop
       }
     }
+    if session.endsMainProcess {
+      if !session.removesPod {
+        state.cluster.endMainProcess(of: session.pod, container: session.container, exitCode: code)
+      }
+      state.write(.stdout, session.endNotice)
+      if session.reportsTermination {
+        if session.removesPod {
+          _ = try? state.cluster.delete(session.pod)
+          state.write(.stdout, "pod \"\(session.pod.name)\" deleted\n")
+        }
+        guard code != 0 else { return CommandResult() }
+        return CommandResult(
+          stderr: "pod \(session.pod.namespace)/\(session.pod.name) terminated (Error)\n", exitCode: Int32(truncatingIfNeeded: code))
+      }
+      if session.removesPod {
+        _ = try? state.cluster.delete(session.pod)
+        state.write(.stdout, "pod \"\(session.pod.name)\" deleted\n")
+      }
+      return CommandResult()
+    }
     if session.removesPod {
       _ = try? state.cluster.delete(session.pod)
       state.write(.stdout, "pod \"\(session.pod.name)\" deleted\n")

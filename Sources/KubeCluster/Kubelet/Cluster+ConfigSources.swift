@@ -40,7 +40,7 @@ extension Cluster {
   /// The files a `configMap` or `secret` volume mounted by `container` shows
   /// under `directory` (its mount path), by name; nil when no such volume
   /// is mounted there.
-  func configVolumeFiles(at directory: String, in pod: Object, container: String) -> [String: String]? {
+  func configVolumeFiles(at directory: String, in pod: Object, container: String, time: Date? = nil) -> [String: String]? {
     var path = directory
     while path.count > 1 && path.hasSuffix("/") { path.removeLast() }
     guard let spec = Cluster.containerSpec(container, in: pod) else { return nil }
@@ -55,10 +55,10 @@ extension Cluster {
       var values: [String: String]?
       if let configMap = volume["configMap"], let name = configMap["name"]?.string {
         source = configMap
-        values = configValues(.configMap, name, in: pod.namespace)
+        values = mountedValues(.configMap, name, pod: pod, at: time ?? now)
       } else if let secret = volume["secret"], let name = secret["secretName"]?.string {
         source = secret
-        values = configValues(.secret, name, in: pod.namespace)
+        values = mountedValues(.secret, name, pod: pod, at: time ?? now)
       }
       // An optional volume whose ConfigMap or Secret is missing mounts empty.
       if source?["optional"]?.bool == true, values == nil { values = [:] }
@@ -76,11 +76,11 @@ extension Cluster {
     return nil
   }
 
-  /// A file of a `configMap` or `secret` volume.
-  func configVolumeFile(_ path: String, in pod: Object, container: String) -> String? {
+  /// A file of a `configMap` or `secret` volume, as it reads at `time` (now by default).
+  func configVolumeFile(_ path: String, in pod: Object, container: String, at time: Date? = nil) -> String? {
     let directory = (path as NSString).deletingLastPathComponent
     let name = (path as NSString).lastPathComponent
-    return configVolumeFiles(at: directory, in: pod, container: container)?[name]
+    return configVolumeFiles(at: directory, in: pod, container: container, time: time)?[name]
   }
 
   /// Why the kubelet cannot make a container's config, worded as

@@ -22,8 +22,10 @@ package enum ExecFailure: Error, Equatable, Sendable {
 }
 
 extension Cluster {
-  /// The environment a container's processes see.
-  package func environment(of pod: Object, container name: String) -> [(String, String)] {
+  /// The environment a container's processes see: what it started with
+  /// (`fresh`: what it would start with now).
+  package func environment(of pod: Object, container name: String, fresh: Bool = false) -> [(String, String)] {
+    if !fresh, let kept = projectedConfig.environments[pod.uid + "/" + name] { return kept }
     let spec = (pod.content[path: "spec.containers"]?.array ?? []).first { $0["name"]?.string == name }
     let image = ImageCatalog.lookup(ImageReference(spec?["image"]?.string ?? ""))
     var variables: [(String, String)] = []

@@ -12,7 +12,7 @@ extension Cluster {
     let source = EventSource("kubelet", host: nodeName)
     if runtimes[pod.uid] == nil {
       guard pod.isTerminating || admitPod(pod, node: node, source: source) else { return }
-      provisionClaims(of: pod, on: nodeName)
+      mountConfigVolumes(pod)
     }
     var runtime = runtimes[pod.uid] ?? startSandbox(pod, node: node)
 
@@ -234,7 +234,9 @@ extension Cluster {
       container.state = .configError(message: problem, retryAt: now.addingTimeInterval(10))
       return
     }
-    let environment = Dictionary(environment(of: pod, container: container.name), uniquingKeysWith: { _, last in last })
+    let variables = environment(of: pod, container: container.name, fresh: true)
+    rememberEnvironment(variables, of: pod, container: container.name, spec: spec)
+    let environment = Dictionary(variables, uniquingKeysWith: { _, last in last })
     var steps = ContainerProgram.steps(
       image: image, command: spec["command"]?.array?.compactMap(\.string),
       args: spec["args"]?.array?.compactMap(\.string), stdin: spec["stdin"]?.bool == true
@@ -352,7 +354,7 @@ extension Cluster {
         // A file's contents as `$(cat FILE)` gives them: trailing newlines dropped.
         let path = String(rest[rest.index(rest.startIndex, offsetBy: 6)..<close])
         let names = (pod.content[path: "spec.containers"]?.array ?? []).compactMap { $0["name"]?.string }
-        var contents = names.lazy.compactMap { self.configVolumeFile(path, in: pod, container: $0) }.first ?? ""
+        var contents = names.lazy.compactMap { self.configVolumeFile(path, in: pod, container: $0, at: time) }.first ?? ""
         while contents.hasSuffix("\n") { contents.removeLast() }
         result += contents
         rest = rest[rest.index(after: close)...]

@@ -251,6 +251,7 @@ package enum ImageCatalog {
       size: 272_190_455, ports: [27017], main: .server, http: .none,
       startLogs: [
         #"{"t":{"$date":"{isoMillis}"},"s":"I",  "c":"CONTROL",  "id":23285,   "ctx":"main","msg":"Automatically disabling TLS 1.0 and TLS 1.1, to force-enable TLS 1.1 specify --sslDisabledProtocols 'TLS1_0'; to force-enable TLS 1.0 specify --sslDisabledProtocols 'none'"}"#,
+        mongoBuildInfo("8.0.10", distribution: "ubuntu2404", openSSL: "OpenSSL 3.0.13 30 Jan 2024", allocator: "tcmalloc-google"),
         #"{"t":{"$date":"{isoMillis}"},"s":"I",  "c":"NETWORK",  "id":23015,   "ctx":"listener","msg":"Listening on","attr":{"address":"0.0.0.0"}}"#,
         #"{"t":{"$date":"{isoMillis}"},"s":"I",  "c":"NETWORK",  "id":23016,   "ctx":"listener","msg":"Waiting for connections","attr":{"port":27017,"ssl":"off"}}"#,
       ],
@@ -335,7 +336,7 @@ package enum ImageCatalog {
   package static func lookup(_ reference: ImageReference) -> ImageBehavior? {
     guard let image = repository(reference), image.tags.contains(reference.tag) || reference.digest != nil
     else { return nil }
-    return image
+    return releases[image.repository]?[reference.tag] ?? image
   }
 
   /// A stable fake digest for an image, as containerd reports in `imageID`.

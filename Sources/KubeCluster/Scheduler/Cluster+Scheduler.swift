@@ -29,7 +29,20 @@ extension Cluster {
     // deletion, and only the first of them needs to go through the nodes.
     let shape = SchedulingShape(asks: asks, request: request)
     schedulingMemo.check(nodes: store.lastWrite(of: .node))
-    if let message = schedulingMemo.unschedulable[shape] {
+    // VolumeBinding: claims the pod uses may keep it away from nodes (its
+    // verdicts depend on more than the shape, so they skip the memo).
+    var claims: PodClaims?
+    switch podClaims(pod) {
+    case nil: break
+    case .success(let found)?: claims = found
+    case .failure(let failure)?:
+      let count = schedulingNodes().count
+      markUnschedulable(
+        pod,
+        message: "0/\(count) nodes are available: \(failure.reason). preemption: 0/\(count) nodes are available: \(count) Preemption is not helpful for scheduling.")
+      return
+    }
+    if claims == nil, let message = schedulingMemo.unschedulable[shape] {
       markUnschedulable(pod, message: message)
       return
     }
@@ -42,7 +55,10 @@ extension Cluster {
     for node in nodes {
       // The node's sums, looked up once for the filter and the score.
       let totals = nodeTotals[node.name] ?? NodeTotals()
-      let (fits, reason, resolvable) = check(asks, on: node, used: totals.load, request: request)
+      var (fits, reason, resolvable) = check(asks, on: node, used: totals.load, request: request)
+      if fits, let allowed = claims?.nodes, !allowed.contains(node.name) {
+        (fits, reason, resolvable) = (false, ["node(s) had volume node affinity conflict"], false)
+      }
       if fits {
         feasible.append((node, score(owner: owner, on: node, totals: totals, request: request)))
       } else {
@@ -67,7 +83,7 @@ extension Cluster {
         }
         message += " preemption: 0/\(nodes.count) nodes are available: " + preemption.sorted().joined(separator: ", ") + "."
       }
-      schedulingMemo.unschedulable[shape] = message
+      if claims == nil { schedulingMemo.unschedulable[shape] = message }
       markUnschedulable(pod, message: message)
       return
     }
@@ -86,6 +102,7 @@ extension Cluster {
       why += "; filtered out " + filtered.prefix(5).map { "\($0.node) (\($0.reasons.joined(separator: ", ")))" }.joined(separator: ", ")
       if filtered.count > 5 { why += " and \(filtered.count - 5) more" }
     }
+    if let claims, !bindPodVolumes(pod, claims: claims, on: chosen.name) { return }
     store.note(why, about: pod, actor: "default-scheduler", at: now)
     bind(pod, to: chosen.name)
   }

@@ -285,6 +285,7 @@ extension Cluster {
     case .pod:
       runtimes[object.uid] = nil
       network.releasePodIP(object)
+      forgetProjectedConfig(object)
     case .service:
       network.releaseService(object)
     default:

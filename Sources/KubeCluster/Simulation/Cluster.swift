@@ -18,6 +18,12 @@ package struct Cluster: Sendable {
   /// Files kept in persistent volumes and host folders, by volume, then by
   /// path inside it (Kubelet/Cluster+VolumeData.swift).
   var volumeData: [String: [String: String]] = [:]
+  /// When the local-path provisioner's helper pod is done with a claim or
+  /// volume it is making or removing (Controllers/Cluster+PersistentVolume.swift).
+  var volumeProvisioning: [ObjectKey: Date] = [:]
+  /// What the kubelets put in pods from ConfigMaps and Secrets
+  /// (Kubelet/Cluster+ConfigRefresh.swift).
+  var projectedConfig = ProjectedConfig()
   var network = NetworkAllocator()
   /// Components a scenario has stopped: `kube-scheduler`,
   /// `kube-controller-manager`, `kubelet/NODE`.
@@ -219,6 +225,9 @@ package struct Cluster: Sendable {
     case .horizontalPodAutoscaler(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileHorizontalPodAutoscaler(key)
+    case .volumeBinding(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileVolumeBinding(key)
     }
   }
 
@@ -263,6 +272,8 @@ package struct Cluster: Sendable {
           work.append(.kubelet(object.key))
         }
       } else {
+        // A claim being deleted may have waited for this pod.
+        work += claimKeys(of: object).map { .volumeBinding($0) }
         // A freed node may now fit a pod that could not be placed.
         if unschedulable.remove(object.key) != nil, retry.pods.contains(object.key) {
           retry.removed[object.key] = retry.lastCause
@@ -288,6 +299,15 @@ package struct Cluster: Sendable {
       work.append(.namespace(object.key))
       if change.type == .added { work.append(.serviceAccounts(object.key)) }
     case .service, .ingress: work.append(.endpoints(object.key))
+    case .configMap, .secret:
+      if change.type != .deleted { refreshConfigVolumes(after: object) }
+    case .persistentVolumeClaim, .persistentVolume:
+      work.append(.volumeBinding(object.key))
+      if change.type == .deleted, let volume = object.content[path: "spec.volumeName"]?.string {
+        work.append(.volumeBinding(ObjectKey(.persistentVolume, volume)))
+      }
+      // A pod may have waited for this claim.
+      if object.kind == .persistentVolumeClaim { retry.ask(unschedulable, cause: change.journalID) }
     case .horizontalPodAutoscaler:
       // Its own status writes do not trigger a sync; the sync period does.
       if change.type == .added || object.content["spec"] != change.old?.content["spec"] {

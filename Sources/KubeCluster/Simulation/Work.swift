@@ -20,6 +20,7 @@ package enum Work: Hashable, Comparable, Sendable {
   case resourceQuota(ObjectKey)
   case garbageCollector(ObjectKey)
   case horizontalPodAutoscaler(ObjectKey)
+  case volumeBinding(ObjectKey)
 
   private var order: (Int, ObjectKey) {
     switch self {
@@ -32,6 +33,7 @@ package enum Work: Hashable, Comparable, Sendable {
     case .cronJob(let key): (5, key)
     case .job(let key): (5, key)
     case .statefulSet(let key): (5, key)
+    case .volumeBinding(let key): (5, key)
     case .nodeLifecycle(let key): (5, key)
     case .scheduler(let key): (6, key)
     case .kubelet(let key): (7, key)

@@ -175,16 +175,30 @@ struct RunCommand: KubectlCommand {
         }
         if !flags.bool("quiet") { attached.err("If you don't see a command prompt, try pressing enter.\n") }
         if terminal {
-          attached.execSession = ExecSession(
+          var session = ExecSession(
             pod: key, container: name, command: program, tty: flags.bool("tty"), removesPod: flags.bool("rm"))
+          session.endsMainProcess = true
+          // attach's reattachMessage: only for a raw terminal and a pod that restarts.
+          if flags.bool("tty") && restart == "Always" && !flags.bool("quiet") {
+            session.endNotice = "Session ended, resume using 'kubectl attach \(name) -c \(name) -i -t' command when the pod is running\n"
+          }
+          if restart != "Always" { session.reportsTermination = true }
+          attached.execSession = session
           return attached
         }
         let result = shell.runScript(invocation.environment.stdin, cluster: &cluster)
         attached.out(result.stdout)
         attached.err(result.stderr)
+        // The shell was the container's main process: it ends with the
+        // input (with --rm the pod goes at once, before any restart shows).
+        if !flags.bool("rm") { cluster.endMainProcess(of: key, container: name, exitCode: result.exitCode) }
         if flags.bool("rm") {
           _ = try? cluster.delete(key)
           attached.out("pod \"\(name)\" deleted\n")
+        }
+        if restart != "Always" && result.exitCode != 0 {
+          attached.err("pod \(invocation.namespace)/\(name) terminated (Error)\n")
+          attached.exitCode = Int32(clamping: result.exitCode)
         }
         return attached
       }

@@ -78,4 +78,26 @@ struct PodShellTerminalTests {
     #expect(screen.last == "default ❯")
     #expect(!screen.contains { $0.contains("command terminated") })
   }
+
+  @Test("kubectl run -it without --rm: exit ends the main process, kubectl says how to reattach, the pod restarts")
+  func runSessionEnds() throws {
+    let tty = try TmuxSession()
+    defer { tty.removeFolders() }
+    try tty.start()
+    try tty.waitForPrompt()
+    try tty.type("kubectl run -it shell --image=busybox:1.37 -- sh")
+    try tty.press("Enter")
+    try tty.waitFor(timeout: 20) { $0.last == "/ #" }
+    try tty.type("exit")
+    try tty.press("Enter")
+    let ended = "Session ended, resume using 'kubectl attach shell -c shell -i -t' command when the pod is running"
+    try tty.waitFor(ended)
+    try tty.waitForPrompt(count: 2)
+    try tty.type("kubectl get pod shell -o jsonpath='{.status.containerStatuses[0].restartCount}{\"\\n\"}'")
+    try tty.press("Enter")
+    let screen = try tty.waitForPrompt(count: 3)
+    let start = try #require(screen.firstIndex(of: "/ # exit"))
+    #expect(screen[start + 1] == ended)
+    #expect(screen.dropLast().last == "1")
+  }
 }
