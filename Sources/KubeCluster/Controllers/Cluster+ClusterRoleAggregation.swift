@@ -28,8 +28,10 @@ extension Cluster {
 
   mutating func reconcileClusterRoleAggregation(_ key: ObjectKey) {
     guard var role = store.get(key), role.content["aggregationRule"] != nil else { return }
-    let rules = JSONValue.array(ClusterRoleAggregation.rules(for: role, among: store.list(.clusterRole)))
-    guard role.content["rules"] != rules else { return }
+    let found = ClusterRoleAggregation.rules(for: role, among: store.list(.clusterRole))
+    // No rules is `rules: null`, as the controller leaves an empty list.
+    let rules = found.isEmpty ? JSONValue.null : .array(found)
+    guard (role.content["rules"] ?? .null) != rules, !(found.isEmpty && role.content["rules"]?.array?.isEmpty == true) else { return }
     role.content["rules"] = rules
     write(role, by: "clusterrole-aggregation-controller", summary: "aggregated rules")
   }
