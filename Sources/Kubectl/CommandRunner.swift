@@ -69,13 +69,21 @@ package enum CommandRunner {
         return CommandOutput(stdout: HelpText.forCommand(key, flags: command.flags))
       }
       var invocation = Invocation(command: verb, flags: flags, environment: environment)
-      // `get --as=USER`: what RBAC refuses the user is refused, the rest listed.
+      // `--as=USER`: what RBAC refuses the user is refused (Impersonation.swift);
+      // get and describe show what is allowed beside the refusals.
       var refusals = ""
-      if verb == "get", let check = Impersonation.checkGet(invocation, cluster: cluster) {
+      if verb == "get" || verb == "describe", let check = Impersonation.checkGet(invocation, cluster: cluster) {
         guard let allowed = check.allowed else { return CommandOutput(stderr: check.refusals, exitCode: 1) }
         invocation.flags.positionals = allowed
         refusals = check.refusals
+      } else if let refused = Impersonation.preflight(invocation, cluster: cluster) {
+        return CommandOutput(stderr: refused, exitCode: 1)
       }
+      if verb != "scale" {
+        cluster.requester = Impersonation.subject(invocation)
+        cluster.requesterUpdateVerb = verb == "replace" ? "update" : "patch"
+      }
+      defer { cluster.requester = nil }
       var output = try command.run(invocation, cluster: &cluster)
       if !refusals.isEmpty {
         output.stderr += refusals

@@ -1,8 +1,8 @@
 /// The RBAC authorizer of a kind cluster: who may do what, from the stored
-/// Roles, ClusterRoles and their bindings, plus the bootstrap policy the API
-/// server always has (cluster-admin for kind's admin user, discovery and
-/// self-review rights for every authenticated user, and the aggregated
-/// admin, edit and view roles a binding may name).
+/// Roles, ClusterRoles and their bindings (the defaults among them come from
+/// `BootstrapPolicy`: cluster-admin for kind's admin user through
+/// `kubeadm:cluster-admins`, discovery and self-review rights for every
+/// authenticated user, the aggregated admin, edit and view roles).
 package enum RBACAuthorizer {
   /// One rule of a role, as `rbac.authorization.k8s.io/v1` spells it.
   package struct Rule: Equatable, Sendable {
@@ -87,9 +87,6 @@ package enum RBACAuthorizer {
   /// bindings first, then the namespace's role bindings.
   package static func rules(for subject: Subject, namespace: String, in cluster: Cluster) -> [Rule] {
     var rules: [Rule] = []
-    for binding in bootstrapBindings where binding.subjects.contains(where: { applies($0, to: subject, namespace: "") }) {
-      rules += clusterRole(binding.role, in: cluster)
-    }
     for binding in cluster.store.list(.clusterRoleBinding) where bound(binding, subject: subject, namespace: "") {
       rules += roleRules(binding, namespace: "", in: cluster)
     }
@@ -130,12 +127,9 @@ package enum RBACAuthorizer {
     return clusterRole(name, in: cluster)
   }
 
-  /// A stored ClusterRole's rules, else the bootstrap policy's.
+  /// A stored ClusterRole's rules (none when it does not exist).
   static func clusterRole(_ name: String, in cluster: Cluster) -> [Rule] {
-    if let stored = cluster.store.get(ObjectKey(.clusterRole, name, in: "")) {
-      return (stored.content["rules"]?.array ?? []).map(Rule.init)
-    }
-    return bootstrapRoles[name] ?? []
+    (cluster.store.get(ObjectKey(.clusterRole, name, in: ""))?.content["rules"]?.array ?? []).map(Rule.init)
   }
 
   static func matches(_ rule: Rule, _ request: Request) -> Bool {
@@ -154,73 +148,39 @@ package enum RBACAuthorizer {
     guard resourceMatches else { return false }
     return rule.resourceNames.isEmpty || rule.resourceNames.contains(request.name)
   }
+}
 
-  // MARK: - The bootstrap policy (what kube-apiserver reconciles at start)
-
-  struct Binding {
-    var role: String
-    var subjects: [(kind: String, name: String, namespace: String)]
+extension RBACAuthorizer {
+  /// The API server's words for a request RBAC refuses
+  /// (`forbiddenMessage` in the apiserver's authorization filter).
+  package static func refusal(_ request: Request, subject: Subject) -> String {
+    guard request.path.isEmpty else {
+      return "User \"\(subject.user)\" cannot \(request.verb) path \"\(request.path)\""
+    }
+    let resource = request.subresource.isEmpty ? request.resource : "\(request.resource)/\(request.subresource)"
+    let scope = request.namespace.isEmpty ? "at the cluster scope" : "in the namespace \"\(request.namespace)\""
+    return "User \"\(subject.user)\" cannot \(request.verb) resource \"\(resource)\" in API group \"\(request.apiGroup)\" \(scope)"
   }
 
-  static let bootstrapBindings: [Binding] = [
-    Binding(role: "cluster-admin", subjects: [("Group", "system:masters", "")]),
-    Binding(role: "cluster-admin", subjects: [("Group", "kubeadm:cluster-admins", "")]),
-    Binding(role: "system:basic-user", subjects: [("Group", "system:authenticated", "")]),
-    Binding(role: "system:discovery", subjects: [("Group", "system:authenticated", "")]),
-    Binding(role: "system:public-info-viewer", subjects: [("Group", "system:authenticated", ""), ("Group", "system:unauthenticated", "")]),
-  ]
+  /// The `Forbidden` status for a refused request: `pods is forbidden: …`
+  /// for a collection, `pods "web" is forbidden: …` for one object.
+  package static func forbidden(_ request: Request, kind: Kind, subject: Subject) -> APIError {
+    let what = request.name.isEmpty ? kind.groupResource : "\(kind.groupResource) \"\(request.name)\""
+    return APIError(reason: "Forbidden", message: "\(what) is forbidden: \(refusal(request, subject: subject))", code: 403)
+  }
+}
 
-  static let readVerbs = ["get", "list", "watch"]
-  static let writeVerbs = ["create", "delete", "deletecollection", "patch", "update"]
-
-  /// What `view` reads (secrets excluded), by API group.
-  static let viewed: [(String, [String])] = [
-    ("", ["configmaps", "endpoints", "persistentvolumeclaims", "persistentvolumeclaims/status", "pods", "replicationcontrollers",
-          "replicationcontrollers/scale", "serviceaccounts", "services", "services/status", "bindings", "events", "limitranges",
-          "namespaces/status", "pods/log", "pods/status", "replicationcontrollers/status", "resourcequotas", "resourcequotas/status",
-          "namespaces"]),
-    ("discovery.k8s.io", ["endpointslices"]),
-    ("apps", ["controllerrevisions", "daemonsets", "daemonsets/status", "deployments", "deployments/scale", "deployments/status",
-              "replicasets", "replicasets/scale", "replicasets/status", "statefulsets", "statefulsets/scale", "statefulsets/status"]),
-    ("autoscaling", ["horizontalpodautoscalers", "horizontalpodautoscalers/status"]),
-    ("batch", ["cronjobs", "cronjobs/status", "jobs", "jobs/status"]),
-    ("policy", ["poddisruptionbudgets", "poddisruptionbudgets/status"]),
-    ("networking.k8s.io", ["ingresses", "ingresses/status", "networkpolicies"]),
-  ]
-
-  /// What `edit` writes, by API group.
-  static let edited: [(String, [String])] = [
-    ("", ["pods", "pods/attach", "pods/exec", "pods/portforward", "pods/proxy", "configmaps", "endpoints", "persistentvolumeclaims",
-          "replicationcontrollers", "replicationcontrollers/scale", "secrets", "serviceaccounts", "services", "services/proxy"]),
-    ("discovery.k8s.io", ["endpointslices"]),
-    ("apps", ["daemonsets", "deployments", "deployments/rollback", "deployments/scale", "replicasets", "replicasets/scale",
-              "statefulsets", "statefulsets/scale"]),
-    ("autoscaling", ["horizontalpodautoscalers"]),
-    ("batch", ["cronjobs", "jobs"]),
-    ("policy", ["poddisruptionbudgets"]),
-    ("networking.k8s.io", ["ingresses", "networkpolicies"]),
-  ]
-
-  static let bootstrapRoles: [String: [Rule]] = {
-    let view = viewed.map { Rule(verbs: readVerbs, apiGroups: [$0.0], resources: $0.1) }
-    let edit = view + edited.map { Rule(verbs: writeVerbs, apiGroups: [$0.0], resources: $0.1) }
-      + [Rule(verbs: readVerbs, apiGroups: [""], resources: ["secrets", "pods/attach", "pods/exec", "pods/portforward", "pods/proxy", "services/proxy"]),
-         Rule(verbs: ["impersonate"], apiGroups: [""], resources: ["serviceaccounts"]),
-         Rule(verbs: ["create"], apiGroups: [""], resources: ["serviceaccounts/token"])]
-    let admin = edit + [
-      Rule(verbs: ["create"], apiGroups: ["authorization.k8s.io"], resources: ["localsubjectaccessreviews"]),
-      Rule(verbs: readVerbs + writeVerbs, apiGroups: ["rbac.authorization.k8s.io"], resources: ["rolebindings", "roles"]),
-    ]
-    let discoveryURLs = ["/api", "/api/*", "/apis", "/apis/*", "/healthz", "/livez", "/openapi", "/openapi/*", "/readyz", "/version", "/version/"]
-    return [
-      "cluster-admin": [Rule(verbs: ["*"], apiGroups: ["*"], resources: ["*"]), Rule(verbs: ["*"], nonResourceURLs: ["*"])],
-      "admin": admin, "edit": edit, "view": view,
-      "system:basic-user": [
-        Rule(verbs: ["create"], apiGroups: ["authorization.k8s.io"], resources: ["selfsubjectaccessreviews", "selfsubjectrulesreviews"]),
-        Rule(verbs: ["create"], apiGroups: ["authentication.k8s.io"], resources: ["selfsubjectreviews"]),
-      ],
-      "system:discovery": [Rule(verbs: ["get"], nonResourceURLs: discoveryURLs)],
-      "system:public-info-viewer": [Rule(verbs: ["get"], nonResourceURLs: ["/healthz", "/livez", "/readyz", "/version", "/version/"])],
-    ]
-  }()
+extension Cluster {
+  /// Refuses a request of the impersonated `requester` that RBAC does not
+  /// allow; nothing is refused without one.
+  package func authorize(
+    _ verb: String, _ kind: Kind, name: String = "", namespace: String = "", subresource: String = ""
+  ) throws(APIError) {
+    guard let subject = requester else { return }
+    let request = RBACAuthorizer.Request(
+      verb: verb, apiGroup: kind.group, resource: kind.resource, subresource: subresource, name: name,
+      namespace: kind.isNamespaced ? namespace : "")
+    guard !RBACAuthorizer.allows(request, subject: subject, in: self) else { return }
+    throw RBACAuthorizer.forbidden(request, kind: kind, subject: subject)
+  }
 }

@@ -37,6 +37,7 @@ extension Cluster {
   package mutating func create(_ object: Object, by actor: String = "kubectl", dryRun: Bool = false)
     throws(APIError) -> Object
   {
+    try authorize("create", object.kind, namespace: object.kind.isNamespaced && object.namespace.isEmpty ? "default" : object.namespace)
     let stored = try apiCreate(object, by: actor, dryRun: dryRun)
     guard !dryRun else { return stored }
     settle()
@@ -133,6 +134,7 @@ extension Cluster {
   package mutating func update(_ object: Object, by actor: String = "kubectl", dryRun: Bool = false)
     throws(APIError) -> Object
   {
+    try authorize(requesterUpdateVerb, object.kind, name: object.name, namespace: object.namespace)
     let stored = try apiUpdate(object, by: actor, dryRun: dryRun)
     guard !dryRun else { return stored }
     settle()
@@ -208,6 +210,7 @@ extension Cluster {
   package mutating func delete(
     _ key: ObjectKey, options: DeleteOptions = DeleteOptions(), by actor: String = "kubectl"
   ) throws(APIError) -> Object {
+    try authorize("delete", key.kind, name: key.name, namespace: key.namespace)
     let result = try apiDelete(key, options: options, by: actor)
     settle()
     return result

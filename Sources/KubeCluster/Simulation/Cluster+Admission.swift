@@ -109,6 +109,7 @@ extension Cluster {
       tolerations.append(toleration)
     }
     pod.content[path: "spec.tolerations"] = .array(tolerations)
+    try admitPriority(&pod)
     if pod.content[path: "spec.priority"] == nil { pod.content[path: "spec.priority"] = 0 }
     if pod.content[path: "spec.enableServiceLinks"] == nil {
       pod.content[path: "spec.enableServiceLinks"] = true

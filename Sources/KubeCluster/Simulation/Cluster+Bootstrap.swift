@@ -23,6 +23,8 @@ extension Cluster {
   }
 
   private mutating func bootstrap(workers: Int, until start: Date) {
+    let created = now
+    let seed = random.state
     for name in ["default", "kube-node-lease", "kube-public", "kube-system"] {
       _ = try? create(Object(.namespace, name: name), by: "kube-apiserver")
     }
@@ -39,6 +41,7 @@ extension Cluster {
       advance(by: 1)
     }
     advance(to: start)
+    ensureBootstrapPolicy(createdAt: created, seed: seed)
     // What happened while the cluster came up is not the learner's history.
     store.currentCause = nil
   }

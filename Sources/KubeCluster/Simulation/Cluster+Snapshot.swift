@@ -136,6 +136,12 @@ extension Cluster {
       else { continue }
       cluster.store.restore(Object(kind, content))
     }
+    // Saved before the cluster had its default roles: the API server's
+    // post-start hooks add what is missing, as on a real restart.
+    if !cluster.store.contains(ObjectKey(.clusterRole, "cluster-admin")) {
+      let created = cluster.store.get(ObjectKey(.namespace, "kube-system")).flatMap { Timestamp.parse($0.content[path: "metadata.creationTimestamp"]?.string) }
+      cluster.ensureBootstrapPolicy(createdAt: created ?? saved.now, seed: 1)
+    }
     cluster.recover()
     return cluster
   }

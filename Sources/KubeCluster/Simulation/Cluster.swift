@@ -28,6 +28,11 @@ package struct Cluster: Sendable {
   /// Components a scenario has stopped: `kube-scheduler`,
   /// `kube-controller-manager`, `kubelet/NODE`.
   package var stoppedComponents: Set<String> = []
+  /// Who kubectl's requests come from while it impersonates (`--as`), and
+  /// the verb its writes to existing objects use; nil: kind's admin user,
+  /// whom nothing is refused (RBACAuthorizer.swift).
+  package var requester: RBACAuthorizer.Subject?
+  package var requesterUpdateVerb = "patch"
   /// Work found while reacting to changes, run in the next pass.
   private var queued: Set<Work> = []
   /// The journal entry that led to each queued piece of work, stamped as
@@ -228,6 +233,9 @@ package struct Cluster: Sendable {
     case .volumeBinding(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileVolumeBinding(key)
+    case .clusterRoleAggregation(let key):
+      guard !stoppedComponents.contains("kube-controller-manager") else { return }
+      reconcileClusterRoleAggregation(key)
     }
   }
 
@@ -308,6 +316,7 @@ package struct Cluster: Sendable {
       }
       // A pod may have waited for this claim.
       if object.kind == .persistentVolumeClaim { retry.ask(unschedulable, cause: change.journalID) }
+    case .clusterRole: work += aggregatedClusterRoles().map { .clusterRoleAggregation($0) }
     case .horizontalPodAutoscaler:
       // Its own status writes do not trigger a sync; the sync period does.
       if change.type == .added || object.content["spec"] != change.old?.content["spec"] {

@@ -21,6 +21,7 @@ package enum Work: Hashable, Comparable, Sendable {
   case garbageCollector(ObjectKey)
   case horizontalPodAutoscaler(ObjectKey)
   case volumeBinding(ObjectKey)
+  case clusterRoleAggregation(ObjectKey)
 
   private var order: (Int, ObjectKey) {
     switch self {
@@ -40,6 +41,7 @@ package enum Work: Hashable, Comparable, Sendable {
     case .endpoints(let key): (8, key)
     case .resourceQuota(let key): (9, key)
     case .horizontalPodAutoscaler(let key): (10, key)
+    case .clusterRoleAggregation(let key): (11, key)
     }
   }
 
