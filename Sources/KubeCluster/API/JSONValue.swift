@@ -196,7 +196,54 @@ package enum JSONValue: Equatable, Hashable, Sendable {
   /// `spec.containers.0.image`; writing creates the objects on the way.
   package subscript(path path: String) -> JSONValue? {
     get { lookup(path) }
-    set { self[segments: JSONValue.segments(path)] = newValue }
+    set {
+      // Cut from the path's bytes as `lookup` does: no array of segments.
+      var path = path
+      path.withUTF8 { bytes in write(newValue, utf8: bytes, from: 0) }
+    }
+  }
+
+  /// The next non-empty segment of a dotted path's bytes at or after `from`.
+  fileprivate static func nextSegment(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> Range<Int>? {
+    var start = from
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
+      if end > start { return start..<end }
+      start = end + 1
+    }
+    return nil
+  }
+
+  /// `write(_:at:)` for the segments of a dotted path's bytes from `from`.
+  fileprivate mutating func write(_ newValue: JSONValue?, utf8 bytes: UnsafeBufferPointer<UInt8>, from: Int) {
+    guard let first = JSONValue.nextSegment(bytes, from: from) else {
+      self = newValue ?? .null
+      return
+    }
+    let last = JSONValue.nextSegment(bytes, from: first.upperBound) == nil
+    let segment = String(decoding: UnsafeBufferPointer(rebasing: bytes[first]), as: UTF8.self)
+    switch self {
+    case .array(var items):
+      guard let index = Int(segment), items.indices.contains(index) else { return }
+      self = .null
+      if last {
+        if let newValue { items[index] = newValue } else { items.remove(at: index) }
+      } else {
+        items[index].write(newValue, utf8: bytes, from: first.upperBound)
+      }
+      self = .array(items)
+    case .object(var object):
+      if !last && newValue == nil && object[segment] == nil { return }
+      self = .null
+      object.write(newValue, at: segment, utf8: bytes, from: first.upperBound, last: last)
+      self = .object(object)
+    default:
+      if !last && newValue == nil { return }
+      var object = JSONObject()
+      object.write(newValue, at: segment, utf8: bytes, from: first.upperBound, last: last)
+      self = .object(object)
+    }
   }
 
   /// Reads a dotted path without building an array of segments: the hot
@@ -212,11 +259,34 @@ package enum JSONValue: Equatable, Hashable, Sendable {
         while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
         defer { start = end + 1 }
         if end == start { continue }
-        let segment = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        guard let next = current.child(segment) else { return nil }
+        let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard let next = current.child(utf8: segment) else { return nil }
         current = next
       }
       return current
+    }
+  }
+
+  /// One step of a path given as UTF-8 bytes: an ASCII key is compared
+  /// byte by byte with the object's keys (for ASCII, byte equality is
+  /// String equality), so no String is made or validated per segment.
+  private func child(utf8 segment: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+    switch self {
+    case .object(let object):
+      if let value = object.member(ascii: segment) { return value }
+      if segment.allSatisfy({ $0 < 0x80 }) { return nil }
+      return object[String(decoding: segment, as: UTF8.self)]
+    case .array(let items):
+      guard !segment.isEmpty, segment.count <= 18, segment.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+        // `Int` reads more than digits (`+1`).
+        return child(String(decoding: segment, as: UTF8.self))
+      }
+      let index = segment.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+      // Not `? items[index] : nil`: that nil would be JSONValue's `.null`.
+      guard items.indices.contains(index) else { return nil }
+      return items[index]
+    default:
+      return nil
     }
   }
 
@@ -387,6 +457,26 @@ package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
     }
   }
 
+  /// The member whose key has exactly these bytes, when they are ASCII;
+  /// nil when there is none or the bytes are not all ASCII.
+  fileprivate func member(ascii segment: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+    if let index {
+      guard segment.allSatisfy({ $0 < 0x80 }) else { return nil }
+      return index[String(decoding: segment, as: UTF8.self)].map { values[$0] }
+    }
+    let length = segment.count
+    let found = keys.withUnsafeBufferPointer { keys -> Int? in
+      for position in keys.indices where keys[position].utf8.count == length {
+        let utf8 = keys[position].utf8
+        let equal = utf8.withContiguousStorageIfAvailable { $0.elementsEqual(segment) } ?? utf8.elementsEqual(segment)
+        if equal { return position }
+      }
+      return nil
+    }
+    guard let found, segment.allSatisfy({ $0 < 0x80 }) else { return nil }
+    return values[found]
+  }
+
   package subscript(key: String) -> JSONValue? {
     get { position(of: key).map { values[$0] } }
     set {
@@ -427,6 +517,19 @@ package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
     }
     if self[key] == nil { append(key, .emptyObject) }
     self[key]!.write(newValue, at: rest)
+  }
+
+  /// `write(_:at:then:)` for the rest of a dotted path's bytes from `from`
+  /// (`last` when nothing follows `key`).
+  fileprivate mutating func write(
+    _ newValue: JSONValue?, at key: String, utf8 bytes: UnsafeBufferPointer<UInt8>, from: Int, last: Bool
+  ) {
+    guard !last else {
+      self[key] = newValue
+      return
+    }
+    if self[key] == nil { append(key, .emptyObject) }
+    self[key]!.write(newValue, utf8: bytes, from: from)
   }
 
   private mutating func append(_ key: String, _ value: JSONValue) {

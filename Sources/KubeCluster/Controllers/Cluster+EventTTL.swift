@@ -25,12 +25,15 @@ extension Cluster {
     // Timestamps compare as text to the second (`2024-05-01T09:30:00`):
     // the sweep reads every Event, and parsing each time costs more.
     let cutoff = Timestamp.format(now.addingTimeInterval(-Cluster.eventTTL)).utf8.prefix(19)
-    for event in store.list(.event) {
+    // The expired ones are found without sorting every Event (a big
+    // cluster holds tens of thousands), then removed in `list` order.
+    var expired: [Object] = []
+    store.forEach(.event) { event in
       let content = event.content
       // Made within the hour: no later write can be older (the common case,
       // read with one lookup).
       if let made = content[path: "metadata.creationTimestamp"]?.string, cutoff.lexicographicallyPrecedes(made.utf8.prefix(19)) {
-        continue
+        return
       }
       let written = [
         content[path: "metadata.creationTimestamp"], content["lastTimestamp"], content["eventTime"],
@@ -39,7 +42,12 @@ extension Cluster {
       .compactMap { $0?.string?.utf8.prefix(19) }
       guard let last = written.max(by: { $0.lexicographicallyPrecedes($1) }),
         !cutoff.lexicographicallyPrecedes(last)
-      else { continue }
+      else { return }
+      expired.append(event)
+    }
+    expired.sort { ($0.key.namespace, $0.key.name) < ($1.key.namespace, $1.key.name) }
+    for event in expired {
+      let content = event.content
       store.remove(event.key, actor: "kube-apiserver", at: now, summary: "expired (event-ttl)")
       if let uid = content[path: "involvedObject.uid"]?.string, var keys = eventIndex[uid] {
         keys.removeAll { $0 == event.key }

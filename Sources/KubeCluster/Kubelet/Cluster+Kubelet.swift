@@ -113,7 +113,7 @@ extension Cluster {
         if case .new = container.state { return }
       case .pulling(let until, let fails):
         guard now >= until else { return }
-        let reference = ImageReference(container.image)
+        let (reference, image) = sharedText.image(container.image)
         if fails {
           let error = pullError(reference)
           recordEvent(pod, type: "Warning", reason: "Failed", message: "Failed to pull image \"\(container.image)\": \(error)", source: source, fieldPath: path)
@@ -123,8 +123,7 @@ extension Cluster {
           container.state = .pullFailed(retryAt: until.addingTimeInterval(backOff), backOffShown: false)
           return
         }
-        let duration = until.timeIntervalSince(pullStarted(container, until: until))
-        let image = ImageCatalog.lookup(reference)
+        let duration = until.timeIntervalSince(pullStarted(container, until: until, image: image))
         let text = Cluster.millis(duration)
         recordEvent(pod, reason: "Pulled", message: "Successfully pulled image \"\(container.image)\" in \(text) (\(text) including waiting). Image size: \(image?.size ?? 0) bytes.", source: source, fieldPath: path)
         nodeImages[node, default: []].insert(reference.fullName)
@@ -178,13 +177,13 @@ extension Cluster {
     }
   }
 
-  private func pullStarted(_ container: ContainerRuntime, until: Date) -> Date {
-    until.addingTimeInterval(-pullDuration(container.image))
+  private func pullStarted(_ container: ContainerRuntime, until: Date, image: ImageBehavior?) -> Date {
+    until.addingTimeInterval(-pullDuration(container.image, behavior: image))
   }
 
-  private func pullDuration(_ image: String) -> Double {
-    let reference = ImageReference(image)
-    guard let behavior = ImageCatalog.lookup(reference) else { return 1.2 }
+  /// `behavior` is what the catalogue serves for `image` (`ImageCatalog.lookup`).
+  private func pullDuration(_ image: String, behavior: ImageBehavior?) -> Double {
+    guard let behavior else { return 1.2 }
     let jitter = Double(RandomSource.fnv32a(image) % 400) / 1000
     return 0.4 + Double(behavior.size) / 24_000_000 + jitter
   }
@@ -192,7 +191,7 @@ extension Cluster {
   private mutating func beginPull(
     _ pod: Object, _ container: inout ContainerRuntime, node: String, source: EventSource
   ) {
-    let reference = ImageReference(container.image)
+    let (reference, image) = sharedText.image(container.image)
     let spec = spec(of: container, in: pod)
     let policy = spec["imagePullPolicy"]?.string ?? (reference.tag == "latest" ? "Always" : "IfNotPresent")
     let present = nodeImages[node]?.contains(reference.fullName) == true
@@ -208,8 +207,8 @@ extension Cluster {
       return
     }
     recordEvent(pod, reason: "Pulling", message: "Pulling image \"\(container.image)\"", source: source, fieldPath: path)
-    let fails = ImageCatalog.lookup(reference) == nil
-    container.state = .pulling(until: now.addingTimeInterval(pullDuration(container.image)), fails: fails)
+    let fails = image == nil
+    container.state = .pulling(until: now.addingTimeInterval(pullDuration(container.image, behavior: image)), fails: fails)
   }
 
   /// What containerd answers when the simulated registry lacks an image.
@@ -227,7 +226,7 @@ extension Cluster {
   private mutating func start(_ pod: Object, _ container: inout ContainerRuntime, source: EventSource) {
     let path = fieldPath(container)
     let spec = spec(of: container, in: pod)
-    let image = ImageCatalog.lookup(ImageReference(container.image))
+    let image = sharedText.image(container.image).behavior
     if let problem = containerConfigProblem(spec, namespace: pod.namespace) {
       // The pod worker retries a failed sync after its 10s back-off.
       recordEvent(pod, type: "Warning", reason: "Failed", message: "Error: \(problem)", source: source, fieldPath: path)

@@ -14,7 +14,8 @@ package struct ImageReference: Equatable, Sendable {
     }
     var components = rest.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
     if components.count > 1,
-      let first = components.first, first.contains(".") || first.contains(":") || first == "localhost"
+      let first = components.first,
+      first.utf8.contains(UInt8(ascii: ".")) || first.utf8.contains(UInt8(ascii: ":")) || first == "localhost"
     {
       registry = first
       components.removeFirst()
@@ -28,7 +29,7 @@ package struct ImageReference: Equatable, Sendable {
       tag = String(path[path.index(after: colon)...])
       path = String(path[..<colon])
     }
-    if registry == "docker.io" && !path.contains("/") { path = "library/" + path }
+    if registry == "docker.io" && !path.utf8.contains(UInt8(ascii: "/")) { path = "library/" + path }
     repository = path
   }
 

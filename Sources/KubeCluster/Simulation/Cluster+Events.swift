@@ -177,6 +177,7 @@ struct SharedText: Sendable {
   private var texts: [String: String] = [:]
   private var actors: [String: String] = [:]
   private var images: [String: (String, String)] = [:]
+  private var references: [String: (reference: ImageReference, behavior: ImageBehavior?)] = [:]
 
   /// `Timestamp.format(date)`, remembered for the last few instants asked.
   mutating func stamp(_ date: Date) -> String {
@@ -208,6 +209,17 @@ struct SharedText: Sendable {
     if images.count >= 1024 { images.removeAll(keepingCapacity: true) }
     images[image] = texts
     return texts
+  }
+
+  /// An image reference parsed, with what the registry serves for it:
+  /// the kubelet asks several times per container it starts.
+  mutating func image(_ image: String) -> (reference: ImageReference, behavior: ImageBehavior?) {
+    if let known = references[image] { return known }
+    let reference = ImageReference(image)
+    let parsed = (reference, ImageCatalog.lookup(reference))
+    if references.count >= 1024 { references.removeAll(keepingCapacity: true) }
+    references[image] = parsed
+    return parsed
   }
 
   /// `kubelet/NODE`, the actor of what a node's kubelet writes.

@@ -118,7 +118,7 @@ package struct Cluster: Sendable {
         }
       }
       guard !queued.isEmpty else { return }
-      let batch = queued.sorted()
+      let batch = Work.inOrder(queued)
       let causes = queuedCauses
       queued.removeAll(keepingCapacity: true)
       queuedCauses.removeAll(keepingCapacity: true)
@@ -142,7 +142,7 @@ package struct Cluster: Sendable {
         due.insert(timer.work)
         if let cause = timer.cause { causes[timer.work] = cause }
       }
-      for work in due.sorted() { perform(work, cause: causes[work]) }
+      for work in Work.inOrder(due) { perform(work, cause: causes[work]) }
       settle()
     }
     if date > now { now = date }

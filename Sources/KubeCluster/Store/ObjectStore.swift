@@ -298,6 +298,9 @@ package struct ObjectStore: Sendable {
     for uid in newOwners.subtracting(oldOwners) {
       dependents[uid, default: []].insert(object.key)
     }
+    // No controller adopts Events or Leases: the most numerous objects of
+    // a big cluster stay out of the orphan index.
+    guard object.kind != .event && object.kind != .lease else { return }
     let controlled = newReferences.contains { $0.controller }
     let wasControlled = oldReferences.contains { $0.controller }
     if !controlled {

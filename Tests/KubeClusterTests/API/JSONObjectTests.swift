@@ -92,4 +92,79 @@ struct JSONObjectTests {
     pod["status"]?["phase"] = "Running"
     #expect(pod == ["spec": ["replicas": 3]])
   }
+
+  /// SplitMix64: the same cases on every run.
+  struct Seeded: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  @Test("dotted paths read and write as their segments do: digits, empty segments, Unicode keys, large objects")
+  func pathsMatchSegments() {
+    var random = Seeded(state: 10)
+    // Canonically equivalent keys (é and e + U+0301, K and the Kelvin sign),
+    // index-like keys, and enough names for objects to grow an index.
+    let keys =
+      ["a", "name", "0", "1", "01", "+1", "é", "e\u{301}", "K", "\u{212A}", "creationTimestamp", "한", "key-1\u{301}"]
+      + (0..<20).map { "k\($0)" }
+    func value(_ depth: Int) -> JSONValue {
+      switch Int.random(in: 0..<(depth > 3 ? 3 : 6), using: &random) {
+      case 0: return .int(Int.random(in: 0..<100, using: &random))
+      case 1: return "s"
+      case 2: return .null
+      case 3, 4:
+        var object = JSONObject()
+        for _ in 0..<Int.random(in: 0..<(Bool.random(using: &random) ? 4 : 20), using: &random) {
+          object[keys.randomElement(using: &random)!] = value(depth + 1)
+        }
+        return .object(object)
+      default:
+        return .array((0..<Int.random(in: 0..<4, using: &random)).map { _ in value(depth + 1) })
+      }
+    }
+    func path() -> String {
+      let parts = (0..<Int.random(in: 0..<5, using: &random)).map { _ -> String in
+        switch Int.random(in: 0..<6, using: &random) {
+        case 0: return ""
+        case 1: return String(Int.random(in: 0..<4, using: &random))
+        default: return keys.randomElement(using: &random)!
+        }
+      }
+      var text = parts.joined(separator: ".")
+      if Int.random(in: 0..<8, using: &random) == 0 { text = "." + text }
+      if Int.random(in: 0..<8, using: &random) == 0 { text += "." }
+      return text
+    }
+    var differences: [String] = []
+    for _ in 0..<20_000 {
+      let original = value(0)
+      let path = path()
+      let segments = JSONValue.segments(path)
+      if original[path: path] != original[segments: segments] {
+        differences.append("read \(path) in \(original.compactJSON)")
+      }
+      let newValue: JSONValue? = Bool.random(using: &random) ? nil : value(2)
+      var byPath = original
+      var bySegments = original
+      byPath[path: path] = newValue
+      bySegments[segments: segments] = newValue
+      if byPath.compactJSON != bySegments.compactJSON {
+        differences.append("write \(path) in \(original.compactJSON)")
+      }
+    }
+    #expect(differences.prefix(5) == [])
+    // Array indexes: digits only (leading zeros allowed), `Int`'s other forms too.
+    let items: JSONValue = ["a", "b", "c"]
+    #expect(items[path: "2"] == "c")
+    #expect(items[path: "02"] == "c")
+    #expect(items[path: "+1"] == "b")
+    #expect(items[path: "3"] == JSONValue?.none)
+    #expect(JSONValue.array([])[path: "0"] == JSONValue?.none)
+  }
 }
