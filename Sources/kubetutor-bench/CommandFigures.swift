@@ -36,7 +36,7 @@ enum CommandFigures {
     var cluster = cluster(pods: pods)
     var lines = 0
     let time = BenchSupport.median(runs: runs) {
-      lines = CommandRunner.run(arguments, cluster: &cluster).stdout.split(separator: "\n").count
+      lines = CommandRunner.run(arguments, cluster: &cluster).stdout.utf8.split(separator: UInt8(ascii: "\n")).count
     }
     BenchSupport.line("\(label) (\(lines) lines)", time, "ms", key: key)
   }
@@ -46,7 +46,7 @@ enum CommandFigures {
     let running = cluster.list(.pod, in: "default").filter { Columns.podSummary($0).reason == "Running" }.count
     var lines = 0
     let time = BenchSupport.median(runs: count >= 10_000 ? 7 : 21) {
-      lines = CommandRunner.run(["get", "pods"], cluster: &cluster).stdout.split(separator: "\n").count
+      lines = CommandRunner.run(["get", "pods"], cluster: &cluster).stdout.utf8.split(separator: UInt8(ascii: "\n")).count
     }
     BenchSupport.line("kubectl get pods, \(count) pods (\(running) running, \(lines) lines)", time, "ms", key: "get-pods-\(count)")
   }

@@ -147,62 +147,86 @@ package enum Columns {
   }
 
   package static func podSummary(_ pod: Object) -> PodSummary {
-    // Each part of the pod is looked up once: this runs for every row of
-    // `get pods`, and dotted paths cost a hash lookup per segment.
-    let spec = pod.content["spec"]
-    let status = pod.content["status"]
-    let specContainers = spec?["containers"]?.array ?? []
-    let initSpecs = spec?["initContainers"]?.array ?? []
-    let conditions = status?["conditions"]?.array ?? []
+    let root = pod.content.object
+    return podSummary(root, metadata: root?["metadata"]?.object)
+  }
+
+  /// `podSummary` of a pod's members, its metadata already read (the rows
+  /// of `get pods` read it for the name too).
+  ///
+  /// Each object on the way is taken out once and read as a `JSONObject`;
+  /// the Initialized and Ready conditions are looked for only when they
+  /// decide the STATUS, and condition types of another length are passed
+  /// over without comparing text: keyed reads are most of what a row costs.
+  static func podSummary(_ root: JSONObject?, metadata: JSONObject?) -> PodSummary {
+    let spec = root?["spec"]?.object
+    let status = root?["status"]?.object
     let phase = status?["phase"]?.string ?? ""
-    var summary = PodSummary(ready: 0, total: specContainers.count, reason: phase, restarts: 0)
-    if let reason = status?["reason"]?.string, !reason.isEmpty { summary.reason = reason }
-    for condition in conditions
-    where condition["type"]?.string == "PodScheduled" && condition["reason"]?.string == "SchedulingGated" {
-      summary.reason = "SchedulingGated"
-    }
-    func noteRestart(_ status: JSONValue) {
-      if let finished = Timestamp.parse(status["lastState"]?["terminated"]?["finishedAt"]?.string) {
-        if summary.lastRestart.map({ $0 < finished }) ?? true { summary.lastRestart = finished }
+    var summary = PodSummary(ready: 0, total: spec?["containers"]?.array?.count ?? 0, reason: phase, restarts: 0)
+    let statusReason = status?["reason"]?.string
+    if let statusReason, !statusReason.isEmpty { summary.reason = statusReason }
+    let conditions = status?["conditions"]?.array ?? []
+    for case .object(let condition) in conditions {
+      if let type = condition["type"]?.string, Key.same(type, "PodScheduled"),
+        condition["reason"]?.string == "SchedulingGated"
+      {
+        summary.reason = "SchedulingGated"
       }
+    }
+    /// Whether a condition of `type` is True; asked only when it decides
+    /// the STATUS (a pod still initializing, or a Completed container).
+    func conditionIsTrue(_ type: StaticString) -> Bool {
+      conditions.contains { condition in
+        guard case .object(let condition) = condition, let text = condition["type"]?.string else { return false }
+        return Key.same(text, type) && condition["status"]?.string == "True"
+      }
+    }
+    func noteRestart(_ status: JSONObject) {
+      guard let lastState = status["lastState"]?.object, !lastState.isEmpty,
+        let finished = Timestamp.parse(lastState["terminated"]?["finishedAt"]?.string)
+      else { return }
+      if summary.lastRestart.map({ $0 < finished }) ?? true { summary.lastRestart = finished }
     }
     var initializing = false
-    let initStatuses = status?["initContainerStatuses"]?.array ?? []
-    for (index, status) in initStatuses.enumerated() {
-      summary.restarts += status["restartCount"]?.int ?? 0
-      noteRestart(status)
-      let state = status["state"]
-      if let terminated = state?["terminated"], terminated["exitCode"]?.int == 0 { continue }
-      if let terminated = state?["terminated"] {
-        if let reason = terminated["reason"]?.string, !reason.isEmpty {
-          summary.reason = "Init:" + reason
-        } else if let signal = terminated["signal"]?.int, signal != 0 {
-          summary.reason = "Init:Signal:\(signal)"
-        } else {
-          summary.reason = "Init:ExitCode:\(terminated["exitCode"]?.int ?? 0)"
+    if let initStatuses = status?["initContainerStatuses"]?.array {
+      for (index, status) in initStatuses.enumerated() {
+        guard case .object(let status) = status else {
+          summary.reason = "Init:\(index)/\(spec?["initContainers"]?.array?.count ?? 0)"
+          initializing = true
+          break
         }
-      } else if let waiting = state?["waiting"]?["reason"]?.string, !waiting.isEmpty, waiting != "PodInitializing" {
-        summary.reason = "Init:" + waiting
-      } else {
-        summary.reason = "Init:\(index)/\(initSpecs.count)"
-      }
-      initializing = true
-      break
-    }
-    let initializedCondition = conditions.contains {
-      $0["type"]?.string == "Initialized" && $0["status"]?.string == "True"
-    }
-    if !initializing || initializedCondition {
-      summary.restarts = 0
-      summary.lastRestart = nil
-      var hasRunning = false
-      for status in (status?["containerStatuses"]?.array ?? []).reversed() {
         summary.restarts += status["restartCount"]?.int ?? 0
         noteRestart(status)
         let state = status["state"]
-        if let waiting = state?["waiting"]?["reason"]?.string, !waiting.isEmpty {
+        if let terminated = state?["terminated"], terminated["exitCode"]?.int == 0 { continue }
+        if let terminated = state?["terminated"] {
+          if let reason = terminated["reason"]?.string, !reason.isEmpty {
+            summary.reason = "Init:" + reason
+          } else if let signal = terminated["signal"]?.int, signal != 0 {
+            summary.reason = "Init:Signal:\(signal)"
+          } else {
+            summary.reason = "Init:ExitCode:\(terminated["exitCode"]?.int ?? 0)"
+          }
+        } else if let waiting = state?["waiting"]?["reason"]?.string, !waiting.isEmpty, waiting != "PodInitializing" {
+          summary.reason = "Init:" + waiting
+        } else {
+          summary.reason = "Init:\(index)/\(spec?["initContainers"]?.array?.count ?? 0)"
+        }
+        initializing = true
+        break
+      }
+    }
+    if !initializing || conditionIsTrue("Initialized") {
+      summary.restarts = 0
+      summary.lastRestart = nil
+      var hasRunning = false
+      for case .object(let status) in (status?["containerStatuses"]?.array ?? []).reversed() {
+        summary.restarts += status["restartCount"]?.int ?? 0
+        noteRestart(status)
+        guard let state = status["state"]?.object else { continue }
+        if let waiting = state["waiting"]?["reason"]?.string, !waiting.isEmpty {
           summary.reason = waiting
-        } else if let terminated = state?["terminated"] {
+        } else if let terminated = state["terminated"] {
           if let reason = terminated["reason"]?.string, !reason.isEmpty {
             summary.reason = reason
           } else if let signal = terminated["signal"]?.int, signal != 0 {
@@ -210,25 +234,34 @@ package enum Columns {
           } else {
             summary.reason = "ExitCode:\(terminated["exitCode"]?.int ?? 0)"
           }
-        } else if status["ready"]?.bool == true, state?["running"] != nil {
+        } else if state["running"] != nil, status["ready"]?.bool == true {
           hasRunning = true
           summary.ready += 1
         }
       }
       if summary.reason == "Completed" && hasRunning {
-        let ready = conditions.contains {
-          $0["type"]?.string == "Ready" && $0["status"]?.string == "True"
-        }
-        summary.reason = ready ? "Running" : "NotReady"
+        summary.reason = conditionIsTrue("Ready") ? "Running" : "NotReady"
       }
     }
-    let terminating = pod.content["metadata"]?["deletionTimestamp"] != nil
-    if terminating && status?["reason"]?.string == "NodeLost" {
+    let terminating = metadata?["deletionTimestamp"] != nil
+    if terminating && statusReason == "NodeLost" {
       summary.reason = "Unknown"
     } else if terminating && phase != "Succeeded" && phase != "Failed" {
       summary.reason = "Terminating"
     }
     return summary
+  }
+
+  /// Key comparisons that rule out keys of another length before comparing
+  /// text: most of the keys and condition types a row meets differ in length.
+  enum Key {
+    @inline(__always) static func same(_ text: String, _ key: StaticString) -> Bool {
+      guard text.utf8.count == key.utf8CodeUnitCount else { return false }
+      return key.withUTF8Buffer { key in
+        var text = text
+        return text.withUTF8 { $0.elementsEqual(key) }
+      }
+    }
   }
 
   // The cells of a row read the pod the table read once (`PrintContext.pod`),

@@ -136,7 +136,8 @@ enum ObjectPrinter {
     var rowContext = context
     for object in objects {
       rowContext.pod = object.kind == .pod ? PodFields(object) : nil
-      if options.withNamespace { table.add(object.namespace) }
+      // `metadata` read as keys, not as a dotted path cut at every row.
+      if options.withNamespace { table.add(object.content["metadata"]?["namespace"]?.string ?? "") }
       for (index, column) in columns.enumerated() {
         table.add { out in
           if index == 0 && kindPrefix {

@@ -8,9 +8,12 @@ struct PodFields: Sendable {
   var summary: Columns.PodSummary
 
   init(_ pod: Object) {
-    let metadata = pod.content["metadata"]
+    // The pod's members and its metadata are taken out once, for the name,
+    // the age and the summary alike.
+    let root = pod.content.object
+    let metadata = root?["metadata"]?.object
     name = metadata?["name"]?.string ?? ""
     creationTimestamp = metadata?["creationTimestamp"]?.string
-    summary = Columns.podSummary(pod)
+    summary = Columns.podSummary(root, metadata: metadata)
   }
 }
