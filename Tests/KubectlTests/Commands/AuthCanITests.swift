@@ -72,28 +72,32 @@ struct AuthCanITests {
     ])
     let (text, code) = Self.ask("auth can-i --list \(Self.robot)", &cluster)
     #expect(code == 0)
+    // kind binds system:service-account-issuer-discovery to every service
+    // account, hence the two OIDC discovery URLs.
     #expect(text == """
-      Resources                                       Non-Resource URLs   Resource Names   Verbs
-      selfsubjectreviews.authentication.k8s.io        []                  []               [create]
-      selfsubjectaccessreviews.authorization.k8s.io   []                  []               [create]
-      selfsubjectrulesreviews.authorization.k8s.io    []                  []               [create]
-      pods                                            []                  []               [get list watch]
-                                                      [/api/*]            []               [get]
-                                                      [/api]              []               [get]
-                                                      [/apis/*]           []               [get]
-                                                      [/apis]             []               [get]
-                                                      [/healthz]          []               [get]
-                                                      [/healthz]          []               [get]
-                                                      [/livez]            []               [get]
-                                                      [/livez]            []               [get]
-                                                      [/openapi/*]        []               [get]
-                                                      [/openapi]          []               [get]
-                                                      [/readyz]           []               [get]
-                                                      [/readyz]           []               [get]
-                                                      [/version/]         []               [get]
-                                                      [/version/]         []               [get]
-                                                      [/version]          []               [get]
-                                                      [/version]          []               [get]
+      Resources                                       Non-Resource URLs                     Resource Names   Verbs
+      selfsubjectreviews.authentication.k8s.io        []                                    []               [create]
+      selfsubjectaccessreviews.authorization.k8s.io   []                                    []               [create]
+      selfsubjectrulesreviews.authorization.k8s.io    []                                    []               [create]
+      pods                                            []                                    []               [get list watch]
+                                                      [/.well-known/openid-configuration]   []               [get]
+                                                      [/api/*]                              []               [get]
+                                                      [/api]                                []               [get]
+                                                      [/apis/*]                             []               [get]
+                                                      [/apis]                               []               [get]
+                                                      [/healthz]                            []               [get]
+                                                      [/healthz]                            []               [get]
+                                                      [/livez]                              []               [get]
+                                                      [/livez]                              []               [get]
+                                                      [/openapi/*]                          []               [get]
+                                                      [/openapi]                            []               [get]
+                                                      [/openid/v1/jwks]                     []               [get]
+                                                      [/readyz]                             []               [get]
+                                                      [/readyz]                             []               [get]
+                                                      [/version/]                           []               [get]
+                                                      [/version/]                           []               [get]
+                                                      [/version]                            []               [get]
+                                                      [/version]                            []               [get]
 
       """)
     let admin = Self.ask("auth can-i --list", &cluster).0.split(separator: "\n")
