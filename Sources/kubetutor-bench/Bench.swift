@@ -33,6 +33,7 @@ struct Bench {
     for count in [10, 100, 1000, 10_000] {
       list.append(Figure(name: "get-pods-\(count)", quick: true) { _ in CommandFigures.getPods(count) })
     }
+    list.append(Figure(name: "get-pods-1000-first", quick: true) { _ in CommandFigures.getPodsFirst(1000) })
     list += [
       Figure(name: "get-all", quick: true) { _ in CommandFigures.getAll() },
       Figure(name: "describe-deployment", quick: true) { _ in CommandFigures.describeDeployment() },

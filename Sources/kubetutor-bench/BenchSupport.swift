@@ -18,6 +18,29 @@ enum BenchSupport {
     return times[times.count / 2]
   }
 
+  /// Median wall and CPU time of `body` in milliseconds over `runs` runs:
+  /// on a busy machine the CPU time is the figure that compares.
+  static func medians(runs: Int, _ body: () -> Void) -> (wall: Double, cpu: Double) {
+    var walls: [Double] = []
+    var cpus: [Double] = []
+    for _ in 0..<runs {
+      let cpu = processCPUNanoseconds()
+      let start = DispatchTime.now().uptimeNanoseconds
+      body()
+      walls.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+      cpus.append(Double(processCPUNanoseconds() - cpu) / 1e6)
+    }
+    return (walls.sorted()[runs / 2], cpus.sorted()[runs / 2])
+  }
+
+  /// The process's CPU time in nanoseconds, to the nanosecond (getrusage
+  /// counts in microseconds).
+  static func processCPUNanoseconds() -> UInt64 {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return UInt64(time.tv_sec) * 1_000_000_000 + UInt64(time.tv_nsec)
+  }
+
   /// Wall time of `body` in seconds.
   static func seconds(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds

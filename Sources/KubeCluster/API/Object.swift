@@ -7,7 +7,13 @@ import Foundation
 /// The metadata every object has is reached through typed accessors.
 package struct Object: Equatable, Sendable {
   package let kind: Kind
-  package var content: JSONValue
+  package var content: JSONValue {
+    // Without `oldValue`, the tree still changes in place.
+    didSet { memo = nil }
+  }
+  /// What readers worked out from this version of `content`; the store
+  /// gives each version it keeps one (`ObjectMemo`).
+  private var memo: ObjectMemo?
 
   package init(_ kind: Kind, _ content: JSONValue) {
     self.kind = kind
@@ -31,6 +37,27 @@ package struct Object: Equatable, Sendable {
   }
 
   package var key: ObjectKey { ObjectKey(kind, name, in: namespace) }
+
+  /// Equal when of the same kind with the same content; memos do not count.
+  package static func == (lhs: Object, rhs: Object) -> Bool {
+    lhs.kind == rhs.kind && lhs.content == rhs.content
+  }
+
+  /// Gives this version of the object an empty memo; the store calls it on
+  /// the versions it keeps, which every reader then shares.
+  package mutating func startMemo() { memo = ObjectMemo() }
+
+  /// The `Value` worked out from this version of the object: computed the
+  /// first time and kept in the memo while the content stays the same (a
+  /// printer's row of a pod that has not changed since the last listing).
+  /// Computed every time for an object the store has not kept.
+  package func memoized<Value: Sendable>(_ type: Value.Type, _ compute: (Object) -> Value) -> Value {
+    guard let memo else { return compute(self) }
+    if let value = memo.value(of: type) { return value }
+    let value = compute(self)
+    memo.keep(value)
+    return value
+  }
 
   package var name: String {
     get { content[path: "metadata.name"]?.string ?? "" }

@@ -205,6 +205,7 @@ package struct ObjectStore: Sendable {
     var object = object
     revision += 1
     object.resourceVersion = String(revision)
+    object.startMemo()
     objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
     lastWrites[object.kind] = nextWriteMark()
     index(object, old: nil)
@@ -233,6 +234,7 @@ package struct ObjectStore: Sendable {
     if object.content == current.content { return current }
     revision += 1
     object.resourceVersion = String(revision)
+    object.startMemo()
     objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
     lastWrites[object.kind] = nextWriteMark()
     index(object, old: current)
@@ -263,6 +265,8 @@ package struct ObjectStore: Sendable {
   /// revision counter moves past it. No change is announced.
   package mutating func restore(_ object: Object) {
     let old = get(object.key)
+    var object = object
+    object.startMemo()
     objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
     index(object, old: old)
     revision = max(revision, Int(object.resourceVersion) ?? 0)

@@ -1,0 +1,33 @@
+import Synchronization
+
+/// Values worked out from one stored version of an object, one per type.
+///
+/// A stored object never changes: a write stores a new version with a new
+/// memo, and changing a copy's content drops the copy's memo. So a value
+/// kept here stays true for as long as the memo is reachable. Readers on
+/// the API server's threads share it, hence the lock.
+package final class ObjectMemo: Sendable {
+  /// Each value in a box of its own type, found by that type: a cast of
+  /// an existential would cost more than working some values out again.
+  private let boxes = Mutex<[(type: ObjectIdentifier, box: AnyObject)]>([])
+
+  private final class Box<Value: Sendable>: Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+  }
+
+  func value<Value: Sendable>(of type: Value.Type) -> Value? {
+    let wanted = ObjectIdentifier(type)
+    return boxes.withLock { boxes in
+      for entry in boxes where entry.type == wanted {
+        return unsafeDowncast(entry.box, to: Box<Value>.self).value
+      }
+      return nil
+    }
+  }
+
+  func keep<Value: Sendable>(_ value: Value) {
+    let box = Box(value)
+    boxes.withLock { $0.append((ObjectIdentifier(Value.self), box)) }
+  }
+}
