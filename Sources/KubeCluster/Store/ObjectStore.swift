@@ -169,6 +169,23 @@ package struct ObjectStore: Sendable {
     }
   }
 
+  /// `forEach` that also hands over each object's namespace ("" for a
+  /// cluster-wide kind) and name as the store files it, so a reader that
+  /// orders by them need not read them from the object.
+  package func forEachNamed(
+    _ kind: Kind, in namespace: String? = nil, _ body: (_ namespace: String, _ name: String, Object) throws -> Void
+  ) rethrows {
+    guard let byNamespace = objects[kind] else { return }
+    if let namespace, kind.isNamespaced {
+      guard let names = byNamespace[namespace] else { return }
+      for (name, object) in names { try body(namespace, name, object) }
+      return
+    }
+    for (namespace, names) in byNamespace {
+      for (name, object) in names { try body(namespace, name, object) }
+    }
+  }
+
   package func count(_ kind: Kind) -> Int { objects[kind]?.values.reduce(0) { $0 + $1.count } ?? 0 }
 
   /// The objects whose owner references name `uid`.

@@ -13,11 +13,11 @@ extension GetCommand {
   static func listed(
     _ kind: Kind, in namespace: String?, selector: LabelSelector, fields: FieldSelector, cluster: Cluster
   ) -> [Object] {
-    var objects: [Object] = []
-    cluster.store.forEach(kind, in: namespace) { object in
+    var objects: [NameOrder.Entry] = []
+    cluster.store.forEachNamed(kind, in: namespace) { namespace, name, object in
       if !selector.isEmpty, !selector.matches(object.labels) { return }
       if !fields.requirements.isEmpty, !fields.matches(object) { return }
-      objects.append(object)
+      objects.append(NameOrder.Entry(namespace: namespace, name: name, object: object))
     }
     return NameOrder.sorted(objects, byNamespace: namespace == nil && kind.isNamespaced)
   }
@@ -30,21 +30,27 @@ extension GetCommand {
 /// next eight bytes, as one integer, order nearly every pair; only pairs
 /// whose eight bytes tie compare the rest.
 enum NameOrder {
-  static func sorted(_ objects: [Object], byNamespace: Bool) -> [Object] {
-    guard objects.count > 1 else { return objects }
+  /// An object with the namespace and name the store files it under.
+  struct Entry {
+    var namespace: String
+    var name: String
+    var object: Object
+  }
+
+  static func sorted(_ objects: [Entry], byNamespace: Bool) -> [Object] {
+    guard objects.count > 1 else { return objects.map(\.object) }
     var text: [UInt8] = []
     text.reserveCapacity(objects.count * 32)
     var starts: [Int] = [0]
     starts.reserveCapacity(objects.count + 1)
-    for object in objects {
-      let (namespace, name) = identity(object)
+    for entry in objects {
       if byNamespace {
-        TableBuilder.append(namespace, to: &text)
+        TableBuilder.append(entry.namespace, to: &text)
         // Below every byte a name may hold: a namespace sorts before the
         // longer ones it begins.
         text.append(0)
       }
-      TableBuilder.append(name, to: &text)
+      TableBuilder.append(entry.name, to: &text)
       starts.append(text.count)
     }
     return text.withUnsafeBufferPointer { text -> [Object] in
@@ -81,13 +87,7 @@ enum NameOrder {
         }
         return x.count < y.count
       }
-      return order.map { objects[$0.index] }
+      return order.map { objects[$0.index].object }
     }
-  }
-
-  /// An object's namespace and name.
-  private static func identity(_ object: Object) -> (String, String) {
-    let metadata = object.content["metadata"]
-    return (metadata?["namespace"]?.string ?? "", metadata?["name"]?.string ?? "")
   }
 }

@@ -26,4 +26,31 @@ struct StoreFastPathTests {
     // kube-proxy's and kindnet's pods and revisions, coredns's and web's sets and pods.
     #expect(seen >= 4 * 2 + 2 + 2 + 2 + 3 + 1)
   }
+
+  @Test("A stored version's memo is worked out once, and a new version or a changed copy works it out again")
+  func memoFollowsTheVersion() throws {
+    var store = ObjectStore()
+    let time = Date(timeIntervalSince1970: 0)
+    var counted = 0
+    func phase(_ object: Object) -> String {
+      object.memoized(String.self) { object in
+        counted += 1
+        return object.content[path: "status.phase"]?.string ?? ""
+      }
+    }
+    var pod = Object(.pod, name: "web", namespace: "default")
+    pod.content[path: "status.phase"] = "Pending"
+    // Not stored: nothing is kept.
+    #expect(phase(pod) == "Pending" && phase(pod) == "Pending" && counted == 2)
+    let stored = store.insert(pod, actor: "test", at: time)
+    #expect(phase(stored) == "Pending" && phase(store.get(stored.key)!) == "Pending" && counted == 3)
+    // A copy changed in place forgets what its original knew.
+    var changed = store.get(stored.key)!
+    changed.content[path: "status.phase"] = "Running"
+    #expect(phase(changed) == "Running" && counted == 4)
+    #expect(phase(store.get(stored.key)!) == "Pending" && counted == 4)
+    // The new version the store keeps starts afresh.
+    let replaced = try store.replace(changed, actor: "test", at: time)
+    #expect(phase(store.get(replaced.key)!) == "Running" && phase(replaced) == "Running" && counted == 5)
+  }
 }
