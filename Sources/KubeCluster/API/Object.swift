@@ -13,7 +13,7 @@ package struct Object: Equatable, Sendable {
   }
   /// What readers worked out from this version of `content`; the store
   /// gives each version it keeps one (`ObjectMemo`).
-  private var memo: ObjectMemo?
+  @usableFromInline var memo: ObjectMemo?
 
   package init(_ kind: Kind, _ content: JSONValue) {
     self.kind = kind
@@ -51,7 +51,8 @@ package struct Object: Equatable, Sendable {
   /// first time and kept in the memo while the content stays the same (a
   /// printer's row of a pod that has not changed since the last listing).
   /// Computed every time for an object the store has not kept.
-  package func memoized<Value: Sendable>(_ type: Value.Type, _ compute: (Object) -> Value) -> Value {
+  // Inlinable, so that a reader's Value is known where it is asked for.
+  @inlinable package func memoized<Value: Sendable>(_ type: Value.Type, _ compute: (Object) -> Value) -> Value {
     guard let memo else { return compute(self) }
     if let value = memo.value(of: type) { return value }
     let value = compute(self)

@@ -7,16 +7,18 @@ import Synchronization
 /// kept here stays true for as long as the memo is reachable. Readers on
 /// the API server's threads share it, hence the lock.
 package final class ObjectMemo: Sendable {
+  package init() {}
+
   /// Each value in a box of its own type, found by that type: a cast of
   /// an existential would cost more than working some values out again.
-  private let boxes = Mutex<[(type: ObjectIdentifier, box: AnyObject)]>([])
+  @usableFromInline let boxes = Mutex<[(type: ObjectIdentifier, box: AnyObject)]>([])
 
-  private final class Box<Value: Sendable>: Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+  @usableFromInline final class Box<Value: Sendable>: Sendable {
+    @usableFromInline let value: Value
+    @usableFromInline init(_ value: Value) { self.value = value }
   }
 
-  func value<Value: Sendable>(of type: Value.Type) -> Value? {
+  @inlinable func value<Value: Sendable>(of type: Value.Type) -> Value? {
     let wanted = ObjectIdentifier(type)
     return boxes.withLock { boxes in
       for entry in boxes where entry.type == wanted {
@@ -26,7 +28,7 @@ package final class ObjectMemo: Sendable {
     }
   }
 
-  func keep<Value: Sendable>(_ value: Value) {
+  @inlinable func keep<Value: Sendable>(_ value: Value) {
     let box = Box(value)
     boxes.withLock { $0.append((ObjectIdentifier(Value.self), box)) }
   }

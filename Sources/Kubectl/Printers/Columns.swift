@@ -284,7 +284,7 @@ package enum Columns {
       out.append(contentsOf: " ago)".utf8)
     },
     TableColumn("AGE") { o, c, out in
-      let created = if let pod = c.pod { Timestamp.parse(pod.creationTimestamp) } else { o.creationTimestamp }
+      let created = if let pod = c.pod { pod.created } else { o.creationTimestamp }
       HumanDuration.write(since: created, now: c.now, into: &out)
     },
     text("IP", "status.podIP", default: "<none>", priority: 1),

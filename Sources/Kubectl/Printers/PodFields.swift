@@ -1,10 +1,11 @@
+import Foundation
 import KubeCluster
 
 /// What a `kubectl get pods` row prints of a pod, read once for all the
 /// row's cells.
 struct PodFields: Sendable {
   var name: String
-  var creationTimestamp: String?
+  var created: Date?
   var summary: Columns.PodSummary
 
   init(_ pod: Object) {
@@ -13,7 +14,7 @@ struct PodFields: Sendable {
     let root = pod.content.object
     let metadata = root?["metadata"]?.object
     name = metadata?["name"]?.string ?? ""
-    creationTimestamp = metadata?["creationTimestamp"]?.string
+    created = Timestamp.parse(metadata?["creationTimestamp"]?.string)
     summary = Columns.podSummary(root, metadata: metadata)
   }
 }
