@@ -51,6 +51,9 @@ package struct Cluster: Sendable {
   /// The scheduler's cache: each bound pod's requests and each node's sums.
   var podAccounts: [ObjectKey: PodAccount] = [:]
   var nodeTotals: [String: NodeTotals] = [:]
+  /// A number for each controlling owner UID the scheduler's cache has
+  /// counted pods of, so the sums by owner are keyed by a small number.
+  var ownerNumbers: [String: Int] = [:]
   /// Event keys by the UID of the object they are about.
   var eventIndex: [String: [ObjectKey]] = [:]
   /// Texts many events and statuses repeat, kept once (a cache).
@@ -264,8 +267,15 @@ package struct Cluster: Sendable {
 
   /// Which components must look at what, after one change.
   private mutating func dispatch(_ change: ObjectChange, retry: inout UnschedulableRetry) -> [Work] {
-    var work: [Work] = []
     let object = change.object
+    // An Event that no one owns and that is not being deleted wakes no one
+    // (the most frequent change of all: the kubelet's events).
+    if object.kind == .event, change.type != .deleted,
+      object.content[path: "metadata.ownerReferences"] == nil, !object.isTerminating
+    {
+      return []
+    }
+    var work: [Work] = []
     // Read once: the key is read from the object's metadata.
     let key = object.key
     for owner in object.ownerReferences where owner.controller {
