@@ -7,8 +7,9 @@ extension Cluster {
   ///
   /// `echo`: the sync was asked for only by changes to the pod itself. When
   /// the last change is the status this kubelet wrote at this same instant,
-  /// with no node written since, the sync would find everything as it left
-  /// it (every container waits on the clock): it only sets its wake-up again.
+  /// with no node written since, and every container waits on the clock,
+  /// the sync would find everything as it left it: it only sets its
+  /// wake-up again.
   mutating func reconcileKubelet(_ key: ObjectKey, echo: Bool = false) {
     guard let pod = store.get(key), let nodeName = pod.content[path: "spec.nodeName"]?.string,
       let node = store.get(ObjectKey(.node, nodeName))
@@ -16,7 +17,7 @@ extension Cluster {
     guard stoppedComponents.isEmpty || !stoppedComponents.contains("kubelet/\(nodeName)") else { return }
     if let runtime = runtimes[pod.uid], let synced = runtime.synced {
       if echo, synced.time == now, synced.nodeWrites == store.lastWrite(of: .node),
-        runtime.statusMemo?.resourceVersion == pod.resourceVersion
+        runtime.statusMemo?.resourceVersion == pod.resourceVersion, waitsOnClock(runtime)
       {
         if let wake = nextWake(runtime) {
           schedule(.kubelet(key), at: wake)
@@ -53,6 +54,29 @@ extension Cluster {
     runtimes[pod.uid]?.synced = (now, store.lastWrite(of: .node))
     if let wake = nextWake(runtime) {
       schedule(.kubelet(key), at: wake)
+    }
+  }
+
+  /// Whether a sync now would leave `runtime` as it is: its volumes wait
+  /// for nothing or for a later retry, and each container waits on the
+  /// clock or is done. Not so, for instance, after a failed pull (the next
+  /// sync shows the back-off at once) or a probe that kills at once.
+  private func waitsOnClock(_ runtime: PodRuntime) -> Bool {
+    guard runtime.volumesMounted || runtime.mountRetryAt.map({ now < $0 }) == true else {
+      return false
+    }
+    return runtime.containers.allSatisfy { container in
+      switch container.state {
+      case .new, .terminated: return true
+      case .pulling(let until, _): return now < until
+      case .pullFailed(let retryAt, let shown): return shown && now < retryAt
+      case .crashBackOff(let until, _): return now < until
+      case .configError(_, let retryAt): return now < retryAt
+      case .startFailed: return false
+      case .running:
+        if container.killedByProbe, let stopAt = container.stopAt, now >= stopAt { return false }
+        return container.probes.values.allSatisfy { now < $0.nextAt }
+      }
     }
   }
 
