@@ -10,6 +10,9 @@ extension Cluster {
     let hash = Cluster.templateHash(template)
     let owned = store.dependents(of: daemonSet.uid, kind: .pod)
     let pods = owned.filter { !$0.isTerminating }
+    // The store's mark of the last pod write, to tell below whether this
+    // sync wrote any pod.
+    let podWrites = store.lastWrite(of: .pod)
     syncRevision(
       daemonSet, name: "\(daemonSet.name)-\(hash)", hashLabels: ["controller-revision-hash": hash],
       inUse: Set(pods.compactMap { $0.label("controller-revision-hash") }.map { "\(daemonSet.name)-\($0)" }),
@@ -81,7 +84,11 @@ extension Cluster {
 
     guard let current = store.get(key) else { return }
     daemonSet = current
-    let live = store.dependents(of: daemonSet.uid, kind: .pod).filter { !$0.isTerminating }
+    // The pods read above, unless a pod was written since (most syncs,
+    // asked for by a pod's status, write none).
+    let live =
+      store.lastWrite(of: .pod) == podWrites
+      ? pods : store.dependents(of: daemonSet.uid, kind: .pod).filter { !$0.isTerminating }
     let scheduled = live.count { $0.content[path: "spec.nodeName"]?.string != nil }
     let ready = live.count(where: Cluster.isPodReady)
     let updated = live.count { $0.label("controller-revision-hash") == hash }

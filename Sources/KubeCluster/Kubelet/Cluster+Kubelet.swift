@@ -4,11 +4,28 @@ extension Cluster {
   /// The kubelet's sync of one pod on its node: pull images, start
   /// containers, run their programs on the clock, restart or stop them, and
   /// report it all in the pod's status and Events.
-  mutating func reconcileKubelet(_ key: ObjectKey) {
+  ///
+  /// `echo`: the sync was asked for only by changes to the pod itself. When
+  /// the last change is the status this kubelet wrote at this same instant,
+  /// with no node written since, and every container waits on the clock,
+  /// the sync would find everything as it left it: it only sets its
+  /// wake-up again.
+  mutating func reconcileKubelet(_ key: ObjectKey, echo: Bool = false) {
     guard let pod = store.get(key), let nodeName = pod.content[path: "spec.nodeName"]?.string,
       let node = store.get(ObjectKey(.node, nodeName))
     else { return }
     guard stoppedComponents.isEmpty || !stoppedComponents.contains("kubelet/\(nodeName)") else { return }
+    if let runtime = runtimes[pod.uid], let synced = runtime.synced {
+      if echo, synced.time == now, synced.nodeWrites == store.lastWrite(of: .node),
+        runtime.statusMemo?.resourceVersion == pod.resourceVersion, waitsOnClock(runtime)
+      {
+        if let wake = nextWake(runtime) {
+          schedule(.kubelet(key), at: wake)
+        }
+        return
+      }
+      runtimes[pod.uid]?.synced = nil
+    }
     let source = EventSource("kubelet", host: nodeName)
     if runtimes[pod.uid] == nil {
       guard pod.isTerminating || admitPod(pod, node: node, source: source) else { return }
@@ -34,8 +51,32 @@ extension Cluster {
       return
     }
     writeStatus(pod, runtime: runtime, source: source)
+    runtimes[pod.uid]?.synced = (now, store.lastWrite(of: .node))
     if let wake = nextWake(runtime) {
       schedule(.kubelet(key), at: wake)
+    }
+  }
+
+  /// Whether a sync now would leave `runtime` as it is: its volumes wait
+  /// for nothing or for a later retry, and each container waits on the
+  /// clock or is done. Not so, for instance, after a failed pull (the next
+  /// sync shows the back-off at once) or a probe that kills at once.
+  private func waitsOnClock(_ runtime: PodRuntime) -> Bool {
+    guard runtime.volumesMounted || runtime.mountRetryAt.map({ now < $0 }) == true else {
+      return false
+    }
+    return runtime.containers.allSatisfy { container in
+      switch container.state {
+      case .new, .terminated: return true
+      case .pulling(let until, _): return now < until
+      case .pullFailed(let retryAt, let shown): return shown && now < retryAt
+      case .crashBackOff(let until, _): return now < until
+      case .configError(_, let retryAt): return now < retryAt
+      case .startFailed: return false
+      case .running:
+        if container.killedByProbe, let stopAt = container.stopAt, now >= stopAt { return false }
+        return container.probes.values.allSatisfy { now < $0.nextAt }
+      }
     }
   }
 
@@ -342,8 +383,13 @@ extension Cluster {
   /// The log text with its placeholders (`{date}`, `{podIP}`, …) filled in,
   /// in one pass (none of the values holds a brace, so this is what replacing
   /// each in turn gives).
-  private func expand(_ text: String, at time: Date, pod: Object) -> String {
+  ///
+  /// What depends on the time alone is remembered for the latest instant:
+  /// the containers of a Deployment's pods, started together, log alike.
+  private mutating func expand(_ text: String, at time: Date, pod: Object) -> String {
     guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    if let known = sharedText.expanded(text, at: time) { return known }
+    var readsPod = false
     var result = ""
     var rest = Substring(text)
     while let brace = rest.firstIndex(of: "{") {
@@ -351,9 +397,16 @@ extension Cluster {
       rest = rest[brace...]
       if rest.hasPrefix("{file:"), let close = rest.firstIndex(of: "}") {
         // A file's contents as `$(cat FILE)` gives them: trailing newlines dropped.
+        readsPod = true
         let path = String(rest[rest.index(rest.startIndex, offsetBy: 6)..<close])
         let names = (pod.content[path: "spec.containers"]?.array ?? []).compactMap { $0["name"]?.string }
-        var contents = names.lazy.compactMap { self.configVolumeFile(path, in: pod, container: $0, at: time) }.first ?? ""
+        var contents = ""
+        for name in names {
+          if let file = configVolumeFile(path, in: pod, container: name, at: time) {
+            contents = file
+            break
+          }
+        }
         while contents.hasSuffix("\n") { contents.removeLast() }
         result += contents
         rest = rest[rest.index(after: close)...]
@@ -369,9 +422,13 @@ extension Cluster {
         case "{mysqlTime}": result += LogClock.iso(time, " ", "+00:00")
         case "{isoMicros}": result += LogClock.iso(time, "T", ".000000Z")
         case "{isoMillis}": result += LogClock.iso(time, "T", ".000+00:00")
-        case "{podName}": result += pod.name
+        case "{podName}":
+          readsPod = true
+          result += pod.name
         case "{jsDate}": result += LogClock.jsDate(time)
-        default: result += runtimes[pod.uid]?.podIP ?? "10.244.1.2"
+        default:
+          readsPod = true
+          result += runtimes[pod.uid]?.podIP ?? "10.244.1.2"
         }
         rest = rest.dropFirst(token.count)
       } else {
@@ -379,7 +436,9 @@ extension Cluster {
         rest = rest.dropFirst()
       }
     }
-    return result + rest
+    result += rest
+    if !readsPod { sharedText.remember(text, expanded: result, at: time) }
+    return result
   }
 
   // MARK: Stopping

@@ -13,12 +13,18 @@ extension Cluster {
       containers: runtime.containers.map {
         ContainerStatusInputs($0, ready: isReady($0, pod: pod), started: hasStarted($0, pod: pod))
       })
-    if let memo = runtime.statusMemo, memo.resourceVersion == pod.resourceVersion, memo.inputs == inputs {
-      // Nothing the report is made from changed since the last one.
+    let spec = pod.content["spec"]
+    var status = pod.content["status"] ?? .emptyObject
+    if let memo = runtime.statusMemo, memo.inputs == inputs,
+      memo.resourceVersion == pod.resourceVersion || (memo.spec == spec && memo.status == status)
+    {
+      // Nothing the report is made from changed since the last one (a
+      // change to the pod's metadata alone, such as its deletion, changes
+      // nothing in it).
+      runtime.statusMemo?.resourceVersion = pod.resourceVersion
       runtimes[pod.uid] = runtime
       return
     }
-    var status = pod.content["status"] ?? .emptyObject
 
     let regular = runtime.containers.filter { !$0.isInit }
     let inits = runtime.containers.filter(\.isInit)
@@ -125,7 +131,8 @@ extension Cluster {
     }
     status["qosClass"] = pod.content[path: "status.qosClass"] ?? .string(qosClass(pod))
 
-    runtime.statusMemo = PodStatusMemo(resourceVersion: pod.resourceVersion, inputs: inputs)
+    runtime.statusMemo = PodStatusMemo(
+      resourceVersion: pod.resourceVersion, inputs: inputs, spec: spec, status: status)
     runtimes[pod.uid] = runtime
     guard status != pod.content["status"] else { return }
     var updated = pod
@@ -133,7 +140,9 @@ extension Cluster {
     // One of a few texts, kept once for the journal entries of every pod.
     let summary = sharedText.intern("status \(phase)" + (allReady ? ", ready" : ""))
     let stored = write(updated, by: sharedText.kubeletActor(source.host ?? ""), summary: summary)
-    runtimes[pod.uid]?.statusMemo = stored.map { PodStatusMemo(resourceVersion: $0.resourceVersion, inputs: inputs) }
+    runtimes[pod.uid]?.statusMemo = stored.map {
+      PodStatusMemo(resourceVersion: $0.resourceVersion, inputs: inputs, spec: spec, status: status)
+    }
   }
 
   func isReady(_ container: ContainerRuntime, pod: Object) -> Bool {

@@ -161,6 +161,10 @@ package struct PodRuntime: Sendable {
   var conditionTimes: [String: (status: String, time: Date)] = [:]
   /// What the last status report was made from (Cluster+PodStatus.swift).
   var statusMemo: PodStatusMemo?
+  /// When the kubelet's last full sync of the pod ended in the normal way
+  /// (not stopping it), and the store's mark of the last node write then
+  /// (Cluster+Kubelet.swift, `reconcileKubelet`).
+  var synced: (time: Date, nodeWrites: Int)?
 
   package func container(_ name: String) -> ContainerRuntime? {
     containers.first { $0.name == name }

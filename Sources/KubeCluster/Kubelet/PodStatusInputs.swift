@@ -49,7 +49,14 @@ struct ContainerStatusInputs: Equatable, Sendable {
 /// The inputs of the kubelet's last report of a pod, and the pod's
 /// resourceVersion just after it (the version it wrote, or the one it found
 /// already matching).
+///
+/// Besides the inputs, the report reads only the pod's spec and status (and
+/// its name, namespace and UID, which never change): with those as they
+/// were, a pod whose metadata alone changed gets the same report.
 struct PodStatusMemo: Sendable {
   var resourceVersion: String
   var inputs: PodStatusInputs
+  /// The pod's spec and status just after the report.
+  var spec: JSONValue?
+  var status: JSONValue
 }

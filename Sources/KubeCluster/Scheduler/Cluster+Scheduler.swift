@@ -47,7 +47,8 @@ extension Cluster {
       return
     }
     let nodes = schedulingNodes()
-    let owner = pod.controller?.uid
+    // Pods of an owner never counted are on no node.
+    let owner = pod.controller.flatMap { ownerNumbers[$0.uid] }
     var reasons: [String: Int] = [:]
     var unresolvable = 0
     var feasible: [(node: NodeFacts, score: Double)] = []
@@ -235,7 +236,7 @@ extension Cluster {
   /// Least-allocated scoring (NodeResourcesFit, with the scheduler's
   /// non-zero defaults of 100m CPU and 200Mi for pods that request nothing)
   /// plus the default topology spreading of pods that share an owner.
-  private func score(owner: String?, on node: NodeFacts, totals: NodeTotals, request: NodeLoad) -> Double {
+  private func score(owner: Int?, on node: NodeFacts, totals: NodeTotals, request: NodeLoad) -> Double {
     let capacity = node.allocatable
     let cpuUsed = max(request.cpu, 100) + totals.scoringCPU
     let memoryUsed = max(request.memory, Cluster.defaultMemoryRequest) + totals.scoringMemory

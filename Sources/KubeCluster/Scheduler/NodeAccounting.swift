@@ -15,16 +15,18 @@ struct NodeTotals: Sendable {
   var load = NodeLoad()
   var scoringCPU: Int64 = 0
   var scoringMemory: Int64 = 0
-  /// Pods per controlling owner UID, for spreading replicas.
-  var owners: [String: Int] = [:]
+  /// Pods per controlling owner, by the owner's number
+  /// (`Cluster.ownerNumbers`), for spreading replicas.
+  var owners: [Int: Int] = [:]
 
-  mutating func add(_ account: PodAccount, sign: Int64) {
+  /// `owner`: the number of the account's owner.
+  mutating func add(_ account: PodAccount, owner: Int?, sign: Int64) {
     load.cpu += sign * account.load.cpu
     load.memory += sign * account.load.memory
     load.pods += Int(sign)
     scoringCPU += sign * account.scoringCPU
     scoringMemory += sign * account.scoringMemory
-    if let owner = account.owner {
+    if let owner {
       owners[owner, default: 0] += Int(sign)
       if owners[owner] == 0 { owners[owner] = nil }
     }
@@ -41,11 +43,21 @@ extension Cluster {
     schedulingMemo.accountsChanged()
     if let previous {
       podAccounts[key] = nil
-      nodeTotals[previous.node, default: NodeTotals()].add(previous, sign: -1)
+      nodeTotals[previous.node, default: NodeTotals()]
+        .add(previous, owner: previous.owner.map { ownerNumber($0) }, sign: -1)
     }
     guard let account else { return }
     podAccounts[key] = account
-    nodeTotals[account.node, default: NodeTotals()].add(account, sign: 1)
+    nodeTotals[account.node, default: NodeTotals()]
+      .add(account, owner: account.owner.map { ownerNumber($0) }, sign: 1)
+  }
+
+  /// The number of a controlling owner UID, given the first time it is asked.
+  private mutating func ownerNumber(_ uid: String) -> Int {
+    if let known = ownerNumbers[uid] { return known }
+    let number = ownerNumbers.count
+    ownerNumbers[uid] = number
+    return number
   }
 }
 

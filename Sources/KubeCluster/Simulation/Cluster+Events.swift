@@ -178,6 +178,8 @@ struct SharedText: Sendable {
   private var actors: [String: String] = [:]
   private var images: [String: (String, String)] = [:]
   private var references: [String: (reference: ImageReference, behavior: ImageBehavior?)] = [:]
+  private var expandedTime: Date?
+  private var expandedTexts: [String: String] = [:]
 
   /// `Timestamp.format(date)`, remembered for the last few instants asked.
   mutating func stamp(_ date: Date) -> String {
@@ -220,6 +222,22 @@ struct SharedText: Sendable {
     if references.count >= 1024 { references.removeAll(keepingCapacity: true) }
     references[image] = parsed
     return parsed
+  }
+
+  /// A log line's text with its clock placeholders filled in for `time`,
+  /// if asked for at that instant (`remember`).
+  func expanded(_ text: String, at time: Date) -> String? {
+    expandedTime == time ? expandedTexts[text] : nil
+  }
+
+  /// Keeps a log line's text as filled in for `time`; only the latest
+  /// instant's are kept. The text must depend on nothing but the time.
+  mutating func remember(_ text: String, expanded: String, at time: Date) {
+    if expandedTime != time {
+      expandedTexts.removeAll(keepingCapacity: true)
+      expandedTime = time
+    }
+    if expandedTexts.count < 1024 { expandedTexts[text] = expanded }
   }
 
   /// `kubelet/NODE`, the actor of what a node's kubelet writes.

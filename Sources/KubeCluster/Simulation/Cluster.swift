@@ -38,6 +38,9 @@ package struct Cluster: Sendable {
   /// The journal entry that led to each queued piece of work, stamped as
   /// the cause of what the work writes.
   private var queuedCauses: [Work: Int] = [:]
+  /// Pods whose queued kubelet sync only changes to the pod itself asked
+  /// for (`reconcileKubelet`'s `echo`).
+  private var kubeletEchoes: Set<ObjectKey> = []
   /// Pods the scheduler could not place; retried when nodes or pods change.
   var unschedulable: Set<ObjectKey> = []
   /// The UIDs of deleted objects whose dependents the garbage collector
@@ -48,6 +51,9 @@ package struct Cluster: Sendable {
   /// The scheduler's cache: each bound pod's requests and each node's sums.
   var podAccounts: [ObjectKey: PodAccount] = [:]
   var nodeTotals: [String: NodeTotals] = [:]
+  /// A number for each controlling owner UID the scheduler's cache has
+  /// counted pods of, so the sums by owner are keyed by a small number.
+  var ownerNumbers: [String: Int] = [:]
   /// Event keys by the UID of the object they are about.
   var eventIndex: [String: [ObjectKey]] = [:]
   /// Texts many events and statuses repeat, kept once (a cache).
@@ -105,7 +111,10 @@ package struct Cluster: Sendable {
     for _ in 0..<maxPasses {
       var retry = UnschedulableRetry()
       for change in store.drainChanges() {
-        for work in dispatch(change, retry: &retry) { queue(work, cause: change.journalID) }
+        let podChange = change.object.kind == .pod
+        for work in dispatch(change, retry: &retry) {
+          queue(work, cause: change.journalID, podChange: podChange)
+        }
       }
       // The pods that could not be placed, asked for once per pass however
       // many changes freed room; each keeps the cause it would have had
@@ -120,9 +129,17 @@ package struct Cluster: Sendable {
       guard !queued.isEmpty else { return }
       let batch = Work.inOrder(queued)
       let causes = queuedCauses
+      let echoes = kubeletEchoes
       queued.removeAll(keepingCapacity: true)
       queuedCauses.removeAll(keepingCapacity: true)
-      for work in batch { perform(work, cause: causes[work]) }
+      kubeletEchoes.removeAll(keepingCapacity: true)
+      for work in batch {
+        if case .kubelet(let key) = work, echoes.contains(key) {
+          perform(work, cause: causes[work], echo: true)
+        } else {
+          perform(work, cause: causes[work])
+        }
+      }
     }
     assertionFailure("cluster did not settle within \(maxPasses) passes")
   }
@@ -176,13 +193,22 @@ package struct Cluster: Sendable {
   /// Queues work for the next pass, caused by what is now being reacted to.
   mutating func enqueue(_ work: Work) { queue(work, cause: store.currentCause) }
 
-  private mutating func queue(_ work: Work, cause: Int?) {
+  /// `podChange`: asked for by a change to a pod (which asks only for
+  /// that pod's kubelet, of all kubelet work).
+  private mutating func queue(_ work: Work, cause: Int?, podChange: Bool = false) {
+    if case .kubelet(let key) = work {
+      if !podChange {
+        kubeletEchoes.remove(key)
+      } else if !queued.contains(work) {
+        kubeletEchoes.insert(key)
+      }
+    }
     queued.insert(work)
     if let cause { queuedCauses[work] = cause }
   }
 
   /// Runs one piece of work with its cause stamped on everything it writes.
-  private mutating func perform(_ work: Work, cause: Int?) {
+  private mutating func perform(_ work: Work, cause: Int?, echo: Bool = false) {
     store.currentCause = cause
     defer { store.currentCause = nil }
     switch work {
@@ -190,7 +216,7 @@ package struct Cluster: Sendable {
       guard !stoppedComponents.contains("kube-scheduler") else { return }
       schedulePod(key)
     case .kubelet(let key):
-      reconcileKubelet(key)
+      reconcileKubelet(key, echo: echo)
     case .replicaSet(let key):
       guard !stoppedComponents.contains("kube-controller-manager") else { return }
       reconcileReplicaSet(key)
@@ -241,50 +267,59 @@ package struct Cluster: Sendable {
 
   /// Which components must look at what, after one change.
   private mutating func dispatch(_ change: ObjectChange, retry: inout UnschedulableRetry) -> [Work] {
-    var work: [Work] = []
     let object = change.object
+    // An Event that no one owns and that is not being deleted wakes no one
+    // (the most frequent change of all: the kubelet's events).
+    if object.kind == .event, change.type != .deleted,
+      object.content[path: "metadata.ownerReferences"] == nil, !object.isTerminating
+    {
+      return []
+    }
+    var work: [Work] = []
+    // Read once: the key is read from the object's metadata.
+    let key = object.key
     for owner in object.ownerReferences where owner.controller {
       guard let kind = owner.ownerKind else { continue }
-      let key = ObjectKey(kind, owner.name, in: object.namespace)
+      let ownerKey = ObjectKey(kind, owner.name, in: object.namespace)
       switch kind {
-      case .replicaSet: work.append(.replicaSet(key))
-      case .deployment: work.append(.deployment(key))
-      case .daemonSet: work.append(.daemonSet(key))
-      case .job: work.append(.job(key))
-      case .cronJob: work.append(.cronJob(key))
-      case .statefulSet: work.append(.statefulSet(key))
+      case .replicaSet: work.append(.replicaSet(ownerKey))
+      case .deployment: work.append(.deployment(ownerKey))
+      case .daemonSet: work.append(.daemonSet(ownerKey))
+      case .job: work.append(.job(ownerKey))
+      case .cronJob: work.append(.cronJob(ownerKey))
+      case .statefulSet: work.append(.statefulSet(ownerKey))
       default: break
       }
     }
     work += quotasAffected(by: object).map { .resourceQuota($0) }
     if change.type == .deleted {
-      tombstones[object.key] = object.uid
-      work.append(.garbageCollector(object.key))
+      tombstones[key] = object.uid
+      work.append(.garbageCollector(key))
     } else if object.isTerminating {
-      work.append(.garbageCollector(object.key))
+      work.append(.garbageCollector(key))
     }
     switch object.kind {
     case .pod:
       if let old = change.old?.content[path: "spec.nodeName"]?.string {
-        podsByNode[old]?.remove(object.key)
+        podsByNode[old]?.remove(key)
       }
       if change.type != .deleted, let node = object.content[path: "spec.nodeName"]?.string {
-        podsByNode[node, default: []].insert(object.key)
+        podsByNode[node, default: []].insert(key)
       }
-      let current = change.type == .deleted ? nil : store.get(object.key)
-      account(object.key, current)
+      let current = change.type == .deleted ? nil : store.get(key)
+      account(key, current)
       if change.type != .deleted {
         if object.content[path: "spec.nodeName"]?.string == nil {
-          work.append(.scheduler(object.key))
+          work.append(.scheduler(key))
         } else {
-          work.append(.kubelet(object.key))
+          work.append(.kubelet(key))
         }
       } else {
         // A claim being deleted may have waited for this pod.
         work += claimKeys(of: object).map { .volumeBinding($0) }
         // A freed node may now fit a pod that could not be placed.
-        if unschedulable.remove(object.key) != nil, retry.pods.contains(object.key) {
-          retry.removed[object.key] = retry.lastCause
+        if unschedulable.remove(key) != nil, retry.pods.contains(key) {
+          retry.removed[key] = retry.lastCause
         }
         retry.ask(unschedulable, cause: change.journalID)
         // A Recreate rollout waits for the last old pod to be gone, as the
@@ -297,20 +332,20 @@ package struct Cluster: Sendable {
         }
       }
       work += servicesSelecting(object, old: change.old).map { .endpoints($0) }
-    case .replicaSet: work.append(.replicaSet(object.key))
-    case .deployment: work.append(.deployment(object.key))
-    case .daemonSet: work.append(.daemonSet(object.key))
-    case .job: work.append(.job(object.key))
-    case .statefulSet: work.append(.statefulSet(object.key))
-    case .cronJob: work.append(.cronJob(object.key))
+    case .replicaSet: work.append(.replicaSet(key))
+    case .deployment: work.append(.deployment(key))
+    case .daemonSet: work.append(.daemonSet(key))
+    case .job: work.append(.job(key))
+    case .statefulSet: work.append(.statefulSet(key))
+    case .cronJob: work.append(.cronJob(key))
     case .namespace:
-      work.append(.namespace(object.key))
-      if change.type == .added { work.append(.serviceAccounts(object.key)) }
-    case .service, .ingress: work.append(.endpoints(object.key))
+      work.append(.namespace(key))
+      if change.type == .added { work.append(.serviceAccounts(key)) }
+    case .service, .ingress: work.append(.endpoints(key))
     case .configMap, .secret:
       if change.type != .deleted { refreshConfigVolumes(after: object) }
     case .persistentVolumeClaim, .persistentVolume:
-      work.append(.volumeBinding(object.key))
+      work.append(.volumeBinding(key))
       if change.type == .deleted, let volume = object.content[path: "spec.volumeName"]?.string {
         work.append(.volumeBinding(ObjectKey(.persistentVolume, volume)))
       }
@@ -320,10 +355,10 @@ package struct Cluster: Sendable {
     case .horizontalPodAutoscaler:
       // Its own status writes do not trigger a sync; the sync period does.
       if change.type == .added || object.content["spec"] != change.old?.content["spec"] {
-        work.append(.horizontalPodAutoscaler(object.key))
+        work.append(.horizontalPodAutoscaler(key))
       }
     case .node:
-      if change.type == .added { work.append(.nodeLifecycle(object.key)) }
+      if change.type == .added { work.append(.nodeLifecycle(key)) }
       if change.type != .modified || object.content["spec"] != change.old?.content["spec"]
         || object.labels != change.old?.labels
       {
