@@ -40,14 +40,21 @@ package enum RBACAuthorizer {
     package static let admin = Subject(user: "kubernetes-admin", groups: ["kubeadm:cluster-admins", "system:authenticated"])
 
     /// The subject `--as USER --as-group GROUP…` impersonates: a service
-    /// account's name brings its groups, and every user is authenticated.
+    /// account's name brings its groups; every user but `system:anonymous`
+    /// is authenticated (unless it was given `system:unauthenticated`),
+    /// `system:anonymous` is unauthenticated, as the API server's
+    /// impersonation filter has it.
     package static func impersonated(_ user: String, groups: [String]) -> Subject {
       var all = groups
       let parts = user.split(separator: ":", omittingEmptySubsequences: false)
       if groups.isEmpty, parts.count == 4, parts[0] == "system", parts[1] == "serviceaccount" {
         all = ["system:serviceaccounts", "system:serviceaccounts:\(parts[2])"]
       }
-      if !all.contains("system:authenticated") { all.append("system:authenticated") }
+      if user == "system:anonymous" {
+        if !all.contains("system:unauthenticated") { all.append("system:unauthenticated") }
+      } else if !all.contains("system:authenticated"), !all.contains("system:unauthenticated") {
+        all.append("system:authenticated")
+      }
       return Subject(user: user, groups: all)
     }
   }

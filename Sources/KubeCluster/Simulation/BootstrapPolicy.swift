@@ -7,15 +7,18 @@ import Foundation
 /// `system:controller:*` roles of kube-controller-manager, with their
 /// bindings), what kubeadm adds (`kubeadm:*`, `system:coredns`), what kind's
 /// manifests add (kindnet, local-path-provisioner) and the two system
-/// PriorityClasses.
+/// PriorityClasses; then the Roles and RoleBindings of kube-system,
+/// kube-public and local-path-storage from the same three sources.
 ///
 /// Rules are written one to a string: `verbs|apiGroups|resources` with an
 /// optional `|resourceNames`, lists comma-separated (an empty API group is
 /// the core group); two fields, `verbs|nonResourceURLs`, for a URL rule.
 enum BootstrapPolicy {
-  /// A ClusterRole: its rules, or the label its aggregation rule selects,
-  /// and whether the API server's bootstrap policy owns it.
+  /// A ClusterRole (or, with a namespace, a Role): its rules, or the label
+  /// its aggregation rule selects, and whether the API server's bootstrap
+  /// policy owns it.
   struct Role {
+    var namespace = ""
     var name: String
     var rules: [String] = []
     var aggregates: String? = nil
@@ -23,8 +26,11 @@ enum BootstrapPolicy {
     var bootstrap = true
   }
 
-  /// A ClusterRoleBinding: the role and `Kind:name` or `ServiceAccount:namespace/name` subjects.
+  /// A ClusterRoleBinding (or, with a namespace, a RoleBinding of a Role
+  /// there): the role and `Kind:name` or `ServiceAccount:namespace/name`
+  /// subjects.
   struct Binding {
+    var namespace = ""
     var name: String
     var role: String
     var subjects: [String]
@@ -334,6 +340,73 @@ enum BootstrapPolicy {
     Binding(name: "system:controller:\(controller.0)", role: "system:controller:\(controller.0)", subjects: ["ServiceAccount:kube-system/\(controller.0)"])
   }
 
+  /// The Roles in kube-system and kube-public: the API server's bootstrap
+  /// policy (`namespace_policy.go` in v1.32, leader locking still on
+  /// ConfigMaps as well as Leases), kubeadm's (read access to the ConfigMaps
+  /// a joining node fetches) and kind's local-path-provisioner manifest.
+  static let namespacedRoles: [Role] = [
+    Role(namespace: "kube-system", name: "extension-apiserver-authentication-reader", rules: [
+      "get,list,watch||configmaps|extension-apiserver-authentication",
+    ]),
+    Role(namespace: "kube-system", name: "system:controller:bootstrap-signer", rules: ["\(reads)||secrets"]),
+    Role(namespace: "kube-system", name: "system:controller:cloud-provider", rules: ["create,get,list,watch||configmaps"]),
+    Role(namespace: "kube-system", name: "system:controller:token-cleaner", rules: ["delete,get,list,watch||secrets", events]),
+    Role(namespace: "kube-system", name: "system::leader-locking-kube-controller-manager", rules: leaderLocking("kube-controller-manager")),
+    Role(namespace: "kube-system", name: "system::leader-locking-kube-scheduler", rules: leaderLocking("kube-scheduler")),
+    Role(namespace: "kube-public", name: "system:controller:bootstrap-signer", rules: [
+      "\(reads)||configmaps", "update||configmaps|cluster-info", events,
+    ]),
+    // kubeadm's.
+    Role(namespace: "kube-system", name: "kube-proxy", rules: ["get||configmaps|kube-proxy"], bootstrap: false),
+    Role(namespace: "kube-system", name: "kubeadm:kubelet-config", rules: ["get||configmaps|kubelet-config"], bootstrap: false),
+    Role(namespace: "kube-system", name: "kubeadm:nodes-kubeadm-config", rules: ["get||configmaps|kubeadm-config"], bootstrap: false),
+    Role(namespace: "kube-public", name: "kubeadm:bootstrap-signer-clusterinfo", rules: ["get||configmaps|cluster-info"], bootstrap: false),
+    // kind's manifests.
+    Role(namespace: "local-path-storage", name: "local-path-provisioner-role", rules: [
+      "get,list,watch,create,patch,update,delete||pods",
+    ], bootstrap: false),
+  ]
+
+  /// The leader-election rules of kube-controller-manager or kube-scheduler
+  /// in kube-system.
+  static func leaderLocking(_ component: String) -> [String] {
+    [
+      "watch||configmaps", "get,update||configmaps|\(component)",
+      "create,get,list,update,watch|coordination.k8s.io|leases",
+      "create,get,list,update,watch|coordination.k8s.io|leasecandidates",
+    ]
+  }
+
+  static let namespacedBindings: [Binding] = [
+    Binding(namespace: "kube-system", name: "system::extension-apiserver-authentication-reader", role: "extension-apiserver-authentication-reader", subjects: [
+      "User:system:kube-controller-manager", "User:system:kube-scheduler",
+    ]),
+    Binding(namespace: "kube-system", name: "system::leader-locking-kube-controller-manager", role: "system::leader-locking-kube-controller-manager", subjects: [
+      "User:system:kube-controller-manager", "ServiceAccount:kube-system/kube-controller-manager",
+      "ServiceAccount:kube-system/leader-election-controller",
+    ]),
+    Binding(namespace: "kube-system", name: "system::leader-locking-kube-scheduler", role: "system::leader-locking-kube-scheduler", subjects: [
+      "User:system:kube-scheduler", "ServiceAccount:kube-system/kube-scheduler",
+    ]),
+    Binding(namespace: "kube-system", name: "system:controller:bootstrap-signer", role: "system:controller:bootstrap-signer", subjects: ["ServiceAccount:kube-system/bootstrap-signer"]),
+    Binding(namespace: "kube-system", name: "system:controller:cloud-provider", role: "system:controller:cloud-provider", subjects: ["ServiceAccount:kube-system/cloud-provider"]),
+    Binding(namespace: "kube-system", name: "system:controller:token-cleaner", role: "system:controller:token-cleaner", subjects: ["ServiceAccount:kube-system/token-cleaner"]),
+    Binding(namespace: "kube-public", name: "system:controller:bootstrap-signer", role: "system:controller:bootstrap-signer", subjects: ["ServiceAccount:kube-system/bootstrap-signer"]),
+    // kubeadm's.
+    Binding(namespace: "kube-system", name: "kube-proxy", role: "kube-proxy", subjects: ["Group:system:bootstrappers:kubeadm:default-node-token"], bootstrap: false),
+    Binding(namespace: "kube-system", name: "kubeadm:kubelet-config", role: "kubeadm:kubelet-config", subjects: [
+      "Group:system:nodes", "Group:system:bootstrappers:kubeadm:default-node-token",
+    ], bootstrap: false),
+    Binding(namespace: "kube-system", name: "kubeadm:nodes-kubeadm-config", role: "kubeadm:nodes-kubeadm-config", subjects: [
+      "Group:system:bootstrappers:kubeadm:default-node-token", "Group:system:nodes",
+    ], bootstrap: false),
+    Binding(namespace: "kube-public", name: "kubeadm:bootstrap-signer-clusterinfo", role: "kubeadm:bootstrap-signer-clusterinfo", subjects: ["User:system:anonymous"], bootstrap: false),
+    // kind's manifests.
+    Binding(namespace: "local-path-storage", name: "local-path-provisioner-bind", role: "local-path-provisioner-role", subjects: [
+      "ServiceAccount:local-path-storage/local-path-provisioner-service-account",
+    ], bootstrap: false),
+  ]
+
   // MARK: - As objects
 
   /// One rule string as a PolicyRule tree (keys in the stored order).
@@ -382,23 +455,47 @@ enum BootstrapPolicy {
   }
 
   static func clusterRoleBindings() -> [Object] {
-    bindings.map { binding in
-      var object = Object(.clusterRoleBinding, name: binding.name)
-      if binding.bootstrap {
+    bindings.map { bindingObject($0, kind: .clusterRoleBinding) }.sorted { $0.name < $1.name }
+  }
+
+  /// The Roles of `namespacedRoles`, by namespace and name.
+  static func namespacedRoleObjects() -> [Object] {
+    namespacedRoles.map { role in
+      var object = Object(.role, name: role.name, namespace: role.namespace)
+      if role.bootstrap {
         bootstrapMetadata(&object)
       }
-      object.content["roleRef"] = ["apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": .string(binding.role)]
-      let subjects: [JSONValue] = binding.subjects.map { subject in
-        let parts = subject.split(separator: ":", maxSplits: 1).map(String.init)
-        if parts[0] == "ServiceAccount" {
-          let place = parts[1].split(separator: "/").map(String.init)
-          return ["kind": "ServiceAccount", "name": .string(place[1]), "namespace": .string(place[0])]
-        }
-        return ["apiGroup": "rbac.authorization.k8s.io", "kind": .string(parts[0]), "name": .string(parts[1])]
-      }
-      if !subjects.isEmpty { object.content["subjects"] = .array(subjects) }
+      object.content["rules"] = .array(role.rules.map(rule))
       return object
-    }.sorted { $0.name < $1.name }
+    }.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+  }
+
+  /// The RoleBindings of `namespacedBindings`, by namespace and name.
+  static func namespacedRoleBindingObjects() -> [Object] {
+    namespacedBindings.map { bindingObject($0, kind: .roleBinding) }
+      .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+  }
+
+  /// A binding as the API server stores it: a RoleBinding refers to a Role
+  /// of its namespace, a ClusterRoleBinding to a ClusterRole; User and Group
+  /// subjects get the RBAC API group by defaulting.
+  static func bindingObject(_ binding: Binding, kind: Kind) -> Object {
+    var object = Object(kind, name: binding.name, namespace: kind == .roleBinding ? binding.namespace : nil)
+    if binding.bootstrap {
+      bootstrapMetadata(&object)
+    }
+    let roleKind: JSONValue = kind == .roleBinding ? "Role" : "ClusterRole"
+    object.content["roleRef"] = ["apiGroup": "rbac.authorization.k8s.io", "kind": roleKind, "name": .string(binding.role)]
+    let subjects: [JSONValue] = binding.subjects.map { subject in
+      let parts = subject.split(separator: ":", maxSplits: 1).map(String.init)
+      if parts[0] == "ServiceAccount" {
+        let place = parts[1].split(separator: "/").map(String.init)
+        return ["kind": "ServiceAccount", "name": .string(place[1]), "namespace": .string(place[0])]
+      }
+      return ["apiGroup": "rbac.authorization.k8s.io", "kind": .string(parts[0]), "name": .string(parts[1])]
+    }
+    if !subjects.isEmpty { object.content["subjects"] = .array(subjects) }
+    return object
   }
 
   /// system-cluster-critical and system-node-critical, as the API server's
@@ -426,14 +523,23 @@ extension Cluster {
   /// counter (what learners create keeps the numbers it always had), and
   /// their UIDs come from a stream of their own, so the cluster's seeded
   /// names and UIDs stay as they were.
-  mutating func ensureBootstrapPolicy(createdAt time: Date, seed: UInt64) {
+  ///
+  /// `namespacedOnly` adds only the Roles and RoleBindings (to a cluster
+  /// saved before it had them), leaving deleted cluster-scoped defaults
+  /// deleted; they come after the cluster-scoped objects in the same UID
+  /// stream, so adding them shifted no UID the cluster already had.
+  mutating func ensureBootstrapPolicy(createdAt time: Date, seed: UInt64, namespacedOnly: Bool = false) {
     var uids = RandomSource(seed: seed ^ UInt64(RandomSource.fnv32a("bootstrap-policy")))
     var version = 5
     let stamp = JSONValue.string(Timestamp.format(time))
-    for var object in BootstrapPolicy.priorityClasses() + BootstrapPolicy.clusterRoles() + BootstrapPolicy.clusterRoleBindings() {
+    let objects = BootstrapPolicy.priorityClasses() + BootstrapPolicy.clusterRoles() + BootstrapPolicy.clusterRoleBindings()
+      + BootstrapPolicy.namespacedRoleObjects() + BootstrapPolicy.namespacedRoleBindingObjects()
+    for var object in objects {
       version += 1
       let uid = uids.uuid()
-      guard !store.contains(object.key) else { continue }
+      guard !store.contains(object.key), !namespacedOnly || object.kind.isNamespaced else { continue }
+      // A namespace the learner deleted from a saved cluster stays empty.
+      if object.kind.isNamespaced, !store.contains(ObjectKey(.namespace, object.namespace)) { continue }
       object.content[path: "metadata.creationTimestamp"] = stamp
       object.content[path: "metadata.resourceVersion"] = .string(String(min(version, max(store.revision, 1))))
       object.content[path: "metadata.uid"] = .string(uid)

@@ -137,10 +137,16 @@ extension Cluster {
       cluster.store.restore(Object(kind, content))
     }
     // Saved before the cluster had its default roles: the API server's
-    // post-start hooks add what is missing, as on a real restart.
+    // post-start hooks add what is missing, as on a real restart. Saved
+    // with the cluster roles but before the namespaced ones (kube-system's
+    // and kube-public's Roles and RoleBindings): only those are added.
+    let created = cluster.store.get(ObjectKey(.namespace, "kube-system")).flatMap { Timestamp.parse($0.content[path: "metadata.creationTimestamp"]?.string) }
     if !cluster.store.contains(ObjectKey(.clusterRole, "cluster-admin")) {
-      let created = cluster.store.get(ObjectKey(.namespace, "kube-system")).flatMap { Timestamp.parse($0.content[path: "metadata.creationTimestamp"]?.string) }
       cluster.ensureBootstrapPolicy(createdAt: created ?? saved.now, seed: 1)
+    } else if !cluster.store.contains(ObjectKey(.role, "system:controller:bootstrap-signer", in: "kube-public")),
+      !cluster.store.contains(ObjectKey(.role, "system:controller:bootstrap-signer", in: "kube-system"))
+    {
+      cluster.ensureBootstrapPolicy(createdAt: created ?? saved.now, seed: 1, namespacedOnly: true)
     }
     cluster.recover()
     return cluster

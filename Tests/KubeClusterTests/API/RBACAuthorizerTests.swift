@@ -124,4 +124,76 @@ struct RBACAuthorizerTests {
     let again = try Cluster.restore(from: fresh.snapshot())
     #expect(again.list(.clusterRole) == fresh.list(.clusterRole))
   }
+
+  @Test("a fresh cluster has the Roles and RoleBindings of kube-system, kube-public and local-path-storage")
+  func namespacedDefaults() throws {
+    let cluster = Cluster.kind()
+    let roles = cluster.list(.role).map { "\($0.namespace)/\($0.name)" }
+    #expect(roles == [
+      "kube-public/kubeadm:bootstrap-signer-clusterinfo", "kube-public/system:controller:bootstrap-signer",
+      "kube-system/extension-apiserver-authentication-reader", "kube-system/kube-proxy",
+      "kube-system/kubeadm:kubelet-config", "kube-system/kubeadm:nodes-kubeadm-config",
+      "kube-system/system::leader-locking-kube-controller-manager", "kube-system/system::leader-locking-kube-scheduler",
+      "kube-system/system:controller:bootstrap-signer", "kube-system/system:controller:cloud-provider",
+      "kube-system/system:controller:token-cleaner", "local-path-storage/local-path-provisioner-role",
+    ])
+    let bindings = cluster.list(.roleBinding).map { "\($0.namespace)/\($0.name)>\($0.content[path: "roleRef.kind"]?.string ?? "")/\($0.content[path: "roleRef.name"]?.string ?? "")" }
+    #expect(bindings.count == 12)
+    #expect(bindings.contains("kube-system/system::extension-apiserver-authentication-reader>Role/extension-apiserver-authentication-reader"))
+    #expect(bindings.contains("local-path-storage/local-path-provisioner-bind>Role/local-path-provisioner-role"))
+    // Bootstrap policy's carry its label and annotation; kubeadm's do not.
+    let reader = try cluster.get(ObjectKey(.role, "extension-apiserver-authentication-reader", in: "kube-system"))
+    #expect(reader.labels == ["kubernetes.io/bootstrapping": "rbac-defaults"])
+    #expect(reader.annotations == ["rbac.authorization.kubernetes.io/autoupdate": "true"])
+    let proxy = try cluster.get(ObjectKey(.roleBinding, "kube-proxy", in: "kube-system"))
+    #expect(proxy.labels.isEmpty && proxy.annotations.isEmpty)
+    #expect(proxy.content["subjects"] == [["apiGroup": "rbac.authorization.k8s.io", "kind": "Group", "name": "system:bootstrappers:kubeadm:default-node-token"]])
+    // Low resourceVersions, and UIDs of their own after the cluster roles'.
+    let all = cluster.list(.role) + cluster.list(.roleBinding)
+    #expect(all.allSatisfy { (Int($0.resourceVersion) ?? 0) < 200 })
+    #expect(try cluster.get(ObjectKey(.clusterRole, "edit")).uid == "0781e0da-ece8-4a8d-a1e5-373a58ada92e")
+  }
+
+  @Test("the namespaced default roles grant what they grant in kind, and no more")
+  func namespacedDefaultRules() {
+    let cluster = Cluster.kind()
+    func allows(_ user: String, groups: [String] = [], _ verb: String, _ resource: String, group: String = "", name: String = "", in namespace: String) -> Bool {
+      RBACAuthorizer.allows(
+        RBACAuthorizer.Request(verb: verb, apiGroup: group, resource: resource, name: name, namespace: namespace),
+        subject: .impersonated(user, groups: groups), in: cluster)
+    }
+    // The scheduler's leader election lists leases in kube-system only.
+    #expect(allows("system:kube-scheduler", "list", "leases", group: "coordination.k8s.io", in: "kube-system"))
+    #expect(!allows("system:kube-scheduler", "list", "leases", group: "coordination.k8s.io", in: "default"))
+    #expect(allows("system:serviceaccount:kube-system:leader-election-controller", "create", "leasecandidates", group: "coordination.k8s.io", in: "kube-system"))
+    #expect(allows("system:kube-controller-manager", "get", "configmaps", name: "extension-apiserver-authentication", in: "kube-system"))
+    // kube-proxy's Role is bound to bootstrap tokens, not to kube-proxy's service account.
+    #expect(!allows("system:serviceaccount:kube-system:kube-proxy", "get", "configmaps", name: "kube-proxy", in: "kube-system"))
+    let token = ["system:bootstrappers:kubeadm:default-node-token"]
+    #expect(allows("system:bootstrap:abcdef", groups: token, "get", "configmaps", name: "kube-proxy", in: "kube-system"))
+    #expect(!allows("system:bootstrap:abcdef", groups: token, "get", "configmaps", in: "kube-system"))
+    // cluster-info is readable without credentials; system:anonymous is unauthenticated.
+    #expect(allows("system:anonymous", "get", "configmaps", name: "cluster-info", in: "kube-public"))
+    #expect(!allows("system:anonymous", "get", "configmaps", name: "coredns", in: "kube-system"))
+    #expect(RBACAuthorizer.Subject.impersonated("system:anonymous", groups: []).groups == ["system:unauthenticated"])
+    #expect(allows("system:serviceaccount:local-path-storage:local-path-provisioner-service-account", "create", "pods", in: "local-path-storage"))
+  }
+
+  @Test("a cluster saved with the cluster roles but before the namespaced ones gets only those when it is restored")
+  func restoreAddsNamespacedDefaults() throws {
+    var cluster = Cluster.kind()
+    let fresh = cluster.list(.role) + cluster.list(.roleBinding)
+    for object in fresh { try cluster.delete(object.key) }
+    try cluster.delete(ObjectKey(.clusterRole, "system:heapster"))
+    try cluster.delete(ObjectKey(.namespace, "local-path-storage"))
+    cluster.advance(by: 30)
+    #expect(cluster.store.get(ObjectKey(.namespace, "local-path-storage")) == nil)
+    let restored = try Cluster.restore(from: cluster.snapshot())
+    #expect(restored.list(.role).count == 11 && restored.list(.roleBinding).count == 11)
+    #expect(restored.store.get(ObjectKey(.clusterRole, "system:heapster")) == nil)
+    #expect(restored.store.get(ObjectKey(.role, "kube-proxy", in: "kube-system"))?.uid == fresh.first { $0.name == "kube-proxy" }?.uid)
+    // Restored again, nothing more is added.
+    let again = try Cluster.restore(from: restored.snapshot())
+    #expect(again.list(.role) == restored.list(.role))
+  }
 }
