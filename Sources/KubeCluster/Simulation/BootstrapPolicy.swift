@@ -194,8 +194,9 @@ enum BootstrapPolicy {
       "list,watch,patch||nodes", "get||configmaps", "list,watch||namespaces,pods", "list,watch|networking.k8s.io|networkpolicies",
     ], bootstrap: false),
     Role(name: "local-path-provisioner-role", rules: [
-      "get,list,watch||nodes,persistentvolumeclaims,configmaps", "*||endpoints,persistentvolumes,pods",
-      "create,patch||events", "get,list,watch|storage.k8s.io|storageclasses",
+      "get,list,watch||nodes,persistentvolumeclaims,configmaps,pods,pods/log",
+      "get,list,watch,create,patch,update,delete||persistentvolumes", "create,patch||events",
+      "get,list,watch|storage.k8s.io|storageclasses",
     ], bootstrap: false),
   ] + controllerRoles.map { Role(name: "system:controller:\($0.0)", rules: $0.1) }
 
