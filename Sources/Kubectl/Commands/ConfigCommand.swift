@@ -141,6 +141,7 @@ struct AuthCommand: KubectlCommand {
     case "can-i":
       let subject = Self.subject(invocation)
       if invocation.flags.bool("list") {
+        try Self.authorizeReview("selfsubjectrulesreviews", group: "authorization.k8s.io", subject: subject, in: cluster)
         let rules = RBACAuthorizer.rules(for: subject, namespace: invocation.namespace, in: cluster)
         return CommandOutput(stdout: Self.listing(rules, headers: !invocation.flags.bool("no-headers")))
       }
@@ -149,6 +150,7 @@ struct AuthCommand: KubectlCommand {
         throw KubectlError.raw(
           "error: you must specify two arguments: verb resource or verb resource/resourceName.\nSee 'kubectl auth can-i -h' for help and examples.\n")
       }
+      try Self.authorizeReview("selfsubjectaccessreviews", group: "authorization.k8s.io", subject: subject, in: cluster)
       var output = CommandOutput()
       var request = RBACAuthorizer.Request(verb: arguments[1], subresource: invocation.flags.string("subresource"))
       let resource = arguments[2]
@@ -181,6 +183,7 @@ struct AuthCommand: KubectlCommand {
       return output
     case "whoami":
       let subject = Self.subject(invocation)
+      try Self.authorizeReview("selfsubjectreviews", group: "authentication.k8s.io", subject: subject, in: cluster)
       return CommandOutput(stdout: TemplatePrinter.tabwriter([
         ["ATTRIBUTE", "VALUE"], ["Username", subject.user], ["Groups", "[\(subject.groups.joined(separator: " "))]"],
       ]))
@@ -197,6 +200,16 @@ struct AuthCommand: KubectlCommand {
     "subjectaccessreviews": "authorization.k8s.io", "selfsubjectreviews": "authentication.k8s.io",
     "tokenreviews": "authentication.k8s.io",
   ]
+
+  /// The review kubectl creates to ask is itself authorized: only
+  /// authenticated users are granted it (system:basic-user), so
+  /// `--as=system:anonymous` is refused before any answer.
+  static func authorizeReview(_ resource: String, group: String, subject: RBACAuthorizer.Subject, in cluster: Cluster) throws {
+    let request = RBACAuthorizer.Request(verb: "create", apiGroup: group, resource: resource)
+    guard !RBACAuthorizer.allows(request, subject: subject, in: cluster) else { return }
+    throw KubectlError.raw(
+      "Error from server (Forbidden): \(resource).\(group) is forbidden: \(RBACAuthorizer.refusal(request, subject: subject))\n")
+  }
 
   /// kind's admin, or whom `--as` / `--as-group` impersonate.
   static func subject(_ invocation: Invocation) -> RBACAuthorizer.Subject {
