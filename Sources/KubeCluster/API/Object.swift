@@ -36,7 +36,11 @@ package struct Object: Equatable, Sendable {
     self.init(kind, ["apiVersion": .string(kind.apiVersion), "kind": .string(kind.rawValue), "metadata": metadata])
   }
 
-  package var key: ObjectKey { ObjectKey(kind, name, in: namespace) }
+  package var key: ObjectKey {
+    // The metadata is found once for both names.
+    let metadata = content["metadata"]?.object
+    return ObjectKey(kind, metadata?["name"]?.string ?? "", in: metadata?["namespace"]?.string ?? "")
+  }
 
   /// Equal when of the same kind with the same content; memos do not count.
   package static func == (lhs: Object, rhs: Object) -> Bool {
