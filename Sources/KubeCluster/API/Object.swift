@@ -119,7 +119,13 @@ package struct Object: Equatable, Sendable {
   }
 
   package var ownerReferences: [OwnerReference] {
-    get { content[path: "metadata.ownerReferences"]?.array?.compactMap(OwnerReference.init) ?? [] }
+    // Read once per stored version: the store's indexes and the controllers'
+    // dispatch read them on every write.
+    get {
+      memoized([OwnerReference].self) {
+        $0.content[path: "metadata.ownerReferences"]?.array?.compactMap(OwnerReference.init) ?? []
+      }
+    }
     set {
       content[path: "metadata.ownerReferences"] =
         newValue.isEmpty ? nil : .array(newValue.map(\.json))
