@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON-like tree: the form every stored object takes, like Kubernetes'
 /// unstructured objects.
 ///
@@ -464,11 +466,15 @@ package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
       guard segment.allSatisfy({ $0 < 0x80 }) else { return nil }
       return index[String(decoding: segment, as: UTF8.self)].map { values[$0] }
     }
+    guard let wanted = segment.baseAddress else { return self[""] }
     let length = segment.count
     let found = keys.withUnsafeBufferPointer { keys -> Int? in
       for position in keys.indices where keys[position].utf8.count == length {
+        // memcmp: the generic `elementsEqual` cost more than all else here.
         let utf8 = keys[position].utf8
-        let equal = utf8.withContiguousStorageIfAvailable { $0.elementsEqual(segment) } ?? utf8.elementsEqual(segment)
+        let equal =
+          utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress.unsafelyUnwrapped, wanted, length) == 0 }
+          ?? utf8.elementsEqual(segment)
         if equal { return position }
       }
       return nil

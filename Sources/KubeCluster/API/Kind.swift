@@ -38,7 +38,66 @@ package enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
   case priorityClass = "PriorityClass"
   case storageClass = "StorageClass"
 
-  package static func < (lhs: Kind, rhs: Kind) -> Bool { lhs.rawValue < rhs.rawValue }
+  // Equality, hashing and order by the case, not by its raw value: a
+  // raw-value enum otherwise takes RawRepresentable's `==` and `hash(into:)`,
+  // which compare and hash the kind's name on every store read.
+  package static func == (lhs: Kind, rhs: Kind) -> Bool { lhs.ordinal == rhs.ordinal }
+
+  package func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+  /// Ordered by name.
+  package static func < (lhs: Kind, rhs: Kind) -> Bool {
+    Kind.nameRanks[lhs.ordinal] < Kind.nameRanks[rhs.ordinal]
+  }
+
+  /// Each kind's place in the order of their names.
+  private static let nameRanks: [Int] = {
+    var ranks = [Int](repeating: 0, count: allCases.count)
+    for (rank, kind) in allCases.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
+      ranks[kind.ordinal] = rank
+    }
+    return ranks
+  }()
+
+  /// The case's place in the declaration.
+  private var ordinal: Int {
+    switch self {
+    case .binding: 0
+    case .configMap: 1
+    case .endpoints: 2
+    case .event: 3
+    case .limitRange: 4
+    case .namespace: 5
+    case .node: 6
+    case .persistentVolumeClaim: 7
+    case .persistentVolume: 8
+    case .pod: 9
+    case .resourceQuota: 10
+    case .secret: 11
+    case .serviceAccount: 12
+    case .service: 13
+    case .controllerRevision: 14
+    case .daemonSet: 15
+    case .deployment: 16
+    case .replicaSet: 17
+    case .statefulSet: 18
+    case .horizontalPodAutoscaler: 19
+    case .cronJob: 20
+    case .job: 21
+    case .lease: 22
+    case .endpointSlice: 23
+    case .ingressClass: 24
+    case .ingress: 25
+    case .networkPolicy: 26
+    case .podDisruptionBudget: 27
+    case .clusterRoleBinding: 28
+    case .clusterRole: 29
+    case .roleBinding: 30
+    case .role: 31
+    case .priorityClass: 32
+    case .storageClass: 33
+    }
+  }
 
   /// The API group; empty for the core group.
   package var group: String {

@@ -13,29 +13,17 @@ package enum NameRules {
     + "alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or "
     + "'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
 
-  private static func isLowerAlnum(_ c: Character) -> Bool {
-    c.isASCII && (c.isLowercase || c.isNumber)
-  }
-
-  private static func isAlnum(_ c: Character) -> Bool {
-    c.isASCII && (c.isLetter || c.isNumber)
-  }
-
+  // The patterns are `NameChecks`' matchers; lengths count bytes, as Go's do.
   package static func isDNS1123Label(_ text: String) -> Bool {
-    guard let first = text.first, let last = text.last, text.count <= 63 else { return false }
-    return isLowerAlnum(first) && isLowerAlnum(last)
-      && text.allSatisfy { isLowerAlnum($0) || $0 == "-" }
+    text.utf8.count <= 63 && NameChecks.matchesLabel(text)
   }
 
   package static func isDNS1123Subdomain(_ text: String) -> Bool {
-    guard text.count <= 253, !text.isEmpty else { return false }
-    return text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
-      isDNS1123Label(String($0))
-    }
+    text.utf8.count <= 253 && NameChecks.matchesSubdomain(text)
   }
 
   package static func isDNS1035Label(_ text: String) -> Bool {
-    guard let first = text.first, first.isASCII, first.isLetter, first.isLowercase else {
+    guard let first = text.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else {
       return false
     }
     return isDNS1123Label(text)
@@ -45,16 +33,17 @@ package enum NameRules {
   /// the API server words them.
   package static func subdomainProblems(_ name: String) -> [String] {
     var problems: [String] = []
-    if name.count > 253 { problems.append("must be no more than 253 characters") }
+    if name.utf8.count > 253 { problems.append("must be no more than 253 characters") }
     if !isDNS1123Subdomain(name) { problems.append(dns1123SubdomainMessage) }
     return problems
   }
 
   package static func labelProblems(_ name: String) -> [String] {
     var problems: [String] = []
-    if name.count > 63 { problems.append("must be no more than 63 characters") }
-    if !isDNS1123Label(name) || name.count > 63 {
-      if !(name.count > 63 && isDNS1123Label(String(name.prefix(63)))) {
+    let tooLong = name.utf8.count > 63
+    if tooLong { problems.append("must be no more than 63 characters") }
+    if !isDNS1123Label(name) {
+      if !(tooLong && isDNS1123Label(String(name.prefix(63)))) {
         problems.append(dns1123LabelMessage)
       }
     }
@@ -63,7 +52,7 @@ package enum NameRules {
 
   package static func dns1035Problems(_ name: String) -> [String] {
     var problems: [String] = []
-    if name.count > 63 { problems.append("must be no more than 63 characters") }
+    if name.utf8.count > 63 { problems.append("must be no more than 63 characters") }
     if !isDNS1035Label(name) { problems.append(dns1035LabelMessage) }
     return problems
   }
@@ -88,8 +77,8 @@ package enum NameRules {
         + "with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')"
     }
     if name.isEmpty { return "name part must be non-empty" }
-    if name.count > 63 { return "name part must be no more than 63 characters" }
-    if !isQualifiedPart(String(name)) {
+    if name.utf8.count > 63 { return "name part must be no more than 63 characters" }
+    if !NameChecks.matchesQualifiedPart(String(name)) {
       return
         "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and "
         + "end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex "
@@ -98,17 +87,11 @@ package enum NameRules {
     return nil
   }
 
-  private static func isQualifiedPart(_ text: String) -> Bool {
-    guard let first = text.first, let last = text.last else { return false }
-    return isAlnum(first) && isAlnum(last)
-      && text.allSatisfy { isAlnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
-  }
-
   /// Why a label value is invalid, or nil.
   package static func labelValueProblem(_ value: String) -> String? {
     if value.isEmpty { return nil }
-    if value.count > 63 { return "must be no more than 63 characters" }
-    if !isQualifiedPart(value) {
+    if value.utf8.count > 63 { return "must be no more than 63 characters" }
+    if !NameChecks.matchesQualifiedPart(value) {
       return
         "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' "
         + "or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or "

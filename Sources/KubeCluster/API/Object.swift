@@ -36,7 +36,11 @@ package struct Object: Equatable, Sendable {
     self.init(kind, ["apiVersion": .string(kind.apiVersion), "kind": .string(kind.rawValue), "metadata": metadata])
   }
 
-  package var key: ObjectKey { ObjectKey(kind, name, in: namespace) }
+  package var key: ObjectKey {
+    // The metadata is found once for both names.
+    let metadata = content["metadata"]?.object
+    return ObjectKey(kind, metadata?["name"]?.string ?? "", in: metadata?["namespace"]?.string ?? "")
+  }
 
   /// Equal when of the same kind with the same content; memos do not count.
   package static func == (lhs: Object, rhs: Object) -> Bool {
@@ -115,7 +119,13 @@ package struct Object: Equatable, Sendable {
   }
 
   package var ownerReferences: [OwnerReference] {
-    get { content[path: "metadata.ownerReferences"]?.array?.compactMap(OwnerReference.init) ?? [] }
+    // Read once per stored version: the store's indexes and the controllers'
+    // dispatch read them on every write.
+    get {
+      memoized([OwnerReference].self) {
+        $0.content[path: "metadata.ownerReferences"]?.array?.compactMap(OwnerReference.init) ?? []
+      }
+    }
     set {
       content[path: "metadata.ownerReferences"] =
         newValue.isEmpty ? nil : .array(newValue.map(\.json))

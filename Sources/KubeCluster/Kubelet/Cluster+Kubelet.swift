@@ -387,7 +387,7 @@ extension Cluster {
   /// What depends on the time alone is remembered for the latest instant:
   /// the containers of a Deployment's pods, started together, log alike.
   private mutating func expand(_ text: String, at time: Date, pod: Object) -> String {
-    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    guard text.containsByte(UInt8(ascii: "{")) else { return text }
     if let known = sharedText.expanded(text, at: time) { return known }
     var readsPod = false
     var result = ""

@@ -14,7 +14,7 @@ extension ProgramStep {
 
   static func expand(_ text: String, _ environment: [String: String]) -> String {
     // Bytes first: a text without a `$` byte has no `$` Character either.
-    guard text.utf8.contains(UInt8(ascii: "$")), text.contains("$") else { return text }
+    guard text.containsByte(UInt8(ascii: "$")), text.contains("$") else { return text }
     let chars = Array(text)
     var result = ""
     var position = 0

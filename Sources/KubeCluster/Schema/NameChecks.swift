@@ -4,32 +4,53 @@
 /// The wording reuses `NameRules`; the length and regular-expression checks
 /// are made separately, as in Go, so a long but well-formed name reports only
 /// its length.
+///
+/// The checks read bytes, as Go's do: every character the patterns allow is
+/// ASCII, so any other byte fails them, and lengths count bytes, as Go's
+/// `len` does. (Reading Characters cost a grapheme walk per check, and a
+/// controller's every pod has its name checked.)
 enum NameChecks {
-  private static func isLowerAlnum(_ c: Character) -> Bool {
-    c.isASCII && (c.isLowercase || c.isNumber)
+  private static func isLowerAlnum(_ byte: UInt8) -> Bool {
+    (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || isDigit(byte)
   }
 
-  private static func isAlnum(_ c: Character) -> Bool {
-    c.isASCII && (c.isLetter || c.isNumber)
+  private static func isAlnum(_ byte: UInt8) -> Bool {
+    isLowerAlnum(byte) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+  }
+
+  private static func isDigit(_ byte: UInt8) -> Bool {
+    byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
   }
 
   /// `[a-z0-9]([-a-z0-9]*[a-z0-9])?` with no length limit.
   static func matchesLabel(_ text: String) -> Bool {
-    guard let first = text.first, let last = text.last else { return false }
+    let bytes = text.utf8
+    guard let first = bytes.first, let last = bytes.last else { return false }
     return isLowerAlnum(first) && isLowerAlnum(last)
-      && text.allSatisfy { isLowerAlnum($0) || $0 == "-" }
+      && bytes.allSatisfy { isLowerAlnum($0) || $0 == UInt8(ascii: "-") }
   }
 
+  /// Labels joined by dots, each one `matchesLabel`.
   static func matchesSubdomain(_ text: String) -> Bool {
-    !text.isEmpty
-      && text.split(separator: ".", omittingEmptySubsequences: false).allSatisfy {
-        matchesLabel(String($0))
+    // A label starts after a dot (or at the start) and ends before one.
+    var previous = UInt8(ascii: ".")
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "."):
+        guard isLowerAlnum(previous) else { return false }
+      case UInt8(ascii: "-"):
+        guard previous != UInt8(ascii: ".") else { return false }
+      default:
+        guard isLowerAlnum(byte) else { return false }
       }
+      previous = byte
+    }
+    return isLowerAlnum(previous)
   }
 
   static func dns1123Label(_ text: String) -> [String] {
     var problems: [String] = []
-    if text.count > 63 { problems.append("must be no more than 63 characters") }
+    if text.utf8.count > 63 { problems.append("must be no more than 63 characters") }
     if !matchesLabel(text) {
       problems.append(
         matchesSubdomain(text) ? "must not contain dots" : NameRules.dns1123LabelMessage)
@@ -39,15 +60,15 @@ enum NameChecks {
 
   static func dns1123Subdomain(_ text: String) -> [String] {
     var problems: [String] = []
-    if text.count > 253 { problems.append("must be no more than 253 characters") }
+    if text.utf8.count > 253 { problems.append("must be no more than 253 characters") }
     if !matchesSubdomain(text) { problems.append(NameRules.dns1123SubdomainMessage) }
     return problems
   }
 
   static func dns1035Label(_ text: String) -> [String] {
     var problems: [String] = []
-    if text.count > 63 { problems.append("must be no more than 63 characters") }
-    if !(matchesLabel(text) && (text.first?.isLetter ?? false)) {
+    if text.utf8.count > 63 { problems.append("must be no more than 63 characters") }
+    if !(matchesLabel(text) && !isDigit(text.utf8.first ?? 0)) {
       problems.append(NameRules.dns1035LabelMessage)
     }
     return problems
@@ -61,7 +82,7 @@ enum NameChecks {
     case .role, .clusterRole, .roleBinding, .clusterRoleBinding: return pathSegment(name)
     case .cronJob:
       var problems = dns1123Subdomain(name)
-      if name.count > 52 { problems.append("must be no more than 52 characters") }
+      if name.utf8.count > 52 { problems.append("must be no more than 52 characters") }
       return problems
     default: return dns1123Subdomain(name)
     }
@@ -82,9 +103,14 @@ enum NameChecks {
     + "validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"
 
   static func matchesQualifiedPart(_ text: String) -> Bool {
-    guard let first = text.first, let last = text.last else { return false }
-    return isAlnum(first) && isAlnum(last)
-      && text.allSatisfy { isAlnum($0) || $0 == "-" || $0 == "_" || $0 == "." }
+    let bytes = text.utf8
+    guard let first = bytes.first, let last = bytes.last else { return false }
+    return isAlnum(first) && isAlnum(last) && bytes.allSatisfy { isAlnum($0) || isPunctuation($0) }
+  }
+
+  /// `-`, `_` or `.`.
+  private static func isPunctuation(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
   }
 
   /// `IsQualifiedName`: label keys, annotation keys, finalizers.
@@ -111,7 +137,7 @@ enum NameChecks {
     }
     if name.isEmpty {
       problems.append("name part must be non-empty")
-    } else if name.count > 63 {
+    } else if name.utf8.count > 63 {
       problems.append("name part must be no more than 63 characters")
     }
     if !matchesQualifiedPart(name) { problems.append("name part " + qualifiedPartMessage) }
@@ -120,7 +146,7 @@ enum NameChecks {
 
   static func labelValue(_ value: String) -> [String] {
     var problems: [String] = []
-    if value.count > 63 { problems.append("must be no more than 63 characters") }
+    if value.utf8.count > 63 { problems.append("must be no more than 63 characters") }
     if !value.isEmpty && !matchesQualifiedPart(value) {
       problems.append(NameRules.labelValueProblem(String(value.prefix(63))) ?? labelValueMessage)
     }
@@ -149,8 +175,8 @@ enum NameChecks {
 
   static func configMapKey(_ key: String) -> [String] {
     var problems: [String] = []
-    if key.count > 253 { problems.append("must be no more than 253 characters") }
-    if key.isEmpty || !key.allSatisfy({ isAlnum($0) || "-._".contains($0) }) {
+    if key.utf8.count > 253 { problems.append("must be no more than 253 characters") }
+    if key.isEmpty || !key.utf8.allSatisfy({ isAlnum($0) || isPunctuation($0) }) {
       problems.append(
         "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. "
           + "'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is "
@@ -169,11 +195,11 @@ enum NameChecks {
   /// `IsValidPortName`.
   static func portName(_ name: String) -> [String] {
     var problems: [String] = []
-    if name.count > 15 { problems.append("must be no more than 15 characters") }
-    if name.isEmpty || !name.allSatisfy({ isLowerAlnum($0) || $0 == "-" }) {
+    if name.utf8.count > 15 { problems.append("must be no more than 15 characters") }
+    if name.isEmpty || !name.utf8.allSatisfy({ isLowerAlnum($0) || $0 == UInt8(ascii: "-") }) {
       problems.append("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)")
     }
-    if !name.contains(where: { $0.isASCII && $0.isLetter && $0.isLowercase }) {
+    if !name.utf8.contains(where: { isLowerAlnum($0) && !isDigit($0) }) {
       problems.append("must contain at least one letter (a-z)")
     }
     if name.contains("--") { problems.append("must not contain consecutive hyphens") }

@@ -307,8 +307,9 @@ package struct ObjectStore: Sendable {
     let newOwners = Set(newReferences.map(\.uid))
     let oldOwners = sameOwners ? newOwners : Set(oldReferences.map(\.uid))
     if object.kind == .pod {
-      let newGroup = newOwners.isEmpty ? nil : PodGroup(object)
-      let oldGroup = oldOwners.isEmpty ? nil : old.map(PodGroup.init)
+      // Kept in each version's memo: this write's new group is the next one's old.
+      let newGroup = newOwners.isEmpty ? nil : object.memoized(PodGroup.self, PodGroup.init)
+      let oldGroup = oldOwners.isEmpty ? nil : old.map { $0.memoized(PodGroup.self, PodGroup.init) }
       if !sameOwners || newGroup != oldGroup {
         if let oldGroup { countPod(oldGroup, owners: oldOwners, sign: -1) }
         if let newGroup { countPod(newGroup, owners: newOwners, sign: 1) }
@@ -338,7 +339,7 @@ package struct ObjectStore: Sendable {
     guard object.kind == .pod else { return }
     let owners = Set(object.ownerReferences.map(\.uid))
     guard !owners.isEmpty else { return }
-    countPod(PodGroup(object), owners: owners, sign: sign)
+    countPod(object.memoized(PodGroup.self, PodGroup.init), owners: owners, sign: sign)
   }
 
   private mutating func countPod(_ group: PodGroup, owners: Set<String>, sign: Int) {

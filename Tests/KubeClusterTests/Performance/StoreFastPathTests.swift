@@ -27,6 +27,18 @@ struct StoreFastPathTests {
     #expect(seen >= 4 * 2 + 2 + 2 + 2 + 3 + 1)
   }
 
+  @Test("Kinds are equal, hash and sort as their names do")
+  func kindsFollowTheirNames() {
+    for lhs in Kind.allCases {
+      for rhs in Kind.allCases {
+        #expect((lhs == rhs) == (lhs.rawValue == rhs.rawValue), "\(lhs) \(rhs)")
+        #expect((lhs < rhs) == (lhs.rawValue < rhs.rawValue), "\(lhs) \(rhs)")
+      }
+    }
+    #expect(Set(Kind.allCases).count == Kind.allCases.count)
+    #expect(Set(Kind.allCases.map(\.hashValue)).count == Kind.allCases.count)
+  }
+
   @Test("A stored version's memo is worked out once, and a new version or a changed copy works it out again")
   func memoFollowsTheVersion() throws {
     var store = ObjectStore()
