@@ -13,50 +13,6 @@ package enum NameRules {
     + "alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or "
     + "'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')"
 
-  // The patterns are `NameChecks`' matchers; lengths count bytes, as Go's do.
-  package static func isDNS1123Label(_ text: String) -> Bool {
-    text.utf8.count <= 63 && NameChecks.matchesLabel(text)
-  }
-
-  package static func isDNS1123Subdomain(_ text: String) -> Bool {
-    text.utf8.count <= 253 && NameChecks.matchesSubdomain(text)
-  }
-
-  package static func isDNS1035Label(_ text: String) -> Bool {
-    guard let first = text.utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") else {
-      return false
-    }
-    return isDNS1123Label(text)
-  }
-
-  /// The problems with an object name that must be a DNS subdomain, worded as
-  /// the API server words them.
-  package static func subdomainProblems(_ name: String) -> [String] {
-    var problems: [String] = []
-    if name.utf8.count > 253 { problems.append("must be no more than 253 characters") }
-    if !isDNS1123Subdomain(name) { problems.append(dns1123SubdomainMessage) }
-    return problems
-  }
-
-  package static func labelProblems(_ name: String) -> [String] {
-    var problems: [String] = []
-    let tooLong = name.utf8.count > 63
-    if tooLong { problems.append("must be no more than 63 characters") }
-    if !isDNS1123Label(name) {
-      if !(tooLong && isDNS1123Label(String(name.prefix(63)))) {
-        problems.append(dns1123LabelMessage)
-      }
-    }
-    return problems
-  }
-
-  package static func dns1035Problems(_ name: String) -> [String] {
-    var problems: [String] = []
-    if name.utf8.count > 63 { problems.append("must be no more than 63 characters") }
-    if !isDNS1035Label(name) { problems.append(dns1035LabelMessage) }
-    return problems
-  }
-
   /// Why a label key is not a qualified name, or nil when it is.
   package static func qualifiedNameProblem(_ key: String) -> String? {
     let parts = key.split(separator: "/", omittingEmptySubsequences: false)
@@ -65,7 +21,7 @@ package enum NameRules {
     case 1: name = parts[0]
     case 2:
       if parts[0].isEmpty { return "prefix part must be non-empty" }
-      if !isDNS1123Subdomain(String(parts[0])) {
+      if !NameChecks.dns1123Subdomain(String(parts[0])).isEmpty {
         return "prefix part \(dns1123SubdomainMessage)"
       }
       name = parts[1]

@@ -280,16 +280,7 @@ package struct Cluster: Sendable {
     let key = object.key
     for owner in object.ownerReferences where owner.controller {
       guard let kind = owner.ownerKind else { continue }
-      let ownerKey = ObjectKey(kind, owner.name, in: object.namespace)
-      switch kind {
-      case .replicaSet: work.append(.replicaSet(ownerKey))
-      case .deployment: work.append(.deployment(ownerKey))
-      case .daemonSet: work.append(.daemonSet(ownerKey))
-      case .job: work.append(.job(ownerKey))
-      case .cronJob: work.append(.cronJob(ownerKey))
-      case .statefulSet: work.append(.statefulSet(ownerKey))
-      default: break
-      }
+      if let sync = Work.workloadSync(ObjectKey(kind, owner.name, in: object.namespace)) { work.append(sync) }
     }
     work += quotasAffected(by: object).map { .resourceQuota($0) }
     if change.type == .deleted {
@@ -332,12 +323,8 @@ package struct Cluster: Sendable {
         }
       }
       work += servicesSelecting(object, old: change.old).map { .endpoints($0) }
-    case .replicaSet: work.append(.replicaSet(key))
-    case .deployment: work.append(.deployment(key))
-    case .daemonSet: work.append(.daemonSet(key))
-    case .job: work.append(.job(key))
-    case .statefulSet: work.append(.statefulSet(key))
-    case .cronJob: work.append(.cronJob(key))
+    case .replicaSet, .deployment, .daemonSet, .job, .statefulSet, .cronJob:
+      if let sync = Work.workloadSync(key) { work.append(sync) }
     case .namespace:
       work.append(.namespace(key))
       if change.type == .added { work.append(.serviceAccounts(key)) }

@@ -23,6 +23,20 @@ package enum Work: Hashable, Comparable, Sendable {
   case volumeBinding(ObjectKey)
   case clusterRoleAggregation(ObjectKey)
 
+  /// The sync of the workload controller that owns objects of `key`'s
+  /// kind: dispatch wakes it for the object and for its controller.
+  static func workloadSync(_ key: ObjectKey) -> Work? {
+    switch key.kind {
+    case .replicaSet: .replicaSet(key)
+    case .deployment: .deployment(key)
+    case .daemonSet: .daemonSet(key)
+    case .job: .job(key)
+    case .cronJob: .cronJob(key)
+    case .statefulSet: .statefulSet(key)
+    default: nil
+    }
+  }
+
   private var order: (Int, ObjectKey) {
     switch self {
     case .garbageCollector(let key): (0, key)

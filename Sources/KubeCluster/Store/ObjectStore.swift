@@ -158,15 +158,7 @@ package struct ObjectStore: Sendable {
   /// (`nil`), in no particular order: `list` without its sorting, for
   /// readers that only count or test.
   package func forEach(_ kind: Kind, in namespace: String? = nil, _ body: (Object) throws -> Void) rethrows {
-    guard let byNamespace = objects[kind] else { return }
-    if let namespace, kind.isNamespaced {
-      guard let names = byNamespace[namespace] else { return }
-      for object in names.values { try body(object) }
-      return
-    }
-    for names in byNamespace.values {
-      for object in names.values { try body(object) }
-    }
+    try forEachNamed(kind, in: namespace) { _, _, object in try body(object) }
   }
 
   /// `forEach` that also hands over each object's namespace ("" for a
