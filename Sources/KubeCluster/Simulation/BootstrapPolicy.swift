@@ -436,15 +436,7 @@ enum BootstrapPolicy {
   static func clusterRoles() -> [Object] {
     var objects: [String: Object] = [:]
     for role in roles {
-      var object = Object(.clusterRole, name: role.name)
-      if role.bootstrap {
-        bootstrapMetadata(&object, extraLabels: Dictionary(uniqueKeysWithValues: role.aggregatedTo.map { ("rbac.authorization.k8s.io/aggregate-to-\($0)", "true") }))
-      }
-      if let label = role.aggregates {
-        object.content["aggregationRule"] = ["clusterRoleSelectors": [["matchLabels": ["rbac.authorization.k8s.io/aggregate-to-\(label)": "true"]]]]
-      }
-      object.content["rules"] = .array(role.rules.map(rule))
-      objects[role.name] = object
+      objects[role.name] = roleObject(role, kind: .clusterRole)
     }
     var ordered = objects.values.sorted { $0.name < $1.name }
     // view, then edit (which takes view's), then admin (which takes edit's).
@@ -461,14 +453,21 @@ enum BootstrapPolicy {
 
   /// The Roles of `namespacedRoles`, by namespace and name.
   static func namespacedRoleObjects() -> [Object] {
-    namespacedRoles.map { role in
-      var object = Object(.role, name: role.name, namespace: role.namespace)
-      if role.bootstrap {
-        bootstrapMetadata(&object)
-      }
-      object.content["rules"] = .array(role.rules.map(rule))
-      return object
-    }.sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+    namespacedRoles.map { roleObject($0, kind: .role) }
+      .sorted { ($0.namespace, $0.name) < ($1.namespace, $1.name) }
+  }
+
+  /// A ClusterRole, or a Role of its namespace, as the API server stores it.
+  static func roleObject(_ role: Role, kind: Kind) -> Object {
+    var object = Object(kind, name: role.name, namespace: kind == .role ? role.namespace : nil)
+    if role.bootstrap {
+      bootstrapMetadata(&object, extraLabels: Dictionary(uniqueKeysWithValues: role.aggregatedTo.map { ("rbac.authorization.k8s.io/aggregate-to-\($0)", "true") }))
+    }
+    if let label = role.aggregates {
+      object.content["aggregationRule"] = ["clusterRoleSelectors": [["matchLabels": ["rbac.authorization.k8s.io/aggregate-to-\(label)": "true"]]]]
+    }
+    object.content["rules"] = .array(role.rules.map(rule))
+    return object
   }
 
   /// The RoleBindings of `namespacedBindings`, by namespace and name.
