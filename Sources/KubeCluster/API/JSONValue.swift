@@ -250,43 +250,33 @@ package enum JSONValue: Equatable, Hashable, Sendable {
 
   /// Reads a dotted path without building an array of segments: the hot
   /// path of every printer and controller. Segments are cut from the
-  /// path's UTF-8 bytes and become small strings without allocating.
+  /// path's UTF-8 bytes and compared as bytes.
   private func lookup(_ path: String) -> JSONValue? {
     var path = path
-    return path.withUTF8 { bytes -> JSONValue? in
-      var current = self
-      var start = 0
-      while start < bytes.count {
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: ".") { end += 1 }
-        defer { start = end + 1 }
-        if end == start { continue }
-        let segment = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard let next = current.child(utf8: segment) else { return nil }
-        current = next
-      }
-      return current
-    }
+    return path.withUTF8 { bytes in find(bytes, from: 0) }
   }
 
-  /// One step of a path given as UTF-8 bytes: an ASCII key is compared
-  /// byte by byte with the object's keys (for ASCII, byte equality is
-  /// String equality), so no String is made or validated per segment.
-  private func child(utf8 segment: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+  /// The value at the rest of a dotted path's bytes from `from`. Each level
+  /// is read where it is stored, in its parent's buffer, and only the value
+  /// found is copied: a walk that copied every level on the way retained and
+  /// released each of them, the largest cost of a controller's reads.
+  private func find(_ bytes: UnsafeBufferPointer<UInt8>, from: Int) -> JSONValue? {
+    guard let segment = JSONValue.nextSegment(bytes, from: from) else { return self }
+    let rest = segment.upperBound
+    let key = UnsafeBufferPointer(rebasing: bytes[segment])
     switch self {
     case .object(let object):
-      if let value = object.member(ascii: segment) { return value }
-      if segment.allSatisfy({ $0 < 0x80 }) { return nil }
-      return object[String(decoding: segment, as: UTF8.self)]
+      if let found = object.withMember(ascii: key, { $0.find(bytes, from: rest) }) { return found }
+      if key.allSatisfy({ $0 < 0x80 }) { return nil }
+      return object[String(decoding: key, as: UTF8.self)]?.find(bytes, from: rest)
     case .array(let items):
-      guard !segment.isEmpty, segment.count <= 18, segment.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+      guard key.count <= 18, key.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
         // `Int` reads more than digits (`+1`).
-        return child(String(decoding: segment, as: UTF8.self))
+        return child(String(decoding: key, as: UTF8.self))?.find(bytes, from: rest)
       }
-      let index = segment.reduce(0) { $0 * 10 + Int($1 - 0x30) }
-      // Not `? items[index] : nil`: that nil would be JSONValue's `.null`.
+      let index = key.reduce(0) { $0 * 10 + Int($1 - 0x30) }
       guard items.indices.contains(index) else { return nil }
-      return items[index]
+      return items.withUnsafeBufferPointer { $0[index].find(bytes, from: rest) }
     default:
       return nil
     }
@@ -459,14 +449,18 @@ package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
     }
   }
 
-  /// The member whose key has exactly these bytes, when they are ASCII;
-  /// nil when there is none or the bytes are not all ASCII.
-  fileprivate func member(ascii segment: UnsafeBufferPointer<UInt8>) -> JSONValue? {
+  /// `body` applied to the member whose key has exactly these bytes, read
+  /// in place; nil when the bytes are not all ASCII or there is no such
+  /// member (or `body` finds nothing in it).
+  fileprivate func withMember(
+    ascii segment: UnsafeBufferPointer<UInt8>, _ body: (borrowing JSONValue) -> JSONValue?
+  ) -> JSONValue? {
     if let index {
-      guard segment.allSatisfy({ $0 < 0x80 }) else { return nil }
-      return index[String(decoding: segment, as: UTF8.self)].map { values[$0] }
+      guard segment.allSatisfy({ $0 < 0x80 }), let position = index[String(decoding: segment, as: UTF8.self)]
+      else { return nil }
+      return values.withUnsafeBufferPointer { body($0[position]) }
     }
-    guard let wanted = segment.baseAddress else { return self[""] }
+    guard let wanted = segment.baseAddress else { return self[""].flatMap { body($0) } }
     let length = segment.count
     let found = keys.withUnsafeBufferPointer { keys -> Int? in
       for position in keys.indices where keys[position].utf8.count == length {
@@ -480,7 +474,7 @@ package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
       return nil
     }
     guard let found, segment.allSatisfy({ $0 < 0x80 }) else { return nil }
-    return values[found]
+    return values.withUnsafeBufferPointer { body($0[found]) }
   }
 
   package subscript(key: String) -> JSONValue? {
