@@ -22,12 +22,16 @@ package enum ExecFailure: Error, Equatable, Sendable {
 }
 
 extension Cluster {
-  /// The environment a container's processes see: what it started with
-  /// (`fresh`: what it would start with now).
-  package func environment(of pod: Object, container name: String, fresh: Bool = false) -> [(String, String)] {
-    if !fresh, let kept = projectedConfig.environments[pod.uid + "/" + name] { return kept }
+  /// The environment a container's processes see: what it started with.
+  package func environment(of pod: Object, container name: String) -> [(String, String)] {
+    if let kept = projectedConfig.environments[pod.uid + "/" + name] { return kept }
     let spec = (pod.content[path: "spec.containers"]?.array ?? []).first { $0["name"]?.string == name }
-    let image = ImageCatalog.lookup(ImageReference(spec?["image"]?.string ?? ""))
+    return environment(of: pod, spec: spec, image: ImageCatalog.lookup(ImageReference(spec?["image"]?.string ?? "")))
+  }
+
+  /// The environment a container of `pod` with this spec and image starts
+  /// with now; the kubelet passes the image it already looked up.
+  func environment(of pod: Object, spec: JSONValue?, image: ImageBehavior?) -> [(String, String)] {
     var variables: [(String, String)] = []
     let imageEnv = image?.env ?? [("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin")]
     if let path = imageEnv.first(where: { $0.0 == "PATH" }) { variables.append(path) }
@@ -41,16 +45,16 @@ extension Cluster {
       variables.append((key, resolveEnv(variable, pod: pod)))
     }
     if pod.content[path: "spec.enableServiceLinks"]?.bool != false {
-      let services = store.list(.service, in: pod.namespace).filter {
-        ($0.creationTimestamp ?? .distantFuture) <= (pod.creationTimestamp ?? .distantPast)
-          && $0.content[path: "spec.clusterIP"]?.string != "None"
+      let created = pod.creationTimestamp ?? .distantPast
+      let services = store.list(.service, in: pod.namespace).map(ServiceLinks.of).filter {
+        ($0.created ?? .distantFuture) <= created && !$0.headless
       }
       for service in services where service.name != "kubernetes" || pod.namespace != "default" {
-        variables += serviceLinks(service)
+        variables += service.variables
       }
     }
     if let kubernetes = store.get(ObjectKey(.service, "kubernetes", in: "default")) {
-      variables += serviceLinks(kubernetes)
+      variables += ServiceLinks.of(kubernetes).variables
     }
     variables.append(("HOME", "/root"))
     return variables
@@ -86,34 +90,6 @@ extension Cluster {
       return Data(base64Encoded: encoded).flatMap { String(data: $0, encoding: .utf8) } ?? ""
     }
     return ""
-  }
-
-  /// Docker-style service link variables (`WEB_SERVICE_HOST`, ...).
-  private func serviceLinks(_ service: Object) -> [(String, String)] {
-    guard let ip = service.content[path: "spec.clusterIP"]?.string, !ip.isEmpty else { return [] }
-    let prefix = service.name.uppercased().replacingOccurrences(of: "-", with: "_")
-    let ports = service.content[path: "spec.ports"]?.array ?? []
-    guard let first = ports.first else { return [] }
-    var variables: [(String, String)] = [
-      ("\(prefix)_SERVICE_HOST", ip), ("\(prefix)_SERVICE_PORT", String(first["port"]?.int ?? 0)),
-    ]
-    for port in ports {
-      if let name = port["name"]?.string, !name.isEmpty {
-        variables.append(("\(prefix)_SERVICE_PORT_\(name.uppercased().replacingOccurrences(of: "-", with: "_"))", String(port["port"]?.int ?? 0)))
-      }
-    }
-    let proto = (first["protocol"]?.string ?? "TCP").lowercased()
-    variables.append(("\(prefix)_PORT", "\(proto)://\(ip):\(first["port"]?.int ?? 0)"))
-    for port in ports {
-      let number = port["port"]?.int ?? 0
-      let p = (port["protocol"]?.string ?? "TCP")
-      let base = "\(prefix)_PORT_\(number)_\(p)"
-      variables += [
-        (base, "\(p.lowercased())://\(ip):\(number)"), ("\(base)_PROTO", p.lowercased()),
-        ("\(base)_PORT", String(number)), ("\(base)_ADDR", ip),
-      ]
-    }
-    return variables
   }
 
   /// Files a container can read: the ones the runtime and kubelet put there.
@@ -311,5 +287,53 @@ extension Cluster {
   /// The kubelet's view of a container, for kubectl's error messages.
   package func containerRuntime(of pod: Object, container: String) -> ContainerRuntime? {
     runtimes[pod.uid]?.container(container)
+  }
+}
+
+/// What a Service gives the containers started after it: Docker-style link
+/// variables (`WEB_SERVICE_HOST`, ...). Worked out once per stored version
+/// of the Service, not for every container that starts.
+struct ServiceLinks: Sendable {
+  var name: String
+  var created: Date?
+  /// `clusterIP: None`: no variables at all.
+  var headless: Bool
+  var variables: [(String, String)]
+
+  static func of(_ service: Object) -> ServiceLinks { service.memoized(ServiceLinks.self, ServiceLinks.init) }
+
+  private init(_ service: Object) {
+    name = service.name
+    created = service.creationTimestamp
+    let ip = service.content[path: "spec.clusterIP"]?.string ?? ""
+    headless = ip == "None"
+    variables = ServiceLinks.variables(service, ip: ip)
+  }
+
+  private static func variables(_ service: Object, ip: String) -> [(String, String)] {
+    guard !ip.isEmpty else { return [] }
+    let prefix = service.name.uppercased().replacingOccurrences(of: "-", with: "_")
+    let ports = service.content[path: "spec.ports"]?.array ?? []
+    guard let first = ports.first else { return [] }
+    var variables: [(String, String)] = [
+      ("\(prefix)_SERVICE_HOST", ip), ("\(prefix)_SERVICE_PORT", String(first["port"]?.int ?? 0)),
+    ]
+    for port in ports {
+      if let name = port["name"]?.string, !name.isEmpty {
+        variables.append(("\(prefix)_SERVICE_PORT_\(name.uppercased().replacingOccurrences(of: "-", with: "_"))", String(port["port"]?.int ?? 0)))
+      }
+    }
+    let proto = (first["protocol"]?.string ?? "TCP").lowercased()
+    variables.append(("\(prefix)_PORT", "\(proto)://\(ip):\(first["port"]?.int ?? 0)"))
+    for port in ports {
+      let number = port["port"]?.int ?? 0
+      let p = (port["protocol"]?.string ?? "TCP")
+      let base = "\(prefix)_PORT_\(number)_\(p)"
+      variables += [
+        (base, "\(p.lowercased())://\(ip):\(number)"), ("\(base)_PROTO", p.lowercased()),
+        ("\(base)_PORT", String(number)), ("\(base)_ADDR", ip),
+      ]
+    }
+    return variables
   }
 }

@@ -274,7 +274,7 @@ extension Cluster {
       container.state = .configError(message: problem, retryAt: now.addingTimeInterval(10))
       return
     }
-    let variables = environment(of: pod, container: container.name, fresh: true)
+    let variables = environment(of: pod, spec: spec, image: image)
     rememberEnvironment(variables, of: pod, container: container.name, spec: spec)
     let environment = Dictionary(variables, uniquingKeysWith: { _, last in last })
     var steps = ContainerProgram.steps(
