@@ -120,11 +120,14 @@ package struct Object: Equatable, Sendable {
 
   package var ownerReferences: [OwnerReference] {
     // Read once per stored version: the store's indexes and the controllers'
-    // dispatch read them on every write.
+    // dispatch read them on every write. An object without owners (every
+    // Event) keeps nothing: finding that out costs less than the memo's box.
     get {
-      memoized([OwnerReference].self) {
-        $0.content[path: "metadata.ownerReferences"]?.array?.compactMap(OwnerReference.init) ?? []
-      }
+      if let kept = memo?.value(of: [OwnerReference].self) { return kept }
+      guard let references = content[path: "metadata.ownerReferences"]?.array else { return [] }
+      let parsed = references.compactMap(OwnerReference.init)
+      memo?.keep(parsed)
+      return parsed
     }
     set {
       content[path: "metadata.ownerReferences"] =

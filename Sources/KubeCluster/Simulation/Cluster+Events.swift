@@ -76,7 +76,8 @@ extension Cluster {
     let name = "\(object.name).\(String(nanos, radix: 16))"
     metadata["name"] = .string(name)
     metadata["namespace"] = .string(namespace)
-    if self.store.contains(ObjectKey(.event, name, in: namespace)) {
+    let taken = self.store.contains(ObjectKey(.event, name, in: namespace))
+    if taken {
       // `write` replaces the event of that name and adds no identity.
       metadata["uid"] = nil
       metadata["creationTimestamp"] = nil
@@ -97,8 +98,11 @@ extension Cluster {
     content["reportingComponent"] = .string(source.component == "kubelet" ? "kubelet" : source.component)
     content["reportingInstance"] = .string(source.host ?? "")
     let event = Object(.event, .object(content))
-    if let stored = write(event, by: source.component) {
-      eventIndex[object.uid, default: []].append(stored.key)
+    // A new name: stored as `write` would store it, without asking the
+    // store again whether it is taken.
+    let stored = taken ? write(event, by: source.component) : store.insert(event, actor: source.component, at: now, summary: "created")
+    if stored != nil {
+      eventIndex[object.uid, default: []].append(ObjectKey(.event, name, in: namespace))
     }
   }
 
