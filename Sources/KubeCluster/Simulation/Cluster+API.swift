@@ -183,9 +183,8 @@ extension Cluster {
   /// A write by a component that owns the object's state: no validation,
   /// no defaults, status included.
   @discardableResult
-  package mutating func write(_ object: Object, by actor: String, summary: String = "") -> Object? {
+  package mutating func write(_ object: consuming Object, by actor: String, summary: String = "") -> Object? {
     if store.contains(object.key) {
-      var object = object
       if generationKinds.contains(object.kind), let current = store.get(object.key),
         specChanged(object, current)
       {
@@ -193,7 +192,6 @@ extension Cluster {
       }
       return try? store.replace(object, actor: actor, at: now, summary: summary, checkVersion: false)
     }
-    var object = object
     if object.uid.isEmpty { object.uid = random.uuid() }
     if object.content[path: "metadata.creationTimestamp"] == nil {
       object.content[path: "metadata.creationTimestamp"] = .string(Timestamp.format(now))

@@ -74,7 +74,26 @@ package struct PodGroup: Hashable, Sendable {
     }
     isReady = ready != nil
     readySince = ready?["lastTransitionTime"]?.string
+    var hasher = Hasher()
+    hasher.combine(labels)
+    hasher.combine(isTerminating)
+    hasher.combine(phase)
+    hasher.combine(isReady)
+    hasher.combine(readySince)
+    digest = hasher.finalize()
   }
+
+  /// The members hashed once, when the group is worked out (once per stored
+  /// pod version): the store counts a pod's group on every write to it, and
+  /// hashing the labels' tree each time cost more than the count.
+  private var digest = 0
+
+  package static func == (lhs: PodGroup, rhs: PodGroup) -> Bool {
+    lhs.digest == rhs.digest && lhs.labels == rhs.labels && lhs.isTerminating == rhs.isTerminating
+      && lhs.phase == rhs.phase && lhs.isReady == rhs.isReady && lhs.readySince == rhs.readySince
+  }
+
+  package func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 }
 
 /// The simulated API server's storage: etcd's role.
@@ -208,10 +227,11 @@ package struct ObjectStore: Sendable {
   /// Stores a new object. The caller has validated it and stamped its
   /// identity; the store stamps the revision.
   @discardableResult
-  package mutating func insert(_ object: Object, actor: String, at time: Date, summary: String = "")
+  package mutating func insert(_ object: consuming Object, actor: String, at time: Date, summary: String = "")
     -> Object
   {
-    var object = object
+    // Consumed: the caller's last use of its copy hands over the tree, so
+    // stamping the revision changes it in place instead of copying it.
     revision += 1
     object.resourceVersion = String(revision)
     object.startMemo()
@@ -226,7 +246,7 @@ package struct ObjectStore: Sendable {
   /// resourceVersion other than the stored one (optimistic concurrency).
   @discardableResult
   package mutating func replace(
-    _ object: Object, actor: String, at time: Date, summary: String = "",
+    _ object: consuming Object, actor: String, at time: Date, summary: String = "",
     checkVersion: Bool = true
   ) throws(APIError) -> Object {
     guard let current = get(object.key) else { throw .notFound(object.kind, object.name) }
@@ -235,7 +255,6 @@ package struct ObjectStore: Sendable {
     {
       throw .conflict(object.kind, object.name)
     }
-    var object = object
     // Set only when it differs, so that an unchanged object still shares
     // its tree with the stored one and compares equal at once.
     let version = current.resourceVersion
@@ -336,10 +355,21 @@ package struct ObjectStore: Sendable {
 
   private mutating func countPod(_ group: PodGroup, owners: Set<String>, sign: Int) {
     for uid in owners {
-      let count = (podGroups[uid]?[group] ?? 0) + sign
-      podGroups[uid, default: [:]][group] = count > 0 ? count : nil
-      if podGroups[uid]?.isEmpty == true { podGroups[uid] = nil }
+      let emptied = ObjectStore.add(sign, to: group, in: &podGroups[uid, default: [:]])
+      if emptied { podGroups[uid] = nil }
     }
+  }
+
+  /// Adds `sign` to a group's count, dropping groups that reach 0; true when
+  /// no group is left.
+  private static func add(_ sign: Int, to group: PodGroup, in counts: inout [PodGroup: Int]) -> Bool {
+    if let index = counts.index(forKey: group) {
+      let count = counts.values[index] + sign
+      if count > 0 { counts.values[index] = count } else { counts.remove(at: index) }
+    } else if sign > 0 {
+      counts[group] = sign
+    }
+    return counts.isEmpty
   }
 
   private mutating func record(
