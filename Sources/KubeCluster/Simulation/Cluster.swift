@@ -41,6 +41,8 @@ package struct Cluster: Sendable {
   /// Pods whose queued kubelet sync only changes to the pod itself asked
   /// for (`reconcileKubelet`'s `echo`).
   private var kubeletEchoes: Set<ObjectKey> = []
+  /// Emptied queues whose storage the next pass fills (`settle`).
+  private var spare: (causes: [Work: Int], echoes: Set<ObjectKey>) = ([:], [])
   /// Pods the scheduler could not place; retried when nodes or pods change.
   var unschedulable: Set<ObjectKey> = []
   /// The UIDs of deleted objects whose dependents the garbage collector
@@ -110,12 +112,14 @@ package struct Cluster: Sendable {
   package mutating func settle(maxPasses: Int = 10_000) {
     for _ in 0..<maxPasses {
       var retry = UnschedulableRetry()
-      for change in store.drainChanges() {
+      var changes = store.drainChanges()
+      for change in changes {
         let podChange = change.object.kind == .pod
         for work in dispatch(change, retry: &retry) {
           queue(work, cause: change.journalID, podChange: podChange)
         }
       }
+      store.recycle(&changes)
       // The pods that could not be placed, asked for once per pass however
       // many changes freed room; each keeps the cause it would have had
       // had every change asked for it (the latest one, as journal ids grow).
@@ -128,11 +132,16 @@ package struct Cluster: Sendable {
       }
       guard !queued.isEmpty else { return }
       let batch = Work.inOrder(queued)
-      let causes = queuedCauses
-      let echoes = kubeletEchoes
+      // This pass's queues are swapped with the spare ones the last pass
+      // emptied, so the work found while running this batch fills storage
+      // that is already there (see ObjectStore.recycle).
+      var causes: [Work: Int] = [:]
+      var echoes: Set<ObjectKey> = []
+      swap(&causes, &spare.causes)
+      swap(&echoes, &spare.echoes)
+      swap(&causes, &queuedCauses)
+      swap(&echoes, &kubeletEchoes)
       queued.removeAll(keepingCapacity: true)
-      queuedCauses.removeAll(keepingCapacity: true)
-      kubeletEchoes.removeAll(keepingCapacity: true)
       for work in batch {
         if case .kubelet(let key) = work, echoes.contains(key) {
           perform(work, cause: causes[work], echo: true)
@@ -140,6 +149,10 @@ package struct Cluster: Sendable {
           perform(work, cause: causes[work])
         }
       }
+      causes.removeAll(keepingCapacity: true)
+      echoes.removeAll(keepingCapacity: true)
+      swap(&causes, &spare.causes)
+      swap(&echoes, &spare.echoes)
     }
     assertionFailure("cluster did not settle within \(maxPasses) passes")
   }
@@ -268,13 +281,7 @@ package struct Cluster: Sendable {
   /// Which components must look at what, after one change.
   private mutating func dispatch(_ change: ObjectChange, retry: inout UnschedulableRetry) -> [Work] {
     let object = change.object
-    // An Event that no one owns and that is not being deleted wakes no one
-    // (the most frequent change of all: the kubelet's events).
-    if object.kind == .event, change.type != .deleted,
-      object.content[path: "metadata.ownerReferences"] == nil, !object.isTerminating
-    {
-      return []
-    }
+    // (The store hands over no change that wakes no one: ObjectStore.wakesNoOne.)
     var work: [Work] = []
     // Read once: the key is read from the object's metadata.
     let key = object.key

@@ -125,6 +125,11 @@ package struct ObjectStore: Sendable {
   private var actorNames: Set<String> = []
   /// Writes the controllers have not seen yet.
   package private(set) var pendingChanges: [ObjectChange] = []
+  /// An emptied array of changes whose storage the next writes fill: the
+  /// settle loop hands back what it drained (`recycle`), so a pass of ten
+  /// thousand changes neither allocates nor frees a large buffer (glibc
+  /// consolidates all its small free chunks at each large allocation or free).
+  private var spareChanges: [ObjectChange] = []
   /// The journal id of the entry now being reacted to; stamped as the cause
   /// of every write until it is cleared.
   package var currentCause: Int?
@@ -301,10 +306,27 @@ package struct ObjectStore: Sendable {
     lastWrites[object.kind] = nextWriteMark()
   }
 
-  /// Hands the controllers every change since the last call.
+  /// Hands the controllers every change since the last call; `recycle`
+  /// takes the array back once they are done with it.
   package mutating func drainChanges() -> [ObjectChange] {
-    defer { pendingChanges.removeAll(keepingCapacity: true) }
-    return pendingChanges
+    var drained = spareChanges
+    spareChanges = []
+    swap(&drained, &pendingChanges)
+    return drained
+  }
+
+  /// Empties a drained array and keeps its storage for the next writes.
+  package mutating func recycle(_ changes: inout [ObjectChange]) {
+    changes.removeAll(keepingCapacity: true)
+    if changes.capacity > spareChanges.capacity { swap(&changes, &spareChanges) }
+  }
+
+  /// Whether no component reacts to a write: an Event that no one owns and
+  /// that is not being deleted, the most frequent write of all (the
+  /// kubelets' events). Such writes reach the change feed, not the controllers.
+  static func wakesNoOne(_ type: ChangeType, _ object: Object) -> Bool {
+    object.kind == .event && type != .deleted
+      && object.content[path: "metadata.ownerReferences"] == nil && !object.isTerminating
   }
 
   private mutating func index(_ object: Object, old: Object?) {
@@ -383,7 +405,7 @@ package struct ObjectStore: Sendable {
     }
     let change = ObjectChange(
       type: type, object: object, old: old, revision: revision, actor: actor, journalID: id)
-    pendingChanges.append(change)
+    if !ObjectStore.wakesNoOne(type, object) { pendingChanges.append(change) }
     changeFeed?.append(change)
   }
 
