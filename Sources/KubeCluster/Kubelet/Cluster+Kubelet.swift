@@ -15,7 +15,9 @@ extension Cluster {
       let node = store.get(ObjectKey(.node, nodeName))
     else { return }
     guard stoppedComponents.isEmpty || !stoppedComponents.contains("kubelet/\(nodeName)") else { return }
-    if let runtime = runtimes[pod.uid], let synced = runtime.synced {
+    // Read once: each is a walk of the pod's metadata.
+    let uid = pod.uid
+    if let runtime = runtimes[uid], let synced = runtime.synced {
       if echo, synced.time == now, synced.nodeWrites == store.lastWrite(of: .node),
         runtime.statusMemo?.resourceVersion == pod.resourceVersion, waitsOnClock(runtime)
       {
@@ -24,16 +26,17 @@ extension Cluster {
         }
         return
       }
-      runtimes[pod.uid]?.synced = nil
+      runtimes[uid]?.synced = nil
     }
     let source = EventSource("kubelet", host: nodeName)
-    if runtimes[pod.uid] == nil {
-      guard pod.isTerminating || admitPod(pod, node: node, source: source) else { return }
+    let terminating = pod.isTerminating
+    if runtimes[uid] == nil {
+      guard terminating || admitPod(pod, node: node, source: source) else { return }
       mountConfigVolumes(pod)
     }
-    var runtime = runtimes[pod.uid] ?? startSandbox(pod, node: node)
+    var runtime = runtimes[uid] ?? startSandbox(pod, node: node)
 
-    if pod.isTerminating {
+    if terminating {
       stopContainers(pod, runtime: &runtime, source: source)
     } else {
       let phase = pod.content[path: "status.phase"]?.string
@@ -41,9 +44,9 @@ extension Cluster {
         runContainers(pod, node: nodeName, runtime: &runtime, source: source)
       }
     }
-    runtimes[pod.uid] = runtime
+    runtimes[uid] = runtime
 
-    if pod.isTerminating, runtime.containers.allSatisfy({ !$0.isRunning }) {
+    if terminating, runtime.containers.allSatisfy({ !$0.isRunning }) {
       writeStatus(pod, runtime: runtime, source: source)
       if pod.finalizers.isEmpty {
         finalizeRemoval(pod.key, by: "kubelet/\(nodeName)")
@@ -51,7 +54,7 @@ extension Cluster {
       return
     }
     writeStatus(pod, runtime: runtime, source: source)
-    runtimes[pod.uid]?.synced = (now, store.lastWrite(of: .node))
+    runtimes[uid]?.synced = (now, store.lastWrite(of: .node))
     if let wake = nextWake(runtime) {
       schedule(.kubelet(key), at: wake)
     }

@@ -5,7 +5,11 @@ extension Cluster {
   /// nothing when it has not changed.
   mutating func writeStatus(_ pod: Object, runtime: PodRuntime, source: EventSource) {
     var runtime = runtime
-    let node = store.get(ObjectKey(.node, pod.content[path: "spec.nodeName"]?.string ?? ""))
+    // Read once each: the spec's fields below come from it, and the uid
+    // keys the runtime three times.
+    let spec = pod.content["spec"]
+    let uid = pod.uid
+    let node = store.get(ObjectKey(.node, spec?["nodeName"]?.string ?? ""))
     let hostIP = node.flatMap(Cluster.internalIP(of:))
     let sandboxReady = now >= runtime.sandboxReadyAt
     let inputs = PodStatusInputs(
@@ -13,7 +17,6 @@ extension Cluster {
       containers: runtime.containers.map {
         ContainerStatusInputs($0, ready: isReady($0, pod: pod), started: hasStarted($0, pod: pod))
       })
-    let spec = pod.content["spec"]
     var status = pod.content["status"] ?? .emptyObject
     if let memo = runtime.statusMemo, memo.inputs == inputs,
       memo.resourceVersion == pod.resourceVersion || (memo.spec == spec && memo.status == status)
@@ -22,7 +25,7 @@ extension Cluster {
       // change to the pod's metadata alone, such as its deletion, changes
       // nothing in it).
       runtime.statusMemo?.resourceVersion = pod.resourceVersion
-      runtimes[pod.uid] = runtime
+      runtimes[uid] = runtime
       return
     }
 
@@ -36,7 +39,7 @@ extension Cluster {
       return false
     }
     let allReady = initialized && !regular.isEmpty && regularInputs.allSatisfy(\.ready)
-    let restartPolicy = pod.content[path: "spec.restartPolicy"]?.string ?? "Always"
+    let restartPolicy = spec?["restartPolicy"]?.string ?? "Always"
 
     // Phase.
     var phase = "Pending"
@@ -95,7 +98,7 @@ extension Cluster {
     let notReadyMessage = podSucceeded ? nil : "containers with unready status: [\(unready.joined(separator: " "))]"
     // Readiness gates: conditions someone else sets; a pod whose containers
     // are ready stays unready until every gate's condition is True.
-    let gateProblems = (pod.content[path: "spec.readinessGates"]?.array ?? []).compactMap { gate -> String? in
+    let gateProblems = (spec?["readinessGates"]?.array ?? []).compactMap { gate -> String? in
       let type = gate["conditionType"]?.string ?? ""
       guard let found = previous.first(where: { $0["type"]?.string == type }) else {
         return "corresponding condition of pod readiness gate \"\(type)\" does not exist."
@@ -133,14 +136,14 @@ extension Cluster {
 
     runtime.statusMemo = PodStatusMemo(
       resourceVersion: pod.resourceVersion, inputs: inputs, spec: spec, status: status)
-    runtimes[pod.uid] = runtime
+    runtimes[uid] = runtime
     guard status != pod.content["status"] else { return }
     var updated = pod
     updated.content["status"] = status
     // One of a few texts, kept once for the journal entries of every pod.
     let summary = sharedText.intern("status \(phase)" + (allReady ? ", ready" : ""))
     let stored = write(updated, by: sharedText.kubeletActor(source.host ?? ""), summary: summary)
-    runtimes[pod.uid]?.statusMemo = stored.map {
+    runtimes[uid]?.statusMemo = stored.map {
       PodStatusMemo(resourceVersion: $0.resourceVersion, inputs: inputs, spec: spec, status: status)
     }
   }

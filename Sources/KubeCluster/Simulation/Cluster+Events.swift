@@ -25,11 +25,15 @@ extension Cluster {
       // journal keeps it for `trace`, in the event's words.
       self.store.note(said, about: object, actor: sharedText.kubeletActor(host), at: now)
     }
-    let namespace = object.kind.isNamespaced ? object.namespace : "default"
+    // The object's metadata, read once for every field the event copies.
+    let about = object.content["metadata"]?.object
+    let (objectName, objectUID) = (about?["name"]?.string ?? "", about?["uid"]?.string ?? "")
+    let objectNamespace = about?["namespace"]?.string ?? ""
+    let namespace = object.kind.isNamespaced ? objectNamespace : "default"
     // The events about this object, read once for both the aggregator and
     // the correlator. Read through `self.store`, never a copy of it: a copy
     // alive across the write below would make the write copy the whole store.
-    let earlier = (eventIndex[object.uid] ?? []).compactMap { self.store.get($0) }
+    let earlier = (eventIndex[objectUID] ?? []).compactMap { self.store.get($0) }
     let message = aggregatedMessage(earlier, type: type, reason: reason, message: said, source: source)
     let combined = message.hasPrefix(Cluster.combinedPrefix)
     let similar = earlier.reversed()
@@ -60,11 +64,11 @@ extension Cluster {
     // are kept once. An event is most of what a big cluster stores.
     var involved = EventTemplate.involved[(object.kind.isNamespaced ? 1 : 0) + (fieldPath == nil ? 0 : 2)]
     involved["kind"] = .string(object.kind.rawValue)
-    involved["name"] = .string(object.name)
-    involved["uid"] = .string(object.uid)
+    involved["name"] = .string(objectName)
+    involved["uid"] = .string(objectUID)
     involved["apiVersion"] = .string(object.kind.apiVersion)
-    involved["resourceVersion"] = .string(object.resourceVersion)
-    if object.kind.isNamespaced { involved["namespace"] = .string(object.namespace) }
+    involved["resourceVersion"] = .string(about?["resourceVersion"]?.string ?? "")
+    if object.kind.isNamespaced { involved["namespace"] = .string(objectNamespace) }
     if let fieldPath { involved["fieldPath"] = .string(sharedText.intern(fieldPath)) }
     var sourceJSON = EventTemplate.source[source.host == nil ? 0 : 1]
     sourceJSON["component"] = .string(source.component)
@@ -73,7 +77,7 @@ extension Cluster {
     // resourceVersion) are in the template too, filled in here in the order
     // `write` fills them (the uid after the name's random part).
     var metadata = EventTemplate.metadata
-    let name = "\(object.name).\(String(nanos, radix: 16))"
+    let name = "\(objectName).\(String(nanos, radix: 16))"
     metadata["name"] = .string(name)
     metadata["namespace"] = .string(namespace)
     let taken = self.store.contains(ObjectKey(.event, name, in: namespace))
@@ -102,7 +106,7 @@ extension Cluster {
     // store again whether it is taken.
     let stored = taken ? write(event, by: source.component) : store.insert(event, actor: source.component, at: now, summary: "created")
     if stored != nil {
-      eventIndex[object.uid, default: []].append(ObjectKey(.event, name, in: namespace))
+      eventIndex[objectUID, default: []].append(ObjectKey(.event, name, in: namespace))
     }
   }
 
