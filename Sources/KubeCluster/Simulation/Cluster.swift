@@ -301,13 +301,14 @@ package struct Cluster: Sendable {
       if let old = change.old?.content[path: "spec.nodeName"]?.string {
         podsByNode[old]?.remove(key)
       }
-      if change.type != .deleted, let node = object.content[path: "spec.nodeName"]?.string {
+      let nodeName = object.content[path: "spec.nodeName"]?.string
+      if change.type != .deleted, let node = nodeName {
         podsByNode[node, default: []].insert(key)
       }
       let current = change.type == .deleted ? nil : store.get(key)
       account(key, current)
       if change.type != .deleted {
-        if object.content[path: "spec.nodeName"]?.string == nil {
+        if nodeName == nil {
           work.append(.scheduler(key))
         } else {
           work.append(.kubelet(key))

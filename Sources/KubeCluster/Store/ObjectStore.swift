@@ -240,7 +240,8 @@ package struct ObjectStore: Sendable {
     revision += 1
     object.resourceVersion = String(revision)
     object.startMemo()
-    objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
+    let key = object.key
+    objects[key.kind, default: [:]][key.namespace, default: [:]][key.name] = object
     lastWrites[object.kind] = nextWriteMark()
     index(object, old: nil)
     record(.added, object, old: nil, actor: actor, at: time, summary: summary)
@@ -254,21 +255,21 @@ package struct ObjectStore: Sendable {
     _ object: consuming Object, actor: String, at time: Date, summary: String = "",
     checkVersion: Bool = true
   ) throws(APIError) -> Object {
-    guard let current = get(object.key) else { throw .notFound(object.kind, object.name) }
-    if checkVersion, !object.resourceVersion.isEmpty,
-      object.resourceVersion != current.resourceVersion
-    {
-      throw .conflict(object.kind, object.name)
+    let key = object.key
+    guard let current = get(key) else { throw .notFound(object.kind, key.name) }
+    let given = object.resourceVersion
+    let version = current.resourceVersion
+    if checkVersion, !given.isEmpty, given != version {
+      throw .conflict(object.kind, key.name)
     }
     // Set only when it differs, so that an unchanged object still shares
     // its tree with the stored one and compares equal at once.
-    let version = current.resourceVersion
-    if object.resourceVersion != version { object.resourceVersion = version }
+    if given != version { object.resourceVersion = version }
     if object.content == current.content { return current }
     revision += 1
     object.resourceVersion = String(revision)
     object.startMemo()
-    objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
+    objects[key.kind, default: [:]][key.namespace, default: [:]][key.name] = object
     lastWrites[object.kind] = nextWriteMark()
     index(object, old: current)
     record(.modified, object, old: current, actor: actor, at: time, summary: summary)
@@ -422,14 +423,18 @@ package struct ObjectStore: Sendable {
     revision: Int?, time: Date, actor: String, type: ChangeType?, object: Object, summary: String
   ) -> Int {
     lastJournalID += 1
+    // The metadata is found once for the key, the uid and the owner's namespace.
+    let metadata = object.content["metadata"]?.object
+    let namespace = metadata?["namespace"]?.string ?? ""
     let owner = object.ownerReferences.first { $0.controller }.flatMap { reference in
-      reference.ownerKind.map { ObjectKey($0, reference.name, in: object.namespace) }
+      reference.ownerKind.map { ObjectKey($0, reference.name, in: namespace) }
     }
     let actor = actorNames.insert(actor).memberAfterInsert
     journal.append(
       JournalEntry(
         id: lastJournalID, revision: revision, time: time, actor: actor, type: type,
-        key: object.key, uid: object.uid, owner: owner, cause: currentCause, summary: summary))
+        key: ObjectKey(object.kind, metadata?["name"]?.string ?? "", in: namespace),
+        uid: metadata?["uid"]?.string ?? "", owner: owner, cause: currentCause, summary: summary))
     if journal.count > journalLimit + journalLimit / 4 {
       journal.removeFirst(journal.count - journalLimit)
     }
