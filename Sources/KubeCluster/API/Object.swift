@@ -64,6 +64,16 @@ package struct Object: Equatable, Sendable {
     return value
   }
 
+  /// `memoized` for a value that is an instance of a final class, kept as
+  /// it is (`ObjectMemo.object(of:)`): for readers in other modules.
+  package func memoized<Value: AnyObject & Sendable>(object type: Value.Type, _ compute: (Object) -> Value) -> Value {
+    guard let memo else { return compute(self) }
+    if let kept = memo.object(of: type) { return kept }
+    let value = compute(self)
+    memo.keep(object: value)
+    return value
+  }
+
   package var name: String {
     get { content[path: "metadata.name"]?.string ?? "" }
     set { content[path: "metadata.name"] = .string(newValue) }

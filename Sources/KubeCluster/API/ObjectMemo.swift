@@ -32,4 +32,20 @@ package final class ObjectMemo: Sendable {
     let box = Box(value)
     boxes.withLock { $0.append((ObjectIdentifier(Value.self), box)) }
   }
+
+  /// The instance of a class kept with `keep(object:)`. A reader in another
+  /// module runs `value(of:)` unspecialized, and there each call asked the
+  /// runtime for `Box<Value>`'s generic metadata; a class of its own needs
+  /// neither the box nor the metadata.
+  package func object<Value: AnyObject & Sendable>(of type: Value.Type) -> Value? {
+    let wanted = ObjectIdentifier(type)
+    return boxes.withLock { boxes in
+      for entry in boxes where entry.type == wanted { return unsafeDowncast(entry.box, to: Value.self) }
+      return nil
+    }
+  }
+
+  package func keep<Value: AnyObject & Sendable>(object: Value) {
+    boxes.withLock { $0.append((ObjectIdentifier(Value.self), object)) }
+  }
 }

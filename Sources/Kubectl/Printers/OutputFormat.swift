@@ -135,7 +135,7 @@ enum ObjectPrinter {
     // per row cost more than some cells).
     var rowContext = context
     for object in objects {
-      rowContext.pod = object.kind == .pod ? object.memoized(PodFields.self, PodFields.init) : nil
+      rowContext.pod = object.kind == .pod ? object.memoized(object: PodFields.self, PodFields.init) : nil
       // `metadata` read as keys, not as a dotted path cut at every row.
       if options.withNamespace { table.add(object.content["metadata"]?["namespace"]?.string ?? "") }
       for (index, column) in columns.enumerated() {

@@ -2,11 +2,12 @@ import Foundation
 import KubeCluster
 
 /// What a `kubectl get pods` row prints of a pod, read once for all the
-/// row's cells.
-struct PodFields: Sendable {
-  var name: String
-  var created: Date?
-  var summary: Columns.PodSummary
+/// row's cells. A class, so the pod version's memo keeps it as it is
+/// (`memoized(object:)`).
+final class PodFields: Sendable {
+  let name: String
+  let created: Date?
+  let summary: Columns.PodSummary
 
   init(_ pod: Object) {
     // The pod's members and its metadata are taken out once, for the name,
