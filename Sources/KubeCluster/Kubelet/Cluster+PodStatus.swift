@@ -142,7 +142,7 @@ extension Cluster {
     updated.content["status"] = status
     // One of a few texts, kept once for the journal entries of every pod.
     let summary = sharedText.intern("status \(phase)" + (allReady ? ", ready" : ""))
-    let stored = write(updated, by: sharedText.kubeletActor(source.host ?? ""), summary: summary)
+    let stored = write(consume updated, by: sharedText.kubeletActor(source.host ?? ""), summary: summary)
     runtimes[uid]?.statusMemo = stored.map {
       PodStatusMemo(resourceVersion: $0.resourceVersion, inputs: inputs, spec: spec, status: status)
     }

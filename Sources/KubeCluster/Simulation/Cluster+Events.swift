@@ -90,21 +90,23 @@ extension Cluster {
       metadata["creationTimestamp"] = stamp
     }
     var content = EventTemplate.event
-    content["metadata"] = .object(metadata)
-    content["involvedObject"] = .object(involved)
+    content["metadata"] = .object(consume metadata)
+    content["involvedObject"] = .object(consume involved)
     content["reason"] = .string(reason)
     content["message"] = .string(message)
-    content["source"] = .object(sourceJSON)
+    content["source"] = .object(consume sourceJSON)
     content["firstTimestamp"] = stamp
     content["lastTimestamp"] = stamp
     content["count"] = 1
     content["type"] = .string(type)
     content["reportingComponent"] = .string(source.component == "kubelet" ? "kubelet" : source.component)
     content["reportingInstance"] = .string(source.host ?? "")
-    let event = Object(.event, .object(content))
+    // Each part is consumed into the next, so the tree the store stamps
+    // its revision on is held only once and changes in place.
+    let event = Object(.event, .object(consume content))
     // A new name: stored as `write` would store it, without asking the
     // store again whether it is taken.
-    let stored = taken ? write(event, by: source.component) : store.insert(event, actor: source.component, at: now, summary: "created")
+    let stored = taken ? write(consume event, by: source.component) : store.insert(consume event, actor: source.component, at: now, summary: "created")
     if stored != nil {
       eventIndex[objectUID, default: []].append(ObjectKey(.event, name, in: namespace))
     }
@@ -118,13 +120,14 @@ extension Cluster {
   private func aggregatedMessage(
     _ earlier: [Object], type: String, reason: String, message: String, source: EventSource
   ) -> String {
-    let recent = earlier.filter {
-      $0.content["reason"]?.string == reason && $0.content["type"]?.string == type
-        && $0.content[path: "source.component"]?.string == source.component
-        && (Timestamp.parse($0.content["lastTimestamp"]?.string) ?? .distantPast)
-          >= now.addingTimeInterval(-600)
+    // Fewer than ten events about the object cannot hold ten messages.
+    guard earlier.count >= 10 else { return message }
+    let since = now.addingTimeInterval(-600)
+    let recent = earlier.map(AggregatedFacts.of).filter {
+      $0.reason == reason && $0.type == type && $0.component == source.component
+        && ($0.lastSeen ?? .distantPast) >= since
     }
-    let messages = Set(recent.compactMap { $0.content["message"]?.string }.filter { !$0.hasPrefix(Cluster.combinedPrefix) })
+    let messages = Set(recent.compactMap(\.message).filter { !$0.hasPrefix(Cluster.combinedPrefix) })
     guard messages.count >= 10, !messages.contains(message) else { return message }
     return Cluster.combinedPrefix + message
   }
@@ -136,6 +139,28 @@ extension Cluster {
         (Timestamp.parse($0.content["firstTimestamp"]?.string) ?? .distantPast, $0.resourceVersion.count, $0.resourceVersion)
           < (Timestamp.parse($1.content["firstTimestamp"]?.string) ?? .distantPast, $1.resourceVersion.count, $1.resourceVersion)
       }
+  }
+}
+
+/// What the aggregator compares of an event, read once per stored version
+/// of it: a controller's events about one object (a ReplicaSet's
+/// `SuccessfulCreate`) are each compared again for every later one.
+private struct AggregatedFacts: Sendable {
+  var reason: String?
+  var type: String?
+  var component: String?
+  var message: String?
+  var lastSeen: Date?
+
+  static func of(_ event: Object) -> AggregatedFacts { event.memoized(AggregatedFacts.self, AggregatedFacts.init) }
+
+  private init(_ event: Object) {
+    let content = event.content
+    reason = content["reason"]?.string
+    type = content["type"]?.string
+    component = content[path: "source.component"]?.string
+    message = content["message"]?.string
+    lastSeen = Timestamp.parse(content["lastTimestamp"]?.string)
   }
 }
 
