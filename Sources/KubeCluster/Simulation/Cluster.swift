@@ -366,14 +366,34 @@ package struct Cluster: Sendable {
   }
 
 
+  /// The Services whose selector matches the pod, before or after the change
+  /// (in no particular order: each is queued once).
   private func servicesSelecting(_ pod: Object, old: Object?) -> [ObjectKey] {
-    store.list(.service, in: pod.namespace).filter { service in
-      guard let selector = service.content[path: "spec.selector"], selector.object != nil else {
-        return false
+    var selecting: [ObjectKey] = []
+    // Read only if some Service selects, and then once for all of them.
+    var labels: (new: [String: String], old: [String: String]?)?
+    store.forEach(.service, in: pod.namespace) { service in
+      guard let match = ServiceSelector.of(service).selector else { return }
+      if labels == nil { labels = (pod.labels, old?.labels) }
+      if let labels, match.matches(labels.new) || (labels.old.map(match.matches) ?? false) {
+        selecting.append(service.key)
       }
-      let match = LabelSelector(matchLabels: Object.stringMap(selector))
-      return match.matches(pod.labels) || (old.map { match.matches($0.labels) } ?? false)
-    }.map(\.key)
+    }
+    return selecting
+  }
+}
+
+/// A Service's `spec.selector` as a label selector (nil when it has none),
+/// worked out once per stored version of the Service instead of at every
+/// change to a pod in its namespace.
+struct ServiceSelector: Sendable {
+  var selector: LabelSelector?
+
+  static func of(_ service: Object) -> ServiceSelector { service.memoized(ServiceSelector.self, ServiceSelector.init) }
+
+  private init(_ service: Object) {
+    guard let selector = service.content[path: "spec.selector"], selector.object != nil else { return }
+    self.selector = LabelSelector(matchLabels: Object.stringMap(selector))
   }
 }
 

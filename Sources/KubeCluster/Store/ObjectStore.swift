@@ -75,7 +75,6 @@ package struct PodGroup: Hashable, Sendable {
     isReady = ready != nil
     readySince = ready?["lastTransitionTime"]?.string
     var hasher = Hasher()
-    hasher.combine(labels)
     hasher.combine(isTerminating)
     hasher.combine(phase)
     hasher.combine(isReady)
@@ -84,8 +83,9 @@ package struct PodGroup: Hashable, Sendable {
   }
 
   /// The members hashed once, when the group is worked out (once per stored
-  /// pod version): the store counts a pod's group on every write to it, and
-  /// hashing the labels' tree each time cost more than the count.
+  /// pod version): the store counts a pod's group on every write to it.
+  /// The labels are left out: hashing their tree cost more than the count,
+  /// and the pods of one owner nearly always share them (`==` compares them).
   private var digest = 0
 
   package static func == (lhs: PodGroup, rhs: PodGroup) -> Bool {
