@@ -57,16 +57,13 @@ package struct Object: Equatable, Sendable {
   /// Computed every time for an object the store has not kept.
   // Inlinable, so that a reader's Value is known where it is asked for.
   @inlinable package func memoized<Value: Sendable>(_ type: Value.Type, _ compute: (Object) -> Value) -> Value {
-    guard let memo else { return compute(self) }
-    if let value = memo.value(of: type) { return value }
-    let value = compute(self)
-    memo.keep(value)
-    return value
+    guard memo != nil else { return compute(self) }
+    return memoized(object: ObjectMemo.Box<Value>.self) { ObjectMemo.Box(compute($0)) }.value
   }
 
   /// `memoized` for a value that is an instance of a final class, kept as
   /// it is (`ObjectMemo.object(of:)`): for readers in other modules.
-  package func memoized<Value: AnyObject & Sendable>(object type: Value.Type, _ compute: (Object) -> Value) -> Value {
+  @inlinable package func memoized<Value: AnyObject & Sendable>(object type: Value.Type, _ compute: (Object) -> Value) -> Value {
     guard let memo else { return compute(self) }
     if let kept = memo.object(of: type) { return kept }
     let value = compute(self)

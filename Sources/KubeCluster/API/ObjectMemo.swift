@@ -18,26 +18,11 @@ package final class ObjectMemo: Sendable {
     @usableFromInline init(_ value: Value) { self.value = value }
   }
 
-  @inlinable func value<Value: Sendable>(of type: Value.Type) -> Value? {
-    let wanted = ObjectIdentifier(type)
-    return boxes.withLock { boxes in
-      for entry in boxes where entry.type == wanted {
-        return unsafeDowncast(entry.box, to: Box<Value>.self).value
-      }
-      return nil
-    }
-  }
-
-  @inlinable func keep<Value: Sendable>(_ value: Value) {
-    let box = Box(value)
-    boxes.withLock { $0.append((ObjectIdentifier(Value.self), box)) }
-  }
-
   /// The instance of a class kept with `keep(object:)`. A reader in another
   /// module runs `value(of:)` unspecialized, and there each call asked the
   /// runtime for `Box<Value>`'s generic metadata; a class of its own needs
   /// neither the box nor the metadata.
-  package func object<Value: AnyObject & Sendable>(of type: Value.Type) -> Value? {
+  @inlinable package func object<Value: AnyObject & Sendable>(of type: Value.Type) -> Value? {
     let wanted = ObjectIdentifier(type)
     return boxes.withLock { boxes in
       for entry in boxes where entry.type == wanted { return unsafeDowncast(entry.box, to: Value.self) }
@@ -45,7 +30,12 @@ package final class ObjectMemo: Sendable {
     }
   }
 
-  package func keep<Value: AnyObject & Sendable>(object: Value) {
+  @inlinable package func keep<Value: AnyObject & Sendable>(object: Value) {
     boxes.withLock { $0.append((ObjectIdentifier(Value.self), object)) }
   }
+
+  /// A value of any type, kept in a box of its own type.
+  @inlinable func value<Value: Sendable>(of type: Value.Type) -> Value? { object(of: Box<Value>.self)?.value }
+
+  @inlinable func keep<Value: Sendable>(_ value: Value) { keep(object: Box(value)) }
 }
