@@ -1,6 +1,6 @@
 # kubetutor: `make run` starts the shell, `make test` runs the whole suite.
 SWIFT ?= swift
-PACKAGES := libedit-dev libsqlite3-dev zlib1g-dev
+PACKAGES := libedit-dev libsqlite3-dev zlib1g-dev libjemalloc-dev
 
 .PHONY: run test deps build bench compare fuzz fuzz-smoke
 

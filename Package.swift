@@ -11,6 +11,13 @@ let nonContentPaths =
     "KubetutorFuzzing", "CFuzzSupport", "Fuzz",
   ].map { "Sources/\($0)" }
 
+/// Release builds allocate with jemalloc (Debian's libjemalloc-dev). The
+/// simulation makes and drops many small trees; at 10,000 replicas glibc's
+/// malloc and free, with their chunk consolidation, were a sixth of the
+/// time, and jemalloc took 6 to 10 % off creating the Deployment and 15 to
+/// 20 % off its rolling update (README, "Performance").
+let jemalloc = LinkerSetting.linkedLibrary("jemalloc", .when(platforms: [.linux], configuration: .release))
+
 let package = Package(
   name: "kubetutor",
   products: [
@@ -77,7 +84,8 @@ let package = Package(
           [
             "-static-stdlib", "-lCoreFoundation", "-l_FoundationCShims", "-l_FoundationCollections",
             "-l_FoundationICU", "-lstdc++",
-          ], .when(configuration: .release))
+          ], .when(configuration: .release)),
+        jemalloc,
       ]),
 
     // System libraries from Debian's libsqlite3-dev, libedit-dev and zlib1g-dev
@@ -94,7 +102,8 @@ let package = Package(
         .product(name: "NIOCore", package: "swift-nio"),
         .product(name: "NIOPosix", package: "swift-nio"),
         .product(name: "NIOHTTP1", package: "swift-nio"),
-      ]),
+      ],
+      linkerSettings: [jemalloc]),
 
     // The inputs that come from people, as fuzz targets (FuzzTests, `make fuzz`).
     .target(name: "KubetutorFuzzing", dependencies: ["Shell", "Kubectl", "KubeCluster", "Tutor"]),
