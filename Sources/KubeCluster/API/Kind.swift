@@ -60,7 +60,7 @@ package enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
   }()
 
   /// The case's place in the declaration.
-  private var ordinal: Int {
+  package var ordinal: Int {
     switch self {
     case .binding: 0
     case .configMap: 1

@@ -66,6 +66,19 @@ package enum Work: Hashable, Comparable, Sendable {
 
   package var key: ObjectKey { order.1 }
 
+  // Hashed by the key's digest and the work's place in the order, without
+  // hashing the key's names again (see ObjectKey.digest).
+  package func hash(into hasher: inout Hasher) {
+    let (place, key) = order
+    hasher.combine(place)
+    hasher.combine(key)
+  }
+
+  package func _rawHashValue(seed: Int) -> Int {
+    let (place, key) = order
+    return key._rawHashValue(seed: seed &+ place &* 0x1000_0193)
+  }
+
   /// `works.sorted()`, each element's place read once instead of twice per
   /// comparison (the settle loop sorts thousands of pods' work each pass).
   static func inOrder(_ works: Set<Work>) -> [Work] {

@@ -101,8 +101,10 @@ package struct PodGroup: Hashable, Sendable {
 /// A value type: copying a store snapshots the whole cluster. One revision
 /// counter orders every write, as etcd's does.
 package struct ObjectStore: Sendable {
-  /// Kind, then namespace (empty for cluster-scoped kinds), then name.
-  private var objects: [Kind: [String: [String: Object]]] = [:]
+  /// Kind, then namespace (empty for cluster-scoped kinds), then the key
+  /// (whose digest, made once with the key, spares hashing the name at
+  /// every read and write).
+  private var objects: [Kind: [String: [ObjectKey: Object]]] = [:]
   /// Owner UID to the keys of its dependents, so garbage collection and
   /// controllers never scan every object to find what an owner owns.
   private var dependents: [String: Set<ObjectKey>] = [:]
@@ -145,7 +147,7 @@ package struct ObjectStore: Sendable {
   package init() {}
 
   package func get(_ key: ObjectKey) -> Object? {
-    objects[key.kind]?[key.namespace]?[key.name]
+    objects[key.kind]?[key.namespace]?[key]
   }
 
   package func contains(_ key: ObjectKey) -> Bool { get(key) != nil }
@@ -164,8 +166,8 @@ package struct ObjectStore: Sendable {
     guard let byNamespace = objects[kind] else { return [] }
     // Each namespace's objects are sorted as (name, object) pairs, not
     // looked up again by name after sorting the names.
-    func sorted(_ names: [String: Object]) -> [Object] {
-      names.sorted { $0.key < $1.key }.map(\.value)
+    func sorted(_ names: [ObjectKey: Object]) -> [Object] {
+      names.sorted { $0.key.name < $1.key.name }.map(\.value)
     }
     if let namespace, kind.isNamespaced {
       guard let names = byNamespace[namespace] else { return [] }
@@ -194,11 +196,11 @@ package struct ObjectStore: Sendable {
     guard let byNamespace = objects[kind] else { return }
     if let namespace, kind.isNamespaced {
       guard let names = byNamespace[namespace] else { return }
-      for (name, object) in names { try body(namespace, name, object) }
+      for (key, object) in names { try body(namespace, key.name, object) }
       return
     }
     for (namespace, names) in byNamespace {
-      for (name, object) in names { try body(namespace, name, object) }
+      for (key, object) in names { try body(namespace, key.name, object) }
     }
   }
 
@@ -226,7 +228,7 @@ package struct ObjectStore: Sendable {
   package func uncontrolled(_ kind: Kind, in namespace: String) -> [Object] {
     let space = kind.isNamespaced ? namespace : ""
     guard let names = uncontrolledNames[kind]?[space] else { return [] }
-    return names.sorted().compactMap { objects[kind]?[space]?[$0] }
+    return names.sorted().compactMap { objects[kind]?[space]?[ObjectKey(kind, $0, in: space)] }
   }
 
   /// Stores a new object. The caller has validated it and stamped its
@@ -241,7 +243,7 @@ package struct ObjectStore: Sendable {
     object.resourceVersion = String(revision)
     object.startMemo()
     let key = object.key
-    objects[key.kind, default: [:]][key.namespace, default: [:]][key.name] = object
+    objects[key.kind, default: [:]][key.namespace, default: [:]][key] = object
     lastWrites[object.kind] = nextWriteMark()
     index(object, old: nil)
     record(.added, object, old: nil, actor: actor, at: time, summary: summary)
@@ -269,7 +271,7 @@ package struct ObjectStore: Sendable {
     revision += 1
     object.resourceVersion = String(revision)
     object.startMemo()
-    objects[key.kind, default: [:]][key.namespace, default: [:]][key.name] = object
+    objects[key.kind, default: [:]][key.namespace, default: [:]][key] = object
     lastWrites[object.kind] = nextWriteMark()
     index(object, old: current)
     record(.modified, object, old: current, actor: actor, at: time, summary: summary)
@@ -281,7 +283,7 @@ package struct ObjectStore: Sendable {
   package mutating func remove(_ key: ObjectKey, actor: String, at time: Date, summary: String = "")
     -> Object?
   {
-    guard let removed = objects[key.kind]?[key.namespace]?.removeValue(forKey: key.name) else {
+    guard let removed = objects[key.kind]?[key.namespace]?.removeValue(forKey: key) else {
       return nil
     }
     revision += 1
@@ -298,10 +300,11 @@ package struct ObjectStore: Sendable {
   /// Puts back an object saved earlier, keeping its resourceVersion; the
   /// revision counter moves past it. No change is announced.
   package mutating func restore(_ object: Object) {
-    let old = get(object.key)
+    let key = object.key
+    let old = get(key)
     var object = object
     object.startMemo()
-    objects[object.kind, default: [:]][object.key.namespace, default: [:]][object.name] = object
+    objects[key.kind, default: [:]][key.namespace, default: [:]][key] = object
     index(object, old: old)
     revision = max(revision, Int(object.resourceVersion) ?? 0)
     lastWrites[object.kind] = nextWriteMark()

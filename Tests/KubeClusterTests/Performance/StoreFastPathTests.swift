@@ -39,6 +39,46 @@ struct StoreFastPathTests {
     #expect(Set(Kind.allCases.map(\.hashValue)).count == Kind.allCases.count)
   }
 
+  @Test("Object keys are equal, and hash alike, exactly when their kind and their names' bytes are, however the strings were made")
+  func keysFollowTheirNames() {
+    var random = JSONObjectTests.Seeded(state: 27)
+    // Few pieces, so that many keys share a kind, a namespace or a name, or
+    // split the same bytes differently between namespace and name; lengths
+    // that cross eight-byte words and Swift's small-string limit.
+    let pieces = ["a", "b", "ab", "-", ".", "web", "default", "é", "e\u{301}", "한", "0123456", "kube-system"]
+    let kinds: [Kind] = [.pod, .event, .node, .service, .namespace]
+    func text() -> String {
+      (0..<Int.random(in: 0...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+    }
+    /// The same characters in a string built another way: from bytes, or
+    /// cut out of a longer one.
+    func rebuilt(_ text: String) -> String {
+      Bool.random(using: &random)
+        ? String(decoding: Array(text.utf8), as: UTF8.self) : String(("x" + text + "y").dropFirst().dropLast())
+    }
+    var keys = Set<ObjectKey>()
+    var references = Set<[UInt8]>()
+    var values: [ObjectKey: Int] = [:]
+    for number in 0..<20_000 {
+      let (kind, namespace, name) = (kinds.randomElement(using: &random)!, text(), text())
+      let key = ObjectKey(kind, name, in: namespace)
+      let same = ObjectKey(kind, rebuilt(name), in: rebuilt(namespace))
+      #expect(key == same && key.hashValue == same.hashValue, "\(key)")
+      // What tells keys apart: the kind, and the bytes of each name on its own.
+      let storedNamespace = kind.isNamespaced ? namespace : ""
+      let reference = [UInt8(kind.ordinal)] + Array(storedNamespace.utf8) + [0xFF] + Array(name.utf8)
+      #expect(keys.insert(key).inserted == references.insert(reference).inserted, "\(key)")
+      if values[same] == nil { values[key] = number }
+    }
+    #expect(keys.count == references.count && values.count == keys.count)
+    for key in keys {
+      #expect(values[ObjectKey(key.kind, rebuilt(key.name), in: rebuilt(key.namespace))] != nil, "\(key)")
+    }
+    // Split differently between namespace and name: different keys.
+    #expect(ObjectKey(.pod, "bc", in: "a") != ObjectKey(.pod, "c", in: "ab"))
+    #expect(ObjectKey(.node, "a", in: "x") == ObjectKey(.node, "a"))
+  }
+
   @Test("A stored version's memo is worked out once, and a new version or a changed copy works it out again")
   func memoFollowsTheVersion() throws {
     var store = ObjectStore()
