@@ -225,8 +225,10 @@ package enum JSONValue: Equatable, Hashable, Sendable {
     }
     let last = JSONValue.nextSegment(bytes, from: first.upperBound) == nil
     let segment = String(decoding: UnsafeBufferPointer(rebasing: bytes[first]), as: UTF8.self)
-    switch self {
-    case .array(var items):
+    // `if case`, not `switch`: a switch keeps its own reference to `self`
+    // for as long as it runs, so the level taken out below would be shared
+    // and copied at every write instead of changed in place.
+    if case .array(var items) = self {
       guard let index = Int(segment), items.indices.contains(index) else { return }
       self = .null
       if last {
@@ -235,12 +237,12 @@ package enum JSONValue: Equatable, Hashable, Sendable {
         items[index].write(newValue, utf8: bytes, from: first.upperBound)
       }
       self = .array(items)
-    case .object(var object):
+    } else if case .object(var object) = self {
       if !last && newValue == nil && object[segment] == nil { return }
       self = .null
       object.write(newValue, at: segment, utf8: bytes, from: first.upperBound, last: last)
       self = .object(object)
-    default:
+    } else {
       if !last && newValue == nil { return }
       var object = JSONObject()
       object.write(newValue, at: segment, utf8: bytes, from: first.upperBound, last: last)
@@ -323,8 +325,8 @@ package enum JSONValue: Equatable, Hashable, Sendable {
       return
     }
     let rest = segments.dropFirst()
-    switch self {
-    case .array(var items):
+    // `if case`, not `switch` (see `write(_:utf8:from:)`).
+    if case .array(var items) = self {
       guard let index = Int(first), items.indices.contains(index) else { return }
       self = .null
       if rest.isEmpty {
@@ -333,13 +335,13 @@ package enum JSONValue: Equatable, Hashable, Sendable {
         items[index].write(newValue, at: rest)
       }
       self = .array(items)
-    case .object(var object):
+    } else if case .object(var object) = self {
       let key = String(first)
       if !rest.isEmpty && newValue == nil && object[key] == nil { return }
       self = .null
       object.write(newValue, at: key, then: rest)
       self = .object(object)
-    default:
+    } else {
       // Nothing to remove from a value that is not an object.
       if !rest.isEmpty && newValue == nil { return }
       var object = JSONObject()
@@ -534,8 +536,7 @@ package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
       self[key] = newValue
       return
     }
-    if self[key] == nil { append(key, .emptyObject) }
-    self[key]!.write(newValue, at: rest)
+    changeMember(key) { $0.write(newValue, at: rest) }
   }
 
   /// `write(_:at:then:)` for the rest of a dotted path's bytes from `from`
@@ -547,8 +548,23 @@ package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
       self[key] = newValue
       return
     }
-    if self[key] == nil { append(key, .emptyObject) }
-    self[key]!.write(newValue, utf8: bytes, from: from)
+    changeMember(key) { $0.write(newValue, utf8: bytes, from: from) }
+  }
+
+  /// `body` applied to the member `key` (added as an empty object when
+  /// missing), found once and taken out while it changes, so that it
+  /// changes in place.
+  private mutating func changeMember(_ key: String, _ body: (inout JSONValue) -> Void) {
+    var found = position(of: key)
+    if found == nil {
+      append(key, .emptyObject)
+      found = keys.count - 1
+    }
+    guard let position = found else { return }
+    var member = values[position]
+    values[position] = .null
+    body(&member)
+    values[position] = member
   }
 
   private mutating func append(_ key: String, _ value: JSONValue) {
