@@ -201,6 +201,14 @@ enum APILoad {
   @_silgen_name("malloc_info")
   static func mallocInfo(_ options: Int32, _ stream: UnsafeMutablePointer<FILE>) -> Int32
 
+  /// jemalloc's `mallctl(name, old, oldLength, new, newLength)`, found at
+  /// run time: release builds allocate with jemalloc (Package.swift), debug
+  /// builds with glibc's malloc.
+  typealias MallCtl = @convention(c) (
+    UnsafePointer<CChar>, UnsafeMutableRawPointer?, UnsafeMutablePointer<Int>?, UnsafeMutableRawPointer?, Int
+  ) -> Int32
+  static let mallctl: MallCtl? = dlsym(nil, "mallctl").map { unsafeBitCast($0, to: MallCtl.self) }
+
   /// The process's memory in MB: resident, and malloc's view of its heap.
   struct Memory {
     var resident: Double
@@ -209,9 +217,30 @@ enum APILoad {
     /// Bytes freed but kept by malloc in its arenas.
     var heapFree: Double
 
+    static func now() -> Memory {
+      if let mallctl { return jemalloc(mallctl) }
+      return glibc()
+    }
+
+    /// From jemalloc's statistics, refreshed first: the bytes allocated,
+    /// and what it keeps resident beyond them (free pages and its own
+    /// bookkeeping).
+    private static func jemalloc(_ mallctl: MallCtl) -> Memory {
+      var epoch: UInt64 = 1
+      _ = mallctl("epoch", nil, nil, &epoch, MemoryLayout<UInt64>.size)
+      func statistic(_ name: String) -> Double {
+        var value = 0
+        var length = MemoryLayout<Int>.size
+        guard mallctl(name, &value, &length, nil, 0) == 0 else { return 0 }
+        return Double(value) / 1_048_576
+      }
+      let allocated = statistic("stats.allocated")
+      return Memory(resident: residentMB(), heapInUse: allocated, heapFree: max(0, statistic("stats.resident") - allocated))
+    }
+
     /// From glibc's `malloc_info` report (every arena): the arenas'
     /// size less their free chunks, plus the mmapped chunks.
-    static func now() -> Memory {
+    private static func glibc() -> Memory {
       var text: UnsafeMutablePointer<CChar>?
       var length = 0
       guard let stream = open_memstream(&text, &length) else { return Memory(resident: residentMB(), heapInUse: 0, heapFree: 0) }
