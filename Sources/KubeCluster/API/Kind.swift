@@ -50,6 +50,23 @@ package enum Kind: String, CaseIterable, Sendable, Hashable, Comparable {
     Kind.nameRanks[lhs.ordinal] < Kind.nameRanks[rhs.ordinal]
   }
 
+  /// The kind named exactly `rawValue`. Looked up among the kinds whose
+  /// names have its length: the compiler's switch over 36 strings hashed
+  /// the name first, at every owner reference and journal entry read.
+  package init?(rawValue: String) {
+    let length = rawValue.utf8.count
+    guard length < Kind.byLength.count, let kind = Kind.byLength[length].first(where: { $0.rawValue == rawValue })
+    else { return nil }
+    self = kind
+  }
+
+  /// The kinds by the length of their names.
+  private static let byLength: [[Kind]] = {
+    var kinds = [[Kind]](repeating: [], count: (allCases.map(\.rawValue.utf8.count).max() ?? 0) + 1)
+    for kind in allCases { kinds[kind.rawValue.utf8.count].append(kind) }
+    return kinds
+  }()
+
   /// Each kind's place in the order of their names.
   private static let nameRanks: [Int] = {
     var ranks = [Int](repeating: 0, count: allCases.count)

@@ -170,7 +170,12 @@ package struct Object: Equatable, Sendable {
 /// holds it.
 package struct OwnerReference: Equatable, Sendable {
   package var apiVersion: String
-  package var kind: String
+  package var kind: String {
+    didSet { ownerKind = Kind(rawValue: kind) }
+  }
+  /// `kind` as a `Kind`, read once when the reference is made or its kind
+  /// set: dispatch and the journal ask for it at every write of an owned object.
+  package private(set) var ownerKind: Kind?
   package var name: String
   package var uid: String
   package var controller: Bool
@@ -179,6 +184,7 @@ package struct OwnerReference: Equatable, Sendable {
   package init(controlledBy owner: Object) {
     apiVersion = owner.kind.apiVersion
     kind = owner.kind.rawValue
+    ownerKind = owner.kind
     name = owner.name
     uid = owner.uid
     controller = true
@@ -189,6 +195,7 @@ package struct OwnerReference: Equatable, Sendable {
     guard let name = value["name"]?.string, let uid = value["uid"]?.string else { return nil }
     apiVersion = value["apiVersion"]?.string ?? ""
     kind = value["kind"]?.string ?? ""
+    ownerKind = Kind(rawValue: kind)
     self.name = name
     self.uid = uid
     controller = value["controller"]?.bool ?? false
@@ -202,6 +209,4 @@ package struct OwnerReference: Equatable, Sendable {
       "blockOwnerDeletion": .bool(blockOwnerDeletion),
     ]
   }
-
-  package var ownerKind: Kind? { Kind(rawValue: kind) }
 }

@@ -26,16 +26,24 @@ package struct RandomSource: RandomNumberGenerator, Sendable {
   package mutating func uuid() -> String {
     // Written as bytes: every object the cluster creates (each Event too)
     // gets one.
-    var bytes = [UInt8](repeating: UInt8(ascii: "-"), count: 36)
-    var position = 0
-    for index in 0..<32 {
-      var nibble = Int(next() % 16)
-      if index == 12 { nibble = 4 }
-      if index == 16 { nibble = 8 | (nibble & 3) }
-      bytes[position] = RandomSource.hexDigits[nibble]
-      position += index == 7 || index == 11 || index == 15 || index == 19 ? 2 : 1
+    // Straight into the string's own storage: one allocation.
+    let digits = RandomSource.hexDigits
+    return String(unsafeUninitializedCapacity: 36) { bytes in
+      var position = 0
+      for index in 0..<32 {
+        var nibble = Int(next() % 16)
+        if index == 12 { nibble = 4 }
+        if index == 16 { nibble = 8 | (nibble & 3) }
+        bytes[position] = digits[nibble]
+        if index == 7 || index == 11 || index == 15 || index == 19 {
+          bytes[position + 1] = UInt8(ascii: "-")
+          position += 2
+        } else {
+          position += 1
+        }
+      }
+      return 36
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -37,6 +37,15 @@ struct StoreFastPathTests {
     }
     #expect(Set(Kind.allCases).count == Kind.allCases.count)
     #expect(Set(Kind.allCases.map(\.hashValue)).count == Kind.allCases.count)
+    for kind in Kind.allCases {
+      #expect(Kind(rawValue: kind.rawValue) == kind)
+      #expect(Kind(rawValue: String(decoding: Array(kind.rawValue.utf8), as: UTF8.self)) == kind)
+      for wrong in [kind.rawValue.lowercased(), kind.rawValue + "s", " " + kind.rawValue, String(kind.rawValue.dropLast())] {
+        #expect(Kind(rawValue: wrong) == nil, "\(wrong)")
+      }
+    }
+    #expect(Kind(rawValue: "") == nil && Kind(rawValue: String(repeating: "x", count: 300)) == nil)
+    #expect(Kind(rawValue: "Pod") == .pod && Kind(rawValue: "Pòd") == nil)
   }
 
   @Test("Object keys are equal, and hash alike, exactly when their kind and their names' bytes are, however the strings were made")
