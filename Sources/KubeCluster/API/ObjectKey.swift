@@ -51,7 +51,7 @@ package struct ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertibl
     return hash
   }
 
-  private static func absorb(_ text: String, into hash: inout UInt64) {
+  static func absorb(_ text: String, into hash: inout UInt64) {
     func step(_ word: UInt64) {
       hash = (hash ^ word) &* 0xff51_afd7_ed55_8ccd
       hash ^= hash >> 29
@@ -91,4 +91,24 @@ package struct ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertibl
   }
 
   package var description: String { "\(kind.rawValue) \(namespacedName)" }
+}
+
+/// A namespace's name as the store files objects under it: hashed once,
+/// as `ObjectKey` hashes its names, instead of by `Hasher` at every lookup.
+struct NamespaceName: Hashable, Sendable {
+  let name: String
+  private let digest: UInt64
+
+  init(_ name: String) {
+    self.name = name
+    var hash: UInt64 = 0x2545_f491_4f6c_dd1d
+    ObjectKey.absorb(name, into: &hash)
+    digest = hash
+  }
+
+  static func == (lhs: NamespaceName, rhs: NamespaceName) -> Bool { lhs.digest == rhs.digest && lhs.name == rhs.name }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(digest) }
+
+  func _rawHashValue(seed: Int) -> Int { ObjectKey.mix(digest, seed: seed) }
 }

@@ -101,10 +101,11 @@ package struct PodGroup: Hashable, Sendable {
 /// A value type: copying a store snapshots the whole cluster. One revision
 /// counter orders every write, as etcd's does.
 package struct ObjectStore: Sendable {
-  /// Kind, then namespace (empty for cluster-scoped kinds), then the key
-  /// (whose digest, made once with the key, spares hashing the name at
-  /// every read and write).
-  private var objects: [Kind: [String: [ObjectKey: Object]]] = [:]
+  /// By kind (its place in `Kind.allCases`), then namespace (empty for
+  /// cluster-scoped kinds), then key. Neither level hashes a name with
+  /// Swift's `Hasher` at a read or a write: keys carry their digest, and
+  /// namespaces are hashed as keys are (`NamespaceName`).
+  private var objects = [[NamespaceName: [ObjectKey: Object]]](repeating: [:], count: Kind.allCases.count)
   /// Owner UID to the keys of its dependents, so garbage collection and
   /// controllers never scan every object to find what an owner owns.
   private var dependents: [String: Set<ObjectKey>] = [:]
@@ -147,7 +148,7 @@ package struct ObjectStore: Sendable {
   package init() {}
 
   package func get(_ key: ObjectKey) -> Object? {
-    objects[key.kind]?[key.namespace]?[key]
+    objects[key.kind.ordinal][NamespaceName(key.namespace)]?[key]
   }
 
   package func contains(_ key: ObjectKey) -> Bool { get(key) != nil }
@@ -163,18 +164,18 @@ package struct ObjectStore: Sendable {
 
   /// Objects of a kind, in one namespace or all (`nil`), sorted by namespace and name.
   package func list(_ kind: Kind, in namespace: String? = nil) -> [Object] {
-    guard let byNamespace = objects[kind] else { return [] }
+    let byNamespace = objects[kind.ordinal]
     // Each namespace's objects are sorted as (name, object) pairs, not
     // looked up again by name after sorting the names.
     func sorted(_ names: [ObjectKey: Object]) -> [Object] {
       names.sorted { $0.key.name < $1.key.name }.map(\.value)
     }
     if let namespace, kind.isNamespaced {
-      guard let names = byNamespace[namespace] else { return [] }
+      guard let names = byNamespace[NamespaceName(namespace)] else { return [] }
       return sorted(names)
     }
     var result: [Object] = []
-    for (_, names) in byNamespace.sorted(by: { $0.key < $1.key }) {
+    for (_, names) in byNamespace.sorted(by: { $0.key.name < $1.key.name }) {
       result += sorted(names)
     }
     return result
@@ -193,18 +194,18 @@ package struct ObjectStore: Sendable {
   package func forEachNamed(
     _ kind: Kind, in namespace: String? = nil, _ body: (_ namespace: String, _ name: String, Object) throws -> Void
   ) rethrows {
-    guard let byNamespace = objects[kind] else { return }
+    let byNamespace = objects[kind.ordinal]
     if let namespace, kind.isNamespaced {
-      guard let names = byNamespace[namespace] else { return }
+      guard let names = byNamespace[NamespaceName(namespace)] else { return }
       for (key, object) in names { try body(namespace, key.name, object) }
       return
     }
     for (namespace, names) in byNamespace {
-      for (key, object) in names { try body(namespace, key.name, object) }
+      for (key, object) in names { try body(namespace.name, key.name, object) }
     }
   }
 
-  package func count(_ kind: Kind) -> Int { objects[kind]?.values.reduce(0) { $0 + $1.count } ?? 0 }
+  package func count(_ kind: Kind) -> Int { objects[kind.ordinal].values.reduce(0) { $0 + $1.count } }
 
   /// The objects whose owner references name `uid`.
   package func dependents(of uid: String) -> [Object] {
@@ -228,7 +229,7 @@ package struct ObjectStore: Sendable {
   package func uncontrolled(_ kind: Kind, in namespace: String) -> [Object] {
     let space = kind.isNamespaced ? namespace : ""
     guard let names = uncontrolledNames[kind]?[space] else { return [] }
-    return names.sorted().compactMap { objects[kind]?[space]?[ObjectKey(kind, $0, in: space)] }
+    return names.sorted().compactMap { objects[kind.ordinal][NamespaceName(space)]?[ObjectKey(kind, $0, in: space)] }
   }
 
   /// Stores a new object. The caller has validated it and stamped its
@@ -243,7 +244,7 @@ package struct ObjectStore: Sendable {
     object.resourceVersion = String(revision)
     object.startMemo()
     let key = object.key
-    objects[key.kind, default: [:]][key.namespace, default: [:]][key] = object
+    objects[key.kind.ordinal][NamespaceName(key.namespace), default: [:]][key] = object
     lastWrites[object.kind] = nextWriteMark()
     index(object, old: nil)
     record(.added, object, old: nil, actor: actor, at: time, summary: summary)
@@ -271,7 +272,7 @@ package struct ObjectStore: Sendable {
     revision += 1
     object.resourceVersion = String(revision)
     object.startMemo()
-    objects[key.kind, default: [:]][key.namespace, default: [:]][key] = object
+    objects[key.kind.ordinal][NamespaceName(key.namespace), default: [:]][key] = object
     lastWrites[object.kind] = nextWriteMark()
     index(object, old: current)
     record(.modified, object, old: current, actor: actor, at: time, summary: summary)
@@ -283,7 +284,7 @@ package struct ObjectStore: Sendable {
   package mutating func remove(_ key: ObjectKey, actor: String, at time: Date, summary: String = "")
     -> Object?
   {
-    guard let removed = objects[key.kind]?[key.namespace]?.removeValue(forKey: key) else {
+    guard let removed = objects[key.kind.ordinal][NamespaceName(key.namespace)]?.removeValue(forKey: key) else {
       return nil
     }
     revision += 1
@@ -304,7 +305,7 @@ package struct ObjectStore: Sendable {
     let old = get(key)
     var object = object
     object.startMemo()
-    objects[key.kind, default: [:]][key.namespace, default: [:]][key] = object
+    objects[key.kind.ordinal][NamespaceName(key.namespace), default: [:]][key] = object
     index(object, old: old)
     revision = max(revision, Int(object.resourceVersion) ?? 0)
     lastWrites[object.kind] = nextWriteMark()
