@@ -93,9 +93,10 @@ package struct ObjectKey: Hashable, Comparable, Sendable, CustomStringConvertibl
   package var description: String { "\(kind.rawValue) \(namespacedName)" }
 }
 
-/// A namespace's name as the store files objects under it: hashed once,
-/// as `ObjectKey` hashes its names, instead of by `Hasher` at every lookup.
-struct NamespaceName: Hashable, Sendable {
+/// A name hashed once, when made, as `ObjectKey` hashes its names, instead
+/// of by `Hasher` at every lookup: namespaces in the store, nodes in the
+/// scheduler's sums.
+struct HashedName: Hashable, Sendable {
   let name: String
   private let digest: UInt64
 
@@ -106,7 +107,7 @@ struct NamespaceName: Hashable, Sendable {
     digest = hash
   }
 
-  static func == (lhs: NamespaceName, rhs: NamespaceName) -> Bool { lhs.digest == rhs.digest && lhs.name == rhs.name }
+  static func == (lhs: HashedName, rhs: HashedName) -> Bool { lhs.digest == rhs.digest && lhs.name == rhs.name }
 
   func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 

@@ -55,7 +55,7 @@ extension Cluster {
     var filtered: [(node: String, reasons: [String])] = []
     for node in nodes {
       // The node's sums, looked up once for the filter and the score.
-      let totals = nodeTotals[node.name] ?? NodeTotals()
+      let totals = nodeTotals[node.hashedName] ?? NodeTotals()
       var (fits, reason, resolvable) = check(asks, on: node, used: totals.load, request: request)
       if fits, let allowed = claims?.nodes, !allowed.contains(node.name) {
         (fits, reason, resolvable) = (false, ["node(s) had volume node affinity conflict"], false)
@@ -250,7 +250,7 @@ extension Cluster {
 
   /// What pods bound to a node request, counting only pods still running.
   func load(on node: String) -> NodeLoad {
-    nodeTotals[node]?.load ?? NodeLoad()
+    nodeTotals[HashedName(node)]?.load ?? NodeLoad()
   }
 
 
@@ -280,6 +280,9 @@ extension Cluster {
 /// node, not once per pod placed.
 struct NodeFacts: Sendable {
   var name: String
+  /// The name as the scheduler's sums are keyed (`nodeTotals`), hashed once
+  /// per version of the node instead of once per pod placed.
+  var hashedName: HashedName
   var labels: [String: String]
   var unschedulable: Bool
   /// The NoSchedule and NoExecute taints, in order.
@@ -288,6 +291,7 @@ struct NodeFacts: Sendable {
 
   init(_ node: Object) {
     name = node.name
+    hashedName = HashedName(name)
     labels = node.labels
     unschedulable = node.content[path: "spec.unschedulable"]?.bool == true
     taints = (node.content[path: "spec.taints"]?.array ?? []).compactMap { taint in

@@ -43,12 +43,12 @@ extension Cluster {
     schedulingMemo.accountsChanged()
     if let previous {
       podAccounts[key] = nil
-      nodeTotals[previous.node, default: NodeTotals()]
+      nodeTotals[HashedName(previous.node), default: NodeTotals()]
         .add(previous, owner: previous.owner.map { ownerNumber($0) }, sign: -1)
     }
     guard let account else { return }
     podAccounts[key] = account
-    nodeTotals[account.node, default: NodeTotals()]
+    nodeTotals[HashedName(account.node), default: NodeTotals()]
       .add(account, owner: account.owner.map { ownerNumber($0) }, sign: 1)
   }
 

@@ -52,7 +52,7 @@ package struct Cluster: Sendable {
   var podsByNode: [String: Set<ObjectKey>] = [:]
   /// The scheduler's cache: each bound pod's requests and each node's sums.
   var podAccounts: [ObjectKey: PodAccount] = [:]
-  var nodeTotals: [String: NodeTotals] = [:]
+  var nodeTotals: [HashedName: NodeTotals] = [:]
   /// A number for each controlling owner UID the scheduler's cache has
   /// counted pods of, so the sums by owner are keyed by a small number.
   var ownerNumbers: [String: Int] = [:]

@@ -104,8 +104,8 @@ package struct ObjectStore: Sendable {
   /// By kind (its place in `Kind.allCases`), then namespace (empty for
   /// cluster-scoped kinds), then key. Neither level hashes a name with
   /// Swift's `Hasher` at a read or a write: keys carry their digest, and
-  /// namespaces are hashed as keys are (`NamespaceName`).
-  private var objects = [[NamespaceName: [ObjectKey: Object]]](repeating: [:], count: Kind.allCases.count)
+  /// namespaces are hashed as keys are (`HashedName`).
+  private var objects = [[HashedName: [ObjectKey: Object]]](repeating: [:], count: Kind.allCases.count)
   /// Owner UID to the keys of its dependents, so garbage collection and
   /// controllers never scan every object to find what an owner owns.
   private var dependents: [String: Set<ObjectKey>] = [:]
@@ -148,7 +148,7 @@ package struct ObjectStore: Sendable {
   package init() {}
 
   package func get(_ key: ObjectKey) -> Object? {
-    objects[key.kind.ordinal][NamespaceName(key.namespace)]?[key]
+    objects[key.kind.ordinal][HashedName(key.namespace)]?[key]
   }
 
   package func contains(_ key: ObjectKey) -> Bool { get(key) != nil }
@@ -171,7 +171,7 @@ package struct ObjectStore: Sendable {
       names.sorted { $0.key.name < $1.key.name }.map(\.value)
     }
     if let namespace, kind.isNamespaced {
-      guard let names = byNamespace[NamespaceName(namespace)] else { return [] }
+      guard let names = byNamespace[HashedName(namespace)] else { return [] }
       return sorted(names)
     }
     var result: [Object] = []
@@ -196,7 +196,7 @@ package struct ObjectStore: Sendable {
   ) rethrows {
     let byNamespace = objects[kind.ordinal]
     if let namespace, kind.isNamespaced {
-      guard let names = byNamespace[NamespaceName(namespace)] else { return }
+      guard let names = byNamespace[HashedName(namespace)] else { return }
       for (key, object) in names { try body(namespace, key.name, object) }
       return
     }
@@ -229,7 +229,7 @@ package struct ObjectStore: Sendable {
   package func uncontrolled(_ kind: Kind, in namespace: String) -> [Object] {
     let space = kind.isNamespaced ? namespace : ""
     guard let names = uncontrolledNames[kind]?[space] else { return [] }
-    return names.sorted().compactMap { objects[kind.ordinal][NamespaceName(space)]?[ObjectKey(kind, $0, in: space)] }
+    return names.sorted().compactMap { objects[kind.ordinal][HashedName(space)]?[ObjectKey(kind, $0, in: space)] }
   }
 
   /// Stores a new object. The caller has validated it and stamped its
@@ -244,7 +244,7 @@ package struct ObjectStore: Sendable {
     object.resourceVersion = String(revision)
     object.startMemo()
     let key = object.key
-    objects[key.kind.ordinal][NamespaceName(key.namespace), default: [:]][key] = object
+    objects[key.kind.ordinal][HashedName(key.namespace), default: [:]][key] = object
     lastWrites[object.kind] = nextWriteMark()
     index(object, old: nil)
     record(.added, object, old: nil, actor: actor, at: time, summary: summary)
@@ -272,7 +272,7 @@ package struct ObjectStore: Sendable {
     revision += 1
     object.resourceVersion = String(revision)
     object.startMemo()
-    objects[key.kind.ordinal][NamespaceName(key.namespace), default: [:]][key] = object
+    objects[key.kind.ordinal][HashedName(key.namespace), default: [:]][key] = object
     lastWrites[object.kind] = nextWriteMark()
     index(object, old: current)
     record(.modified, object, old: current, actor: actor, at: time, summary: summary)
@@ -284,7 +284,7 @@ package struct ObjectStore: Sendable {
   package mutating func remove(_ key: ObjectKey, actor: String, at time: Date, summary: String = "")
     -> Object?
   {
-    guard let removed = objects[key.kind.ordinal][NamespaceName(key.namespace)]?.removeValue(forKey: key) else {
+    guard let removed = objects[key.kind.ordinal][HashedName(key.namespace)]?.removeValue(forKey: key) else {
       return nil
     }
     revision += 1
@@ -305,7 +305,7 @@ package struct ObjectStore: Sendable {
     let old = get(key)
     var object = object
     object.startMemo()
-    objects[key.kind.ordinal][NamespaceName(key.namespace), default: [:]][key] = object
+    objects[key.kind.ordinal][HashedName(key.namespace), default: [:]][key] = object
     index(object, old: old)
     revision = max(revision, Int(object.resourceVersion) ?? 0)
     lastWrites[object.kind] = nextWriteMark()

@@ -73,7 +73,7 @@ struct StoreFastPathTests {
       let key = ObjectKey(kind, name, in: namespace)
       let same = ObjectKey(kind, rebuilt(name), in: rebuilt(namespace))
       #expect(key == same && key.hashValue == same.hashValue, "\(key)")
-      let (space, sameSpace) = (NamespaceName(namespace), NamespaceName(rebuilt(namespace)))
+      let (space, sameSpace) = (HashedName(namespace), HashedName(rebuilt(namespace)))
       #expect(space == sameSpace && space.hashValue == sameSpace.hashValue, "\(namespace)")
       // What tells keys apart: the kind, and the bytes of each name on its own.
       let storedNamespace = kind.isNamespaced ? namespace : ""
@@ -88,7 +88,7 @@ struct StoreFastPathTests {
     // Split differently between namespace and name: different keys.
     #expect(ObjectKey(.pod, "bc", in: "a") != ObjectKey(.pod, "c", in: "ab"))
     #expect(ObjectKey(.node, "a", in: "x") == ObjectKey(.node, "a"))
-    #expect(NamespaceName("default") != NamespaceName("kube-system") && NamespaceName("é") != NamespaceName("e\u{301}"))
+    #expect(HashedName("default") != HashedName("kube-system") && HashedName("é") != HashedName("e\u{301}"))
   }
 
   @Test("A stored version's memo is worked out once, and a new version or a changed copy works it out again")
