@@ -277,17 +277,19 @@ extension Cluster {
 }
 
 /// What the scheduler reads of a node: decoded once per version of the
-/// node, not once per pod placed.
-struct NodeFacts: Sendable {
-  var name: String
+/// node, not once per pod placed. A class: the scheduler passes each node's
+/// facts around for every pod it places, and a reference is one count to
+/// keep instead of one for each of its strings and collections.
+final class NodeFacts: Sendable {
+  let name: String
   /// The name as the scheduler's sums are keyed (`nodeTotals`), hashed once
   /// per version of the node instead of once per pod placed.
-  var hashedName: HashedName
-  var labels: [String: String]
-  var unschedulable: Bool
+  let hashedName: HashedName
+  let labels: [String: String]
+  let unschedulable: Bool
   /// The NoSchedule and NoExecute taints, in order.
-  var taints: [(key: String, value: String?, effect: String)]
-  var allocatable: NodeLoad
+  let taints: [(key: String, value: String?, effect: String)]
+  let allocatable: NodeLoad
 
   init(_ node: Object) {
     name = node.name
