@@ -96,28 +96,68 @@ enum BenchSupport {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
   }
 
-  /// Runs this executable again for one figure and passes its lines on.
-  static func runChild(figure: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    process.arguments = ["--only", figure]
-    let output = Pipe()
-    process.standardOutput = output
-    do {
-      try process.run()
-    } catch {
-      note("\(figure): could not start (\(error))")
-      return
-    }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-      if line.hasPrefix("#") {
+  /// Runs this executable again for one figure, `runs` times, each in a
+  /// process of its own, and passes its lines on: those of the first run,
+  /// with each recorded value replaced by the median over the runs.
+  static func runChild(figure: String, runs: Int) {
+    var outputs: [[Substring]] = []
+    var values: [String: [Double]] = [:]
+    for _ in 0..<runs {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+      process.arguments = ["--only", figure]
+      let output = Pipe()
+      process.standardOutput = output
+      do {
+        try process.run()
+      } catch {
+        note("\(figure): could not start (\(error))")
+        return
+      }
+      let data = output.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+      for line in lines where line.hasPrefix("#") {
         let parts = line.dropFirst().split(separator: "=", maxSplits: 1)
-        if parts.count == 2, let value = Double(parts[1]) { recorded[String(parts[0])] = value }
+        if parts.count == 2, let value = Double(parts[1]) { values[String(parts[0]), default: []].append(value) }
+      }
+      outputs.append(lines)
+    }
+    guard let first = outputs.first else { return }
+    if runs > 1 { note("\(figure): the median of \(runs) runs, each in its own process") }
+    // A figure's line comes just before its `#key=value` line.
+    var pending: Substring?
+    for line in first {
+      if line.hasPrefix("#") {
+        let key = String(line.dropFirst().prefix { $0 != "=" })
+        let all = (values[key] ?? []).sorted()
+        if let text = pending {
+          if let median = all.isEmpty ? nil : all[all.count / 2] {
+            recorded[key] = median
+            note(withValue(String(text), median))
+          } else {
+            note(String(text))
+          }
+          pending = nil
+        }
       } else {
-        note(String(line))
+        if let text = pending { note(String(text)) }
+        pending = line
       }
     }
+    if let text = pending { note(String(text)) }
+  }
+
+  /// `line` (as `line(_:_:_:key:)` printed it) with its value replaced.
+  private static func withValue(_ line: String, _ value: Double) -> String {
+    let words = line.split(separator: " ", omittingEmptySubsequences: false)
+    guard words.count >= 2, Double(words[words.count - 2]) != nil else { return line }
+    var head = line
+    head.removeLast(words[words.count - 1].count + 1)
+    head = String(head.dropLast(words[words.count - 2].count))
+    // Back to the name, padded again as `line` pads it.
+    while head.hasSuffix(" ") { head.removeLast() }
+    let label = head.count >= 62 ? head + " " : head.padding(toLength: 62, withPad: " ", startingAt: 0)
+    return label + String(format: "%10.2f %@", value, String(words[words.count - 1]))
   }
 }
