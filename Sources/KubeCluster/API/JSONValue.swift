@@ -555,12 +555,13 @@ package struct JSONObject: Equatable, Hashable, Sendable, Sequence {
   /// missing), found once and taken out while it changes, so that it
   /// changes in place.
   private mutating func changeMember(_ key: String, _ body: (inout JSONValue) -> Void) {
-    var found = position(of: key)
-    if found == nil {
+    let position: Int
+    if let found = self.position(of: key) {
+      position = found
+    } else {
       append(key, .emptyObject)
-      found = keys.count - 1
+      position = keys.count - 1
     }
-    guard let position = found else { return }
     var member = values[position]
     values[position] = .null
     body(&member)

@@ -80,7 +80,8 @@ extension Cluster {
     let name = "\(objectName).\(String(nanos, radix: 16))"
     metadata["name"] = .string(name)
     metadata["namespace"] = .string(namespace)
-    let taken = self.store.contains(ObjectKey(.event, name, in: namespace))
+    let eventKey = ObjectKey(.event, name, in: namespace)
+    let taken = self.store.contains(eventKey)
     if taken {
       // `write` replaces the event of that name and adds no identity.
       metadata["uid"] = nil
@@ -108,7 +109,7 @@ extension Cluster {
     // store again whether it is taken.
     let stored = taken ? write(consume event, by: source.component) : store.insert(consume event, actor: source.component, at: now, summary: "created")
     if stored != nil {
-      eventIndex[objectUID, default: []].append(ObjectKey(.event, name, in: namespace))
+      eventIndex[objectUID, default: []].append(eventKey)
     }
   }
 
