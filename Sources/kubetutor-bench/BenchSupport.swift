@@ -80,14 +80,14 @@ enum BenchSupport {
   nonisolated(unsafe) static var isChild = false
 
   /// Prints one figure; `key` keeps it for the growth ratios (and hands it
-  /// from a child process to its parent on a `#key=value` line).
+  /// from a child process to its parent on a `#key=value unit name` line).
   static func line(_ name: String, _ value: Double, _ unit: String, key: String? = nil) {
     // Pad to a column, but never cut a long name short.
     let label = name.count >= 62 ? name + " " : name.padding(toLength: 62, withPad: " ", startingAt: 0)
     note(label + String(format: "%10.2f %@", value, unit))
     if let key {
       recorded[key] = value
-      if isChild { note("#\(key)=\(value)") }
+      if isChild { note("#\(key)=\(value) \(unit) \(name)") }
     }
   }
 
@@ -98,7 +98,7 @@ enum BenchSupport {
 
   /// Runs this executable again for one figure, `runs` times, each in a
   /// process of its own, and passes its lines on: those of the first run,
-  /// with each recorded value replaced by the median over the runs.
+  /// each figure printed again with its median over the runs.
   static func runChild(figure: String, runs: Int) {
     var outputs: [[Substring]] = []
     var values: [String: [Double]] = [:]
@@ -117,47 +117,38 @@ enum BenchSupport {
       let data = output.fileHandleForReading.readDataToEndOfFile()
       process.waitUntilExit()
       let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-      for line in lines where line.hasPrefix("#") {
-        let parts = line.dropFirst().split(separator: "=", maxSplits: 1)
-        if parts.count == 2, let value = Double(parts[1]) { values[String(parts[0]), default: []].append(value) }
-      }
+      for figure in lines.compactMap(HandedFigure.init) { values[figure.key, default: []].append(figure.value) }
       outputs.append(lines)
     }
     guard let first = outputs.first else { return }
     if runs > 1 { note("\(figure): the median of \(runs) runs, each in its own process") }
-    // A figure's line comes just before its `#key=value` line.
-    var pending: Substring?
-    for line in first {
-      if line.hasPrefix("#") {
-        let key = String(line.dropFirst().prefix { $0 != "=" })
-        let all = (values[key] ?? []).sorted()
-        if let text = pending {
-          if let median = all.isEmpty ? nil : all[all.count / 2] {
-            recorded[key] = median
-            note(withValue(String(text), median))
-          } else {
-            note(String(text))
-          }
-          pending = nil
-        }
+    for (index, text) in first.enumerated() {
+      if let figure = HandedFigure(text) {
+        let all = (values[figure.key] ?? [figure.value]).sorted()
+        line(figure.name, all[all.count / 2], figure.unit, key: figure.key)
+      } else if index + 1 < first.count, first[index + 1].hasPrefix("#") {
+        // The child's printing of the figure that follows: printed again above.
+        continue
       } else {
-        if let text = pending { note(String(text)) }
-        pending = line
+        note(String(text))
       }
     }
-    if let text = pending { note(String(text)) }
   }
 
-  /// `line` (as `line(_:_:_:key:)` printed it) with its value replaced.
-  private static func withValue(_ line: String, _ value: Double) -> String {
-    let words = line.split(separator: " ", omittingEmptySubsequences: false)
-    guard words.count >= 2, Double(words[words.count - 2]) != nil else { return line }
-    var head = line
-    head.removeLast(words[words.count - 1].count + 1)
-    head = String(head.dropLast(words[words.count - 2].count))
-    // Back to the name, padded again as `line` pads it.
-    while head.hasSuffix(" ") { head.removeLast() }
-    let label = head.count >= 62 ? head + " " : head.padding(toLength: 62, withPad: " ", startingAt: 0)
-    return label + String(format: "%10.2f %@", value, String(words[words.count - 1]))
+  /// A child's `#key=value unit name` line.
+  private struct HandedFigure {
+    var key: String
+    var value: Double
+    var unit: String
+    var name: String
+
+    init?(_ line: Substring) {
+      guard line.hasPrefix("#") else { return nil }
+      let parts = line.dropFirst().split(separator: "=", maxSplits: 1)
+      guard parts.count == 2 else { return nil }
+      let rest = parts[1].split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+      guard rest.count == 3, let value = Double(rest[0]) else { return nil }
+      (key, self.value, unit, name) = (String(parts[0]), value, String(rest[1]), String(rest[2]))
+    }
   }
 }
