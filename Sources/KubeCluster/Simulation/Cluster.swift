@@ -298,7 +298,7 @@ package struct Cluster: Sendable {
     }
     switch object.kind {
     case .pod:
-      if let old = change.old?.content[path: "spec.nodeName"]?.string {
+      if let old = change.podBefore?.nodeName {
         podsByNode[old]?.remove(key)
       }
       let nodeName = object.content[path: "spec.nodeName"]?.string
@@ -330,7 +330,7 @@ package struct Cluster: Sendable {
           }
         }
       }
-      work += servicesSelecting(object, old: change.old).map { .endpoints($0) }
+      work += servicesSelecting(object, before: change.podBefore).map { .endpoints($0) }
     case .replicaSet, .deployment, .daemonSet, .job, .statefulSet, .cronJob:
       if let sync = Work.workloadSync(key) { work.append(sync) }
     case .namespace:
@@ -368,13 +368,13 @@ package struct Cluster: Sendable {
 
   /// The Services whose selector matches the pod, before or after the change
   /// (in no particular order: each is queued once).
-  private func servicesSelecting(_ pod: Object, old: Object?) -> [ObjectKey] {
+  private func servicesSelecting(_ pod: Object, before: PodBefore?) -> [ObjectKey] {
     var selecting: [ObjectKey] = []
     // Read only if some Service selects, and then once for all of them.
     var labels: (new: [String: String], old: [String: String]?)?
     store.forEach(.service, in: pod.namespace) { service in
       guard let match = ServiceSelector.of(service).selector else { return }
-      if labels == nil { labels = (pod.labels, old?.labels) }
+      if labels == nil { labels = (pod.labels, before.map { Object.stringMap($0.labels) }) }
       if let labels, match.matches(labels.new) || (labels.old.map(match.matches) ?? false) {
         selecting.append(service.key)
       }

@@ -12,7 +12,12 @@ package enum ChangeType: String, Sendable {
 package struct ObjectChange: Sendable {
   package var type: ChangeType
   package var object: Object
+  /// The version before the write, kept whole in the change feed (a watch
+  /// matches it against its selector). The changes handed to the
+  /// controllers keep a pod's only as `podBefore`.
   package var old: Object?
+  /// What the controllers read of a pod's version before the write.
+  package var podBefore: PodBefore?
   package var revision: Int
   package var actor: String
   /// The journal entry that recorded this write, if it was journaled; the
@@ -20,6 +25,29 @@ package struct ObjectChange: Sendable {
   package var journalID: Int?
 
   package var key: ObjectKey { object.key }
+
+  /// The change as the controllers get it: a pod's version before the write
+  /// reduced to what they read of it, so that the version is freed when the
+  /// write replaces it, while its memory is still in the caches, instead of
+  /// when the pass that reacts to the change is over.
+  consuming func forControllers() -> ObjectChange {
+    guard object.kind == .pod, let before = old else { return self }
+    podBefore = PodBefore(before)
+    old = nil
+    return self
+  }
+}
+
+/// The node and labels of a pod's version before a write.
+package struct PodBefore: Sendable {
+  package var nodeName: String?
+  /// `metadata.labels`, as stored.
+  package var labels: JSONValue?
+
+  init(_ pod: Object) {
+    nodeName = pod.content[path: "spec.nodeName"]?.string
+    labels = pod.content[path: "metadata.labels"]
+  }
 }
 
 /// One line of the cluster's journal: who did what, when, and which
@@ -410,8 +438,8 @@ package struct ObjectStore: Sendable {
     }
     let change = ObjectChange(
       type: type, object: object, old: old, revision: revision, actor: actor, journalID: id)
-    if !ObjectStore.wakesNoOne(type, object) { pendingChanges.append(change) }
     changeFeed?.append(change)
+    if !ObjectStore.wakesNoOne(type, object) { pendingChanges.append(change.forControllers()) }
   }
 
   /// Journals something a component did that wrote no object, such as a
