@@ -18,32 +18,33 @@ extension Cluster {
       unschedulable.remove(key)
       return
     }
-    let schedulerName = pod.content[path: "spec.schedulerName"]?.string ?? "default-scheduler"
-    guard schedulerName == "default-scheduler" else { return }
+    // Read once per stored version of the pod: with the cluster full, a
+    // rolling update's unschedulable pods are retried after every deletion.
+    let facts = SchedulingFacts.of(pod)
+    guard facts.schedulerName == "default-scheduler" else { return }
 
-    let request = Cluster.requests(of: pod)
-    let asks = SchedulingAsks(pod)
+    let request = facts.request
+    let asks = facts.asks
     // A pod that asks what an earlier one asked, while no node and no
-    // bound pod changed since, meets the same verdict: with a cluster full,
-    // a rolling update's unschedulable pods are retried after every pod
-    // deletion, and only the first of them needs to go through the nodes.
-    let shape = SchedulingShape(asks: asks, request: request)
+    // bound pod changed since, meets the same verdict, so only the first of
+    // the retried pods needs to go through the nodes.
+    let shape = facts.shape
     schedulingMemo.check(nodes: store.lastWrite(of: .node))
     // VolumeBinding: claims the pod uses may keep it away from nodes (its
     // verdicts depend on more than the shape, so they skip the memo).
     var claims: PodClaims?
-    switch podClaims(pod) {
+    switch facts.usesClaims ? podClaims(pod) : nil {
     case nil: break
     case .success(let found)?: claims = found
     case .failure(let failure)?:
       let count = schedulingNodes().count
       markUnschedulable(
-        pod,
+        pod, facts,
         message: "0/\(count) nodes are available: \(failure.reason). preemption: 0/\(count) nodes are available: \(count) Preemption is not helpful for scheduling.")
       return
     }
     if claims == nil, let message = schedulingMemo.unschedulable[shape] {
-      markUnschedulable(pod, message: message)
+      markUnschedulable(pod, facts, message: message)
       return
     }
     let nodes = schedulingNodes()
@@ -85,7 +86,7 @@ extension Cluster {
         message += " preemption: 0/\(nodes.count) nodes are available: " + preemption.sorted().joined(separator: ", ") + "."
       }
       if claims == nil { schedulingMemo.unschedulable[shape] = message }
-      markUnschedulable(pod, message: message)
+      markUnschedulable(pod, facts, message: message)
       return
     }
 
@@ -131,22 +132,22 @@ extension Cluster {
     return nodes
   }
 
-  private mutating func markUnschedulable(_ pod: Object, message: String) {
+  private mutating func markUnschedulable(_ pod: Object, _ facts: SchedulingFacts, message: String) {
     unschedulable.insert(pod.key)
+    // The pod already says why: nothing to write (most retries).
+    guard facts.unschedulableMessage != message else { return }
     var updated = pod
     let existing = pod.content[path: "status.conditions"]?.array?.first { $0["type"]?.string == "PodScheduled" }
-    if existing?["message"]?.string != message {
-      updated.content[path: "status.conditions"] = [
-        [
-          "lastProbeTime": .null,
-          "lastTransitionTime": existing?["lastTransitionTime"] ?? .string(Timestamp.format(now)),
-          "message": .string(message), "reason": "Unschedulable", "status": "False",
-          "type": "PodScheduled",
-        ]
+    updated.content[path: "status.conditions"] = [
+      [
+        "lastProbeTime": .null,
+        "lastTransitionTime": existing?["lastTransitionTime"] ?? .string(Timestamp.format(now)),
+        "message": .string(message), "reason": "Unschedulable", "status": "False",
+        "type": "PodScheduled",
       ]
-      write(updated, by: "default-scheduler", summary: "could not schedule: \(message)")
-      recordEvent(pod, type: "Warning", reason: "FailedScheduling", message: message, source: EventSource("default-scheduler"))
-    }
+    ]
+    write(updated, by: "default-scheduler", summary: "could not schedule: \(message)")
+    recordEvent(pod, type: "Warning", reason: "FailedScheduling", message: message, source: EventSource("default-scheduler"))
   }
 
   private mutating func bind(_ pod: Object, to node: String) {
@@ -268,7 +269,11 @@ extension Cluster {
     return load
   }
 
-  static func allocatable(_ node: Object) -> NodeLoad {
+  /// A node's `status.allocatable`, read once per stored version of the
+  /// node (the kubelet asks at every pod it admits).
+  static func allocatable(_ node: Object) -> NodeLoad { node.memoized(NodeLoad.self, readAllocatable) }
+
+  private static func readAllocatable(_ node: Object) -> NodeLoad {
     NodeLoad(
       cpu: Quantity(node.content[path: "status.allocatable.cpu"])?.milli ?? 0,
       memory: Quantity(node.content[path: "status.allocatable.memory"])?.milli ?? 0,
@@ -305,8 +310,35 @@ final class NodeFacts: Sendable {
   }
 }
 
-/// What a pod asks of the node it runs on, read once per scheduling attempt.
-struct SchedulingAsks {
+/// What the scheduler reads of a pod, worked out once per stored version
+/// of the pod (a class: kept in the pod's memo as it is).
+final class SchedulingFacts: Sendable {
+  let schedulerName: String
+  let asks: SchedulingAsks
+  let request: NodeLoad
+  let shape: SchedulingShape
+  /// Whether the pod mounts a PersistentVolumeClaim.
+  let usesClaims: Bool
+  /// The message of the pod's PodScheduled condition, if it has one.
+  let unschedulableMessage: String?
+
+  static func of(_ pod: Object) -> SchedulingFacts { pod.memoized(object: SchedulingFacts.self, SchedulingFacts.init) }
+
+  private init(_ pod: Object) {
+    schedulerName = pod.content[path: "spec.schedulerName"]?.string ?? "default-scheduler"
+    asks = SchedulingAsks(pod)
+    request = Cluster.requests(of: pod)
+    shape = SchedulingShape(asks: asks, request: request)
+    usesClaims = (pod.content[path: "spec.volumes"]?.array ?? []).contains {
+      $0[path: "persistentVolumeClaim.claimName"]?.string != nil
+    }
+    let condition = pod.content[path: "status.conditions"]?.array?.first { $0["type"]?.string == "PodScheduled" }
+    unschedulableMessage = condition?["message"]?.string
+  }
+}
+
+/// What a pod asks of the node it runs on.
+struct SchedulingAsks: Sendable {
   var tolerations: [JSONValue]
   /// `spec.nodeSelector`.
   var selectorLabels: [String: String]
@@ -342,18 +374,34 @@ struct SchedulingAsks {
 
 /// Everything the scheduler's filters read of a pod: two pods alike in
 /// these are placed, or refused, alike.
-struct SchedulingShape: Hashable {
+struct SchedulingShape: Hashable, Sendable {
   var tolerations: [JSONValue]
   var nodeSelector: [String: String]
   var affinityTerms: [JSONValue]?
   var request: NodeLoad
+  /// The members hashed once, when the shape is made: hashing the
+  /// tolerations' trees at every lookup cost more than the rest of a retry.
+  private var digest: Int
 
   init(asks: SchedulingAsks, request: NodeLoad) {
     tolerations = asks.tolerations
     nodeSelector = asks.selectorLabels
     affinityTerms = asks.affinityTerms
     self.request = request
+    var hasher = Hasher()
+    hasher.combine(tolerations)
+    hasher.combine(nodeSelector)
+    hasher.combine(affinityTerms)
+    hasher.combine(request)
+    digest = hasher.finalize()
   }
+
+  static func == (lhs: SchedulingShape, rhs: SchedulingShape) -> Bool {
+    lhs.digest == rhs.digest && lhs.request == rhs.request && lhs.nodeSelector == rhs.nodeSelector
+      && lhs.tolerations == rhs.tolerations && lhs.affinityTerms == rhs.affinityTerms
+  }
+
+  func hash(into hasher: inout Hasher) { hasher.combine(digest) }
 }
 
 /// The verdicts the scheduler reached for pods it could not place, by what
