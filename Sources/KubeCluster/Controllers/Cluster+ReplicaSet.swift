@@ -72,16 +72,27 @@ extension Cluster {
       let adoptedNow = Set(adopted.filter { pod in
         pod.ownerReferences.filter { $0.uid == replicaSet.uid }.count == 1
       }.map(\.key))
-      let owned = store.dependents(of: replicaSet.uid, kind: .pod).filter {
-        selector.matches($0.labels) && !adoptedNow.contains($0.key)
-      } + adopted
-      let candidates = owned.filter { pod in
-        let phase = pod.content[path: "status.phase"]?.string
-        return !pod.isTerminating && phase != "Succeeded" && phase != "Failed"
+      // Each pod is read through what its stored version already worked
+      // out (its group, its rank): a rolling update of a big set scales it
+      // down many times, and the set's pods mostly stay as they were.
+      var candidates: [DeletionCandidate] = []
+      for key in store.dependentKeys(of: replicaSet.uid, kind: .pod) where !adoptedNow.contains(key) {
+        guard let pod = store.get(key) else { continue }
+        let group = pod.memoized(PodGroup.self, PodGroup.init)
+        guard matches(group), isCandidate(group) else { continue }
+        candidates.append(DeletionCandidate(rank: DeletionRank.of(pod, group), adopted: 0, key: key))
       }
-      for pod in deletionOrder(candidates).prefix(active - wanted) {
-        _ = try? apiDelete(pod.key, by: actor)
-        recordEvent(replicaSet, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)", source: EventSource(actor))
+      for (index, pod) in adopted.enumerated() {
+        let group = PodGroup(pod)
+        guard isCandidate(group) else { continue }
+        candidates.append(DeletionCandidate(rank: DeletionRank.of(pod, group), adopted: index + 1, key: pod.key))
+      }
+      // The order of a stable sort by rank of the pods the set owned, by
+      // name, followed by the ones just adopted.
+      candidates.sort()
+      for candidate in candidates.prefix(active - wanted) {
+        _ = try? apiDelete(candidate.key, by: actor)
+        recordEvent(replicaSet, reason: "SuccessfulDelete", message: "Deleted pod: \(candidate.key.name)", source: EventSource(actor))
       }
     }
 
@@ -128,19 +139,9 @@ extension Cluster {
     }
   }
 
-  /// Pods to delete first: unscheduled, then pending, then not ready, then
-  /// the most recently created, as the controller ranks them.
-  private func deletionOrder(_ pods: [Object]) -> [Object] {
-    func rank(_ pod: Object) -> (Int, Int, Int, Double) {
-      let assigned = pod.content[path: "spec.nodeName"]?.string == nil ? 0 : 1
-      let phase = pod.content[path: "status.phase"]?.string
-      let running = phase == "Pending" ? 0 : 1
-      let ready = Cluster.isPodReady(pod) ? 1 : 0
-      return (assigned, running, ready, -(pod.creationTimestamp?.timeIntervalSince1970 ?? 0))
-    }
-    // Each pod ranked once, not once per comparison (a scale-down of a big
-    // set sorts thousands); the same comparisons, so the same order.
-    return pods.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.map { $0.1 }
+  /// A pod a scale-down may delete: not terminating, not finished.
+  private func isCandidate(_ group: PodGroup) -> Bool {
+    !group.isTerminating && group.phase != "Succeeded" && group.phase != "Failed"
   }
 
   static func isPodReady(_ pod: Object) -> Bool {
@@ -159,5 +160,44 @@ extension Cluster {
   func isPodAvailable(_ pod: Object, minReady: Int) -> Bool {
     guard let since = Cluster.readySince(pod), !pod.isTerminating else { return false }
     return minReady == 0 || now >= since.addingTimeInterval(Double(minReady))
+  }
+}
+
+/// Which pods a scale-down deletes first: unscheduled, then pending, then
+/// not ready, then the most recently created, as the controller ranks them.
+struct DeletionRank: Comparable, Sendable {
+  var assigned: Int
+  var running: Int
+  var ready: Int
+  var created: Double
+
+  /// The rank of a pod whose group is `group`, worked out once per stored
+  /// version of the pod.
+  static func of(_ pod: Object, _ group: PodGroup) -> DeletionRank {
+    pod.memoized(DeletionRank.self) { pod in
+      DeletionRank(
+        assigned: pod.content[path: "spec.nodeName"]?.string == nil ? 0 : 1,
+        running: group.phase == "Pending" ? 0 : 1, ready: group.isReady ? 1 : 0,
+        created: -(pod.creationTimestamp?.timeIntervalSince1970 ?? 0))
+    }
+  }
+
+  static func < (lhs: DeletionRank, rhs: DeletionRank) -> Bool {
+    (lhs.assigned, lhs.running, lhs.ready, lhs.created) < (rhs.assigned, rhs.running, rhs.ready, rhs.created)
+  }
+}
+
+/// A pod in a scale-down's order: by rank, then the pods the set owned by
+/// name, then the ones it just adopted in the order it adopted them.
+struct DeletionCandidate: Comparable {
+  var rank: DeletionRank
+  /// 0 for a pod the set owned; 1 + its place among the adopted otherwise.
+  var adopted: Int
+  var key: ObjectKey
+
+  static func < (lhs: DeletionCandidate, rhs: DeletionCandidate) -> Bool {
+    if lhs.rank != rhs.rank { return lhs.rank < rhs.rank }
+    if lhs.adopted != rhs.adopted { return lhs.adopted < rhs.adopted }
+    return lhs.key < rhs.key
   }
 }

@@ -247,6 +247,13 @@ package struct ObjectStore: Sendable {
     return keys.filter { $0.kind == kind }.sorted().compactMap { get($0) }
   }
 
+  /// The keys of the objects of one kind whose owner references name
+  /// `uid`, in no particular order.
+  package func dependentKeys(of uid: String, kind: Kind) -> [ObjectKey] {
+    guard let keys = dependents[uid] else { return [] }
+    return keys.filter { $0.kind == kind }
+  }
+
   /// The pods whose owner references name `uid`, counted by group.
   package func podGroups(of uid: String) -> [PodGroup: Int] {
     podGroups[uid] ?? [:]
