@@ -1,8 +1,9 @@
 /// Hands out pod IPs from each node's pod CIDR, ClusterIPs from the service
 /// range (10.96.0.0/16 as kind configures it) and NodePorts (30000-32767).
 struct NetworkAllocator: Sendable {
-  /// The node name for each pod IP in use.
-  private var podIPs: [String: String] = [:]
+  /// The host numbers in use under each /24 prefix (`10.244.1` → 2, 3, …):
+  /// a node's addresses are probed as numbers, without making each one's text.
+  private var usedHosts: [String: Set<Int>] = [:]
   /// The next host number to try in each node's /24.
   private var nextHost: [String: Int] = [:]
   private(set) var serviceIPs: Set<String> = []
@@ -13,29 +14,43 @@ struct NetworkAllocator: Sendable {
   mutating func allocatePodIP(cidr: String, node: String) -> String? {
     let prefix = cidr.split(separator: "/").first.map { $0.split(separator: ".").prefix(3).joined(separator: ".") }
     guard let prefix else { return nil }
-    var host = nextHost[node] ?? 2
+    // The probe reads the set before the insert changes it in place.
+    guard let free = NetworkAllocator.firstFree(from: nextHost[node] ?? 2, usedHosts[prefix]) else { return nil }
+    usedHosts[prefix, default: []].insert(free)
+    nextHost[node] = free >= 254 ? 2 : free + 1
+    return "\(prefix).\(free)"
+  }
+
+  /// The first host number from `start` on (2 follows 254) not in `used`.
+  private static func firstFree(from start: Int, _ used: Set<Int>?) -> Int? {
+    var host = start
     for _ in 0..<253 {
-      let ip = "\(prefix).\(host)"
+      if used?.contains(host) != true { return host }
       host = host >= 254 ? 2 : host + 1
-      if podIPs[ip] == nil {
-        podIPs[ip] = node
-        nextHost[node] = host
-        return ip
-      }
     }
     return nil
   }
 
+  /// `10.244.1.7` as its prefix and host number; nil for text that
+  /// `allocatePodIP` never hands out.
+  private static func parts(of ip: String) -> (prefix: String, host: Int)? {
+    guard let dot = ip.lastIndex(of: ".") else { return nil }
+    let text = ip[ip.index(after: dot)...]
+    guard let host = Int(text), String(host) == text else { return nil }
+    return (String(ip[..<dot]), host)
+  }
+
   /// Marks an address as used, when a saved cluster is restored.
   mutating func claimPodIP(_ ip: String, node: String) {
-    podIPs[ip] = node
+    guard let (prefix, host) = NetworkAllocator.parts(of: ip) else { return }
+    usedHosts[prefix, default: []].insert(host)
   }
 
   mutating func releasePodIP(_ pod: Object) {
     guard pod.content[path: "spec.hostNetwork"]?.bool != true,
-      let ip = pod.content[path: "status.podIP"]?.string
+      let ip = pod.content[path: "status.podIP"]?.string, let (prefix, host) = NetworkAllocator.parts(of: ip)
     else { return }
-    podIPs[ip] = nil
+    usedHosts[prefix]?.remove(host)
   }
 
   mutating func claimServiceIP(_ ip: String) -> Bool {
