@@ -91,16 +91,14 @@ struct Bench {
       figure.run(options)
       return
     }
-    print("kubetutor-bench  \(Timestamp.format(Date()))  \(ProcessInfo.processInfo.activeProcessorCount) cores\(options.quick ? "  --quick" : "")")
-    for figure in figures where !options.quick || figure.quick {
-      if figure.name.hasPrefix("scale-") {
-        // Peak memory is per process: each scale figure gets its own, and
-        // the median of three (of one with --quick).
-        BenchSupport.runChild(figure: figure.name, runs: options.quick ? 1 : 3)
-      } else {
-        figure.run(options)
-      }
-    }
+    BenchSupport.note("kubetutor-bench  \(Timestamp.format(Date()))  \(ProcessInfo.processInfo.activeProcessorCount) cores\(options.quick ? "  --quick" : "")")
+    let chosen = figures.filter { !options.quick || $0.quick }
+    for figure in chosen where !figure.name.hasPrefix("scale-") { figure.run(options) }
+    // Peak memory is per process: each run of a scale figure gets its own,
+    // and the medians of five runs are printed (of one with --quick). The
+    // sizes run in turn, so that their ratio does not depend on when each ran.
+    let scale = chosen.map(\.name).filter { $0.hasPrefix("scale-") }
+    if !scale.isEmpty { BenchSupport.runChildren(figures: scale, runs: options.quick ? 1 : 5) }
     ScaleFigures.printGrowth()
   }
 }

@@ -96,41 +96,50 @@ enum BenchSupport {
     FileHandle.standardOutput.write(Data((text + "\n").utf8))
   }
 
-  /// Runs this executable again for one figure, `runs` times, each in a
-  /// process of its own, and passes its lines on: those of the first run,
-  /// each figure printed again with its median over the runs.
-  static func runChild(figure: String, runs: Int) {
-    var outputs: [[Substring]] = []
+  /// Runs this executable again for each of `figures`, `runs` times, each
+  /// run in a process of its own and the figures taken in turn (the first,
+  /// the second, the first again, …), so that a drift in the machine's
+  /// speed reaches every figure alike and the ratios between them hold.
+  /// Passes each figure's lines on: those of its first run, every value
+  /// printed again as its median over the runs.
+  static func runChildren(figures: [String], runs: Int) {
+    var outputs: [String: [Substring]] = [:]
     var values: [String: [Double]] = [:]
     for _ in 0..<runs {
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-      process.arguments = ["--only", figure]
-      let output = Pipe()
-      process.standardOutput = output
-      do {
-        try process.run()
-      } catch {
-        note("\(figure): could not start (\(error))")
-        return
+      for figure in figures {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+        process.arguments = ["--only", figure]
+        let output = Pipe()
+        process.standardOutput = output
+        do {
+          try process.run()
+        } catch {
+          note("\(figure): could not start (\(error))")
+          return
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
+        for handed in lines.compactMap(HandedFigure.init) { values[handed.key, default: []].append(handed.value) }
+        if outputs[figure] == nil { outputs[figure] = lines }
       }
-      let data = output.fileHandleForReading.readDataToEndOfFile()
-      process.waitUntilExit()
-      let lines = String(decoding: data, as: UTF8.self).split(separator: "\n")
-      for figure in lines.compactMap(HandedFigure.init) { values[figure.key, default: []].append(figure.value) }
-      outputs.append(lines)
     }
-    guard let first = outputs.first else { return }
-    if runs > 1 { note("\(figure): the median of \(runs) runs, each in its own process") }
-    for (index, text) in first.enumerated() {
-      if let figure = HandedFigure(text) {
-        let all = (values[figure.key] ?? [figure.value]).sorted()
-        line(figure.name, all[all.count / 2], figure.unit, key: figure.key)
-      } else if index + 1 < first.count, first[index + 1].hasPrefix("#") {
-        // The child's printing of the figure that follows: printed again above.
-        continue
-      } else {
-        note(String(text))
+    if runs > 1 {
+      note("\(figures.joined(separator: ", ")): the median of \(runs) runs, each in its own process, the figures in turn")
+    }
+    for figure in figures {
+      let first = outputs[figure] ?? []
+      for (index, text) in first.enumerated() {
+        if let handed = HandedFigure(text) {
+          let all = (values[handed.key] ?? [handed.value]).sorted()
+          line(handed.name, all[all.count / 2], handed.unit, key: handed.key)
+        } else if index + 1 < first.count, first[index + 1].hasPrefix("#") {
+          // The child's printing of the figure that follows: printed again above.
+          continue
+        } else {
+          note(String(text))
+        }
       }
     }
   }
