@@ -95,10 +95,10 @@ struct Bench {
     let chosen = figures.filter { !options.quick || $0.quick }
     for figure in chosen where !figure.name.hasPrefix("scale-") { figure.run(options) }
     // Peak memory is per process: each run of a scale figure gets its own,
-    // and the medians of five runs are printed (of one with --quick). The
+    // and the medians of seven runs are printed (of one with --quick). The
     // sizes run in turn, so that their ratio does not depend on when each ran.
     let scale = chosen.map(\.name).filter { $0.hasPrefix("scale-") }
-    if !scale.isEmpty { BenchSupport.runChildren(figures: scale, runs: options.quick ? 1 : 5) }
+    if !scale.isEmpty { BenchSupport.runChildren(figures: scale, runs: options.quick ? 1 : 7) }
     ScaleFigures.printGrowth()
   }
 }
