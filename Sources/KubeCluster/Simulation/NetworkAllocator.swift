@@ -2,33 +2,34 @@
 /// range (10.96.0.0/16 as kind configures it) and NodePorts (30000-32767).
 struct NetworkAllocator: Sendable {
   /// The host numbers in use under each /24 prefix (`10.244.1` → 2, 3, …):
-  /// a node's addresses are probed as numbers, without making each one's text.
-  private var usedHosts: [String: Set<Int>] = [:]
+  /// a node's addresses are found as bits, without making each one's text.
+  private var usedHosts: [String: HostSet] = [:]
   /// The next host number to try in each node's /24.
   private var nextHost: [String: Int] = [:]
+  /// Each pod CIDR's /24 prefix (`10.244.1.0/24` → `10.244.1`), worked out once.
+  private var prefixes: [String: String] = [:]
   private(set) var serviceIPs: Set<String> = []
   private(set) var nodePorts: Set<Int> = []
 
   /// The first free address of a node's pod CIDR (`10.244.1.0/24`), from .2,
-  /// as kindnet's host-local IPAM allocates them.
+  /// as kindnet's host-local IPAM allocates them: from the one after the
+  /// last given, .2 following .254.
   mutating func allocatePodIP(cidr: String, node: String) -> String? {
-    let prefix = cidr.split(separator: "/").first.map { $0.split(separator: ".").prefix(3).joined(separator: ".") }
-    guard let prefix else { return nil }
-    // The probe reads the set before the insert changes it in place.
-    guard let free = NetworkAllocator.firstFree(from: nextHost[node] ?? 2, usedHosts[prefix]) else { return nil }
-    usedHosts[prefix, default: []].insert(free)
+    let prefix: String
+    if let known = prefixes[cidr] {
+      prefix = known
+    } else {
+      guard let address = cidr.split(separator: "/").first else { return nil }
+      prefix = address.split(separator: ".").prefix(3).joined(separator: ".")
+      prefixes[cidr] = prefix
+    }
+    let start = nextHost[node] ?? 2
+    let used = usedHosts[prefix] ?? HostSet()
+    guard let free = used.firstFree(in: start...254) ?? (start > 2 ? used.firstFree(in: 2...(start - 1)) : nil)
+    else { return nil }
+    usedHosts[prefix, default: HostSet()].insert(free)
     nextHost[node] = free >= 254 ? 2 : free + 1
     return "\(prefix).\(free)"
-  }
-
-  /// The first host number from `start` on (2 follows 254) not in `used`.
-  private static func firstFree(from start: Int, _ used: Set<Int>?) -> Int? {
-    var host = start
-    for _ in 0..<253 {
-      if used?.contains(host) != true { return host }
-      host = host >= 254 ? 2 : host + 1
-    }
-    return nil
   }
 
   /// `10.244.1.7` as its prefix and host number; nil for text that
@@ -36,14 +37,14 @@ struct NetworkAllocator: Sendable {
   private static func parts(of ip: String) -> (prefix: String, host: Int)? {
     guard let dot = ip.lastIndex(of: ".") else { return nil }
     let text = ip[ip.index(after: dot)...]
-    guard let host = Int(text), String(host) == text else { return nil }
+    guard let host = Int(text), String(host) == text, HostSet.range.contains(host) else { return nil }
     return (String(ip[..<dot]), host)
   }
 
   /// Marks an address as used, when a saved cluster is restored.
   mutating func claimPodIP(_ ip: String, node: String) {
     guard let (prefix, host) = NetworkAllocator.parts(of: ip) else { return }
-    usedHosts[prefix, default: []].insert(host)
+    usedHosts[prefix, default: HostSet()].insert(host)
   }
 
   mutating func releasePodIP(_ pod: Object) {
@@ -89,5 +90,29 @@ struct NetworkAllocator: Sendable {
     for port in service.content[path: "spec.ports"]?.array ?? [] {
       if let nodePort = port["nodePort"]?.int { nodePorts.remove(nodePort) }
     }
+  }
+}
+
+/// The host numbers 0 to 255 of a /24 in use, one bit each.
+struct HostSet: Sendable {
+  static let range = 0...255
+  private var words: [UInt64] = [0, 0, 0, 0]
+
+  mutating func insert(_ host: Int) { words[host >> 6] |= 1 << UInt64(host & 63) }
+  mutating func remove(_ host: Int) { words[host >> 6] &= ~(1 << UInt64(host & 63)) }
+
+  /// The lowest host number in `hosts` not in the set.
+  func firstFree(in hosts: ClosedRange<Int>) -> Int? {
+    var host = hosts.lowerBound
+    while host <= hosts.upperBound {
+      // The free bits of this word from `host` on, lowest first.
+      let free = ~words[host >> 6] >> UInt64(host & 63)
+      if free != 0 {
+        let found = host + free.trailingZeroBitCount
+        return found <= hosts.upperBound ? found : nil
+      }
+      host = (host | 63) + 1
+    }
+    return nil
   }
 }
