@@ -50,7 +50,7 @@ extension Cluster {
       let content = event.content
       store.remove(event.key, actor: "kube-apiserver", at: now, summary: "expired (event-ttl)")
       if let uid = content[path: "involvedObject.uid"]?.string, var keys = eventIndex[uid] {
-        keys.removeAll { $0 == event.key }
+        keys.removeAll { $0.key == event.key }
         eventIndex[uid] = keys.isEmpty ? nil : keys
       }
     }

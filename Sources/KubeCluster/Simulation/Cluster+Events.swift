@@ -30,20 +30,34 @@ extension Cluster {
     let (objectName, objectUID) = (about?["name"]?.string ?? "", about?["uid"]?.string ?? "")
     let objectNamespace = about?["namespace"]?.string ?? ""
     let namespace = object.kind.isNamespaced ? objectNamespace : "default"
-    // The events about this object, read once for both the aggregator and
-    // the correlator. Read through `self.store`, never a copy of it: a copy
-    // alive across the write below would make the write copy the whole store.
-    let earlier = (eventIndex[objectUID] ?? []).compactMap { self.store.get($0) }
-    let message = aggregatedMessage(earlier, type: type, reason: reason, message: said, source: source)
+    // The events recorded about this object. Read through `self.store`,
+    // never a copy of it: a copy alive across the write below would make
+    // the write copy the whole store.
+    let recorded = eventIndex[objectUID] ?? []
+    // Fewer than ten events about the object cannot hold ten messages.
+    let message =
+      recorded.count < 10
+      ? said
+      : aggregatedMessage(
+        recorded.compactMap { self.store.get($0.key) }, type: type, reason: reason, message: said, source: source)
     let combined = message.hasPrefix(Cluster.combinedPrefix)
-    let similar = earlier.reversed()
-      .first {
-        $0.content["reason"]?.string == reason
-          && (combined
-            ? $0.content["message"]?.string?.hasPrefix(Cluster.combinedPrefix) == true
-            : $0.content["message"]?.string == message)
-          && $0.content[path: "source.component"]?.string == source.component
+    // Like client-go's correlator, which keeps what it recorded instead of
+    // reading events back: only an event recorded with this reason and
+    // source is read, to compare its message.
+    var similar: Object?
+    for entry in recorded.reversed() where entry.reason == reason && entry.component == source.component {
+      guard let event = self.store.get(entry.key) else { continue }
+      let repeated =
+        combined
+        ? event.content["message"]?.string?.hasPrefix(Cluster.combinedPrefix) == true
+        : event.content["message"]?.string == message
+      if repeated, event.content["reason"]?.string == reason,
+        event.content[path: "source.component"]?.string == source.component
+      {
+        similar = event
+        break
       }
+    }
     let stamp = JSONValue.string(sharedText.stamp(now))
     if var event = similar {
       event.content["count"] = .int((event.content["count"]?.int ?? 1) + 1)
@@ -109,7 +123,7 @@ extension Cluster {
     // store again whether it is taken.
     let stored = taken ? write(consume event, by: source.component) : store.insert(consume event, actor: source.component, at: now, summary: "created")
     if stored != nil {
-      eventIndex[objectUID, default: []].append(eventKey)
+      eventIndex[objectUID, default: []].append(IndexedEvent(key: eventKey, reason: reason, component: source.component))
     }
   }
 
@@ -121,7 +135,6 @@ extension Cluster {
   private func aggregatedMessage(
     _ earlier: [Object], type: String, reason: String, message: String, source: EventSource
   ) -> String {
-    // Fewer than ten events about the object cannot hold ten messages.
     guard earlier.count >= 10 else { return message }
     let since = now.addingTimeInterval(-600)
     let recent = earlier.map(AggregatedFacts.of).filter {
@@ -135,11 +148,30 @@ extension Cluster {
 
   /// Events about one object, oldest first.
   package func events(for object: Object) -> [Object] {
-    (eventIndex[object.uid] ?? []).compactMap { store.get($0) }
+    (eventIndex[object.uid] ?? []).compactMap { store.get($0.key) }
       .sorted {
         (Timestamp.parse($0.content["firstTimestamp"]?.string) ?? .distantPast, $0.resourceVersion.count, $0.resourceVersion)
           < (Timestamp.parse($1.content["firstTimestamp"]?.string) ?? .distantPast, $1.resourceVersion.count, $1.resourceVersion)
       }
+  }
+}
+
+/// An event the recorder wrote about an object, with what tells whether a
+/// new event repeats it.
+struct IndexedEvent: Sendable, Equatable {
+  var key: ObjectKey
+  var reason: String?
+  var component: String?
+
+  init(key: ObjectKey, reason: String?, component: String?) {
+    self.key = key
+    self.reason = reason
+    self.component = component
+  }
+
+  /// An event read from the store (a restored cluster's).
+  init(_ event: Object) {
+    self.init(key: event.key, reason: event.content["reason"]?.string, component: event.content[path: "source.component"]?.string)
   }
 }
 

@@ -165,7 +165,7 @@ extension Cluster {
     }
     for event in store.list(.event) {
       if let uid = event.content[path: "involvedObject.uid"]?.string {
-        eventIndex[uid, default: []].append(event.key)
+        eventIndex[uid, default: []].append(IndexedEvent(event))
       }
     }
     for pod in store.list(.pod) {

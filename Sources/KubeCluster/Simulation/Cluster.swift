@@ -56,8 +56,8 @@ package struct Cluster: Sendable {
   /// A number for each controlling owner UID the scheduler's cache has
   /// counted pods of, so the sums by owner are keyed by a small number.
   var ownerNumbers: [String: Int] = [:]
-  /// Event keys by the UID of the object they are about.
-  var eventIndex: [String: [ObjectKey]] = [:]
+  /// The events recorded about each object, by the object's UID.
+  var eventIndex: [String: [IndexedEvent]] = [:]
   /// Texts many events and statuses repeat, kept once (a cache).
   var sharedText = SharedText()
   /// The finished pods each Job (by UID) has counted, which the real
