@@ -174,4 +174,34 @@ struct ControllerFastPathTests {
     cluster.advance(by: 40)
     #expect(try cluster.get(waiting.key).content[path: "spec.nodeName"] != nil)
   }
+
+  @Test("a repeated event counts up the one recorded before, also in a restored cluster")
+  func eventsCountUp() throws {
+    var cluster = Cluster.kind()
+    var pod = Object(.pod, name: "typo", namespace: "default")
+    pod.content["spec"] = ["containers": [["name": "c", "image": "nginx:1.27-typo"]]]
+    _ = try cluster.create(pod)
+    cluster.advance(by: 60)
+    func events(_ cluster: Cluster) -> [String: [Int]] {
+      var counts: [String: [Int]] = [:]
+      for event in cluster.store.list(.event, in: "default") where event.content[path: "involvedObject.name"] == "typo" {
+        counts[event.content["reason"]?.string ?? "", default: []].append(event.content["count"]?.int ?? 0)
+      }
+      return counts
+    }
+    let before = events(cluster)
+    // The pull's three failure messages, each counted up at every retry.
+    let failed = try #require(before["Failed"])
+    #expect(failed.count == 3 && failed.allSatisfy { $0 > 1 }, "\(before)")
+    var restored = try Cluster.restore(from: cluster.snapshot())
+    restored.advance(by: 120)
+    let after = events(restored)
+    // The same events, counted further: none recorded twice.
+    #expect(after.mapValues(\.count) == before.mapValues(\.count), "\(after)")
+    for (reason, counts) in after where reason != "Scheduled" {
+      #expect(zip(counts, before[reason] ?? []).allSatisfy { $0 > $1 }, "\(reason): \(counts)")
+    }
+    #expect(after["Scheduled"] == [1])
+  }
 }
+
