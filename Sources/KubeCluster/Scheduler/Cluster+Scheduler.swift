@@ -329,9 +329,7 @@ final class SchedulingFacts: Sendable {
     asks = SchedulingAsks(pod)
     request = Cluster.requests(of: pod)
     shape = SchedulingShape(asks: asks, request: request)
-    usesClaims = (pod.content[path: "spec.volumes"]?.array ?? []).contains {
-      $0[path: "persistentVolumeClaim.claimName"]?.string != nil
-    }
+    usesClaims = !Cluster.claimKeys(of: pod).isEmpty
     let condition = pod.content[path: "status.conditions"]?.array?.first { $0["type"]?.string == "PodScheduled" }
     unschedulableMessage = condition?["message"]?.string
   }

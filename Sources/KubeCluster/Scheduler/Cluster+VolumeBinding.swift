@@ -12,7 +12,7 @@ struct PodClaims {
 
 extension Cluster {
   /// The claims a pod's volumes name, as keys.
-  func claimKeys(of pod: Object) -> [ObjectKey] {
+  static func claimKeys(of pod: Object) -> [ObjectKey] {
     guard let volumes = pod.content[path: "spec.volumes"]?.array else { return [] }
     return volumes.compactMap { volume in
       volume[path: "persistentVolumeClaim.claimName"]?.string.map {
@@ -25,7 +25,7 @@ extension Cluster {
   /// the pod now (worded as the plugin words it); nil when the pod uses no
   /// claim.
   func podClaims(_ pod: Object) -> Result<PodClaims, VolumeBindingFailure>? {
-    let keys = claimKeys(of: pod)
+    let keys = Cluster.claimKeys(of: pod)
     guard !keys.isEmpty else { return nil }
     var claims = PodClaims()
     func allow(_ nodes: Set<String>) {

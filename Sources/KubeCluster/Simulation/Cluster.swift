@@ -315,7 +315,7 @@ package struct Cluster: Sendable {
         }
       } else {
         // A claim being deleted may have waited for this pod.
-        work += claimKeys(of: object).map { .volumeBinding($0) }
+        work += Cluster.claimKeys(of: object).map { .volumeBinding($0) }
         // A freed node may now fit a pod that could not be placed.
         if unschedulable.remove(key) != nil, retry.pods.contains(key) {
           retry.removed[key] = retry.lastCause
