@@ -34,12 +34,7 @@ extension Cluster {
     // never a copy of it: a copy alive across the write below would make
     // the write copy the whole store.
     let recorded = eventIndex[objectUID] ?? []
-    // Fewer than ten events about the object cannot hold ten messages.
-    let message =
-      recorded.count < 10
-      ? said
-      : aggregatedMessage(
-        recorded.compactMap { self.store.get($0.key) }, type: type, reason: reason, message: said, source: source)
+    let message = aggregatedMessage(recorded, type: type, reason: reason, message: said, source: source)
     let combined = message.hasPrefix(Cluster.combinedPrefix)
     // Like client-go's correlator, which keeps what it recorded instead of
     // reading events back: only an event recorded with this reason and
@@ -133,11 +128,12 @@ extension Cluster {
   /// same reason about one object were seen within ten minutes, further
   /// ones are folded into one event whose message says so.
   private func aggregatedMessage(
-    _ earlier: [Object], type: String, reason: String, message: String, source: EventSource
+    _ recorded: [IndexedEvent], type: String, reason: String, message: String, source: EventSource
   ) -> String {
-    guard earlier.count >= 10 else { return message }
+    // Fewer than ten events about the object cannot hold ten messages.
+    guard recorded.count >= 10 else { return message }
     let since = now.addingTimeInterval(-600)
-    let recent = earlier.map(AggregatedFacts.of).filter {
+    let recent = recorded.compactMap { store.get($0.key) }.map(AggregatedFacts.of).filter {
       $0.reason == reason && $0.type == type && $0.component == source.component
         && ($0.lastSeen ?? .distantPast) >= since
     }
