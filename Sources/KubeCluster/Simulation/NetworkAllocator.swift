@@ -24,9 +24,9 @@ struct NetworkAllocator: Sendable {
       prefixes[cidr] = prefix
     }
     let start = nextHost[node] ?? 2
-    let used = usedHosts[prefix] ?? HostSet()
-    guard let free = used.firstFree(in: start...254) ?? (start > 2 ? used.firstFree(in: 2...(start - 1)) : nil)
-    else { return nil }
+    // Read where it is stored: a copy held across the insert would make
+    // the insert copy the set.
+    guard let free = usedHosts[prefix].map({ $0.firstFree(from: start) }) ?? start else { return nil }
     usedHosts[prefix, default: HostSet()].insert(free)
     nextHost[node] = free >= 254 ? 2 : free + 1
     return "\(prefix).\(free)"
@@ -101,8 +101,14 @@ struct HostSet: Sendable {
   mutating func insert(_ host: Int) { words[host >> 6] |= 1 << UInt64(host & 63) }
   mutating func remove(_ host: Int) { words[host >> 6] &= ~(1 << UInt64(host & 63)) }
 
+  /// The first host number of .2 to .254 not in the set, from `start` on,
+  /// .2 following .254.
+  func firstFree(from start: Int) -> Int? {
+    firstFree(in: start...254) ?? (start > 2 ? firstFree(in: 2...(start - 1)) : nil)
+  }
+
   /// The lowest host number in `hosts` not in the set.
-  func firstFree(in hosts: ClosedRange<Int>) -> Int? {
+  private func firstFree(in hosts: ClosedRange<Int>) -> Int? {
     var host = hosts.lowerBound
     while host <= hosts.upperBound {
       // The free bits of this word from `host` on, lowest first.
