@@ -76,17 +76,17 @@ extension Cluster {
       // out (its group, its rank): a rolling update of a big set scales it
       // down many times, and the set's pods mostly stay as they were.
       var candidates: [DeletionCandidate] = []
-      for key in store.dependentKeys(of: replicaSet.uid, kind: .pod) where !adoptedNow.contains(key) {
-        guard let pod = store.get(key) else { continue }
+      // `adopted`: 0 for a pod the set owned (kept if it still matches),
+      // 1 + its place among the ones just adopted otherwise.
+      func consider(_ pod: Object, adopted: Int) {
         let group = pod.memoized(PodGroup.self, PodGroup.init)
-        guard matches(group), isCandidate(group) else { continue }
-        candidates.append(DeletionCandidate(rank: DeletionRank.of(pod, group), adopted: 0, key: key))
+        guard adopted > 0 || matches(group), isCandidate(group) else { return }
+        candidates.append(DeletionCandidate(rank: DeletionRank.of(pod, group), adopted: adopted, key: pod.key))
       }
-      for (index, pod) in adopted.enumerated() {
-        let group = PodGroup(pod)
-        guard isCandidate(group) else { continue }
-        candidates.append(DeletionCandidate(rank: DeletionRank.of(pod, group), adopted: index + 1, key: pod.key))
+      for key in store.dependentKeys(of: replicaSet.uid, kind: .pod) where !adoptedNow.contains(key) {
+        if let pod = store.get(key) { consider(pod, adopted: 0) }
       }
+      for (index, pod) in adopted.enumerated() { consider(pod, adopted: index + 1) }
       // The order of a stable sort by rank of the pods the set owned, by
       // name, followed by the ones just adopted.
       candidates.sort()
